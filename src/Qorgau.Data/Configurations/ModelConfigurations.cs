@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qorgau.Domain;
+using Qorgau.Domain.Facilities;
+using Qorgau.Domain.Organisations;
+
+namespace Qorgau.Data.Configurations;
+
+internal sealed class InstallationConfiguration : IEntityTypeConfiguration<Installation>
+{
+    public void Configure(EntityTypeBuilder<Installation> builder)
+    {
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Name).HasMaxLength(200);
+        builder.Property(i => i.ProfileCode).HasMaxLength(64);
+    }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.Property(o => o.Code).HasMaxLength(64);
+        builder.HasIndex(o => o.Code).IsUnique();
+        builder.ComplexProperty(o => o.Name, LocalizedNameConfiguration.Configure);
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(o => o.AffiliationAgencyCode).HasMaxLength(64);
+    }
+}
+
+internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
+{
+    public void Configure(EntityTypeBuilder<Facility> builder)
+    {
+        builder.Property(f => f.Code).HasMaxLength(64);
+        builder.HasIndex(f => f.Code).IsUnique();
+        builder.ComplexProperty(f => f.Name, LocalizedNameConfiguration.Configure);
+        builder.Property(f => f.TypeCode).HasMaxLength(64);
+        builder.Property(f => f.AgencyCode).HasMaxLength(64);
+        builder.Property(f => f.RegionCode).HasMaxLength(16);
+        builder.Property(f => f.Address).HasMaxLength(500);
+        builder.HasIndex(f => new { f.RegionCode, f.TypeCode });
+    }
+}
+
+internal static class LocalizedNameConfiguration
+{
+    public static void Configure(ComplexPropertyBuilder<LocalizedName> name)
+    {
+        name.Property(n => n.Kk).HasColumnName("NameKk").HasMaxLength(300);
+        name.Property(n => n.Ru).HasColumnName("NameRu").HasMaxLength(300);
+        name.Property(n => n.En).HasColumnName("NameEn").HasMaxLength(300);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Domain.Facilities;
+using Qorgau.Domain.Organisations;
+
+namespace Qorgau.Data;
+
+/// <summary>
+/// The one database model. Each provider has a subclass only so that it can carry its own
+/// migrations set (see docs/decisions/0002-two-migration-sets.md); the model is the same.
+/// </summary>
+public abstract class QorgauDbContext(DbContextOptions options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Installation> Installations => Set<Installation>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Facility> Facilities => Set<Facility>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(QorgauDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteQorgauDbContext(DbContextOptions<SqliteQorgauDbContext> options) : QorgauDbContext(options);
+
+public sealed class PostgresQorgauDbContext(DbContextOptions<PostgresQorgauDbContext> options) : QorgauDbContext(options);

@@ -1,0 +1,17 @@
+namespace Qorgau.Domain.Organisations;
+
+/// <summary>The one row that says this database holds a Qorgau installation, and whether it is a demonstration.</summary>
+public sealed class Installation
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; init; } = SingletonId;
+
+    public required string Name { get; set; }
+
+    public required string ProfileCode { get; init; }
+
+    public DateTime CreatedAtUtc { get; init; }
+
+    public bool IsDemo { get; init; }
+}

@@ -1,0 +1,85 @@
+namespace Qorgau.Domain.Profiles;
+
+/// <summary>
+/// Everything country-specific: the regions, agencies, facility types, legal articles, termination
+/// reasons, deadlines and rules of one jurisdiction. Loaded from a profile folder, never hard-coded.
+/// </summary>
+public sealed record JurisdictionProfile(
+    string Code,
+    LocalizedName Name,
+    string DefaultCulture,
+    string TimeZone,
+    DateOnly TortureRestrictionsFrom,
+    int DisclosureThreshold,
+    IReadOnlyList<Region> Regions,
+    IReadOnlyList<Agency> Agencies,
+    IReadOnlyList<FacilityType> FacilityTypes,
+    IReadOnlyList<LegalArticle> Articles,
+    IReadOnlyList<TerminationReason> TerminationReasons,
+    IReadOnlyList<Deadline> Deadlines,
+    IReadOnlyList<ProfileTerm> Methods,
+    IReadOnlyList<ProfileTerm> IllTreatmentTypes)
+{
+    public Region? FindRegion(string code) => Regions.FirstOrDefault(r => r.Code == code);
+
+    public Agency? FindAgency(string code) => Agencies.FirstOrDefault(a => a.Code == code);
+
+    public FacilityType? FindFacilityType(string code) => FacilityTypes.FirstOrDefault(t => t.Code == code);
+
+    public LegalArticle? FindArticle(string code) => Articles.FirstOrDefault(a => a.Code == code);
+
+    public TerminationReason? FindTerminationReason(string code) => TerminationReasons.FirstOrDefault(r => r.Code == code);
+
+    public Deadline? FindDeadline(string code) => Deadlines.FirstOrDefault(d => d.Code == code);
+}
+
+/// <summary>Any coded item of a profile: a stable ASCII code and its names.</summary>
+public interface IProfileItem
+{
+    string Code { get; }
+
+    LocalizedName Name { get; }
+}
+
+public sealed record ProfileTerm(string Code, LocalizedName Name) : IProfileItem;
+
+public enum RegionKind
+{
+    Region,
+    City,
+}
+
+public sealed record Region(string Code, LocalizedName Name, RegionKind Kind) : IProfileItem;
+
+public sealed record Agency(string Code, LocalizedName Name, bool RunsDetention, bool Investigates) : IProfileItem;
+
+public sealed record FacilityType(string Code, LocalizedName Name, string AgencyCode) : IProfileItem;
+
+public sealed record LegalArticle(
+    string Code,
+    string CriminalCode,
+    LocalizedName Name,
+    bool IsTorture,
+    DateOnly InForceFrom,
+    DateOnly? InForceTo,
+    string? SucceededBy) : IProfileItem
+{
+    public bool IsInForceOn(DateOnly date) => date >= InForceFrom && (InForceTo is null || date <= InForceTo);
+}
+
+public sealed record TerminationReason(string Code, LocalizedName Name, bool BarredForTorture) : IProfileItem;
+
+/// <summary>The event a deadline counts from.</summary>
+public enum DeadlineStart
+{
+    Received,
+    Incident,
+    Withdrawal,
+    Registered,
+    Visit,
+}
+
+public sealed record Deadline(string Code, LocalizedName Name, int Days, DeadlineStart StartsAt) : IProfileItem
+{
+    public DateOnly DueOn(DateOnly start) => start.AddDays(Days);
+}

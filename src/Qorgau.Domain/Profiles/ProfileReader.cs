@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using Qorgau.Domain.Csv;
+
+namespace Qorgau.Domain.Profiles;
+
+/// <summary>
+/// Reads and validates a profile folder (see <c>profiles/kz/README.md</c> for the files and their
+/// columns). Every problem is reported with file, line and reason; a profile with problems is not used.
+/// </summary>
+public static partial class ProfileReader
+{
+    public const string SettingsFile = "profile.csv";
+    public const string RegionsFile = "regions.csv";
+    public const string AgenciesFile = "agencies.csv";
+    public const string FacilityTypesFile = "facility-types.csv";
+    public const string ArticlesFile = "articles.csv";
+    public const string TerminationReasonsFile = "termination-reasons.csv";
+    public const string DeadlinesFile = "deadlines.csv";
+    public const string MethodsFile = "methods.csv";
+    public const string IllTreatmentTypesFile = "ill-treatment-types.csv";
+
+    private static readonly string[] NameColumns = ["name_kk", "name_ru", "name_en"];
+
+    public static ProfileReadResult Read(string directory)
+    {
+        var problems = new List<DataProblem>();
+        if (!Directory.Exists(directory))
+        {
+            problems.Add(new DataProblem(directory, 0, "the profile folder does not exist"));
+            return new ProfileReadResult(null, problems);
+        }
+
+        var settings = ReadSettings(directory, problems);
+        var regions = ReadItems(directory, RegionsFile, ["kind"], problems, ReadRegion);
+        var agencies = ReadItems(directory, AgenciesFile, ["runs_detention", "investigates"], problems, r =>
+            new Agency(r.Code("code"), ReadName(r), r.Bool("runs_detention"), r.Bool("investigates")));
+        var facilityTypes = ReadItems(directory, FacilityTypesFile, ["agency"], problems, r =>
+            new FacilityType(r.Code("code"), ReadName(r), r.Code("agency")));
+        var articles = ReadItems(directory, ArticlesFile, ["criminal_code", "is_torture", "in_force_from", "in_force_to", "succeeded_by"], problems, ReadArticle);
+        var reasons = ReadItems(directory, TerminationReasonsFile, ["barred_for_torture"], problems, r =>
+            new TerminationReason(r.Code("code"), ReadName(r), r.Bool("barred_for_torture")));
+        var deadlines = ReadItems(directory, DeadlinesFile, ["days", "starts_at"], problems, r =>
+            new Deadline(r.Code("code"), ReadName(r), r.Number("days", 0, 3650), r.Enum<DeadlineStart>("starts_at")));
+        var methods = ReadItems(directory, MethodsFile, [], problems, r => new ProfileTerm(r.Code("code"), ReadName(r)));
+        var illTreatment = ReadItems(directory, IllTreatmentTypesFile, [], problems, r => new ProfileTerm(r.Code("code"), ReadName(r)));
+
+        CheckReferences(facilityTypes, agencies, articles, problems);
+        RequireSome(RegionsFile, regions, problems);
+        RequireSome(AgenciesFile, agencies, problems);
+        RequireSome(FacilityTypesFile, facilityTypes, problems);
+        RequireSome(TerminationReasonsFile, reasons, problems);
+        RequireSome(IllTreatmentTypesFile, illTreatment, problems);
+        if (!articles.Any(a => a.Item.IsTorture))
+        {
+            problems.Add(new DataProblem(ArticlesFile, 0, "no article is marked as a torture article (is_torture = true)"));
+        }
+
+        if (problems.Count > 0 || settings is null)
+        {
+            return new ProfileReadResult(null, problems);
+        }
+
+        var profile = new JurisdictionProfile(
+            settings.Code, settings.Name, settings.DefaultCulture, settings.TimeZone,
+            settings.TortureRestrictionsFrom, settings.DisclosureThreshold,
+            Items(regions), Items(agencies), Items(facilityTypes), Items(articles), Items(reasons),
+            Items(deadlines), Items(methods), Items(illTreatment));
+        return new ProfileReadResult(profile, problems);
+    }
+
+    private static Region ReadRegion(CsvRecord record)
+    {
+        var code = record.Required("code");
+        if (code.Length > 0 && !IsoRegionCode().IsMatch(code))
+        {
+            record.Fail("code", $"'{code}' is not an ISO 3166-2 subdivision code such as KZ-75");
+        }
+
+        return new Region(code, ReadName(record), record.Enum<RegionKind>("kind"));
+    }
+
+    private static LegalArticle ReadArticle(CsvRecord record)
+    {
+        var from = record.Date("in_force_from");
+        var to = record.OptionalDate("in_force_to");
+        if (to is not null && to < from)
+        {
+            record.Fail("in_force_to", "the article cannot leave force before it entered it");
+        }
+
+        var successor = record.Optional("succeeded_by");
+        return new LegalArticle(record.Code("code"), record.Required("criminal_code"), ReadName(record), record.Bool("is_torture"), from, to, successor);
+    }
+
+    private static LocalizedName ReadName(CsvRecord record) =>
+        new(record.Required("name_kk"), record.Required("name_ru"), record.Required("name_en"));
+
+    private static List<Located<T>> ReadItems<T>(string directory, string file, string[] columns, List<DataProblem> problems, Func<CsvRecord, T> read)
+        where T : IProfileItem
+    {
+        var items = new List<Located<T>>();
+        var path = Path.Combine(directory, file);
+        if (!File.Exists(path))
+        {
+            problems.Add(new DataProblem(file, 0, "the file is missing"));
+            return items;
+        }
+
+        using var reader = new StreamReader(path);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in CsvTable.Read(reader, file, ["code", .. NameColumns, .. columns, "source"], problems))
+        {
+            var item = read(record);
+            if (item.Code.Length > 0 && !seen.TryAdd(item.Code, record.Line))
+            {
+                record.Fail("code", $"'{item.Code}' is already used on line {seen[item.Code]}");
+            }
+
+            if (!record.HasProblems)
+            {
+                items.Add(new Located<T>(item, record.Line));
+            }
+        }
+
+        return items;
+    }
+
+    private static void CheckReferences(
+        List<Located<FacilityType>> facilityTypes,
+        List<Located<Agency>> agencies,
+        List<Located<LegalArticle>> articles,
+        List<DataProblem> problems)
+    {
+        var agencyCodes = agencies.Select(a => a.Item.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var type in facilityTypes.Where(t => !agencyCodes.Contains(t.Item.AgencyCode)))
+        {
+            problems.Add(new DataProblem(FacilityTypesFile, type.Line, $"column 'agency': '{type.Item.AgencyCode}' is not an agency in {AgenciesFile}"));
+        }
+
+        var articleCodes = articles.Select(a => a.Item.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var article in articles.Where(a => a.Item.SucceededBy is { } s && !articleCodes.Contains(s)))
+        {
+            problems.Add(new DataProblem(ArticlesFile, article.Line, $"column 'succeeded_by': '{article.Item.SucceededBy}' is not an article in this file"));
+        }
+    }
+
+    private static void RequireSome<T>(string file, List<Located<T>> items, List<DataProblem> problems)
+    {
+        if (items.Count == 0 && !problems.Any(p => p.File == file))
+        {
+            problems.Add(new DataProblem(file, 0, "the file lists nothing"));
+        }
+    }
+
+    private static List<T> Items<T>(List<Located<T>> located) => [.. located.Select(l => l.Item)];
+
+    [GeneratedRegex("^[A-Z]{2}-[A-Z0-9]{1,3}$")]
+    private static partial Regex IsoRegionCode();
+
+    private sealed record Located<T>(T Item, int Line);
+}
+
+public sealed record ProfileReadResult(JurisdictionProfile? Profile, IReadOnlyList<DataProblem> Problems)
+{
+    public bool IsValid => Profile is not null;
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Qorgau.Web.Features.Errors;
+
+/// <summary>
+/// The friendly page for 404, 500 and any other error status. It shows the status code and nothing
+/// about the request or the failure: no path, no query, no stack trace.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public int ErrorStatus { get; private set; }
+
+    public bool IsNotFound => ErrorStatus == StatusCodes.Status404NotFound;
+
+    public void OnGet(int? code) => Show(code);
+
+    public void OnPost(int? code) => Show(code);
+
+    private void Show(int? code)
+    {
+        ErrorStatus = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = ErrorStatus;
+    }
+}

@@ -1,0 +1,69 @@
+using Qorgau.Domain.Csv;
+using Qorgau.Domain.Facilities;
+using Qorgau.Domain.Profiles;
+using Qorgau.Web.Features.Facilities;
+
+namespace Qorgau.Web.Infrastructure.CommandLine;
+
+/// <summary>
+/// <c>import facilities FILE.csv</c>: all or nothing. Every row is checked first; if any is bad,
+/// each bad row is named with its line and reason and nothing is stored.
+/// </summary>
+internal sealed class ImportFacilitiesVerb : IVerb
+{
+    public string Name => "import facilities";
+
+    public string Usage => "import facilities FILE.csv";
+
+    public string Description => "add or update facilities from a CSV file (format in the README)";
+
+    public IReadOnlyCollection<string> Options => [];
+
+    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    {
+        arguments.ExpectAtMost(1);
+        var path = arguments.RequiredPositional(0, "the CSV file to import");
+        if (!File.Exists(path))
+        {
+            context.Error.WriteLine($"import facilities: {path} does not exist");
+            return CommandLineApp.Failure;
+        }
+
+        if (await context.OpenDatabaseAsync() is null)
+        {
+            return CommandLineApp.Failure;
+        }
+
+        var (facilities, problems) = ReadFile(context, path);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                context.Error.WriteLine(problem);
+            }
+
+            context.Error.WriteLine($"{problems.Count} problem(s) found; no facility was imported.");
+            return CommandLineApp.Failure;
+        }
+
+        var (added, updated) = await context.Get<FacilityRegistry>().SaveAllAsync(facilities);
+        context.Out.WriteLine($"Imported {facilities.Count} facilities from {Path.GetFileName(path)}: {added} added, {updated} updated.");
+        return CommandLineApp.Success;
+    }
+
+    internal static (List<Facility> Facilities, List<DataProblem> Problems) ReadFile(VerbContext context, string path, bool isDemo = false)
+    {
+        var problems = new List<DataProblem>();
+        using var stream = File.OpenRead(path);
+        using var reader = new StreamReader(stream);
+        using var progress = new ProgressBar(context, stream.Length);
+        var facilities = new List<Facility>();
+        foreach (var facility in FacilityCsv.Read(reader, Path.GetFileName(path), context.Get<JurisdictionProfile>(), problems, isDemo))
+        {
+            facilities.Add(facility);
+            progress.Report(stream.Position);
+        }
+
+        return (facilities, problems);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Profiles;
+
+namespace Qorgau.Web.Infrastructure.CommandLine;
+
+/// <summary><c>init</c>: creates the installation and its first administrator, whose one-time password is printed once.</summary>
+internal sealed class InitVerb : IVerb
+{
+    private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public string Name => "init";
+
+    public string Usage => "init [--name NAME] [--admin-email EMAIL]";
+
+    public string Description => "create the installation and its first administrator";
+
+    public IReadOnlyCollection<string> Options => ["--name", "--admin-email"];
+
+    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    {
+        arguments.ExpectAtMost(0);
+        var email = arguments.Option("--admin-email") ?? "admin@qorgau.local";
+        if (!email.Contains('@', StringComparison.Ordinal))
+        {
+            throw new VerbUsageException($"'{email}' is not an email address");
+        }
+
+        if (await context.OpenDatabaseAsync() is not { } db)
+        {
+            return CommandLineApp.Failure;
+        }
+
+        if (await db.Installations.AnyAsync())
+        {
+            context.Error.WriteLine("init: this database already holds an installation; nothing was changed.");
+            return CommandLineApp.Failure;
+        }
+
+        var password = RandomNumberGenerator.GetString(PasswordAlphabet, 20);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Installations.Add(new Installation
+        {
+            Name = arguments.Option("--name") ?? "Qorgau",
+            ProfileCode = context.Get<JurisdictionProfile>().Code,
+            CreatedAtUtc = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        var admin = new StaffUser { UserName = email, Email = email, DisplayName = "Administrator", MustChangePassword = true };
+        var problem = await StaffAccounts.CreateAsync(context.Get<UserManager<StaffUser>>(), context.Get<RoleManager<IdentityRole<Guid>>>(), admin, password, StaffRole.Administrator);
+        if (problem is not null)
+        {
+            context.Error.WriteLine($"init: {problem}");
+            return CommandLineApp.Failure;
+        }
+
+        await transaction.CommitAsync();
+        context.Out.WriteLine("The installation is created.");
+        context.Out.WriteLine($"Administrator: {email}");
+        context.Out.WriteLine($"One-time password: {password}");
+        context.Out.WriteLine("It is shown only now and must be changed at the first sign-in.");
+        return CommandLineApp.Success;
+    }
+}
+
+/// <summary>Creating a staff account with its role, shared by <c>init</c> and <c>demo</c>.</summary>
+internal static class StaffAccounts
+{
+    public static async Task<string?> CreateAsync(UserManager<StaffUser> users, RoleManager<IdentityRole<Guid>> roles, StaffUser user, string password, string role)
+    {
+        if (!await roles.RoleExistsAsync(role))
+        {
+            var created = await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+            if (!created.Succeeded)
+            {
+                return Describe(created);
+            }
+        }
+
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+
+        return result.Succeeded ? null : Describe(result);
+    }
+
+    private static string Describe(IdentityResult result) => string.Join("; ", result.Errors.Select(e => e.Description));
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+
+namespace Qorgau.Web.Infrastructure.CommandLine;
+
+/// <summary><c>migrate</c>: applies pending schema migrations to the configured database.</summary>
+internal sealed class MigrateVerb : IVerb
+{
+    public string Name => "migrate";
+
+    public string Usage => "migrate";
+
+    public string Description => "apply pending database migrations (SQLite or PostgreSQL)";
+
+    public IReadOnlyCollection<string> Options => [];
+
+    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    {
+        arguments.ExpectAtMost(0);
+        var db = context.Get<QorgauDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await DatabaseInitializer.MigrateAsync(db);
+        context.Out.WriteLine(pending.Count == 0
+            ? "The database schema was already up to date."
+            : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        return CommandLineApp.Success;
+    }
+}

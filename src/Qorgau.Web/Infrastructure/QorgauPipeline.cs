@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Qorgau.Web.Features.Facilities;
+using Qorgau.Web.Features.Profile;
+using Qorgau.Web.Infrastructure.Localisation;
+
+namespace Qorgau.Web.Infrastructure;
+
+public static class QorgauPipeline
+{
+    public static WebApplication UseQorgau(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseQorgauLocalisation();
+        app.UseRouting();
+
+        app.MapStaticAssets();
+        app.MapRazorPages();
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteStatusOnly });
+        var api = app.MapGroup("/api/v1");
+        api.MapProfileEndpoints();
+        api.MapFacilityEndpoints();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    // The default writer would do, but this one is explicit that nothing beyond the status leaves.
+    private static Task WriteStatusOnly(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(report.Status.ToString());
+    }
+}
