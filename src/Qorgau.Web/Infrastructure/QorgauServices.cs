@@ -38,7 +38,12 @@ public static class QorgauServices
 
         services.AddIdentityCore<StaffUser>(o =>
             {
+                // Length over composition rules (NIST SP 800-63B); the common-password check comes with the security core.
                 o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
                 o.User.RequireUniqueEmail = true;
             })
             .AddRoles<IdentityRole<Guid>>()
