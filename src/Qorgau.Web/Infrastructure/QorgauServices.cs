@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
 using Qorgau.Data;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Facilities;
