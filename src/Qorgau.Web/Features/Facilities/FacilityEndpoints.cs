@@ -24,23 +24,14 @@ public static class FacilityEndpoints
         IStringLocalizer<SharedResource> localizer,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!string.IsNullOrEmpty(region) && profile.FindRegion(region) is null)
-        {
-            errors["region"] = [localizer["Facilities.UnknownRegion", region]];
-        }
-
-        if (!string.IsNullOrEmpty(type) && profile.FindFacilityType(type) is null)
-        {
-            errors["type"] = [localizer["Facilities.UnknownType", type]];
-        }
-
+        var filter = new FacilityFilter(region, type);
+        var errors = filter.Validate(profile, localizer);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: localizer["Api.InvalidQuery"]);
         }
 
-        var facilities = await registry.ListAsync(region, type, cancellationToken);
+        var facilities = await registry.ListAsync(filter, cancellationToken);
         return TypedResults.Ok(facilities.Select(FacilityResponse.From).ToArray());
     }
 }

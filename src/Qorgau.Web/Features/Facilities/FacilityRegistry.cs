@@ -7,17 +7,17 @@ namespace Qorgau.Web.Features.Facilities;
 /// <summary>Reads and writes the facility registry; shared by the API, the public page and the import verb.</summary>
 public sealed class FacilityRegistry(QorgauDbContext db)
 {
-    public async Task<IReadOnlyList<Facility>> ListAsync(string? region, string? type, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Facility>> ListAsync(FacilityFilter filter, CancellationToken cancellationToken = default)
     {
         var query = db.Facilities.AsNoTracking();
-        if (!string.IsNullOrEmpty(region))
+        if (!string.IsNullOrEmpty(filter.Region))
         {
-            query = query.Where(f => f.RegionCode == region);
+            query = query.Where(f => f.RegionCode == filter.Region);
         }
 
-        if (!string.IsNullOrEmpty(type))
+        if (!string.IsNullOrEmpty(filter.Type))
         {
-            query = query.Where(f => f.TypeCode == type);
+            query = query.Where(f => f.TypeCode == filter.Type);
         }
 
         return await query.OrderBy(f => f.RegionCode).ThenBy(f => f.Code).ToListAsync(cancellationToken);

@@ -9,6 +9,8 @@ namespace Qorgau.Web.Features.Facilities;
 /// <summary>The public facility registry, filtered with a plain GET form so it works without JavaScript.</summary>
 public sealed class IndexModel(FacilityRegistry registry, JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    private Dictionary<string, string[]> _errors = [];
+
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
 
@@ -17,27 +19,19 @@ public sealed class IndexModel(FacilityRegistry registry, JurisdictionProfile pr
 
     public JurisdictionProfile Profile => profile;
 
-    public string? RegionError { get; private set; }
+    public string? RegionError => _errors.GetValueOrDefault("region")?[0];
 
-    public string? TypeError { get; private set; }
+    public string? TypeError => _errors.GetValueOrDefault("type")?[0];
 
     public IReadOnlyList<Facility> Facilities { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(Region) && profile.FindRegion(Region) is null)
+        var filter = new FacilityFilter(Region, Type);
+        _errors = filter.Validate(profile, localizer);
+        if (_errors.Count == 0)
         {
-            RegionError = localizer["Facilities.UnknownRegion", Region];
-        }
-
-        if (!string.IsNullOrEmpty(Type) && profile.FindFacilityType(Type) is null)
-        {
-            TypeError = localizer["Facilities.UnknownType", Type];
-        }
-
-        if (RegionError is null && TypeError is null)
-        {
-            Facilities = await registry.ListAsync(Region, Type, cancellationToken);
+            Facilities = await registry.ListAsync(filter, cancellationToken);
         }
     }
 }
