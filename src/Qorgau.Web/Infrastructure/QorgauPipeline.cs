@@ -10,6 +10,9 @@ public static class QorgauPipeline
     public static WebApplication UseQorgau(this WebApplication app)
     {
         app.UseSecurityHeaders();
+
+        // Before the error handlers, so that a re-executed error page keeps the request's language.
+        app.UseQorgauLocalisation();
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
@@ -25,7 +28,6 @@ public static class QorgauPipeline
             app.UseHsts();
         }
 
-        app.UseQorgauLocalisation();
         app.UseRouting();
 
         app.MapStaticAssets();
