@@ -28,9 +28,11 @@ public static class QorgauPipeline
             app.UseHsts();
         }
 
+        // Plain static files from wwwroot beside the executable: the same in every environment, built or
+        // published. (MapStaticAssets serves pre-compressed variants that exist only after publish.)
+        app.UseStaticFiles();
         app.UseRouting();
 
-        app.MapStaticAssets();
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteStatusOnly });

@@ -7,6 +7,7 @@ public sealed class StaticAssetTests(QorgauAppFactory app) : IClassFixture<Qorga
 {
     [Theory]
     [InlineData("/css/site.css", "text/css")]
+    [InlineData("/css/site.css?v=1", "text/css")]
     [InlineData("/favicon.svg", "image/svg+xml")]
     public async Task Static_files_are_served_with_content_outside_development(string path, string mediaType)
     {
