@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using NSec.Cryptography;
+
+namespace Qorgau.Domain.Security;
+
+/// <summary>Argon2id cost: memory in KiB and passes (libsodium runs one lane).</summary>
+public sealed record Argon2Cost(long MemoryKiB, long Passes)
+{
+    /// <summary>Staff passwords: chosen from the benchmark in docs/benchmarks.md.</summary>
+    public static readonly Argon2Cost Password = new(65_536, 3);
+
+    /// <summary>Cheap settings for tests only; never for stored data.</summary>
+    public static readonly Argon2Cost Testing = new(8_192, 1);
+}
+
+/// <summary>Argon2id key derivation (libsodium through NSec) and a self-describing password hash.</summary>
+public static class Argon2
+{
+    public const int SaltSize = 16;
+    private const string Prefix = "argon2id";
+
+    public static byte[] DeriveKey(string password, ReadOnlySpan<byte> salt, Argon2Cost cost, int length = Crypto.KeySize)
+    {
+        var parameters = new Argon2Parameters { DegreeOfParallelism = 1, MemorySize = cost.MemoryKiB, NumberOfPasses = cost.Passes };
+        return PasswordBasedKeyDerivationAlgorithm.Argon2id(parameters).DeriveBytes(password, salt, length);
+    }
+
+    /// <summary><c>argon2id$m=65536,t=3$salt$hash</c>, base64, salt random per hash.</summary>
+    public static string Hash(string password, Argon2Cost cost)
+    {
+        var salt = RandomNumberGenerator.GetBytes(SaltSize);
+        var hash = DeriveKey(password, salt, cost);
+        return string.Create(CultureInfo.InvariantCulture, $"{Prefix}$m={cost.MemoryKiB},t={cost.Passes}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}");
+    }
+
+    public static PasswordCheck Verify(string encoded, string password, Argon2Cost current)
+    {
+        if (!TryParse(encoded, out var cost, out var salt, out var expected))
+        {
+            return PasswordCheck.Wrong;
+        }
+
+        var actual = DeriveKey(password, salt, cost, expected.Length);
+        if (!CryptographicOperations.FixedTimeEquals(actual, expected))
+        {
+            return PasswordCheck.Wrong;
+        }
+
+        return cost == current ? PasswordCheck.Right : PasswordCheck.RightButRehash;
+    }
+
+    private static bool TryParse(string encoded, out Argon2Cost cost, out byte[] salt, out byte[] hash)
+    {
+        cost = Argon2Cost.Password;
+        salt = hash = [];
+        var parts = encoded.Split('$');
+        if (parts is not [Prefix, var costText, var saltText, var hashText])
+        {
+            return false;
+        }
+
+        var values = costText.Split(',').Select(p => p.Split('=')).Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => long.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1);
+        if (!values.TryGetValue("m", out var memory) || !values.TryGetValue("t", out var passes) || memory < 8 || passes < 1)
+        {
+            return false;
+        }
+
+        try
+        {
+            salt = Convert.FromBase64String(saltText);
+            hash = Convert.FromBase64String(hashText);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        cost = new Argon2Cost(memory, passes);
+        return salt.Length == SaltSize && hash.Length >= 16;
+    }
+}
+
+public enum PasswordCheck
+{
+    Wrong,
+    Right,
+    RightButRehash,
+}
