@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qorgau.Domain;
+using Qorgau.Domain.Audit;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Organisations;
 
@@ -40,6 +41,22 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
         builder.Property(f => f.RegionCode).HasMaxLength(16);
         builder.Property(f => f.Address).HasMaxLength(500);
         builder.HasIndex(f => new { f.RegionCode, f.TypeCode });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditLog");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.SubjectType).HasMaxLength(64);
+        builder.Property(a => a.SubjectId).HasMaxLength(128);
+        builder.Property(a => a.Details).HasMaxLength(500);
+        builder.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(a => a.Hash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(a => a.OccurredAtUtc);
     }
 }
 

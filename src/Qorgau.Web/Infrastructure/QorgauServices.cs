@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Qorgau.Data;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Facilities;
+using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Infrastructure;
@@ -59,6 +60,8 @@ public static class QorgauServices
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<QorgauDbContext>("database");
         services.AddScoped<FacilityRegistry>();
+        services.AddScoped<AuditLog>();
+        services.AddSingleton(TimeProvider.System);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         return builder;

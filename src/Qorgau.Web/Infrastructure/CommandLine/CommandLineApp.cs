@@ -14,7 +14,7 @@ public static class CommandLineApp
     public const int UsageError = 2;
 
     private static readonly IVerb[] Verbs =
-        [new InitVerb(), new DemoVerb(), new MigrateVerb(), new ProfileCheckVerb(), new ImportFacilitiesVerb()];
+        [new InitVerb(), new DemoVerb(), new MigrateVerb(), new ProfileCheckVerb(), new ImportFacilitiesVerb(), new AuditVerifyVerb()];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 

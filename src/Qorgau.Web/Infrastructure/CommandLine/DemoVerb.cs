@@ -1,10 +1,11 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain;
+using Qorgau.Domain.Audit;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Facilities;
+using Qorgau.Web.Infrastructure.Audit;
 
 namespace Qorgau.Web.Infrastructure.CommandLine;
 
@@ -120,6 +121,7 @@ internal sealed class DemoVerb : IVerb
         }
 
         await context.Get<FacilityRegistry>().SaveAllAsync(facilities);
+        await context.Get<AuditLog>().WriteAsync(new AuditEvent("demo.loaded", Details: $"facilities={facilities.Count}"));
         await transaction.CommitAsync();
         context.Out.WriteLine($"Demo data loaded: {Organisations.Length} organisations, {Accounts.Count} staff accounts, {facilities.Count} facilities.");
         context.Out.WriteLine($"Every demo account has the password {DemoPassword}; the accounts are listed in the README.");
@@ -132,12 +134,10 @@ internal sealed class DemoVerb : IVerb
     private static async Task<string?> CreateAccountsAsync(VerbContext context, QorgauDbContext db)
     {
         var organisations = await db.Organisations.ToDictionaryAsync(o => o.Code, o => o.Id);
-        var users = context.Get<UserManager<StaffUser>>();
-        var roles = context.Get<RoleManager<IdentityRole<Guid>>>();
         foreach (var (email, name, organisation, role) in Accounts)
         {
             var user = new StaffUser { UserName = email, Email = email, DisplayName = name, OrganisationId = organisations[organisation], IsDemo = true };
-            if (await StaffAccounts.CreateAsync(users, roles, user, DemoPassword, role) is { } problem)
+            if (await StaffAccounts.CreateAsync(context, user, DemoPassword, role) is { } problem)
             {
                 return problem;
             }

@@ -1,7 +1,9 @@
+using Qorgau.Domain.Audit;
 using Qorgau.Domain.Csv;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Facilities;
+using Qorgau.Web.Infrastructure.Audit;
 
 namespace Qorgau.Web.Infrastructure.CommandLine;
 
@@ -47,6 +49,7 @@ internal sealed class ImportFacilitiesVerb : IVerb
         }
 
         var (added, updated) = await context.Get<FacilityRegistry>().SaveAllAsync(facilities);
+        await context.Get<AuditLog>().WriteAsync(new AuditEvent("facilities.imported", Details: $"added={added};updated={updated}"));
         context.Out.WriteLine($"Imported {facilities.Count} facilities from {Path.GetFileName(path)}: {added} added, {updated} updated.");
         return CommandLineApp.Success;
     }

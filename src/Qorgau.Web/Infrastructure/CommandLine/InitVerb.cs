@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Domain.Audit;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
+using Qorgau.Web.Infrastructure.Audit;
 
 namespace Qorgau.Web.Infrastructure.CommandLine;
 
@@ -50,7 +53,8 @@ internal sealed class InitVerb : IVerb
         });
         await db.SaveChangesAsync();
         var admin = new StaffUser { UserName = email, Email = email, DisplayName = "Administrator", MustChangePassword = true };
-        var problem = await StaffAccounts.CreateAsync(context.Get<UserManager<StaffUser>>(), context.Get<RoleManager<IdentityRole<Guid>>>(), admin, password, StaffRole.Administrator);
+        await context.Get<AuditLog>().WriteAsync(new AuditEvent("installation.created", SubjectType: "installation", SubjectId: Installation.SingletonId.ToString(CultureInfo.InvariantCulture)));
+        var problem = await StaffAccounts.CreateAsync(context, admin, password, StaffRole.Administrator);
         if (problem is not null)
         {
             context.Error.WriteLine($"init: {problem}");
@@ -69,8 +73,10 @@ internal sealed class InitVerb : IVerb
 /// <summary>Creating a staff account with its role, shared by <c>init</c> and <c>demo</c>.</summary>
 internal static class StaffAccounts
 {
-    public static async Task<string?> CreateAsync(UserManager<StaffUser> users, RoleManager<IdentityRole<Guid>> roles, StaffUser user, string password, string role)
+    public static async Task<string?> CreateAsync(VerbContext context, StaffUser user, string password, string role)
     {
+        var users = context.Get<UserManager<StaffUser>>();
+        var roles = context.Get<RoleManager<IdentityRole<Guid>>>();
         if (!await roles.RoleExistsAsync(role))
         {
             var created = await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
@@ -86,7 +92,14 @@ internal static class StaffAccounts
             result = await users.AddToRoleAsync(user, role);
         }
 
-        return result.Succeeded ? null : Describe(result);
+        if (!result.Succeeded)
+        {
+            return Describe(result);
+        }
+
+        await context.Get<AuditLog>().WriteAsync(new AuditEvent(
+            "user.created", OrganisationId: user.OrganisationId, SubjectType: "user", SubjectId: user.Id.ToString(), Details: $"role={role}"));
+        return null;
     }
 
     private static string Describe(IdentityResult result) => string.Join("; ", result.Errors.Select(e => e.Description));
