@@ -32,6 +32,8 @@ public static class QorgauPipeline
         // published. (MapStaticAssets serves pre-compressed variants that exist only after publish.)
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapRazorPages();
         app.MapOpenApi();

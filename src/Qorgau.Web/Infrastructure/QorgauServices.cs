@@ -1,12 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 using Qorgau.Data;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Localisation;
+using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Infrastructure;
 
@@ -37,18 +37,9 @@ public static class QorgauServices
         services.AddQorgauDatabase(database.Provider, ConnectionString(configuration, database.Provider, storage));
         services.AddHostedService<DatabaseInitializer>();
 
-        services.AddIdentityCore<StaffUser>(o =>
-            {
-                // Length over composition rules (NIST SP 800-63B); the common-password check comes with the security core.
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.User.RequireUniqueEmail = true;
-            })
-            .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<QorgauDbContext>();
+        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
+        services.AddStaffAuthentication(security);
 
         services.AddQorgauLocalisation();
         // Kazakh and Russian text stays as UTF-8 in pages instead of numeric entities (a third of the bytes on a slow link).

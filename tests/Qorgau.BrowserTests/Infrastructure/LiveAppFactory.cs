@@ -23,6 +23,8 @@ public sealed class LiveAppFactory : WebApplicationFactory<Program>
         ["ConnectionStrings:Qorgau"] = $"Data Source={Path.Combine(_dataDirectory, "qorgau.db")}",
         ["Storage:DataDirectory"] = _dataDirectory,
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Security:PasswordMemoryKiB"] = "8192",
+        ["Security:PasswordPasses"] = "1",
         ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
     };
 

@@ -6,11 +6,11 @@ public sealed partial class SecurityHeadersTests(QorgauAppFactory app) : IClassF
 {
     public static TheoryData<string> Paths =>
     [
-        "/", "/?culture=kk", "/facilities", "/facilities?region=KZ-99", "/no-such-page", "/healthz", "/css/site.css",
+        "/", "/?culture=kk", "/facilities", "/account/login", "/facilities?region=KZ-99", "/no-such-page", "/healthz", "/css/site.css",
         "/api/v1/profile", "/api/v1/facilities", "/api/v1/facilities?region=KZ-99", "/api/v1/no-such-endpoint", "/openapi/v1.json",
     ];
 
-    public static TheoryData<string> Pages => ["/", "/facilities", "/no-such-page"];
+    public static TheoryData<string> Pages => ["/", "/facilities", "/no-such-page", "/account/login"];
 
     [Theory]
     [MemberData(nameof(Paths))]

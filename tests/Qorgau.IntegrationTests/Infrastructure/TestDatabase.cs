@@ -43,6 +43,8 @@ public sealed class TestDatabase : IAsyncDisposable
         ["ConnectionStrings:Qorgau"] = ConnectionString,
         ["Storage:DataDirectory"] = DataDirectory,
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Security:PasswordMemoryKiB"] = "8192",
+        ["Security:PasswordPasses"] = "1",
         ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
     };
 

@@ -1,0 +1,23 @@
+using Qorgau.Domain.Security;
+
+namespace Qorgau.Web.Infrastructure.Security;
+
+/// <summary>Staff sign-in settings. Bound from <c>Security</c>; the defaults are the production values.</summary>
+public sealed class SecurityOptions
+{
+    public const string SectionName = "Security";
+
+    /// <summary>Argon2id memory for staff passwords, in KiB (see docs/benchmarks.md).</summary>
+    public long PasswordMemoryKiB { get; set; } = Argon2Cost.Password.MemoryKiB;
+
+    public long PasswordPasses { get; set; } = Argon2Cost.Password.Passes;
+
+    /// <summary>A session unused this long must sign in again.</summary>
+    public int IdleTimeoutMinutes { get; set; } = 30;
+
+    public int LockoutAttempts { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+
+    public Argon2Cost PasswordCost => new(PasswordMemoryKiB, PasswordPasses);
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Qorgau.Data;
+
+namespace Qorgau.Web.Infrastructure.Security;
+
+/// <summary>
+/// Staff accounts: ASP.NET Core Identity with Argon2id hashes, a common-password check, lockout,
+/// a mandatory authenticator (TOTP) second factor, and a cookie session that ends after idle time.
+/// </summary>
+public static class StaffAuthentication
+{
+    /// <summary>Signed in with password and second factor: what every staff page requires.</summary>
+    public const string StaffPolicy = "staff";
+
+    /// <summary>Identity adds this claim (amr = mfa) when the second factor was used to sign in.</summary>
+    public const string MfaClaimType = "amr";
+    public const string MfaClaimValue = "mfa";
+
+    public static IServiceCollection AddStaffAuthentication(this IServiceCollection services, SecurityOptions security)
+    {
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                // Length and a blocklist over composition rules (NIST SP 800-63B).
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = security.LockoutAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<QorgauDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+        services.AddScoped<IPasswordHasher<StaffUser>, Argon2PasswordHasher>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "qorgau.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue));
+        return services;
+    }
+
+    public static bool HasSecondFactor(this System.Security.Claims.ClaimsPrincipal user) =>
+        user.HasClaim(MfaClaimType, MfaClaimValue);
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+namespace Qorgau.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A cookie-keeping client that fills forms as a person would: it reads the anti-forgery token from
+/// the page and posts the fields. Also computes authenticator codes (RFC 6238) for enrolled keys.
+/// </summary>
+public sealed partial class StaffBrowser(HttpClient client)
+{
+    public HttpClient Client => client;
+
+    public async Task<HttpResponseMessage> GetAsync(string path) =>
+        await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+
+    public async Task<string> GetPageAsync(string path)
+    {
+        var response = await GetAsync(path);
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Loads the form at <paramref name="path"/> and posts it with these fields.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, IDictionary<string, string> fields, string? action = null)
+    {
+        var page = await GetPageAsync(path);
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"No anti-forgery token on {path}.");
+        }
+
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(new Uri(action ?? path, UriKind.Relative), content, TestContext.Current.CancellationToken);
+    }
+
+    public async Task<HttpResponseMessage> SignInWithPasswordAsync(string email, string password) =>
+        await SubmitAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    /// <summary>Password, then enrolment of the authenticator; returns the key and the recovery codes.</summary>
+    public async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> SignInAndEnrolAsync(string email, string password)
+    {
+        var login = await SignInWithPasswordAsync(email, password);
+        RedirectTarget(login).ShouldBe("/account/authenticator");
+        var enrolment = await GetPageAsync("/account/authenticator");
+        var key = SharedKey().Match(enrolment).Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        var done = await SubmitAsync("/account/authenticator", new Dictionary<string, string> { ["Input.Code"] = Totp(key) });
+        var page = await done.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var codes = RecoveryCode().Matches(page).Select(m => m.Groups[1].Value).ToList();
+        return (key, codes);
+    }
+
+    /// <summary>Where a redirect points, as a path and query whether the header is absolute or relative.</summary>
+    public static string RedirectTarget(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"Not a redirect: {(int)response.StatusCode}.");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    /// <summary>The current 6-digit code for a base32 authenticator key.</summary>
+    public static string Totp(string base32Key, DateTimeOffset? at = null)
+    {
+        var counter = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
+        var message = BitConverter.GetBytes(counter);
+        if (BitConverter.IsLittleEndian)
+        {
+            Array.Reverse(message);
+        }
+
+#pragma warning disable CA5350 // RFC 6238 authenticators use HMAC-SHA1.
+        var hash = HMACSHA1.HashData(Base32(base32Key), message);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0F;
+        var value = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (value % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bytes = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in text.TrimEnd('='))
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)(buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("""<code class="key">([a-z0-9 ]+)</code>""")]
+    private static partial Regex SharedKey();
+
+    [GeneratedRegex("""<li><code>([A-Za-z0-9-]+)</code></li>""")]
+    private static partial Regex RecoveryCode();
+}
