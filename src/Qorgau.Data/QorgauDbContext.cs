@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,13 @@ namespace Qorgau.Data;
 /// migrations set (see docs/decisions/0002-two-migration-sets.md); the model is the same.
 /// </summary>
 public abstract class QorgauDbContext(DbContextOptions options)
-    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core data-protection keys, shared by every app node through the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+
     public DbSet<Installation> Installations => Set<Installation>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();

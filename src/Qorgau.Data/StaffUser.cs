@@ -16,4 +16,12 @@ public sealed class StaffUser : IdentityUser<Guid>
     public bool MustChangePassword { get; set; }
 
     public bool IsDemo { get; set; }
+
+    /// <summary>X25519 public key: case keys are sealed to it.</summary>
+    public byte[]? PublicKey { get; set; }
+
+    /// <summary>The private key, wrapped under an Argon2id key from the password (see <c>UserKeys</c>).</summary>
+    public byte[]? WrappedPrivateKey { get; set; }
+
+    public byte[]? KeySalt { get; set; }
 }

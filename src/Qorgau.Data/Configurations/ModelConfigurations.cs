@@ -60,6 +60,15 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
+internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSession>
+{
+    public void Configure(EntityTypeBuilder<StaffSession> builder)
+    {
+        builder.HasIndex(s => s.UserId);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal static class LocalizedNameConfiguration
 {
     public static void Configure(ComplexPropertyBuilder<LocalizedName> name)

@@ -70,6 +70,13 @@ public static class Crypto
         return (key.Export(RawPrivate), key.PublicKey.Export(RawPublic));
     }
 
+    /// <summary>The X25519 public key of a raw private key.</summary>
+    public static byte[] PublicKeyOf(ReadOnlySpan<byte> privateKey)
+    {
+        using var key = Key.Import(Agreement, privateKey, RawPrivate);
+        return key.PublicKey.Export(RawPublic);
+    }
+
     /// <summary>
     /// Seals a secret (a case key, an organisation private key) so that only the holder of the
     /// recipient's X25519 private key can open it: an ephemeral X25519 agreement, HKDF-SHA-256 over

@@ -10,7 +10,23 @@ namespace Qorgau.IntegrationTests.Infrastructure;
 /// <summary>The app on its own throwaway database, shared by the tests of one class.</summary>
 public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public TestDatabase Database { get; } = new();
+    private readonly bool _ownsDatabase;
+
+    public QorgauAppFactory()
+        : this(new TestDatabase(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>A second app host on this factory's database, as a second node behind a proxy would be.</summary>
+    public QorgauAppFactory SecondNode() => new(Database, ownsDatabase: false);
+
+    private QorgauAppFactory(TestDatabase database, bool ownsDatabase)
+    {
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+    }
+
+    public TestDatabase Database { get; }
 
     /// <summary>Extra settings a derived factory layers over the test database's.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -61,7 +77,11 @@ public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

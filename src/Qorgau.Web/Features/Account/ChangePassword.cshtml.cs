@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Audit;
 using Qorgau.Web.Infrastructure.Audit;
@@ -12,7 +13,7 @@ namespace Qorgau.Web.Features.Account;
 
 /// <summary>Changing one's password; required before anything else after a one-time password.</summary>
 [Authorize]
-public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
+public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit, IOptions<SecurityOptions> security) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -58,6 +59,7 @@ public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInMana
         }
 
         user.MustChangePassword = false;
+        StaffKeySession.Rewrap(user, Input.CurrentPassword, Input.NewPassword, security.Value.PasswordCost);
         await users.UpdateAsync(user);
         await audit.WriteAsync(new AuditEvent("password.changed", user.Id, user.OrganisationId, "user", user.Id.ToString()), cancellationToken);
         var hadSecondFactor = User.HasSecondFactor();

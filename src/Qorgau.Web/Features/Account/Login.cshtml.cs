@@ -14,6 +14,7 @@ namespace Qorgau.Web.Features.Account;
 /// <summary>Staff sign-in, first step: email and password. Failures are counted towards lockout and audited.</summary>
 public sealed class LoginModel(
     SignInManager<StaffUser> signIn,
+    StaffKeySession keySession,
     AuditLog audit,
     IOptions<SecurityOptions> security,
     IStringLocalizer<SharedResource> localizer) : PageModel
@@ -49,15 +50,17 @@ public sealed class LoginModel(
             return Refuse(localizer["Login.LockedOut", security.Value.LockoutMinutes]);
         }
 
-        if (result.RequiresTwoFactor)
-        {
-            return RedirectToPage("LoginTwoFactor", new { ReturnUrl });
-        }
-
-        if (!result.Succeeded)
+        if (!result.Succeeded && !result.RequiresTwoFactor)
         {
             await audit.WriteAsync(new AuditEvent("login.failed", SubjectType: "user", SubjectId: user.Id.ToString(), Details: "reason=password"), cancellationToken);
             return Refuse(localizer["Login.Wrong"]);
+        }
+
+        // The password is the only moment the private key can be unwrapped: open the key session now.
+        await keySession.StartAsync(user, Input.Password, cancellationToken);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("LoginTwoFactor", new { ReturnUrl });
         }
 
         // Password accepted but no second factor yet: the session may only change the password and enrol one.

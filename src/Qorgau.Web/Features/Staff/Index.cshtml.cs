@@ -3,19 +3,23 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qorgau.Data;
+using Qorgau.Domain.Security;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Staff;
 
 /// <summary>The signed-in staff member's start page.</summary>
 [Authorize(Policy = StaffAuthentication.StaffPolicy)]
-public sealed class IndexModel(UserManager<StaffUser> users) : PageModel
+public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession keySession) : PageModel
 {
     public string DisplayName { get; private set; } = string.Empty;
 
     public string Email { get; private set; } = string.Empty;
 
     public IReadOnlyList<string> Roles { get; private set; } = [];
+
+    /// <summary>This session holds the private key that matches the account's public key.</summary>
+    public bool KeyUnlocked { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -33,6 +37,9 @@ public sealed class IndexModel(UserManager<StaffUser> users) : PageModel
         DisplayName = user.DisplayName;
         Email = user.Email ?? string.Empty;
         Roles = [.. await users.GetRolesAsync(user)];
+        KeyUnlocked = await keySession.GetPrivateKeyAsync(user.Id) is { } privateKey
+            && user.PublicKey is not null
+            && Crypto.PublicKeyOf(privateKey).AsSpan().SequenceEqual(user.PublicKey);
         return Page();
     }
 }

@@ -2,11 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
+using Qorgau.Domain.Security;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Infrastructure.CommandLine;
 
@@ -77,6 +80,7 @@ internal static class StaffAccounts
     {
         var users = context.Get<UserManager<StaffUser>>();
         var roles = context.Get<RoleManager<IdentityRole<Guid>>>();
+        StaffKeySession.Store(user, UserKeys.Create(user.Id, password, context.Get<IOptions<SecurityOptions>>().Value.PasswordCost).Keys);
         if (!await roles.RoleExistsAsync(role))
         {
             var created = await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });

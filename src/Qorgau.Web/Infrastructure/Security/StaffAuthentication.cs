@@ -1,4 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Qorgau.Data;
 
@@ -54,10 +56,36 @@ public static class StaffAuthentication
             o.AccessDeniedPath = "/account/access-denied";
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
+            o.Events.OnValidatePrincipal = ValidateSessionAsync);
+        services.AddHttpContextAccessor();
+        services.AddScoped<StaffKeySession>();
+        services.AddDataProtection().PersistKeysToDbContext<QorgauDbContext>().SetApplicationName("Qorgau");
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue));
         return services;
+    }
+
+    /// <summary>
+    /// Every request of a signed-in staff member: the security stamp as Identity checks it, then the
+    /// key session behind the cookie, which logout, revocation or idle time ends on every node.
+    /// </summary>
+    private static async Task ValidateSessionAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Principal is null)
+        {
+            return;
+        }
+
+        var userId = context.Principal.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier);
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<StaffKeySession>();
+        if (!Guid.TryParse(userId, out var id) || !await sessions.IsActiveAsync(id, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 
     public static bool HasSecondFactor(this System.Security.Claims.ClaimsPrincipal user) =>
