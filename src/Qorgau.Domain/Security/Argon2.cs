@@ -7,8 +7,8 @@ namespace Qorgau.Domain.Security;
 /// <summary>Argon2id cost: memory in KiB and passes (libsodium runs one lane).</summary>
 public sealed record Argon2Cost(long MemoryKiB, long Passes)
 {
-    /// <summary>Staff passwords: chosen from the benchmark in docs/benchmarks.md.</summary>
-    public static readonly Argon2Cost Password = new(65_536, 3);
+    /// <summary>Staff passwords: 128 MiB, 4 passes, about 0.3 s here (docs/benchmarks.md). Sign-in derives twice (hash, key).</summary>
+    public static readonly Argon2Cost Password = new(131_072, 4);
 
     /// <summary>Cheap settings for tests only; never for stored data.</summary>
     public static readonly Argon2Cost Testing = new(8_192, 1);
@@ -20,10 +20,23 @@ public static class Argon2
     public const int SaltSize = 16;
     private const string Prefix = "argon2id";
 
+    // One derivation per core at a time: each holds its full memory cost, so a burst of sign-ins
+    // queues instead of exhausting the machine's memory.
+    private static readonly SemaphoreSlim Concurrency = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
     public static byte[] DeriveKey(string password, ReadOnlySpan<byte> salt, Argon2Cost cost, int length = Crypto.KeySize)
     {
         var parameters = new Argon2Parameters { DegreeOfParallelism = 1, MemorySize = cost.MemoryKiB, NumberOfPasses = cost.Passes };
-        return PasswordBasedKeyDerivationAlgorithm.Argon2id(parameters).DeriveBytes(password, salt, length);
+        var saltCopy = salt.ToArray();
+        Concurrency.Wait();
+        try
+        {
+            return PasswordBasedKeyDerivationAlgorithm.Argon2id(parameters).DeriveBytes(password, saltCopy, length);
+        }
+        finally
+        {
+            Concurrency.Release();
+        }
     }
 
     /// <summary><c>argon2id$m=65536,t=3$salt$hash</c>, base64, salt random per hash.</summary>
