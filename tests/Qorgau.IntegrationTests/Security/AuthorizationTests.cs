@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Qorgau.IntegrationTests.Infrastructure;
+
+namespace Qorgau.IntegrationTests.Security;
+
+/// <summary>
+/// Walks every endpoint the app maps. An endpoint is public only if it is on the list below, by a
+/// decision; everything else must demand a signed-in staff member, and refuses anonymous callers.
+/// </summary>
+public sealed class AuthorizationTests(QorgauAppFactory app) : IClassFixture<QorgauAppFactory>
+{
+    /// <summary>Reachable without an account. Adding to this list is a security decision: say why in the review.</summary>
+    private static readonly HashSet<string> PublicRoutes =
+    [
+        "/", "/facilities", "/error/{code:int?}", "/healthz", "/openapi/{documentName}.json",
+        "/api/v1/profile", "/api/v1/facilities",
+        "/account/login", "/account/login/code", "/account/logout", "/account/access-denied",
+    ];
+
+    [Fact]
+    public void Every_endpoint_is_either_deliberately_public_or_requires_authorisation()
+    {
+        var endpoints = Endpoints();
+        var open = endpoints.Where(e => !e.RequiresAuthorisation).Select(e => e.Route).ToHashSet();
+
+        endpoints.Count.ShouldBeGreaterThan(PublicRoutes.Count);
+        open.Except(PublicRoutes).ShouldBeEmpty("endpoints open to anyone without being on the public list");
+        PublicRoutes.Except(open).ShouldBeEmpty("public-list entries that no longer exist or now require authorisation");
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_are_sent_to_sign_in_from_every_protected_page()
+    {
+        var protectedRoutes = Endpoints().Where(e => e.RequiresAuthorisation).Select(e => e.Route).Distinct().ToList();
+        var client = app.CreateClient(acceptLanguage: "en");
+
+        protectedRoutes.ShouldNotBeEmpty();
+        foreach (var route in protectedRoutes)
+        {
+            var response = await client.GetAsync(new Uri(route, UriKind.Relative), TestContext.Current.CancellationToken);
+            response.StatusCode.ShouldBeOneOf([HttpStatusCode.Redirect, HttpStatusCode.Unauthorized], route);
+            if (response.StatusCode == HttpStatusCode.Redirect)
+            {
+                StaffBrowser.RedirectTarget(response).ShouldStartWith("/account/login", customMessage: route);
+            }
+        }
+    }
+
+    private List<(string Route, bool RequiresAuthorisation)> Endpoints()
+    {
+        _ = app.Server;
+        return [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (
+                Route: "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'),
+                RequiresAuthorisation: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0 && e.Metadata.GetMetadata<IAllowAnonymous>() is null))
+            .Distinct()];
+    }
+}
