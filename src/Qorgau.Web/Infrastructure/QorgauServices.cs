@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Qorgau.Data;
 using Qorgau.Domain.Profiles;
+using Qorgau.Web.Features.Admin;
 using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Localisation;
@@ -52,6 +53,8 @@ public static class QorgauServices
         services.AddHealthChecks().AddDbContextCheck<QorgauDbContext>("database");
         services.AddScoped<FacilityRegistry>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<AdminScope>();
         services.AddSingleton(TimeProvider.System);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);

@@ -4,6 +4,7 @@ using Qorgau.Domain;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
+using Qorgau.Web.Features.Admin;
 using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Audit;
 
@@ -137,9 +138,10 @@ internal sealed class DemoVerb : IVerb
         foreach (var (email, name, organisation, role) in Accounts)
         {
             var user = new StaffUser { UserName = email, Email = email, DisplayName = name, OrganisationId = organisations[organisation], IsDemo = true };
-            if (await StaffAccounts.CreateAsync(context, user, DemoPassword, role) is { } problem)
+            var created = await context.Get<StaffAccounts>().CreateAsync(user, DemoPassword, [role]);
+            if (!created.Succeeded)
             {
-                return problem;
+                return string.Join("; ", created.Errors.Select(e => e.Description));
             }
         }
 

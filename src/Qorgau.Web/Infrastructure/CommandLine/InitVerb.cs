@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,6 +7,7 @@ using Qorgau.Domain.Audit;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
+using Qorgau.Web.Features.Admin;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -16,8 +16,6 @@ namespace Qorgau.Web.Infrastructure.CommandLine;
 /// <summary><c>init</c>: creates the installation and its first administrator, whose one-time password is printed once.</summary>
 internal sealed class InitVerb : IVerb
 {
-    private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     public string Name => "init";
 
     public string Usage => "init [--name NAME] [--admin-email EMAIL]";
@@ -46,7 +44,7 @@ internal sealed class InitVerb : IVerb
             return CommandLineApp.Failure;
         }
 
-        var password = RandomNumberGenerator.GetString(PasswordAlphabet, 20);
+        var password = OneTimePassword.New();
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Installations.Add(new Installation
         {
@@ -57,10 +55,10 @@ internal sealed class InitVerb : IVerb
         await db.SaveChangesAsync();
         var admin = new StaffUser { UserName = email, Email = email, DisplayName = "Administrator", MustChangePassword = true };
         await context.Get<AuditLog>().WriteAsync(new AuditEvent("installation.created", SubjectType: "installation", SubjectId: Installation.SingletonId.ToString(CultureInfo.InvariantCulture)));
-        var problem = await StaffAccounts.CreateAsync(context, admin, password, StaffRole.Administrator);
-        if (problem is not null)
+        var created = await context.Get<StaffAccounts>().CreateAsync(admin, password, [StaffRole.Administrator]);
+        if (!created.Succeeded)
         {
-            context.Error.WriteLine($"init: {problem}");
+            context.Error.WriteLine($"init: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             return CommandLineApp.Failure;
         }
 
@@ -71,40 +69,4 @@ internal sealed class InitVerb : IVerb
         context.Out.WriteLine("It is shown only now and must be changed at the first sign-in.");
         return CommandLineApp.Success;
     }
-}
-
-/// <summary>Creating a staff account with its role, shared by <c>init</c> and <c>demo</c>.</summary>
-internal static class StaffAccounts
-{
-    public static async Task<string?> CreateAsync(VerbContext context, StaffUser user, string password, string role)
-    {
-        var users = context.Get<UserManager<StaffUser>>();
-        var roles = context.Get<RoleManager<IdentityRole<Guid>>>();
-        StaffKeySession.Store(user, UserKeys.Create(user.Id, password, context.Get<IOptions<SecurityOptions>>().Value.PasswordCost).Keys);
-        if (!await roles.RoleExistsAsync(role))
-        {
-            var created = await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
-            if (!created.Succeeded)
-            {
-                return Describe(created);
-            }
-        }
-
-        var result = await users.CreateAsync(user, password);
-        if (result.Succeeded)
-        {
-            result = await users.AddToRoleAsync(user, role);
-        }
-
-        if (!result.Succeeded)
-        {
-            return Describe(result);
-        }
-
-        await context.Get<AuditLog>().WriteAsync(new AuditEvent(
-            "user.created", OrganisationId: user.OrganisationId, SubjectType: "user", SubjectId: user.Id.ToString(), Details: $"role={role}"));
-        return null;
-    }
-
-    private static string Describe(IdentityResult result) => string.Join("; ", result.Errors.Select(e => e.Description));
 }

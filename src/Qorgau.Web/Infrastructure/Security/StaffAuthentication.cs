@@ -15,6 +15,9 @@ public static class StaffAuthentication
     /// <summary>Signed in with password and second factor: what every staff page requires.</summary>
     public const string StaffPolicy = "staff";
 
+    /// <summary>Staff who manage accounts; they hold no case keys.</summary>
+    public const string AdministratorPolicy = "administrator";
+
     /// <summary>Identity adds this claim (amr = mfa) when the second factor was used to sign in.</summary>
     public const string MfaClaimType = "amr";
     public const string MfaClaimValue = "mfa";
@@ -63,7 +66,8 @@ public static class StaffAuthentication
         services.AddDataProtection().PersistKeysToDbContext<QorgauDbContext>().SetApplicationName("Qorgau");
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue));
+            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue))
+            .AddPolicy(AdministratorPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue).RequireRole(Domain.Organisations.StaffRole.Administrator));
         return services;
     }
 

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Qorgau.Data;
+using Qorgau.Domain.Audit;
+using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Security;
+using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Security;
+
+namespace Qorgau.Web.Features.Admin;
+
+/// <summary>
+/// Creating accounts, setting roles and resetting passwords: what administrators (and the init and
+/// demo verbs) do. Nothing here can read a case: an account gets its own key pair, and a reset
+/// cannot open the old one.
+/// </summary>
+public sealed class StaffAccounts(
+    UserManager<StaffUser> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    StaffKeySession keySessions,
+    AuditLog audit,
+    IOptions<SecurityOptions> security)
+{
+    public async Task<IdentityResult> CreateAsync(StaffUser user, string password, IReadOnlyCollection<string> roleNames, Guid? actorId = null)
+    {
+        StaffKeySession.Store(user, UserKeys.Create(user.Id, password, security.Value.PasswordCost).Keys);
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        result = await SetRolesAsync(user, roleNames, actorId, audited: false);
+        if (result.Succeeded)
+        {
+            await audit.WriteAsync(new AuditEvent(
+                "user.created", actorId, user.OrganisationId, "user", user.Id.ToString(), $"roles={string.Join(',', roleNames.Order())}"));
+        }
+
+        return result;
+    }
+
+    public async Task<IdentityResult> SetRolesAsync(StaffUser user, IReadOnlyCollection<string> roleNames, Guid? actorId, bool audited = true)
+    {
+        foreach (var role in roleNames.Where(r => StaffRole.All.Contains(r)))
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+            }
+        }
+
+        var current = await users.GetRolesAsync(user);
+        var removed = await users.RemoveFromRolesAsync(user, current.Except(roleNames));
+        if (!removed.Succeeded)
+        {
+            return removed;
+        }
+
+        var added = await users.AddToRolesAsync(user, roleNames.Except(current).Where(r => StaffRole.All.Contains(r)));
+        if (added.Succeeded && audited)
+        {
+            await audit.WriteAsync(new AuditEvent(
+                "roles.changed", actorId, user.OrganisationId, "user", user.Id.ToString(), $"roles={string.Join(',', roleNames.Order())}"));
+        }
+
+        return added;
+    }
+
+    /// <summary>A new one-time password; every session of the user ends. The user's old key pair is lost to them.</summary>
+    public async Task<string> ResetPasswordAsync(StaffUser user, Guid actorId)
+    {
+        var password = OneTimePassword.New();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await keySessions.RevokeAllAsync(user.Id);
+        await audit.WriteAsync(new AuditEvent("password.reset", actorId, user.OrganisationId, "user", user.Id.ToString()));
+        return password;
+    }
+
+    public async Task<int> RevokeSessionsAsync(StaffUser user, Guid actorId)
+    {
+        var count = await keySessions.RevokeAllAsync(user.Id);
+        await audit.WriteAsync(new AuditEvent("sessions.revoked", actorId, user.OrganisationId, "user", user.Id.ToString(), $"count={count}"));
+        return count;
+    }
+}
