@@ -20,6 +20,10 @@ public abstract class QorgauDbContext(DbContextOptions options)
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 
+    public DbSet<OrganisationKeyHolder> OrganisationKeyHolders => Set<OrganisationKeyHolder>();
+
+    public DbSet<CaseKeyGrant> CaseKeyGrants => Set<CaseKeyGrant>();
+
     public DbSet<Installation> Installations => Set<Installation>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();

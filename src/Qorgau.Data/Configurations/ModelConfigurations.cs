@@ -69,6 +69,26 @@ internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<Staff
     }
 }
 
+internal sealed class OrganisationKeyHolderConfiguration : IEntityTypeConfiguration<OrganisationKeyHolder>
+{
+    public void Configure(EntityTypeBuilder<OrganisationKeyHolder> builder)
+    {
+        builder.HasKey(h => new { h.OrganisationId, h.UserId });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(h => h.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseKeyGrantConfiguration : IEntityTypeConfiguration<CaseKeyGrant>
+{
+    public void Configure(EntityTypeBuilder<CaseKeyGrant> builder)
+    {
+        builder.Property(g => g.RecipientKind).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(g => new { g.CaseId, g.RecipientKind, g.RecipientId }).IsUnique();
+        builder.HasIndex(g => new { g.RecipientKind, g.RecipientId });
+    }
+}
+
 internal static class LocalizedNameConfiguration
 {
     public static void Configure(ComplexPropertyBuilder<LocalizedName> name)

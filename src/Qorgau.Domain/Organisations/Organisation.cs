@@ -20,6 +20,15 @@ public sealed class Organisation
     public bool IsDefaultIntake { get; set; }
 
     public bool IsDemo { get; set; }
+
+    /// <summary>X25519 public key: case keys are sealed to the organisation with it.</summary>
+    public byte[]? PublicKey { get; set; }
+
+    /// <summary>Ed25519 public key: verifies the organisation's signatures on evidence custody entries.</summary>
+    public byte[]? SigningPublicKey { get; set; }
+
+    /// <summary>The organisation's private keys encrypted under the recovery key printed once at creation.</summary>
+    public byte[]? RecoveryWrappedKeys { get; set; }
 }
 
 public enum OrganisationKind

@@ -172,6 +172,62 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Qorgau.Data.CaseKeyGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecipientKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<byte[]>("SealedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientKind", "RecipientId");
+
+                    b.HasIndex("CaseId", "RecipientKind", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("CaseKeyGrants");
+                });
+
+            modelBuilder.Entity("Qorgau.Data.OrganisationKeyHolder", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SealedSecrets")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("OrganisationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OrganisationKeyHolders");
+                });
+
             modelBuilder.Entity("Qorgau.Data.StaffSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -465,6 +521,15 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<byte[]>("PublicKey")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("RecoveryWrappedKeys")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SigningPublicKey")
+                        .HasColumnType("bytea");
+
                     b.Property<bool>("TakesPublicComplaints")
                         .HasColumnType("boolean");
 
@@ -543,6 +608,21 @@ namespace Qorgau.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
+                    b.HasOne("Qorgau.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qorgau.Data.OrganisationKeyHolder", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Qorgau.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

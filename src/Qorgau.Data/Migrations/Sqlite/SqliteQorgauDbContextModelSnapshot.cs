@@ -161,6 +161,62 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Qorgau.Data.CaseKeyGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientKind", "RecipientId");
+
+                    b.HasIndex("CaseId", "RecipientKind", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("CaseKeyGrants");
+                });
+
+            modelBuilder.Entity("Qorgau.Data.OrganisationKeyHolder", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedSecrets")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("OrganisationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OrganisationKeyHolders");
+                });
+
             modelBuilder.Entity("Qorgau.Data.StaffSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -454,6 +510,15 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("PublicKey")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("RecoveryWrappedKeys")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SigningPublicKey")
+                        .HasColumnType("BLOB");
+
                     b.Property<bool>("TakesPublicComplaints")
                         .HasColumnType("INTEGER");
 
@@ -532,6 +597,21 @@ namespace Qorgau.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
+                    b.HasOne("Qorgau.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qorgau.Data.OrganisationKeyHolder", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Qorgau.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -7,6 +7,7 @@ using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Admin;
 using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Infrastructure.CommandLine;
 
@@ -121,11 +122,18 @@ internal sealed class DemoVerb : IVerb
             return CommandLineApp.Failure;
         }
 
+        var recoveryKeys = await CreateOrganisationKeysAsync(context, db);
         await context.Get<FacilityRegistry>().SaveAllAsync(facilities);
         await context.Get<AuditLog>().WriteAsync(new AuditEvent("demo.loaded", Details: $"facilities={facilities.Count}"));
         await transaction.CommitAsync();
         context.Out.WriteLine($"Demo data loaded: {Organisations.Length} organisations, {Accounts.Count} staff accounts, {facilities.Count} facilities.");
         context.Out.WriteLine($"Every demo account has the password {DemoPassword}; the accounts are listed in the README.");
+        context.Out.WriteLine("Organisation recovery keys (a real installation prints these once, for a safe):");
+        foreach (var (code, key) in recoveryKeys)
+        {
+            context.Out.WriteLine($"  {code}: {key}");
+        }
+
         return CommandLineApp.Success;
     }
 
@@ -146,6 +154,21 @@ internal sealed class DemoVerb : IVerb
         }
 
         return null;
+    }
+
+    /// <summary>Each demo organisation gets its keys; its first account in <see cref="Accounts"/> other than the administrator holds them.</summary>
+    private static async Task<List<(string Code, string RecoveryKey)>> CreateOrganisationKeysAsync(VerbContext context, QorgauDbContext db)
+    {
+        var keyring = context.Get<CaseKeyring>();
+        var result = new List<(string, string)>();
+        foreach (var organisation in await db.Organisations.OrderBy(o => o.Code).ToListAsync())
+        {
+            var holderEmail = Accounts.FirstOrDefault(a => a.Organisation == organisation.Code && a.Role is StaffRole.Supervisor or StaffRole.CaseWorker or StaffRole.Investigator).Email;
+            var holders = holderEmail is null ? [] : await db.Users.Where(u => u.Email == holderEmail).ToListAsync();
+            result.Add((organisation.Code, await keyring.CreateOrganisationKeysAsync(organisation, holders)));
+        }
+
+        return result;
     }
 
     // Each run adds fresh entities: the static templates are never tracked themselves.

@@ -63,6 +63,7 @@ public static class StaffAuthentication
             o.Events.OnValidatePrincipal = ValidateSessionAsync);
         services.AddHttpContextAccessor();
         services.AddScoped<StaffKeySession>();
+        services.AddScoped<CaseKeyring>();
         services.AddDataProtection().PersistKeysToDbContext<QorgauDbContext>().SetApplicationName("Qorgau");
 
         services.AddAuthorizationBuilder()
