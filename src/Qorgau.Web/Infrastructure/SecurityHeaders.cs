@@ -28,6 +28,13 @@ public static class SecurityHeaders
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Cross-Origin-Resource-Policy"] = "same-origin";
                 headers.Remove("Server");
+
+                // Pages may carry a one-time password, recovery codes or case content: never keep a copy.
+                if (string.IsNullOrEmpty(headers.CacheControl) && !context.Request.Path.StartsWithSegments("/css"))
+                {
+                    headers.CacheControl = "no-store";
+                }
+
                 return Task.CompletedTask;
             });
             return next(context);

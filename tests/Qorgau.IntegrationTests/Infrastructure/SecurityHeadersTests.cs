@@ -31,6 +31,17 @@ public sealed partial class SecurityHeadersTests(QorgauAppFactory app) : IClassF
     }
 
     [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/")]
+    [InlineData("/api/v1/profile")]
+    public async Task Pages_and_answers_are_not_kept_in_any_cache(string path)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        response.Headers.CacheControl.ShouldNotBeNull().NoStore.ShouldBeTrue();
+    }
+
+    [Theory]
     [MemberData(nameof(Pages))]
     public async Task Pages_load_nothing_from_another_origin_and_run_no_inline_script(string path)
     {

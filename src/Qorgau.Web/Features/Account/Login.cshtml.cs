@@ -39,6 +39,8 @@ public sealed class LoginModel(
         var user = await signIn.UserManager.FindByEmailAsync(Input.Email);
         if (user is null)
         {
+            // Same work as a wrong password, so response time does not tell which emails have accounts.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new StaffUser { DisplayName = string.Empty }, UnknownAccountHash(security.Value), Input.Password);
             await audit.WriteAsync(new AuditEvent("login.failed", Details: "reason=unknown-account"), cancellationToken);
             return Refuse(localizer["Login.Wrong"]);
         }
@@ -67,6 +69,11 @@ public sealed class LoginModel(
         await audit.WriteAsync(new AuditEvent("login.password-only", user.Id, user.OrganisationId), cancellationToken);
         return user.MustChangePassword ? RedirectToPage("ChangePassword") : RedirectToPage("Authenticator");
     }
+
+    private static string? _unknownAccountHash;
+
+    private static string UnknownAccountHash(SecurityOptions options) =>
+        _unknownAccountHash ??= Domain.Security.Argon2.Hash(Guid.NewGuid().ToString(), options.PasswordCost);
 
     private PageResult Refuse(string message)
     {
