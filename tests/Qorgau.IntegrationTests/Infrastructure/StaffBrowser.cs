@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
 namespace Qorgau.IntegrationTests.Infrastructure;
@@ -60,41 +59,7 @@ public sealed partial class StaffBrowser(HttpClient client)
     }
 
     /// <summary>The current 6-digit code for a base32 authenticator key.</summary>
-    public static string Totp(string base32Key, DateTimeOffset? at = null)
-    {
-        var counter = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
-        var message = BitConverter.GetBytes(counter);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(message);
-        }
-
-#pragma warning disable CA5350 // RFC 6238 authenticators use HMAC-SHA1.
-        var hash = HMACSHA1.HashData(Base32(base32Key), message);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0F;
-        var value = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (value % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in text.TrimEnd('='))
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bytes.Add((byte)(buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-
-        return [.. bytes];
-    }
+    public static string Totp(string base32Key) => AuthenticatorCode.Now(base32Key);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
