@@ -50,6 +50,27 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task A_signed_in_member_without_the_administrator_role_reaches_staff_pages_but_no_administration_page()
+    {
+        (await app.RunVerbAsync("demo")).ExitCode.ShouldBe(0);
+        var analyst = new StaffBrowser(app.CreateClient(acceptLanguage: "en"));
+        await analyst.SignInAndEnrolAsync("analyst@demo.qorgau.local", Qorgau.Web.Infrastructure.CommandLine.DemoVerb.DemoPassword);
+
+        foreach (var route in Endpoints().Where(e => e.RequiresAuthorisation).Select(e => e.Route).Distinct())
+        {
+            var response = await analyst.GetAsync(WithSampleValues(route));
+            if (route.StartsWith("/admin", StringComparison.Ordinal))
+            {
+                StaffBrowser.RedirectTarget(response).ShouldStartWith("/account/access-denied", customMessage: route);
+            }
+            else
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, route);
+            }
+        }
+    }
+
     /// <summary>A concrete address for a route template: a GUID for GUID parameters, 1 for the rest.</summary>
     private static string WithSampleValues(string route) =>
         RouteParameter().Replace(route, m => m.Value.Contains(":guid", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "1");
