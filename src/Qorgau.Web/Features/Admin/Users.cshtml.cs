@@ -10,7 +10,7 @@ namespace Qorgau.Web.Features.Admin;
 
 /// <summary>The accounts an administrator manages, with password reset and ending sessions.</summary>
 [Authorize(Policy = StaffAuthentication.AdministratorPolicy)]
-public sealed class UsersModel(AdminScope scope, StaffAccounts accounts, UserManager<StaffUser> users, QorgauDbContext db) : PageModel
+public sealed class UsersModel(AdminScope scope, StaffAccounts accounts, StaffKeySession keySessions, UserManager<StaffUser> users, QorgauDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
 
@@ -53,12 +53,8 @@ public sealed class UsersModel(AdminScope scope, StaffAccounts accounts, UserMan
         var administrator = await scope.CurrentAdministratorAsync(User);
         var managed = await scope.ManagedUsers(administrator).AsNoTracking().OrderBy(u => u.Email).ToListAsync();
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id);
-        var now = DateTime.UtcNow;
-        var sessionCounts = await db.StaffSessions.AsNoTracking()
-            .Where(s => s.RevokedAtUtc == null)
-            .GroupBy(s => s.UserId)
-            .Select(g => new { UserId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.UserId, g => g.Count);
+        var now = clock.GetUtcNow();
+        var sessionCounts = await keySessions.CountOpenByUserAsync();
         var rows = new List<UserRow>();
         foreach (var user in managed)
         {

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Organisations;
@@ -9,7 +7,6 @@ using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Admin;
 using Qorgau.Web.Infrastructure.Audit;
-using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Infrastructure.CommandLine;
 

@@ -135,9 +135,8 @@ public sealed class StaffKeySession(
 
     public async Task<IReadOnlyList<StaffSession>> ListAsync(Guid userId, CancellationToken cancellationToken = default)
     {
-        var idleSince = IdleSince();
-        return await db.StaffSessions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.RevokedAtUtc == null && s.LastSeenAtUtc > idleSince)
+        return await OpenSessions().AsNoTracking()
+            .Where(s => s.UserId == userId)
             .OrderByDescending(s => s.LastSeenAtUtc)
             .ToListAsync(cancellationToken);
     }
@@ -170,13 +169,22 @@ public sealed class StaffKeySession(
             return null;
         }
 
-        var idleSince = IdleSince();
-        return await db.StaffSessions.FirstOrDefaultAsync(
-            s => s.Id == cookie.SessionId && s.UserId == userId && s.RevokedAtUtc == null && s.LastSeenAtUtc > idleSince,
-            cancellationToken);
+        return await OpenSessions().FirstOrDefaultAsync(s => s.Id == cookie.SessionId && s.UserId == userId, cancellationToken);
     }
 
-    private DateTime IdleSince() => clock.GetUtcNow().UtcDateTime.AddMinutes(-options.Value.IdleTimeoutMinutes);
+    /// <summary>Open sessions of every user, by user: what an administrator sees.</summary>
+    public async Task<Dictionary<Guid, int>> CountOpenByUserAsync(CancellationToken cancellationToken = default) =>
+        await OpenSessions().AsNoTracking()
+            .GroupBy(s => s.UserId)
+            .Select(g => new { UserId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.UserId, g => g.Count, cancellationToken);
+
+    /// <summary>The one rule for a live session: not revoked, and used within the idle timeout.</summary>
+    private IQueryable<StaffSession> OpenSessions()
+    {
+        var idleSince = clock.GetUtcNow().UtcDateTime.AddMinutes(-options.Value.IdleTimeoutMinutes);
+        return db.StaffSessions.Where(s => s.RevokedAtUtc == null && s.LastSeenAtUtc > idleSince);
+    }
 
     private void WriteCookie(Guid sessionId, byte[] secret)
     {
