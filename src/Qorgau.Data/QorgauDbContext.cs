@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Domain.Audit;
+using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Organisations;
 
@@ -32,6 +33,18 @@ public abstract class QorgauDbContext(DbContextOptions options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
+
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+
+    public DbSet<Withdrawal> Withdrawals => Set<Withdrawal>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<ReceiptSession> ReceiptSessions => Set<ReceiptSession>();
+
     /// <summary>The audit log is append-only: the model refuses to update or delete its rows.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -56,6 +69,11 @@ public abstract class QorgauDbContext(DbContextOptions options)
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Audit entries are append-only; they cannot be changed or deleted.");
+        }
+
+        if (ChangeTracker.Entries<CaseEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Case events are append-only; they cannot be changed or deleted.");
         }
     }
 }

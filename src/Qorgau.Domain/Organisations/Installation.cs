@@ -14,4 +14,7 @@ public sealed class Installation
     public DateTime CreatedAtUtc { get; init; }
 
     public bool IsDemo { get; init; }
+
+    /// <summary>Salt of the receipt derivation (Argon2id); made once, when the first complaint is filed.</summary>
+    public byte[]? ReceiptSalt { get; set; }
 }

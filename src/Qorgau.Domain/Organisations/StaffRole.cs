@@ -13,4 +13,11 @@ public static class StaffRole
 
     public static readonly IReadOnlyList<string> All =
         [IntakeOperator, CaseWorker, Investigator, Monitor, Supervisor, Analyst, Administrator];
+
+    /// <summary>The roles that read case content. Analysts see aggregates only; administrators nothing.</summary>
+    public static readonly IReadOnlyList<string> CaseRoles = [IntakeOperator, CaseWorker, Investigator, Monitor, Supervisor];
+
+    /// <summary>One of the case roles and not an administrator: an administrator account never reads a case, whatever else it holds.</summary>
+    public static bool WorksOnCases(Func<string, bool> hasRole) =>
+        CaseRoles.Any(hasRole) && !hasRole(Administrator);
 }

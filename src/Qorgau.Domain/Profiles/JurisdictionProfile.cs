@@ -18,7 +18,10 @@ public sealed record JurisdictionProfile(
     IReadOnlyList<TerminationReason> TerminationReasons,
     IReadOnlyList<Deadline> Deadlines,
     IReadOnlyList<ProfileTerm> Methods,
-    IReadOnlyList<ProfileTerm> IllTreatmentTypes)
+    IReadOnlyList<ProfileTerm> IllTreatmentTypes,
+    IReadOnlyList<ProfileTerm> AgeBands,
+    IReadOnlyList<ProfileTerm> LegalStatuses,
+    IReadOnlyList<ProfileTerm> Vulnerabilities)
 {
     public Region? FindRegion(string code) => Regions.FirstOrDefault(r => r.Code == code);
 

@@ -18,6 +18,9 @@ public static partial class ProfileReader
     public const string DeadlinesFile = "deadlines.csv";
     public const string MethodsFile = "methods.csv";
     public const string IllTreatmentTypesFile = "ill-treatment-types.csv";
+    public const string AgeBandsFile = "age-bands.csv";
+    public const string LegalStatusesFile = "legal-statuses.csv";
+    public const string VulnerabilitiesFile = "vulnerabilities.csv";
 
     private static readonly string[] NameColumns = ["name_kk", "name_ru", "name_en"];
 
@@ -41,8 +44,11 @@ public static partial class ProfileReader
             new TerminationReason(r.Code("code"), ReadName(r), r.Bool("barred_for_torture")));
         var deadlines = ReadItems(directory, DeadlinesFile, ["days", "starts_at"], problems, r =>
             new Deadline(r.Code("code"), ReadName(r), r.Number("days", 0, 3650), r.Enum<DeadlineStart>("starts_at")));
-        var methods = ReadItems(directory, MethodsFile, [], problems, r => new ProfileTerm(r.Code("code"), ReadName(r)));
-        var illTreatment = ReadItems(directory, IllTreatmentTypesFile, [], problems, r => new ProfileTerm(r.Code("code"), ReadName(r)));
+        var methods = ReadTerms(directory, MethodsFile, problems);
+        var illTreatment = ReadTerms(directory, IllTreatmentTypesFile, problems);
+        var ageBands = ReadTerms(directory, AgeBandsFile, problems);
+        var legalStatuses = ReadTerms(directory, LegalStatusesFile, problems);
+        var vulnerabilities = ReadTerms(directory, VulnerabilitiesFile, problems);
 
         CheckReferences(facilityTypes, agencies, articles, problems);
         RequireSome(RegionsFile, regions, problems);
@@ -64,7 +70,8 @@ public static partial class ProfileReader
             settings.Code, settings.Name, settings.DefaultCulture, settings.TimeZone,
             settings.TortureRestrictionsFrom, settings.DisclosureThreshold,
             Items(regions), Items(agencies), Items(facilityTypes), Items(articles), Items(reasons),
-            Items(deadlines), Items(methods), Items(illTreatment));
+            Items(deadlines), Items(methods), Items(illTreatment),
+            Items(ageBands), Items(legalStatuses), Items(vulnerabilities));
         return new ProfileReadResult(profile, problems);
     }
 
@@ -94,6 +101,9 @@ public static partial class ProfileReader
 
     private static LocalizedName ReadName(CsvRecord record) =>
         new(record.Required("name_kk"), record.Required("name_ru"), record.Required("name_en"));
+
+    private static List<Located<ProfileTerm>> ReadTerms(string directory, string file, List<DataProblem> problems) =>
+        ReadItems(directory, file, [], problems, r => new ProfileTerm(r.Code("code"), ReadName(r)));
 
     private static List<Located<T>> ReadItems<T>(string directory, string file, string[] columns, List<DataProblem> problems, Func<CsvRecord, T> read)
         where T : IProfileItem

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Qorgau.Web.Features.Facilities;
+using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Features.Profile;
 using Qorgau.Web.Infrastructure.Localisation;
 
@@ -15,12 +17,13 @@ public static class QorgauPipeline
         app.UseQorgauLocalisation();
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler();
+            // A body over its size limit (413) or unreadable (400) is the client's doing, not a server error.
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ClientErrorStatus });
             api.UseStatusCodePages();
         });
         app.UseWhen(context => !IsApi(context), pages =>
         {
-            pages.UseExceptionHandler("/error");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = ClientErrorStatus });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         if (!app.Environment.IsDevelopment())
@@ -32,6 +35,7 @@ public static class QorgauPipeline
         // published. (MapStaticAssets serves pre-compressed variants that exist only after publish.)
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -41,9 +45,13 @@ public static class QorgauPipeline
         var api = app.MapGroup("/api/v1");
         api.MapProfileEndpoints();
         api.MapFacilityEndpoints();
+        api.MapIntakeEndpoints(app.Services.GetRequiredService<IOptions<IntakeOptions>>().Value);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }
+
+    private static int ClientErrorStatus(Exception exception) =>
+        exception is BadHttpRequestException badRequest ? badRequest.StatusCode : StatusCodes.Status500InternalServerError;
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 

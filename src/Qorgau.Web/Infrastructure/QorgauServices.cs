@@ -4,8 +4,11 @@ using Microsoft.Extensions.WebEncoders;
 using Qorgau.Data;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Admin;
+using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Features.Facilities;
+using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Blobs;
 using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -51,6 +54,16 @@ public static class QorgauServices
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<QorgauDbContext>("database");
+        var intake = configuration.GetSection(IntakeOptions.SectionName).Get<IntakeOptions>() ?? new IntakeOptions();
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName);
+        services.AddIntakeRateLimits(intake);
+        services.AddSingleton<IBlobStore, FileBlobStore>();
+        services.AddScoped<ReceiptKeys>();
+        services.AddScoped<ReceiptSessions>();
+        services.AddScoped<CaseFiles>();
+        services.AddScoped<ComplaintIntake>();
+        services.AddScoped<CaseConversation>();
+        services.AddScoped<StaffCaseAccess>();
         services.AddScoped<FacilityRegistry>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();

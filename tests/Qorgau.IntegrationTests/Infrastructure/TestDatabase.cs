@@ -45,6 +45,12 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Logging:LogLevel:Default"] = "Warning",
         ["Security:PasswordMemoryKiB"] = "8192",
         ["Security:PasswordPasses"] = "1",
+        ["Intake:ReceiptMemoryKiB"] = "8192",
+        ["Intake:ReceiptPasses"] = "1",
+        ["Intake:FilingsPerClient"] = "10000",
+        ["Intake:FilingsPerMinute"] = "10000",
+        ["Intake:ReceiptAttemptsPerClient"] = "10000",
+        ["Intake:ReceiptAttemptsPerMinute"] = "10000",
         ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
     };
 

@@ -19,6 +19,11 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
         "/", "/facilities", "/error/{code:int?}", "/healthz", "/openapi/{documentName}.json",
         "/api/v1/profile", "/api/v1/facilities",
         "/account/login", "/account/login/code", "/account/logout", "/account/access-denied",
+
+        // The safe channel: complainants have no accounts. The receipt pages and endpoints answer only
+        // to a receipt session (cookie or bearer token) and show nothing without one.
+        "/complaint", "/receipt", "/receipt/case",
+        "/api/v1/complaints", "/api/v1/receipt/session", "/api/v1/receipt/case", "/api/v1/receipt/messages", "/api/v1/receipt/withdrawal",
     ];
 
     [Fact]
@@ -51,7 +56,7 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
     }
 
     [Fact]
-    public async Task A_signed_in_member_without_the_administrator_role_reaches_staff_pages_but_no_administration_page()
+    public async Task An_analyst_reaches_staff_pages_but_no_administration_or_case_page()
     {
         (await app.RunVerbAsync("demo")).ExitCode.ShouldBe(0);
         var analyst = new StaffBrowser(app.CreateClient(acceptLanguage: "en"));
@@ -60,7 +65,7 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
         foreach (var route in Endpoints().Where(e => e.RequiresAuthorisation).Select(e => e.Route).Distinct())
         {
             var response = await analyst.GetAsync(WithSampleValues(route));
-            if (route.StartsWith("/admin", StringComparison.Ordinal))
+            if (route.StartsWith("/admin", StringComparison.Ordinal) || CaseWorkRoutes.Contains(route))
             {
                 StaffBrowser.RedirectTarget(response).ShouldStartWith("/account/access-denied", customMessage: route);
             }
@@ -70,6 +75,9 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
             }
         }
     }
+
+    /// <summary>Pages with case content or case lists: case roles only, never analysts or administrators.</summary>
+    private static readonly HashSet<string> CaseWorkRoutes = ["/intake/inbox", "/intake/record", "/cases/{publicId}"];
 
     /// <summary>A concrete address for a route template: a GUID for GUID parameters, 1 for the rest.</summary>
     private static string WithSampleValues(string route) =>

@@ -1,9 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Qorgau.Data;
+using Qorgau.Domain.Audit;
+using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Security;
+using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Staff;
@@ -11,11 +18,28 @@ namespace Qorgau.Web.Features.Staff;
 /// <summary>
 /// For an organisation's key holders: give a colleague back access to their cases after a password
 /// reset, and make another colleague a key holder. Both use the holder's own key, open in this session.
+/// A supervisor can also become a key holder with the organisation's printed recovery key: the first
+/// one after the organisation is created, or a new one when no key holder is left.
 /// </summary>
 [Authorize(Policy = StaffAuthentication.StaffPolicy)]
-public sealed class KeyHolderModel(UserManager<StaffUser> users, QorgauDbContext db, StaffKeySession keySession, CaseKeyring keyring) : PageModel
+public sealed class KeyHolderModel(
+    UserManager<StaffUser> users,
+    QorgauDbContext db,
+    StaffKeySession keySession,
+    CaseKeyring keyring,
+    AuditLog audit,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public bool IsKeyHolder { get; private set; }
+
+    /// <summary>A supervisor of an organisation (and not an administrator), who may use its recovery key.</summary>
+    public bool CanRecover { get; private set; }
+
+    /// <summary>Set when the recovery key has just made this person a key holder.</summary>
+    public bool Recovered { get; private set; }
+
+    /// <summary>Always empty: what was typed is a secret and is never shown again (bound only by the Recover handler).</summary>
+    public RecoveryInput Recovery { get; } = new();
 
     public IReadOnlyList<Member> Members { get; private set; } = [];
 
@@ -34,6 +58,45 @@ public sealed class KeyHolderModel(UserManager<StaffUser> users, QorgauDbContext
             await keyring.AddKeyHolderAsync(holder.OrganisationId!.Value, member, holder.Id, privateKey);
             return member.DisplayName;
         });
+
+    public async Task<IActionResult> OnPostRecoverAsync([Bind(Prefix = nameof(Recovery))] RecoveryInput recovery, CancellationToken cancellationToken)
+    {
+        var supervisor = await LoadAsync();
+        var privateKey = supervisor is null || !CanRecover ? null : await keySession.GetPrivateKeyAsync(supervisor.Id, cancellationToken);
+        var keyIsOpen = privateKey is not null && supervisor?.PublicKey is not null && Crypto.PublicKeyOf(privateKey).AsSpan().SequenceEqual(supervisor.PublicKey);
+        if (privateKey is not null)
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+        }
+
+        if (!keyIsOpen)
+        {
+            return NotFound();
+        }
+
+        if (supervisor!.MustChangePassword)
+        {
+            // The one-time password is known to the administrator who set it; nobody becomes a key holder under it.
+            return RedirectToPage("/Account/ChangePassword");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == supervisor.OrganisationId, cancellationToken);
+        if (!await keyring.RecoverAsync(organisation, recovery.Key, supervisor, supervisor.Id))
+        {
+            await audit.WriteAsync(new AuditEvent("organisation-keys.recovery-refused", supervisor.Id, organisation.Id, "organisation", organisation.Id.ToString()), cancellationToken);
+            ModelState.AddModelError($"{nameof(Recovery)}.{nameof(RecoveryInput.Key)}", localizer["KeyHolder.RecoveryWrong"]);
+            return Page();
+        }
+
+        Recovered = true;
+        await LoadAsync();
+        return Page();
+    }
 
     private async Task<IActionResult> ActAsync(Guid memberId, Func<StaffUser, byte[], StaffUser, Task<string>> action)
     {
@@ -58,6 +121,9 @@ public sealed class KeyHolderModel(UserManager<StaffUser> users, QorgauDbContext
             return holder;
         }
 
+        // Administrators hold no organisation key, whatever other role they also have.
+        var roles = await users.GetRolesAsync(holder);
+        CanRecover = roles.Contains(StaffRole.Supervisor) && !roles.Contains(StaffRole.Administrator);
         var holders = await db.OrganisationKeyHolders.AsNoTracking().Where(h => h.OrganisationId == organisationId).Select(h => h.UserId).ToListAsync();
         IsKeyHolder = holders.Contains(holder.Id);
         Members = await db.Users.AsNoTracking()
@@ -69,4 +135,12 @@ public sealed class KeyHolderModel(UserManager<StaffUser> users, QorgauDbContext
     }
 
     public sealed record Member(Guid Id, string DisplayName, string Email, bool IsKeyHolder);
+
+    public sealed class RecoveryInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(200, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "KeyHolder.RecoveryKey")]
+        public string Key { get; set; } = string.Empty;
+    }
 }

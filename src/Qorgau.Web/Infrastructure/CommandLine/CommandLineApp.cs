@@ -14,7 +14,10 @@ public static class CommandLineApp
     public const int UsageError = 2;
 
     private static readonly IVerb[] Verbs =
-        [new InitVerb(), new DemoVerb(), new MigrateVerb(), new ProfileCheckVerb(), new ImportFacilitiesVerb(), new AuditVerifyVerb()];
+        [
+            new InitVerb(), new DemoVerb(), new MigrateVerb(), new ProfileCheckVerb(), new ImportFacilitiesVerb(),
+            new OrganisationsCreateVerb(), new OrganisationsListVerb(), new AuditVerifyVerb(),
+        ];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
@@ -35,7 +38,7 @@ public static class CommandLineApp
             return UsageError;
         }
 
-        var arguments = VerbArguments.Parse(args.Skip(verb.Name.Split(' ').Length), verb.Options);
+        var arguments = VerbArguments.Parse(args.Skip(verb.Name.Split(' ').Length), verb.Options, verb.Flags);
         if (arguments.Problem is not null)
         {
             error.WriteLine($"{verb.Name}: {arguments.Problem}");
@@ -97,6 +100,9 @@ internal interface IVerb
 
     /// <summary>The <c>--options</c> this verb accepts; each takes a value.</summary>
     IReadOnlyCollection<string> Options { get; }
+
+    /// <summary>The <c>--flags</c> this verb accepts; each stands alone, without a value.</summary>
+    IReadOnlyCollection<string> Flags => [];
 
     Task<int> RunAsync(VerbContext context, VerbArguments arguments);
 }

@@ -128,12 +128,7 @@ internal sealed class DemoVerb : IVerb
         await transaction.CommitAsync();
         context.Out.WriteLine($"Demo data loaded: {Organisations.Length} organisations, {Accounts.Count} staff accounts, {facilities.Count} facilities.");
         context.Out.WriteLine($"Every demo account has the password {DemoPassword}; the accounts are listed in the README.");
-        context.Out.WriteLine("Organisation recovery keys (a real installation prints these once, for a safe):");
-        foreach (var (code, key) in recoveryKeys)
-        {
-            context.Out.WriteLine($"  {code}: {key}");
-        }
-
+        OrganisationsCreateVerb.PrintRecoveryKeys(context.Out, recoveryKeys);
         return CommandLineApp.Success;
     }
 

@@ -1,16 +1,17 @@
 namespace Qorgau.Web.Infrastructure.CommandLine;
 
-/// <summary>Positional arguments and <c>--option value</c> pairs, checked against what a verb accepts.</summary>
+/// <summary>Positional arguments, <c>--option value</c> pairs and <c>--flag</c>s, checked against what a verb accepts.</summary>
 internal sealed class VerbArguments
 {
     private readonly List<string> _positional = [];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
     public string? Problem { get; private set; }
 
     public IReadOnlyList<string> Positional => _positional;
 
-    public static VerbArguments Parse(IEnumerable<string> args, IReadOnlyCollection<string> allowedOptions)
+    public static VerbArguments Parse(IEnumerable<string> args, IReadOnlyCollection<string> allowedOptions, IReadOnlyCollection<string>? allowedFlags = null)
     {
         var result = new VerbArguments();
         using var enumerator = args.GetEnumerator();
@@ -20,6 +21,19 @@ internal sealed class VerbArguments
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 result._positional.Add(arg);
+                continue;
+            }
+
+            var flag = arg.Split('=', 2)[0];
+            if (allowedFlags is not null && allowedFlags.Contains(flag))
+            {
+                if (flag != arg)
+                {
+                    result.Problem = $"option {flag} takes no value";
+                    return result;
+                }
+
+                result._flags.Add(flag);
                 continue;
             }
 
@@ -45,6 +59,8 @@ internal sealed class VerbArguments
     }
 
     public string? Option(string name) => _options.GetValueOrDefault(name);
+
+    public bool Flag(string name) => _flags.Contains(name);
 
     public string RequiredPositional(int index, string what) =>
         index < _positional.Count ? _positional[index] : throw new VerbUsageException($"missing {what}");

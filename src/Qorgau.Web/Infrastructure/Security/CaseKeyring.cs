@@ -74,6 +74,17 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
     /// <summary>A new case key, sealed to the organisation and to the given users; the caller encrypts with it.</summary>
     public async Task<byte[]> CreateCaseKeyAsync(Guid caseId, Organisation organisation, IReadOnlyCollection<StaffUser> users)
     {
+        var caseKey = NewCaseKey(caseId, organisation, users, complainantPublicKey: null);
+        await db.SaveChangesAsync();
+        return caseKey;
+    }
+
+    /// <summary>
+    /// A new case key sealed to the organisation, the given users and (when there is a receipt) the
+    /// complainant. The grants are saved with the caller's next SaveChanges, together with the case.
+    /// </summary>
+    public byte[] NewCaseKey(Guid caseId, Organisation organisation, IEnumerable<StaffUser> users, byte[]? complainantPublicKey)
+    {
         var caseKey = Crypto.NewKey();
         Seal(caseId, KeyRecipient.Organisation, organisation.Id, organisation.PublicKey ?? throw new InvalidOperationException("The organisation has no keys."), caseKey);
         foreach (var user in users)
@@ -81,8 +92,20 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
             Seal(caseId, KeyRecipient.User, user.Id, PublicKeyOf(user), caseKey);
         }
 
-        await db.SaveChangesAsync();
+        if (complainantPublicKey is not null)
+        {
+            Seal(caseId, KeyRecipient.Complainant, caseId, complainantPublicKey, caseKey);
+        }
+
         return caseKey;
+    }
+
+    /// <summary>The case key for the complainant, from the private key their receipt derives; null if it does not open.</summary>
+    public async Task<byte[]?> OpenForComplainantAsync(Guid caseId, byte[] complainantPrivateKey, CancellationToken cancellationToken = default)
+    {
+        var grant = await db.CaseKeyGrants.AsNoTracking()
+            .FirstOrDefaultAsync(g => g.CaseId == caseId && g.RecipientKind == KeyRecipient.Complainant && g.RecipientId == caseId, cancellationToken);
+        return grant is null ? null : TryOpen(grant.SealedKey, complainantPrivateKey, caseId);
     }
 
     /// <summary>The case key for a user: their own grant, or through an organisation they hold keys for. Null when they have no access.</summary>

@@ -18,6 +18,9 @@ public static class StaffAuthentication
     /// <summary>Staff who manage accounts; they hold no case keys.</summary>
     public const string AdministratorPolicy = "administrator";
 
+    /// <summary>Members who work on cases. Administrators never, whatever other role they also hold.</summary>
+    public const string CaseWorkPolicy = "case-work";
+
     /// <summary>Identity adds this claim (amr = mfa) when the second factor was used to sign in.</summary>
     public const string MfaClaimType = "amr";
     public const string MfaClaimValue = "mfa";
@@ -68,7 +71,9 @@ public static class StaffAuthentication
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue))
-            .AddPolicy(AdministratorPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue).RequireRole(Domain.Organisations.StaffRole.Administrator));
+            .AddPolicy(AdministratorPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue).RequireRole(Domain.Organisations.StaffRole.Administrator))
+            .AddPolicy(CaseWorkPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue)
+                .RequireAssertion(c => Domain.Organisations.StaffRole.WorksOnCases(c.User.IsInRole)));
         return services;
     }
 

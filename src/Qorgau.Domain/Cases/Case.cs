@@ -1,0 +1,135 @@
+namespace Qorgau.Domain.Cases;
+
+/// <summary>
+/// One allegation, from the complaint to the end of the case. The classification is in clear because
+/// routing and statistics need it; everything that identifies a person or tells the story is held
+/// only as ciphertext under the case key (see <see cref="CaseField"/>).
+/// </summary>
+public sealed class Case
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>The number people quote (complainant, staff, letters): random, so it reveals no volume.</summary>
+    public required string PublicId { get; init; }
+
+    public Guid OrganisationId { get; set; }
+
+    public IntakeChannel Channel { get; init; }
+
+    public DateTime ReceivedAtUtc { get; init; }
+
+    public CaseStatus Status { get; set; } = CaseStatus.Received;
+
+    /// <summary>The victim is still held where it happened and may be in danger.</summary>
+    public bool IsUrgent { get; set; }
+
+    /// <summary>The language the complainant wrote in: replies and plain-word statuses use it.</summary>
+    public required string Language { get; init; }
+
+    public ReporterRelation? ReporterRelation { get; set; }
+
+    public DateOnly? IncidentFrom { get; set; }
+
+    public DateOnly? IncidentTo { get; set; }
+
+    public string? RegionCode { get; set; }
+
+    public Guid? FacilityId { get; set; }
+
+    public string? AccusedAgencyCode { get; set; }
+
+    public string? IllTreatmentCode { get; set; }
+
+    public List<string> MethodCodes { get; set; } = [];
+
+    public VictimSex? VictimSex { get; set; }
+
+    public string? VictimAgeBand { get; set; }
+
+    public string? VictimLegalStatus { get; set; }
+
+    public List<string> Vulnerabilities { get; set; } = [];
+
+    public bool? VictimStillHeld { get; set; }
+
+    public bool ContactAllowed { get; set; }
+
+    public bool ConsentToShare { get; set; }
+
+    /// <summary>Argon2id(receipt) for finding the case from a receipt; null for cases without one (imported).</summary>
+    public byte[]? ReceiptLookup { get; init; }
+
+    /// <summary>When a permitted staff member first read the complaint; the complainant sees "read".</summary>
+    public DateTime? FirstReadAtUtc { get; set; }
+
+    public required byte[] AccountCipher { get; set; }
+
+    public byte[]? PlaceCipher { get; set; }
+
+    public byte[]? ContactCipher { get; set; }
+
+    /// <summary>How a complaint received another way arrived (which box, who opened it, witnesses...).</summary>
+    public byte[]? ChannelDetailsCipher { get; set; }
+}
+
+/// <summary>The names that bind each encrypted field to its case: associated data is "case:{id}:{field}".</summary>
+public static class CaseField
+{
+    public const string Account = "account";
+    public const string Place = "place";
+    public const string Contact = "contact";
+    public const string ChannelDetails = "channel-details";
+
+    public static string Context(Guid caseId, string field) => $"case:{caseId:N}:{field}";
+
+    public static string MessageContext(Guid caseId, Guid messageId) => Context(caseId, $"message:{messageId:N}");
+
+    public static string AttachmentContext(Guid caseId, Guid attachmentId) => Context(caseId, $"attachment:{attachmentId:N}");
+
+    public static string AttachmentNameContext(Guid caseId, Guid attachmentId) => Context(caseId, $"attachment-name:{attachmentId:N}");
+
+    public static string WithdrawalContext(Guid caseId, Guid withdrawalId) => Context(caseId, $"withdrawal:{withdrawalId:N}");
+}
+
+/// <summary>How the complaint reached the organisation; codes as in the historical import format.</summary>
+public enum IntakeChannel
+{
+    Online,
+    Hotline,
+    Box,
+    Letter,
+    Visit,
+    Court,
+    Other,
+}
+
+public enum ReporterRelation
+{
+    Victim,
+    Relative,
+    Lawyer,
+    Witness,
+    Other,
+}
+
+public enum VictimSex
+{
+    Female,
+    Male,
+}
+
+/// <summary>The case lifecycle of DESIGN.md. Intake creates cases in <see cref="Received"/>; case management moves them on.</summary>
+public enum CaseStatus
+{
+    Received,
+    Admissible,
+    Merged,
+    Referred,
+    OutOfScope,
+    Registered,
+    Terminated,
+    InCourt,
+    Verdict,
+    Appeal,
+    Final,
+}

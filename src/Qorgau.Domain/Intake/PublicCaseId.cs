@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+
+namespace Qorgau.Domain.Intake;
+
+/// <summary>
+/// Case numbers like "QG-7K2M-9XRT": random (40 bits), so that they reveal neither how many cases an
+/// organisation has nor when one was filed; Crockford's alphabet, so that they survive being read aloud.
+/// </summary>
+public static class PublicCaseId
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    public static string New()
+    {
+        Span<char> letters = stackalloc char[8];
+        for (var i = 0; i < letters.Length; i++)
+        {
+            letters[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        }
+
+        return $"QG-{letters[..4]}-{letters[4..]}";
+    }
+
+    public static bool IsWellFormed(string? text) =>
+        text is { Length: 12 } && text.StartsWith("QG-", StringComparison.Ordinal) && text[7] == '-'
+        && text[3..7].All(c => Alphabet.Contains(c, StringComparison.Ordinal)) && text[8..].All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+}

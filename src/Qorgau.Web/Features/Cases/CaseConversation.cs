@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Security;
+
+namespace Qorgau.Web.Features.Cases;
+
+/// <summary>
+/// The complainant and the organisation writing to each other, and withdrawal requests: every text
+/// encrypted under the case key, every step an event on the case's timeline. Changes are saved by
+/// the caller, with whatever else the request changes.
+/// </summary>
+public sealed class CaseConversation(QorgauDbContext db, TimeProvider clock)
+{
+    public const int MaxMessageLength = 20_000;
+
+    public async Task<IReadOnlyList<ReadableMessage>> ReadAsync(Guid caseId, byte[] caseKey, CancellationToken cancellationToken)
+    {
+        var messages = await db.CaseMessages.AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.SentAtUtc).ToListAsync(cancellationToken);
+        return [.. messages.Select(m => new ReadableMessage(m.Id, m.Author, m.AuthorUserId, m.SentAtUtc,
+            Crypto.DecryptText(caseKey, m.TextCipher, CaseField.MessageContext(caseId, m.Id))))];
+    }
+
+    public CaseMessage Write(Guid caseId, byte[] caseKey, MessageAuthor author, Guid? authorUserId, string text)
+    {
+        var id = Guid.CreateVersion7();
+        var message = new CaseMessage
+        {
+            Id = id,
+            CaseId = caseId,
+            Author = author,
+            AuthorUserId = authorUserId,
+            SentAtUtc = clock.GetUtcNow().UtcDateTime,
+            TextCipher = Crypto.EncryptText(caseKey, text.Trim(), CaseField.MessageContext(caseId, id)),
+        };
+        db.CaseMessages.Add(message);
+        var kind = author == MessageAuthor.Complainant ? CaseEventKind.MessageFromComplainant : CaseEventKind.MessageFromStaff;
+        db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = message.SentAtUtc, Kind = kind, ActorUserId = authorUserId, Detail = id.ToString() });
+        return message;
+    }
+
+    /// <summary>Records the request; it closes nothing (case management decides, after a follow-up interview).</summary>
+    public Withdrawal RequestWithdrawal(Guid caseId, byte[] caseKey, MessageAuthor requestedBy, Guid? actorId, string? reason)
+    {
+        var id = Guid.CreateVersion7();
+        var withdrawal = new Withdrawal
+        {
+            Id = id,
+            CaseId = caseId,
+            RequestedBy = requestedBy,
+            RequestedAtUtc = clock.GetUtcNow().UtcDateTime,
+            ReasonCipher = string.IsNullOrWhiteSpace(reason) ? null : Crypto.EncryptText(caseKey, reason.Trim(), CaseField.WithdrawalContext(caseId, id)),
+        };
+        db.Withdrawals.Add(withdrawal);
+        db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = withdrawal.RequestedAtUtc, Kind = CaseEventKind.WithdrawalRequested, ActorUserId = actorId, Detail = id.ToString() });
+        return withdrawal;
+    }
+
+    /// <summary>The problem with a message's text, or null when it can be sent.</summary>
+    public static string? ProblemWith(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? Domain.Intake.ComplaintProblemCode.Required
+        : text.Trim().Length > MaxMessageLength ? Domain.Intake.ComplaintProblemCode.TooLong
+        : null;
+}
+
+public sealed record ReadableMessage(Guid Id, MessageAuthor Author, Guid? AuthorUserId, DateTime SentAtUtc, string Text);

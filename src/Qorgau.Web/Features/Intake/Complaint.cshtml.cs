@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Qorgau.Data;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Profiles;
+using Qorgau.Web.Infrastructure.Forms;
+
+namespace Qorgau.Web.Features.Intake;
+
+/// <summary>
+/// The public complaint form, the address printed on posters. Works without JavaScript. The POST is
+/// read as a stream (<see cref="StreamingForm"/>) so that attachments are encrypted as they arrive.
+/// It carries no antiforgery token: the form is anonymous and grants nothing a forged post could misuse.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[RequestSizeLimit(long.MaxValue)]
+public sealed class ComplaintModel(
+    ComplaintIntake intake,
+    QorgauDbContext db,
+    JurisdictionProfile profile,
+    IOptions<IntakeOptions> options,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    /// <summary>The hidden field that people never see and form-filling robots fill in.</summary>
+    public const string HoneypotField = "website";
+
+    public ComplaintFormView Form { get; private set; } = null!;
+
+    /// <summary>Set once the complaint is stored: shown on this answer only, never again.</summary>
+    public NewCase? Filed { get; private set; }
+
+    public async Task OnGetAsync(string? region) =>
+        Form = await NewFormAsync(new ComplaintForm { Region = region });
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = options.Value.MaxFormBytes;
+        CheckedComplaint? check = null;
+        NewCase? pending = null;
+        AttachmentProblem? attachmentProblem = null;
+        var filesSent = false;
+        var fields = await StreamingForm.ReadAsync(Request, async (fieldsSoFar, file) =>
+        {
+            if (file.IsEmpty)
+            {
+                return;
+            }
+
+            filesSent = true;
+            check ??= await CheckAsync(fieldsSoFar, cancellationToken);
+            pending ??= await StartIfFilingAsync(fieldsSoFar, check, cancellationToken);
+            if (pending is null || attachmentProblem is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                await intake.AttachAsync(pending, file.FileName, file.ContentType, file.Content, options.Value.MaxAttachments, cancellationToken);
+            }
+            catch (AttachmentRejectedException rejected)
+            {
+                attachmentProblem = rejected.Problem;
+            }
+        }, cancellationToken);
+
+        check ??= await CheckAsync(fields, cancellationToken);
+        pending ??= await StartIfFilingAsync(fields, check, cancellationToken);
+        if (pending is not null && attachmentProblem is null)
+        {
+            await intake.CommitAsync(pending, cancellationToken);
+            Filed = pending;
+            return Page();
+        }
+
+        if (pending is not null)
+        {
+            await intake.AbandonAsync(pending);
+        }
+
+        Form = await NewFormAsync(ComplaintFormView.Read(fields));
+        if (fields["intent"] != "places")
+        {
+            ShowProblems(check, attachmentProblem, fields, filesSent);
+        }
+
+        Response.StatusCode = Form.HasErrors ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        return Page();
+    }
+
+    public string FormattedReceipt => Filed?.Receipt is { } receipt ? Receipt.Format(receipt) : string.Empty;
+
+    private Task<CheckedComplaint> CheckAsync(FormFields fields, CancellationToken cancellationToken) =>
+        intake.CheckPublicAsync(ComplaintFormView.Read(fields) with { Language = PageLanguage }, PageLanguage, cancellationToken);
+
+    private async Task<NewCase?> StartIfFilingAsync(FormFields fields, CheckedComplaint check, CancellationToken cancellationToken)
+    {
+        var isFiling = fields["intent"] != "places" && string.IsNullOrEmpty(fields[HoneypotField]);
+        return isFiling && check.IsValid
+            ? await intake.StartAsync(check.Complaint!, check.Organisation!, IntakeChannel.Online, null, withReceipt: true, actorId: null, cancellationToken)
+            : null;
+    }
+
+    private void ShowProblems(CheckedComplaint check, AttachmentProblem? attachmentProblem, FormFields fields, bool filesSent)
+    {
+        foreach (var problem in check.Problems)
+        {
+            Form.AddError(problem.Field, ComplaintProblemText.Describe(problem, localizer));
+        }
+
+        if (attachmentProblem is { } problemWithFile)
+        {
+            Form.AddError("attachments", localizer[$"Complaint.Attachment.{problemWithFile}", options.Value.MaxAttachments, options.Value.MaxAttachmentBytes / (1024 * 1024)]);
+        }
+
+        if (check.IsValid && !string.IsNullOrEmpty(fields[HoneypotField]))
+        {
+            Form.AddError(HoneypotField, localizer["Complaint.Honeypot"]);
+        }
+
+        // A browser cannot be told to keep a chosen file: say so, next to the field.
+        if (filesSent)
+        {
+            Form.AddError("attachments", localizer["Complaint.AttachAgain"]);
+        }
+    }
+
+    private async Task<ComplaintFormView> NewFormAsync(ComplaintForm values)
+    {
+        var region = profile.FindRegion(values.Region ?? string.Empty)?.Code;
+        var culture = CultureInfo.CurrentUICulture;
+        var facilities = region is null ? [] : await db.Facilities.AsNoTracking().Where(f => f.RegionCode == region && f.IsActive).ToListAsync();
+        return new ComplaintFormView
+        {
+            Profile = profile,
+            Values = values,
+            Organisations = await db.Organisations.AsNoTracking().Where(o => o.TakesPublicComplaints && o.PublicKey != null).OrderBy(o => o.Code).ToListAsync(),
+            Facilities = [.. facilities.OrderBy(f => f.Name.For(culture), StringComparer.Create(culture, false))],
+            MaxAttachments = options.Value.MaxAttachments,
+            MaxAttachmentMegabytes = options.Value.MaxAttachmentBytes / (1024 * 1024),
+        };
+    }
+
+    private static string PageLanguage =>
+        ComplaintRules.Languages.Contains(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : "ru";
+}

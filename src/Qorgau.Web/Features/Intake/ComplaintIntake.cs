@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+using Qorgau.Domain.Audit;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Facilities;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Profiles;
+using Qorgau.Domain.Security;
+using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Security;
+
+namespace Qorgau.Web.Features.Intake;
+
+/// <summary>
+/// Files complaints from every channel: checks them, routes them to an independent organisation,
+/// makes the case key, encrypts the sensitive fields and attachments, and gives a receipt.
+/// Filing is in three steps (<see cref="StartAsync"/>, attachments, <see cref="CommitAsync"/>) so that
+/// attachments can be encrypted while they stream in.
+/// </summary>
+public sealed class ComplaintIntake(
+    QorgauDbContext db,
+    JurisdictionProfile profile,
+    CaseKeyring keyring,
+    ReceiptKeys receiptKeys,
+    CaseFiles files,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    /// <summary>Roles whose members can read a new complaint of their organisation as soon as it arrives.</summary>
+    private static readonly string[] FirstReaderRoles = [StaffRole.IntakeOperator, StaffRole.Supervisor];
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ProfileTimeZone()).DateTime);
+
+    /// <summary>Checks a public complaint and chooses its organisation among those that take public complaints.</summary>
+    public async Task<CheckedComplaint> CheckPublicAsync(ComplaintForm form, string fallbackLanguage, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Organisations.AsNoTracking()
+            .Where(o => o.TakesPublicComplaints && o.PublicKey != null)
+            .ToListAsync(cancellationToken);
+        return await CheckAsync(form, fallbackLanguage, candidates, form.Organisation, cancellationToken);
+    }
+
+    /// <summary>Checks a complaint a staff member records for their own organisation.</summary>
+    public Task<CheckedComplaint> CheckForOrganisationAsync(ComplaintForm form, string fallbackLanguage, Organisation organisation, CancellationToken cancellationToken) =>
+        CheckAsync(form, fallbackLanguage, [organisation], organisation.Code, cancellationToken);
+
+    public async Task<NewCase> StartAsync(Complaint complaint, Organisation organisation, IntakeChannel channel, string? channelDetails, bool withReceipt, Guid? actorId, CancellationToken cancellationToken)
+    {
+        var receipt = withReceipt ? Receipt.New() : null;
+        var complainantKeys = receipt is null ? null : await receiptKeys.DeriveAsync(receipt, cancellationToken);
+        var caseId = Guid.CreateVersion7();
+        var readers = await FirstReadersAsync(organisation.Id, cancellationToken);
+        var caseKey = keyring.NewCaseKey(caseId, organisation, readers, complainantKeys?.PublicKey);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var record = new Case
+        {
+            Id = caseId,
+            PublicId = PublicCaseId.New(),
+            OrganisationId = organisation.Id,
+            Channel = channel,
+            ReceivedAtUtc = now,
+            IsUrgent = complaint.IsUrgent,
+            Language = complaint.Language,
+            ReporterRelation = complaint.ReporterRelation,
+            IncidentFrom = complaint.IncidentFrom,
+            IncidentTo = complaint.IncidentTo,
+            RegionCode = complaint.RegionCode,
+            FacilityId = complaint.Facility?.Id,
+            AccusedAgencyCode = complaint.AccusedAgencyCode,
+            IllTreatmentCode = complaint.IllTreatmentCode,
+            MethodCodes = [.. complaint.MethodCodes],
+            VictimSex = complaint.VictimSex,
+            VictimAgeBand = complaint.VictimAgeBand,
+            VictimLegalStatus = complaint.VictimLegalStatus,
+            Vulnerabilities = [.. complaint.Vulnerabilities],
+            VictimStillHeld = complaint.VictimStillHeld,
+            ContactAllowed = complaint.ContactAllowed,
+            ConsentToShare = complaint.ConsentToShare,
+            ReceiptLookup = complainantKeys?.Lookup,
+            AccountCipher = Crypto.EncryptText(caseKey, complaint.Account, CaseField.Context(caseId, CaseField.Account)),
+            PlaceCipher = EncryptOptional(caseKey, caseId, CaseField.Place, complaint.Place),
+            ContactCipher = EncryptOptional(caseKey, caseId, CaseField.Contact, complaint.Contact),
+            ChannelDetailsCipher = EncryptOptional(caseKey, caseId, CaseField.ChannelDetails, channelDetails),
+        };
+        db.Cases.Add(record);
+        db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = now, Kind = CaseEventKind.Received, ActorUserId = actorId, Detail = ComplaintRules.CodeOf(channel) });
+        return new NewCase(record, caseKey, receipt, actorId);
+    }
+
+    /// <exception cref="AttachmentRejectedException">Too many files, a type not allowed or a file too large.</exception>
+    public async Task AttachAsync(NewCase newCase, string? fileName, string? contentType, Stream content, int maxAttachments, CancellationToken cancellationToken)
+    {
+        if (newCase.Attachments.Count >= maxAttachments)
+        {
+            throw new AttachmentRejectedException(AttachmentProblem.TooMany);
+        }
+
+        var author = newCase.ActorId is null ? MessageAuthor.Complainant : MessageAuthor.Staff;
+        newCase.Attachments.Add(await files.AddAsync(newCase.Case.Id, newCase.CaseKey, fileName, contentType, content, author, cancellationToken));
+    }
+
+    /// <summary>Stores the case, its key grants and attachments, and the audit entry, in one transaction.</summary>
+    public async Task CommitAsync(NewCase newCase, CancellationToken cancellationToken)
+    {
+        var record = newCase.Case;
+        foreach (var attachment in newCase.Attachments)
+        {
+            db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = attachment.AddedAtUtc, Kind = CaseEventKind.AttachmentAdded, ActorUserId = newCase.ActorId, Detail = attachment.Id.ToString() });
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(
+            new AuditEvent("case.filed", newCase.ActorId, record.OrganisationId, "case", record.Id.ToString(), $"channel={ComplaintRules.CodeOf(record.Channel)} attachments={newCase.Attachments.Count}"),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The filing failed part-way: forget the case and remove the blobs already written.</summary>
+    public async Task AbandonAsync(NewCase newCase)
+    {
+        db.ChangeTracker.Clear();
+        await files.DiscardAsync(newCase.Attachments);
+    }
+
+    private async Task<CheckedComplaint> CheckAsync(ComplaintForm form, string fallbackLanguage, IReadOnlyList<Organisation> candidates, string? requestedOrganisation, CancellationToken cancellationToken)
+    {
+        var facility = await FindFacilityAsync(form.FacilityId, cancellationToken);
+        var (complaint, problems) = ComplaintRules.Check(form, profile, facility, Today, fallbackLanguage);
+        var allProblems = problems.ToList();
+        var accused = complaint?.AccusedAgencyCode ?? form.AccusedAgency?.Trim();
+        var routing = ComplaintRouting.Choose(candidates, requestedOrganisation?.Trim(), string.IsNullOrEmpty(accused) ? null : accused);
+        if (routing.Problem is { } problem)
+        {
+            allProblems.Add(new ComplaintProblem("organisation", problem, requestedOrganisation?.Trim() ?? string.Empty));
+        }
+
+        return allProblems.Count == 0
+            ? new CheckedComplaint(complaint, routing.Organisation, allProblems)
+            : new CheckedComplaint(null, null, allProblems);
+    }
+
+    private async Task<Facility?> FindFacilityAsync(string? facilityId, CancellationToken cancellationToken)
+    {
+        var key = facilityId?.Trim();
+        if (string.IsNullOrEmpty(key))
+        {
+            return null;
+        }
+
+        return Guid.TryParse(key, out var id)
+            ? await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken)
+            : await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Code == key, cancellationToken);
+    }
+
+    private async Task<List<StaffUser>> FirstReadersAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var roleIds = db.Roles.Where(r => FirstReaderRoles.Contains(r.Name!)).Select(r => r.Id);
+        var administratorRoleIds = db.Roles.Where(r => r.Name == StaffRole.Administrator).Select(r => r.Id);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.OrganisationId == organisationId && u.PublicKey != null)
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+            .Where(u => !db.UserRoles.Any(ur => ur.UserId == u.Id && administratorRoleIds.Contains(ur.RoleId)))
+            .ToListAsync(cancellationToken);
+    }
+
+    private TimeZoneInfo ProfileTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private static byte[]? EncryptOptional(byte[] caseKey, Guid caseId, string field, string? value) =>
+        string.IsNullOrEmpty(value) ? null : Crypto.EncryptText(caseKey, value, CaseField.Context(caseId, field));
+}
+
+/// <summary>The outcome of checking a complaint: a complaint and its organisation, or the problems.</summary>
+public sealed record CheckedComplaint(Complaint? Complaint, Organisation? Organisation, IReadOnlyList<ComplaintProblem> Problems)
+{
+    public bool IsValid => Complaint is not null && Organisation is not null;
+
+    /// <summary>The only problem is that no organisation can take complaints: the installation's fault, not the sender's.</summary>
+    public bool NobodyCanReceive => Problems.Count > 0 && Problems.All(p => p.Code == ComplaintProblemCode.NoReceivingOrganisation);
+}
+
+/// <summary>A case being filed: not stored until committed. The receipt (16 digits) exists only here, never in the database.</summary>
+public sealed record NewCase(Case Case, byte[] CaseKey, string? Receipt, Guid? ActorId)
+{
+    public List<CaseAttachment> Attachments { get; } = [];
+}

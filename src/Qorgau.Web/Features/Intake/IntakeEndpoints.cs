@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
+using Qorgau.Web.Features.Cases;
+
+namespace Qorgau.Web.Features.Intake;
+
+/// <summary>The public API v1 of the safe channel (the contract in DESIGN.md and the README).</summary>
+public static class IntakeEndpoints
+{
+    public static RouteGroupBuilder MapIntakeEndpoints(this RouteGroupBuilder api, IntakeOptions limits)
+    {
+        var sizeLimit = new RequestSizeLimitAttribute(limits.MaxJsonBytes);
+        api.MapPost("/complaints", FileComplaint).WithMetadata(sizeLimit)
+            .WithName("FileComplaint")
+            .WithSummary("Files a complaint anonymously. Only 'account' is required. Answers the case number and the receipt, shown once.")
+            .Accepts<ComplaintRequest>("application/json")
+            .Produces<FiledComplaintResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapPost("/receipt/session", OpenReceiptSession).WithMetadata(sizeLimit)
+            .WithName("OpenReceiptSession")
+            .WithSummary("Exchanges a receipt for a short-lived bearer token that reads and writes that one case.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/receipt/case", ReadCase)
+            .WithName("ReadReceiptCase")
+            .WithSummary("The case's status in plain words and the messages with the organisation (Authorization: Bearer token).");
+        api.MapPost("/receipt/messages", WriteMessage).WithMetadata(sizeLimit)
+            .WithName("WriteReceiptMessage")
+            .WithSummary("Sends a message to the organisation handling the case.");
+        api.MapPost("/receipt/withdrawal", RequestWithdrawal).WithMetadata(sizeLimit)
+            .WithName("RequestWithdrawal")
+            .WithSummary("Asks to withdraw the complaint. It is recorded as a request and closes nothing by itself.");
+        return api;
+    }
+
+    public static async Task<IResult> FileComplaint(HttpRequest request, ComplaintIntake intake, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var (read, refusal) = await ReadObjectAsync(request, localizer, cancellationToken);
+        if (read is not { } body)
+        {
+            return refusal!;
+        }
+
+        var (form, typeProblems) = ComplaintJson.Read(body);
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var check = await intake.CheckPublicAsync(form, ComplaintRules.Languages.Contains(language) ? language : "ru", cancellationToken);
+        if (check.NobodyCanReceive && typeProblems.Count == 0)
+        {
+            return TypedResults.Problem(localizer["Complaint.Problem.no-receiving-organisation"], statusCode: StatusCodes.Status503ServiceUnavailable, title: localizer["Api.Unavailable"]);
+        }
+
+        if (typeProblems.Count > 0 || !check.IsValid)
+        {
+            return TypedResults.ValidationProblem(ComplaintProblemText.ByField([.. typeProblems, .. check.Problems], localizer), title: localizer["Api.InvalidComplaint"]);
+        }
+
+        var newCase = await intake.StartAsync(check.Complaint!, check.Organisation!, IntakeChannel.Online, channelDetails: null, withReceipt: true, actorId: null, cancellationToken);
+        await intake.CommitAsync(newCase, cancellationToken);
+        return TypedResults.Created("/api/v1/receipt/case", new FiledComplaintResponse(newCase.Case.PublicId, newCase.Receipt!));
+    }
+
+    public static async Task<IResult> OpenReceiptSession(HttpRequest request, ReceiptSessions sessions, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var (read, refusal) = await ReadObjectAsync(request, localizer, cancellationToken);
+        if (read is not { } body)
+        {
+            return refusal!;
+        }
+
+        var problems = new List<ComplaintProblem>();
+        var receipt = Receipt.Normalize(ComplaintJson.Text(body, "receipt", problems));
+        if (receipt is null)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["receipt"] = [localizer["Receipt.Malformed"]] }, title: localizer["Api.InvalidQuery"]);
+        }
+
+        var session = await sessions.StartAsync(receipt, cancellationToken);
+        return session is null
+            ? TypedResults.Problem(localizer["Receipt.Wrong"], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Api.Unauthorised"])
+            : TypedResults.Ok(new ReceiptSessionResponse(session.Token, session.ExpiresAt));
+    }
+
+    public static async Task<IResult> ReadCase(HttpRequest request, ReceiptSessions sessions, CaseConversation conversation, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (await sessions.OpenAsync(ReceiptSessions.TokenOf(request), cancellationToken) is not { } access)
+        {
+            return NoSession(localizer);
+        }
+
+        var messages = await conversation.ReadAsync(access.Case.Id, access.CaseKey, cancellationToken);
+        var status = ComplainantStatus.Of(access.Case);
+        return TypedResults.Ok(new ReceiptCaseResponse(
+            access.Case.PublicId,
+            status,
+            localizer[$"Receipt.Status.{status}"],
+            [.. messages.Select(m => new ReceiptMessageResponse(
+                m.Author == MessageAuthor.Complainant ? "complainant" : "organisation",
+                new DateTimeOffset(m.SentAtUtc, TimeSpan.Zero),
+                m.Text))]));
+    }
+
+    public static async Task<IResult> WriteMessage(HttpRequest request, ReceiptSessions sessions, CaseConversation conversation, Data.QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (await sessions.OpenAsync(ReceiptSessions.TokenOf(request), cancellationToken) is not { } access)
+        {
+            return NoSession(localizer);
+        }
+
+        var (read, refusal) = await ReadObjectAsync(request, localizer, cancellationToken);
+        if (read is not { } body)
+        {
+            return refusal!;
+        }
+
+        var problems = new List<ComplaintProblem>();
+        var text = ComplaintJson.Text(body, "text", problems);
+        if (CaseConversation.ProblemWith(text) is { } problem)
+        {
+            problems.Add(new ComplaintProblem("text", problem, CaseConversation.MaxMessageLength.ToString(CultureInfo.InvariantCulture), (text?.Length ?? 0).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(ComplaintProblemText.ByField(problems, localizer), title: localizer["Api.InvalidQuery"]);
+        }
+
+        var message = conversation.Write(access.Case.Id, access.CaseKey, MessageAuthor.Complainant, null, text!);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created((string?)null, new ReceiptMessageResponse("complainant", new DateTimeOffset(message.SentAtUtc, TimeSpan.Zero), text!.Trim()));
+    }
+
+    public static async Task<IResult> RequestWithdrawal(HttpRequest request, ReceiptSessions sessions, CaseConversation conversation, Data.QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (await sessions.OpenAsync(ReceiptSessions.TokenOf(request), cancellationToken) is not { } access)
+        {
+            return NoSession(localizer);
+        }
+
+        var (read, refusal) = await ReadObjectAsync(request, localizer, cancellationToken);
+        if (read is not { } body)
+        {
+            return refusal!;
+        }
+
+        var problems = new List<ComplaintProblem>();
+        var reason = ComplaintJson.Text(body, "reason", problems);
+        if (reason?.Trim().Length > CaseConversation.MaxMessageLength)
+        {
+            problems.Add(new ComplaintProblem("reason", ComplaintProblemCode.TooLong, CaseConversation.MaxMessageLength.ToString(CultureInfo.InvariantCulture), reason.Length.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(ComplaintProblemText.ByField(problems, localizer), title: localizer["Api.InvalidQuery"]);
+        }
+
+        conversation.RequestWithdrawal(access.Case.Id, access.CaseKey, MessageAuthor.Complainant, null, reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Accepted((string?)null, new WithdrawalResponse("requested", localizer["Receipt.WithdrawalRecorded"]));
+    }
+
+    /// <summary>
+    /// The body as a JSON object, or the answer to give: 413 over the size limit (checked here as well
+    /// as by the server, which not every host enforces), 400 when it is not a JSON object.
+    /// </summary>
+    private static async Task<(JsonElement? Body, IResult? Refusal)> ReadObjectAsync(HttpRequest request, IStringLocalizer localizer, CancellationToken cancellationToken)
+    {
+        var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<IntakeOptions>>().Value.MaxJsonBytes;
+        if (request.ContentLength > limit)
+        {
+            return (null, TooLarge(localizer, limit));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return (null, TooLarge(localizer, limit));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            return document.RootElement.ValueKind == JsonValueKind.Object ? (document.RootElement.Clone(), null) : (null, InvalidBody(localizer));
+        }
+        catch (JsonException)
+        {
+            return (null, InvalidBody(localizer));
+        }
+    }
+
+    private static ProblemHttpResult TooLarge(IStringLocalizer localizer, long limit) =>
+        TypedResults.Problem(localizer["Api.BodyTooLarge", limit / 1024], statusCode: StatusCodes.Status413PayloadTooLarge, title: localizer["Error.TooLarge.Title"]);
+
+    private static ProblemHttpResult InvalidBody(IStringLocalizer localizer) =>
+        TypedResults.Problem(localizer["Api.BodyNotJson"], statusCode: StatusCodes.Status400BadRequest, title: localizer["Api.InvalidQuery"]);
+
+    private static ProblemHttpResult NoSession(IStringLocalizer localizer) =>
+        TypedResults.Problem(localizer["Receipt.NoSession"], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Api.Unauthorised"]);
+}
+
+/// <summary>The request body of <c>POST /api/v1/complaints</c>, for the OpenAPI document (the endpoint reads the JSON field by field).</summary>
+public sealed record ComplaintRequest(
+    string Account,
+    string? Language,
+    string? Organisation,
+    string? ReporterRelation,
+    string? IncidentFrom,
+    string? IncidentTo,
+    string? Region,
+    string? FacilityId,
+    string? Place,
+    string? AccusedAgency,
+    string? IllTreatment,
+    string[]? Methods,
+    string? VictimSex,
+    string? VictimAgeBand,
+    string? VictimLegalStatus,
+    string[]? Vulnerabilities,
+    bool? VictimStillHeld,
+    string? Contact,
+    bool? ContactAllowed,
+    bool? ConsentToShare);
+
+public sealed record FiledComplaintResponse(string PublicId, string Receipt);
+
+public sealed record ReceiptSessionResponse(string Token, DateTimeOffset ExpiresAt);
+
+public sealed record ReceiptCaseResponse(string PublicId, string Status, string StatusText, ReceiptMessageResponse[] Messages);
+
+public sealed record ReceiptMessageResponse(string From, DateTimeOffset SentAt, string Text);
+
+public sealed record WithdrawalResponse(string Status, string Message);

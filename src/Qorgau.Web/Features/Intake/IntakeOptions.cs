@@ -1,0 +1,58 @@
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Security;
+
+namespace Qorgau.Web.Features.Intake;
+
+/// <summary>Limits of the public channel. Bound from <c>Intake</c>; the defaults are the production values.</summary>
+public sealed class IntakeOptions
+{
+    public const string SectionName = "Intake";
+
+    /// <summary>Argon2id memory for receipts, in KiB (docs/benchmarks.md: 512 MiB, 3 passes).</summary>
+    public long ReceiptMemoryKiB { get; set; } = Receipt.Cost.MemoryKiB;
+
+    public long ReceiptPasses { get; set; } = Receipt.Cost.Passes;
+
+    public Argon2Cost ReceiptCost => new(ReceiptMemoryKiB, ReceiptPasses);
+
+    /// <summary>How long a receipt session lasts, from opening it.</summary>
+    public int ReceiptSessionMinutes { get; set; } = 30;
+
+    public int MaxAttachments { get; set; } = 5;
+
+    /// <summary>Per file; 100 MiB lets a phone video through.</summary>
+    public long MaxAttachmentBytes { get; set; } = 100L * 1024 * 1024;
+
+    public string[] AllowedAttachmentTypes { get; set; } =
+    [
+        "image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif",
+        "application/pdf", "text/plain",
+        "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "audio/mpeg", "audio/mp4", "audio/ogg", "audio/wav", "audio/x-wav", "audio/webm", "audio/aac", "audio/amr",
+        "video/mp4", "video/quicktime", "video/webm", "video/3gpp",
+    ];
+
+    /// <summary>Filing attempts (form and API) per client address per window.</summary>
+    public int FilingsPerClient { get; set; } = 10;
+
+    public int FilingWindowMinutes { get; set; } = 60;
+
+    /// <summary>Filings across all clients per minute: a flood cannot queue hours of Argon2 work.</summary>
+    public int FilingsPerMinute { get; set; } = 120;
+
+    /// <summary>Receipt attempts per client address per window.</summary>
+    public int ReceiptAttemptsPerClient { get; set; } = 10;
+
+    public int ReceiptWindowMinutes { get; set; } = 15;
+
+    /// <summary>Receipt attempts across all clients per minute.</summary>
+    public int ReceiptAttemptsPerMinute { get; set; } = 60;
+
+    /// <summary>Largest JSON body the API accepts for a complaint or a message.</summary>
+    public long MaxJsonBytes { get; set; } = 256 * 1024;
+
+    public long MaxFormBytes => (MaxAttachments * MaxAttachmentBytes) + (1024 * 1024);
+
+    public bool IsAllowedType(string? contentType) =>
+        contentType is not null && AllowedAttachmentTypes.Contains(contentType.Split(';')[0].Trim(), StringComparer.OrdinalIgnoreCase);
+}

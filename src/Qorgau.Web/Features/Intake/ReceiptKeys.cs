@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qorgau.Data;
+using Qorgau.Domain.Intake;
+
+namespace Qorgau.Web.Features.Intake;
+
+/// <summary>Derives a receipt's lookup id and complainant key pair with the installation's salt (made on first use).</summary>
+public sealed class ReceiptKeys(QorgauDbContext db, IOptions<IntakeOptions> options)
+{
+    public async Task<ComplainantKeys> DeriveAsync(string receipt, CancellationToken cancellationToken)
+    {
+        var salt = await SaltAsync(cancellationToken);
+        return Receipt.DeriveKeys(receipt, salt, options.Value.ReceiptCost);
+    }
+
+    private async Task<byte[]> SaltAsync(CancellationToken cancellationToken)
+    {
+        var stored = await db.Installations.AsNoTracking().Select(i => i.ReceiptSalt).FirstOrDefaultAsync(cancellationToken);
+        if (stored is not null)
+        {
+            return stored;
+        }
+
+        // Two nodes may race on the first complaint: only the first write wins, and both read it back.
+        var fresh = RandomNumberGenerator.GetBytes(16);
+        await db.Installations.Where(i => i.ReceiptSalt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ReceiptSalt, fresh), cancellationToken);
+        return await db.Installations.AsNoTracking().Select(i => i.ReceiptSalt).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException("The installation is not initialised: run 'qorgau init' or 'qorgau demo'.");
+    }
+}

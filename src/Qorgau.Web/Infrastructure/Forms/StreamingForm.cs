@@ -1,0 +1,125 @@
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace Qorgau.Web.Infrastructure.Forms;
+
+/// <summary>
+/// Reads a posted form section by section instead of through <c>Request.Form</c>, which would buffer
+/// uploaded files to temporary files on disk in clear. Text fields are collected (bounded); each file
+/// is handed to the caller as a stream, with the fields read before it, so that it can be encrypted
+/// as it arrives. Forms that carry files put the file input last.
+/// </summary>
+public static class StreamingForm
+{
+    public const int MaxFieldBytes = 128 * 1024;
+    private const int MaxFields = 200;
+
+    public static async Task<FormFields> ReadAsync(HttpRequest request, Func<FormFields, FormFile, Task> onFile, CancellationToken cancellationToken)
+    {
+        var fields = new FormFields();
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
+        {
+            return fields;
+        }
+
+        if (!contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            // URL-encoded forms carry no files, so the framework's reader writes nothing to disk.
+            var form = await request.ReadFormAsync(cancellationToken);
+            foreach (var (name, values) in form)
+            {
+                fields.AddRange(name, values.Select(v => v ?? string.Empty));
+            }
+
+            return fields;
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value
+            ?? throw new BadHttpRequestException("The form has no multipart boundary.");
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            {
+                await section.Body.CopyToAsync(Stream.Null, cancellationToken);
+                continue;
+            }
+
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+            if (disposition.IsFileDisposition())
+            {
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                await onFile(fields, new FormFile(name, fileName ?? string.Empty, section.ContentType, section.Body));
+                await section.Body.CopyToAsync(Stream.Null, cancellationToken);
+            }
+            else if (fields.Count >= MaxFields)
+            {
+                throw new BadHttpRequestException("The form has too many fields.", StatusCodes.Status413PayloadTooLarge);
+            }
+            else
+            {
+                fields.Add(name, await ReadTextAsync(section.Body, cancellationToken));
+            }
+        }
+
+        return fields;
+    }
+
+    private static async Task<string> ReadTextAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxFieldBytes)
+            {
+                throw new BadHttpRequestException("A form field is too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}
+
+/// <summary>One uploaded file as it streams in. An empty file input arrives with an empty name and no bytes.</summary>
+public sealed record FormFile(string FieldName, string FileName, string? ContentType, Stream Content)
+{
+    public bool IsEmpty => FileName.Length == 0;
+}
+
+/// <summary>The text fields of a form, by name; a name may repeat (checkbox groups).</summary>
+public sealed class FormFields
+{
+    private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
+
+    public int Count { get; private set; }
+
+    public string? this[string name] => _values.TryGetValue(name, out var values) ? values[0] : null;
+
+    public IReadOnlyList<string> All(string name) => _values.TryGetValue(name, out var values) ? values : [];
+
+    public bool IsChecked(string name) => this[name] is "true" or "on";
+
+    public void Add(string name, string value)
+    {
+        if (!_values.TryGetValue(name, out var values))
+        {
+            _values[name] = values = [];
+        }
+
+        values.Add(value);
+        Count++;
+    }
+
+    public void AddRange(string name, IEnumerable<string> values)
+    {
+        foreach (var value in values)
+        {
+            Add(name, value);
+        }
+    }
+}
