@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,7 +87,7 @@ public sealed class CaseEncryptionTests(DemoIntakeFactory app) : IClassFixture<D
     }
 
     [Fact]
-    public async Task No_file_on_disk_holds_the_canary_or_the_receipt()
+    public async Task No_row_of_any_table_and_no_file_of_the_data_directory_holds_the_canary_or_the_receipt()
     {
         var client = app.CreateClient(acceptLanguage: "en");
         var canary = $"CANARY-{Guid.NewGuid()}";
@@ -95,9 +96,15 @@ public sealed class CaseEncryptionTests(DemoIntakeFactory app) : IClassFixture<D
         (await PostAsync(client, MessagesUrl, new { text = canary }, token)).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await PostAsync(client, WithdrawalUrl, new { reason = canary }, token)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
+        var rows = await app.WithDbAsync(db => RowsHoldingAsync(db, [canary, filed.Receipt, token]));
         var files = Directory.EnumerateFiles(app.Database.DataDirectory, "*", SearchOption.AllDirectories).ToList();
 
-        files.ShouldNotBeEmpty();
+        rows.ShouldBeEmpty();
+        if (app.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            files.ShouldContain(f => f.EndsWith("qorgau.db", StringComparison.Ordinal), "the SQLite database is among the files scanned");
+        }
+
         foreach (var file in files)
         {
             var bytes = await ReadSharedAsync(file);
@@ -120,6 +127,39 @@ public sealed class CaseEncryptionTests(DemoIntakeFactory app) : IClassFixture<D
         await using var scope = app.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
     }
+
+    /// <summary>"Entity.Property" for every text, bytes or list of text, in every row of every table, that holds one of the secrets.</summary>
+    private static async Task<List<string>> RowsHoldingAsync(QorgauDbContext db, string[] secrets)
+    {
+        var found = new List<string>();
+        var rowsOf = typeof(CaseEncryptionTests).GetMethod(nameof(RowsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+        foreach (var entity in db.Model.GetEntityTypes().Where(t => !t.IsOwned() && !t.HasSharedClrType))
+        {
+            var rows = await (Task<List<object>>)rowsOf.MakeGenericMethod(entity.ClrType).Invoke(null, [db])!;
+            foreach (var row in rows)
+            {
+                foreach (var property in entity.ClrType.GetProperties())
+                {
+                    var holds = property.GetValue(row) switch
+                    {
+                        string text => secrets.Any(secret => text.Contains(secret, StringComparison.Ordinal)),
+                        byte[] bytes => secrets.Any(secret => Contains(bytes, secret)),
+                        IEnumerable<string> texts => texts.Any(text => secrets.Any(secret => text.Contains(secret, StringComparison.Ordinal))),
+                        _ => false,
+                    };
+                    if (holds)
+                    {
+                        found.Add($"{entity.ClrType.Name}.{property.Name}");
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static async Task<List<object>> RowsAsync<T>(QorgauDbContext db)
+        where T : class => [.. await db.Set<T>().AsNoTracking().ToListAsync(Cancel)];
 
     private static async Task<byte[]> ReadSharedAsync(string path)
     {

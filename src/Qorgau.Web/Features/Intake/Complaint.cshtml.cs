@@ -18,7 +18,7 @@ namespace Qorgau.Web.Features.Intake;
 /// It carries no antiforgery token: the form is anonymous and grants nothing a forged post could misuse.
 /// </summary>
 [IgnoreAntiforgeryToken]
-[RequestSizeLimit(long.MaxValue)]
+[StreamedForm]
 public sealed class ComplaintModel(
     ComplaintIntake intake,
     QorgauDbContext db,
@@ -39,7 +39,6 @@ public sealed class ComplaintModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = options.Value.MaxFormBytes;
         CheckedComplaint? check = null;
         NewCase? pending = null;
         AttachmentProblem? attachmentProblem = null;

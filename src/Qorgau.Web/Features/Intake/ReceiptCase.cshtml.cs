@@ -15,7 +15,7 @@ namespace Qorgau.Web.Features.Intake;
 /// so another site cannot post here in the complainant's name.
 /// </summary>
 [IgnoreAntiforgeryToken]
-[RequestSizeLimit(long.MaxValue)]
+[StreamedForm]
 public sealed class ReceiptCaseModel(
     ReceiptSessions sessions,
     CaseConversation conversation,
@@ -64,7 +64,6 @@ public sealed class ReceiptCaseModel(
             return Redirect("/receipt");
         }
 
-        HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = options.Value.MaxFormBytes;
         var added = new List<CaseAttachment>();
         AttachmentProblem? attachmentProblem = null;
         var fields = await StreamingForm.ReadAsync(Request, async (_, file) =>

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Qorgau.Web.Infrastructure.Forms;
@@ -40,7 +41,8 @@ public static class StreamingForm
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
             {
                 await section.Body.CopyToAsync(Stream.Null, cancellationToken);
                 continue;
@@ -49,7 +51,7 @@ public static class StreamingForm
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
             if (disposition.IsFileDisposition())
             {
-                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                var fileName = HeaderUtilities.RemoveQuotes(StringSegment.IsNullOrEmpty(disposition.FileNameStar) ? disposition.FileName : disposition.FileNameStar).Value;
                 await onFile(fields, new FormFile(name, fileName ?? string.Empty, section.ContentType, section.Body));
                 await section.Body.CopyToAsync(Stream.Null, cancellationToken);
             }
