@@ -19,6 +19,7 @@ namespace Qorgau.Web.Features.Intake;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [StreamedForm]
+[IntakeDoor(IntakeDoorAttribute.Filing)]
 public sealed class ComplaintModel(
     ComplaintIntake intake,
     QorgauDbContext db,
@@ -83,7 +84,7 @@ public sealed class ComplaintModel(
         }
 
         Form = await NewFormAsync(ComplaintFormView.Read(fields));
-        if (fields["intent"] != "places")
+        if (!IsShowingPlaces(fields))
         {
             ShowProblems(check, attachmentProblem, fields, filesSent);
         }
@@ -99,7 +100,7 @@ public sealed class ComplaintModel(
 
     private async Task<NewCase?> StartIfFilingAsync(FormFields fields, CheckedComplaint check, CancellationToken cancellationToken)
     {
-        var isFiling = fields["intent"] != "places" && string.IsNullOrEmpty(fields[HoneypotField]);
+        var isFiling = !IsShowingPlaces(fields) && string.IsNullOrEmpty(fields[HoneypotField]);
         return isFiling && check.IsValid
             ? await intake.StartAsync(check.Complaint!, check.Organisation!, IntakeChannel.Online, null, withReceipt: true, actorId: null, cancellationToken)
             : null;
@@ -144,6 +145,9 @@ public sealed class ComplaintModel(
             MaxAttachmentMegabytes = options.Value.MaxAttachmentBytes / (1024 * 1024),
         };
     }
+
+    /// <summary>"Show places in this region" posts the form to ?intent=places: it re-renders, never files (and is not rate-limited).</summary>
+    private bool IsShowingPlaces(FormFields fields) => Request.Query["intent"] == "places" || fields["intent"] == "places";
 
     private static string PageLanguage =>
         ComplaintRules.Languages.Contains(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : "ru";

@@ -24,6 +24,9 @@ public sealed class ComplaintFormView
     /// <summary>The registry's places in the chosen region; the list stays short, so the page stays light.</summary>
     public IReadOnlyList<Facility> Facilities { get; set; } = [];
 
+    /// <summary>The form streams files in (the public form); staff recording is text only.</summary>
+    public bool AllowAttachments { get; set; } = true;
+
     public int MaxAttachments { get; set; }
 
     public long MaxAttachmentMegabytes { get; set; }

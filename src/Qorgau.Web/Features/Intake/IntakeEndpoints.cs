@@ -16,14 +16,14 @@ public static class IntakeEndpoints
     public static RouteGroupBuilder MapIntakeEndpoints(this RouteGroupBuilder api, IntakeOptions limits)
     {
         var sizeLimit = new RequestSizeLimitAttribute(limits.MaxJsonBytes);
-        api.MapPost("/complaints", FileComplaint).WithMetadata(sizeLimit)
+        api.MapPost("/complaints", FileComplaint).WithMetadata(sizeLimit, new IntakeDoorAttribute(IntakeDoorAttribute.Filing))
             .WithName("FileComplaint")
             .WithSummary("Files a complaint anonymously. Only 'account' is required. Answers the case number and the receipt, shown once.")
             .Accepts<ComplaintRequest>("application/json")
             .Produces<FiledComplaintResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapPost("/receipt/session", OpenReceiptSession).WithMetadata(sizeLimit)
+        api.MapPost("/receipt/session", OpenReceiptSession).WithMetadata(sizeLimit, new IntakeDoorAttribute(IntakeDoorAttribute.Receipt))
             .WithName("OpenReceiptSession")
             .WithSummary("Exchanges a receipt for a short-lived bearer token that reads and writes that one case.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -25,28 +25,24 @@ public static class IntakeRateLimits
         return services;
     }
 
-    /// <summary>"filing", "receipt" or null for requests that are not limited here.</summary>
-    public static string? DoorOf(HttpRequest request)
+    /// <summary>
+    /// "filing", "receipt" or null for requests that are not limited here. Decided by the endpoint the
+    /// request was routed to (its <see cref="IntakeDoorAttribute"/>), so that no spelling of the address
+    /// (a trailing slash, another case) reaches the same endpoint unlimited.
+    /// </summary>
+    public static string? DoorOf(HttpContext context)
     {
-        if (!HttpMethods.IsPost(request.Method))
+        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Query["intent"] == "places")
         {
             return null;
         }
 
-        var path = request.Path;
-        if (path.Equals("/complaint", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/complaints", StringComparison.OrdinalIgnoreCase))
-        {
-            return "filing";
-        }
-
-        var isReceiptSignIn = (path.Equals("/receipt", StringComparison.OrdinalIgnoreCase) && !request.Query.ContainsKey("handler"))
-            || path.Equals("/api/v1/receipt/session", StringComparison.OrdinalIgnoreCase);
-        return isReceiptSignIn ? "receipt" : null;
+        return context.GetEndpoint()?.Metadata.GetMetadata<IntakeDoorAttribute>()?.Door;
     }
 
     private static RateLimitPartition<string> Partition(HttpContext context, IntakeOptions limits, bool perClient)
     {
-        var door = DoorOf(context.Request);
+        var door = DoorOf(context);
         if (door is null)
         {
             return RateLimitPartition.GetNoLimiter(string.Empty);
@@ -55,8 +51,8 @@ public static class IntakeRateLimits
         var client = perClient ? context.Connection.RemoteIpAddress?.ToString() ?? "unknown" : "*";
         var (permits, window) = (door, perClient) switch
         {
-            ("filing", true) => (limits.FilingsPerClient, TimeSpan.FromMinutes(limits.FilingWindowMinutes)),
-            ("filing", false) => (limits.FilingsPerMinute, TimeSpan.FromMinutes(1)),
+            (IntakeDoorAttribute.Filing, true) => (limits.FilingsPerClient, TimeSpan.FromMinutes(limits.FilingWindowMinutes)),
+            (IntakeDoorAttribute.Filing, false) => (limits.FilingsPerMinute, TimeSpan.FromMinutes(1)),
             (_, true) => (limits.ReceiptAttemptsPerClient, TimeSpan.FromMinutes(limits.ReceiptWindowMinutes)),
             _ => (limits.ReceiptAttemptsPerMinute, TimeSpan.FromMinutes(1)),
         };
@@ -87,4 +83,14 @@ public static class IntakeRateLimits
 
         // Pages: the status-code page re-executes /error/429 in the visitor's language.
     }
+}
+
+/// <summary>Marks an endpoint or page whose POST costs an Argon2id derivation and is rate-limited (see <see cref="IntakeRateLimits"/>).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class IntakeDoorAttribute(string door) : Attribute
+{
+    public const string Filing = "filing";
+    public const string Receipt = "receipt";
+
+    public string Door { get; } = door;
 }

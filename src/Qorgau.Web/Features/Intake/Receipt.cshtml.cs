@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Qorgau.Web.Features.Intake;
 
 /// <summary>Opening a case with the receipt alone. The session lives in a cookie sent only to /receipt pages of this site.</summary>
+[IntakeDoor(IntakeDoorAttribute.Receipt)]
 public sealed class ReceiptModel(ReceiptSessions sessions, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -10,8 +13,13 @@ namespace Qorgau.Web.Features.Staff;
 
 /// <summary>The signed-in staff member's start page.</summary>
 [Authorize(Policy = StaffAuthentication.StaffPolicy)]
-public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession keySession) : PageModel
+public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession keySession, QorgauDbContext db) : PageModel
 {
+    public bool WorksOnCases { get; private set; }
+
+    /// <summary>Unread complaints in the organisation's inbox: the notification says that something arrived, never what.</summary>
+    public int NewComplaints { get; private set; }
+
     public string DisplayName { get; private set; } = string.Empty;
 
     public string Email { get; private set; } = string.Empty;
@@ -37,6 +45,10 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
         DisplayName = user.DisplayName;
         Email = user.Email ?? string.Empty;
         Roles = [.. await users.GetRolesAsync(user)];
+        WorksOnCases = StaffRole.WorksOnCases(Roles.Contains);
+        NewComplaints = WorksOnCases
+            ? await db.Cases.CountAsync(c => c.OrganisationId == user.OrganisationId && c.Status == CaseStatus.Received && c.FirstReadAtUtc == null)
+            : 0;
         KeyUnlocked = await keySession.GetPrivateKeyAsync(user.Id) is { } privateKey
             && user.PublicKey is not null
             && Crypto.PublicKeyOf(privateKey).AsSpan().SequenceEqual(user.PublicKey);

@@ -46,6 +46,9 @@ public sealed class KeyHolderModel(
     /// <summary>Set after an action: the number of cases restored, or the name of the new key holder.</summary>
     public string? Outcome { get; private set; }
 
+    /// <summary>This member is listed as a key holder, but their copy no longer opens with their current key.</summary>
+    public bool HolderCopyStale { get; private set; }
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostRestoreAsync(Guid id) =>
@@ -108,7 +111,16 @@ public sealed class KeyHolderModel(
             return NotFound();
         }
 
-        Outcome = await action(holder!, privateKey, member);
+        try
+        {
+            Outcome = await action(holder!, privateKey, member);
+        }
+        catch (CryptographicException)
+        {
+            // The holder's copy of the organisation key was sealed to a key they no longer have (a password reset).
+            HolderCopyStale = true;
+        }
+
         await LoadAsync();
         return Page();
     }

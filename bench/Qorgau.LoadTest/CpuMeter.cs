@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Qorgau.LoadTest;
+
+/// <summary>
+/// CPU use of the machine, the app and this process at one instant (Linux /proc; elsewhere the
+/// machine figures are missing). Two snapshots give who used the cores in between.
+/// </summary>
+internal sealed record CpuSnapshot(long Timestamp, TimeSpan App, TimeSpan AppSystem, TimeSpan Self, MachineTicks? Machine)
+{
+    public static CpuSnapshot Take(Process app)
+    {
+        app.Refresh();
+        var (appCpu, appSystem) = app.HasExited ? (TimeSpan.Zero, TimeSpan.Zero) : (app.TotalProcessorTime, app.PrivilegedProcessorTime);
+        using var self = Process.GetCurrentProcess();
+        return new CpuSnapshot(Stopwatch.GetTimestamp(), appCpu, appSystem, self.TotalProcessorTime, MachineTicks.Read());
+    }
+}
+
+/// <summary>The first line of /proc/stat, in clock ticks summed over all cores.</summary>
+internal sealed record MachineTicks(long Busy, long Idle, long Steal)
+{
+    public long Total => Busy + Idle + Steal;
+
+    public static MachineTicks? Read()
+    {
+        const string path = "/proc/stat";
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        // cpu  user nice system idle iowait irq softirq steal guest guest_nice
+        var fields = File.ReadLines(path).First().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Skip(1).Select(f => long.Parse(f, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+        var (user, nice, system, idle, iowait, irq, softirq, steal) = (fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7]);
+        return new MachineTicks(user + nice + system + irq + softirq, idle + iowait, steal);
+    }
+
+    /// <summary>"0.42 0.37 0.30" (1, 5 and 15 minutes), or "n/a".</summary>
+    public static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? string.Join(' ', File.ReadAllText(path).Split(' ').Take(3)) : "n/a";
+    }
+}
+
+/// <summary>Average cores in use between two snapshots: by the app, by this load generator, by everything else.</summary>
+/// <param name="AppCpu">The app's CPU time (user + system) between the snapshots.</param>
+/// <param name="AppSystemCpu">Its system (kernel) part: page faults, system calls, file writes.</param>
+internal sealed record CpuUse(TimeSpan Wall, double AppCores, double SelfCores, double MachineBusyCores, double StealCores, TimeSpan AppCpu, TimeSpan AppSystemCpu)
+{
+    public double OtherCores => Math.Max(0, MachineBusyCores - AppCores - SelfCores);
+
+    public static CpuUse Between(CpuSnapshot start, CpuSnapshot end, int cores)
+    {
+        var wall = Stopwatch.GetElapsedTime(start.Timestamp, end.Timestamp);
+        var appCpu = end.App - start.App;
+        var app = appCpu / wall;
+        var self = (end.Self - start.Self) / wall;
+        double busy = double.NaN, steal = double.NaN;
+        if (start.Machine is { } a && end.Machine is { } b && b.Total > a.Total)
+        {
+            var total = (double)(b.Total - a.Total);
+            busy = (b.Busy - a.Busy) / total * cores;
+            steal = (b.Steal - a.Steal) / total * cores;
+        }
+
+        return new CpuUse(wall, app, self, busy, steal, appCpu, end.AppSystem - start.AppSystem);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Security;
+
+namespace Qorgau.LoadTest;
+
+/// <summary>
+/// Times the receipt derivation exactly as the app does it (<see cref="Receipt.DeriveKeys"/>, a fresh
+/// receipt, a 16-byte installation salt), in this process, without HTTP.
+/// </summary>
+internal static class DerivationTimer
+{
+    private static readonly byte[] Salt = RandomNumberGenerator.GetBytes(16);
+
+    /// <summary>One untimed derivation: loads libsodium and compiles the path, as the app's first filing does.</summary>
+    public static void WarmUp(Argon2Cost cost) => Receipt.DeriveKeys(Receipt.New(), Salt, cost);
+
+    /// <summary>The wall-clock time of <paramref name="count"/> derivations one after another on one thread.</summary>
+    public static SequentialDerivations TimeSequential(Argon2Cost cost, int count, CancellationToken cancellationToken)
+    {
+        var times = new List<TimeSpan>(count);
+        using var self = Process.GetCurrentProcess();
+        var (cpuBefore, systemBefore) = (self.TotalProcessorTime, self.PrivilegedProcessorTime);
+        for (var i = 0; i < count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var receipt = Receipt.New();
+            var started = Stopwatch.GetTimestamp();
+            Receipt.DeriveKeys(receipt, Salt, cost);
+            times.Add(Stopwatch.GetElapsedTime(started));
+        }
+
+        self.Refresh();
+        return new SequentialDerivations(times, self.TotalProcessorTime - cpuBefore, self.PrivilegedProcessorTime - systemBefore);
+    }
+
+    /// <summary>
+    /// One thread per core derives back to back for <paramref name="duration"/>: the best the machine
+    /// does with Argon2 alone, to set beside the single-thread floor (which assumes perfect scaling).
+    /// Each thread's rate counts whole derivations up to its last completion, so no partial work is
+    /// counted or lost; the total rate is the sum over threads.
+    /// </summary>
+    public static ParallelDerivations RunParallel(Argon2Cost cost, int threads, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var counts = new int[threads];
+        var busy = new TimeSpan[threads];
+        using var self = Process.GetCurrentProcess();
+        var (cpuBefore, systemBefore) = (self.TotalProcessorTime, self.PrivilegedProcessorTime);
+        var started = Stopwatch.GetTimestamp();
+        var workers = Enumerable.Range(0, threads).Select(i => new Thread(() =>
+        {
+            while (Stopwatch.GetElapsedTime(started) < duration && !cancellationToken.IsCancellationRequested)
+            {
+                Receipt.DeriveKeys(Receipt.New(), Salt, cost);
+                counts[i]++;
+                busy[i] = Stopwatch.GetElapsedTime(started);
+            }
+        })
+        { IsBackground = true, Name = $"argon2-{i}" }).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        cancellationToken.ThrowIfCancellationRequested();
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        self.Refresh();
+        var rate = Enumerable.Range(0, threads).Sum(i => busy[i] > TimeSpan.Zero ? counts[i] / busy[i].TotalSeconds : 0);
+        return new ParallelDerivations(threads, counts.Sum(), elapsed, rate, self.TotalProcessorTime - cpuBefore, self.PrivilegedProcessorTime - systemBefore);
+    }
+}
+
+/// <param name="Times">Wall-clock time of each derivation.</param>
+/// <param name="Cpu">This process's CPU time over them (user + system).</param>
+/// <param name="SystemCpu">Its system (kernel) part.</param>
+internal sealed record SequentialDerivations(IReadOnlyList<TimeSpan> Times, TimeSpan Cpu, TimeSpan SystemCpu)
+{
+    public TimeSpan CpuPerDerivation => Times.Count == 0 ? TimeSpan.Zero : Cpu / Times.Count;
+
+    public TimeSpan SystemCpuPerDerivation => Times.Count == 0 ? TimeSpan.Zero : SystemCpu / Times.Count;
+
+    public static TimeSpan Median(IEnumerable<TimeSpan> times)
+    {
+        var sorted = times.Order().ToList();
+        return sorted.Count == 0 ? TimeSpan.Zero
+            : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
+            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
+
+/// <param name="PerSecond">Derivations per second over all threads.</param>
+/// <param name="Cpu">This process's CPU time over the run (user + system).</param>
+/// <param name="SystemCpu">Its system (kernel) part.</param>
+internal sealed record ParallelDerivations(int Threads, int Count, TimeSpan Elapsed, double PerSecond, TimeSpan Cpu, TimeSpan SystemCpu)
+{
+    public TimeSpan CpuPerDerivation => Count == 0 ? TimeSpan.Zero : Cpu / Count;
+
+    public TimeSpan SystemCpuPerDerivation => Count == 0 ? TimeSpan.Zero : SystemCpu / Count;
+}

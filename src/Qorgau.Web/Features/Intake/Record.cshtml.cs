@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Qorgau.Data;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Profiles;
+using Qorgau.Web.Infrastructure.Forms;
+using Qorgau.Web.Infrastructure.Security;
+
+namespace Qorgau.Web.Features.Intake;
+
+/// <summary>
+/// A staff member records a complaint that came another way (the 1402 hotline, a complaint box, a
+/// letter, a court statement, a monitor's visit) for their own organisation. A complaint filed on
+/// someone's behalf can get a receipt to hand over.
+/// </summary>
+[Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
+public sealed class RecordModel(
+    UserManager<StaffUser> users,
+    ComplaintIntake intake,
+    QorgauDbContext db,
+    JurisdictionProfile profile,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public static readonly IntakeChannel[] Channels =
+        [IntakeChannel.Hotline, IntakeChannel.Box, IntakeChannel.Letter, IntakeChannel.Court, IntakeChannel.Visit, IntakeChannel.Other];
+
+    public ComplaintFormView Form { get; private set; } = null!;
+
+    public ChannelDetails Details { get; private set; } = new();
+
+    public bool GiveReceipt { get; private set; } = true;
+
+    public NewCase? Filed { get; private set; }
+
+    public async Task OnGetAsync() => Form = await NewFormAsync(new ComplaintForm());
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        var organisation = user?.OrganisationId is { } id ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id && o.PublicKey != null, cancellationToken) : null;
+        if (organisation is null)
+        {
+            return NotFound();
+        }
+
+        var fields = await StreamingForm.ReadAsync(Request, (_, _) => Task.CompletedTask, cancellationToken);
+        var values = ComplaintFormView.Read(fields) with { Organisation = null };
+        Details = ChannelDetails.Read(fields);
+        GiveReceipt = fields.IsChecked("giveReceipt");
+        var channel = ComplaintRules.ParseCode<IntakeChannel>(fields["channel"]);
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var check = await intake.CheckForOrganisationAsync(values, ComplaintRules.Languages.Contains(language) ? language : "ru", organisation, cancellationToken);
+        Form = await NewFormAsync(values);
+        if (fields["intent"] == "places" || Request.Query["intent"] == "places")
+        {
+            return Page();
+        }
+
+        foreach (var problem in check.Problems)
+        {
+            Form.AddError(problem.Field, ComplaintProblemText.Describe(problem, localizer));
+        }
+
+        if (channel is null || !Channels.Contains(channel.Value))
+        {
+            Form.AddError("channel", localizer["Complaint.Problem.required"]);
+        }
+
+        if (Details.Text().Length > ComplaintRules.MaxShortTextLength * 4)
+        {
+            Form.AddError("channel", localizer["Complaint.Problem.too-long", ComplaintRules.MaxShortTextLength * 4, Details.Text().Length]);
+        }
+
+        if (Form.HasErrors || !check.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var newCase = await intake.StartAsync(check.Complaint!, organisation, channel!.Value, Details.Text(), GiveReceipt, user!.Id, cancellationToken);
+        await intake.CommitAsync(newCase, cancellationToken);
+        Filed = newCase;
+        return Page();
+    }
+
+    public string FormattedReceipt => Filed?.Receipt is { } receipt ? Receipt.Format(receipt) : string.Empty;
+
+    private async Task<ComplaintFormView> NewFormAsync(ComplaintForm values)
+    {
+        var region = profile.FindRegion(values.Region ?? string.Empty)?.Code;
+        var culture = CultureInfo.CurrentUICulture;
+        var facilities = region is null ? [] : await db.Facilities.AsNoTracking().Where(f => f.RegionCode == region && f.IsActive).ToListAsync();
+        return new ComplaintFormView
+        {
+            Profile = profile,
+            Values = values,
+            AllowAttachments = false,
+            Facilities = [.. facilities.OrderBy(f => f.Name.For(culture), StringComparer.Create(culture, false))],
+        };
+    }
+}
+
+/// <summary>How a complaint received another way arrived. Names of people are here, so it is stored encrypted.</summary>
+public sealed record ChannelDetails(string? Reference = null, string? ReceivedAt = null, string? ReceivedBy = null, string? Witnesses = null, string? Notes = null)
+{
+    public static ChannelDetails Read(FormFields fields) =>
+        new(fields["reference"], fields["receivedAt"], fields["receivedBy"], fields["witnesses"], fields["notes"]);
+
+    /// <summary>One labelled line per detail given, in English labels so that every reader parses it alike.</summary>
+    public string Text()
+    {
+        var text = new StringBuilder();
+        Line(text, "Reference", Reference);
+        Line(text, "Received at", ReceivedAt);
+        Line(text, "Received by", ReceivedBy);
+        Line(text, "Witnesses", Witnesses);
+        Line(text, "Notes", Notes);
+        return text.ToString().TrimEnd();
+    }
+
+    private static void Line(StringBuilder text, string label, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{label}: {value.Trim()}\n");
+        }
+    }
+}
