@@ -101,7 +101,7 @@ run_tests "integration tests on SQLite" tests/Qorgau.IntegrationTests QORGAU_TES
 
 log "PostgreSQL"
 if ensure_postgres && start_postgres; then
-  run_tests "integration tests on PostgreSQL" tests/Qorgau.IntegrationTests QORGAU_TEST_PROVIDER=Postgres
+  run_tests "integration tests on PostgreSQL" tests/Qorgau.IntegrationTests QORGAU_TEST_PROVIDER=Postgres QORGAU_PG_BIN="$pg_bin"
 else
   echo "could not install or start PostgreSQL: the PostgreSQL run counts as failed"
   failed=$((failed + 1))

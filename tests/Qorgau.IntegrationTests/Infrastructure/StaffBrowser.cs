@@ -51,6 +51,15 @@ public sealed partial class StaffBrowser(HttpClient client)
         return (key, codes);
     }
 
+    /// <summary>Signs in an account enrolled before: the password, then the authenticator code from its key.</summary>
+    public async Task SignInAsync(string email, string password, string authenticatorKey)
+    {
+        var login = await SignInWithPasswordAsync(email, password);
+        RedirectTarget(login).ShouldStartWith("/account/login/code");
+        var code = await SubmitAsync(RedirectTarget(login), new Dictionary<string, string> { ["Input.Code"] = Totp(authenticatorKey) });
+        code.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
     /// <summary>Where a redirect points, as a path and query whether the header is absolute or relative.</summary>
     public static string RedirectTarget(HttpResponseMessage response)
     {

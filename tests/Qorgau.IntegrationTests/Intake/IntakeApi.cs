@@ -14,6 +14,9 @@ namespace Qorgau.IntegrationTests.Intake;
 /// <summary>The app on its own database with the demo installation: organisations with keys, staff, facilities.</summary>
 public class DemoIntakeFactory : QorgauAppFactory
 {
+    /// <summary>Staff accounts enrolled so far on this installation, with their authenticator keys.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> AuthenticatorKeys { get; } = new();
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();

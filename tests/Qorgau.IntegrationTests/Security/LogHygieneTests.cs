@@ -1,13 +1,10 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Qorgau.IntegrationTests.Infrastructure;
 using Qorgau.Web.Infrastructure.CommandLine;
 
 namespace Qorgau.IntegrationTests.Security;
 
 /// <summary>With every log category at Trace, what a person types into a form never reaches a log line.</summary>
-public sealed class LogHygieneTests(LogHygieneTests.CapturingFactory app) : IClassFixture<LogHygieneTests.CapturingFactory>
+public sealed class LogHygieneTests(CapturingLogsFactory app) : IClassFixture<CapturingLogsFactory>
 {
     private const string CanaryPassword = "CANARY-password-5d1e-never-logged";
     private const string CanaryEmail = "canary-5d1e@example.org";
@@ -26,44 +23,5 @@ public sealed class LogHygieneTests(LogHygieneTests.CapturingFactory app) : ICla
         app.Lines.ShouldNotContain(line => line.Contains(CanaryPassword, StringComparison.Ordinal));
         app.Lines.ShouldNotContain(line => line.Contains(CanaryEmail, StringComparison.Ordinal));
         app.Lines.ShouldNotContain(line => line.Contains(DemoVerb.DemoPassword, StringComparison.Ordinal));
-    }
-
-    public sealed class CapturingFactory : QorgauAppFactory
-    {
-        private readonly CapturingProvider _provider = new();
-
-        public ConcurrentQueue<string> Lines => _provider.Lines;
-
-        protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Trace",
-            ["Logging:LogLevel:Microsoft"] = "Trace",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace",
-        };
-
-        protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(_provider);
-    }
-
-    private sealed class CapturingProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new CapturingLogger(Lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class CapturingLogger(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{formatter(state, exception)} {exception}");
-        }
     }
 }
