@@ -62,6 +62,8 @@ public static class QorgauServices
         services.AddScoped<ReceiptSessions>();
         services.AddScoped<CaseFiles>();
         services.AddScoped<ComplaintIntake>();
+        services.AddMemoryCache();
+        services.AddSingleton<ProofOfWork>();
         services.AddScoped<CaseConversation>();
         services.AddScoped<StaffCaseAccess>();
         services.AddScoped<FacilityRegistry>();

@@ -24,6 +24,7 @@ public sealed class ComplaintModel(
     ComplaintIntake intake,
     QorgauDbContext db,
     JurisdictionProfile profile,
+    ProofOfWork proofOfWork,
     IOptions<IntakeOptions> options,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -35,8 +36,20 @@ public sealed class ComplaintModel(
     /// <summary>Set once the complaint is stored: shown on this answer only, never again.</summary>
     public NewCase? Filed { get; private set; }
 
-    public async Task OnGetAsync(string? region) =>
+    /// <summary>The proof-of-work challenge of this form, when the switch is on.</summary>
+    public string? PowChallenge { get; private set; }
+
+    public int ProofOfWorkBits => proofOfWork.Bits;
+
+    public int ProofOfWorkWaitSeconds => options.Value.ProofOfWorkWaitSeconds;
+
+    private ProofOfWorkCheck _proofOfWork = ProofOfWorkCheck.Passed;
+
+    public async Task OnGetAsync(string? region)
+    {
         Form = await NewFormAsync(new ComplaintForm { Region = region });
+        PowChallenge = proofOfWork.IsOn ? proofOfWork.NewChallenge() : null;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -84,6 +97,12 @@ public sealed class ComplaintModel(
         }
 
         Form = await NewFormAsync(ComplaintFormView.Read(fields));
+        PowChallenge = !proofOfWork.IsOn ? null : _proofOfWork == ProofOfWorkCheck.TooSoon ? fields[ProofOfWork.ChallengeField] : proofOfWork.NewChallenge();
+        if (_proofOfWork != ProofOfWorkCheck.Passed)
+        {
+            Form.AddError(ProofOfWork.ChallengeField, localizer[$"Complaint.ProofOfWork.{_proofOfWork}", options.Value.ProofOfWorkWaitSeconds]);
+        }
+
         if (!IsShowingPlaces(fields))
         {
             ShowProblems(check, attachmentProblem, fields, filesSent);
@@ -101,7 +120,13 @@ public sealed class ComplaintModel(
     private async Task<NewCase?> StartIfFilingAsync(FormFields fields, CheckedComplaint check, CancellationToken cancellationToken)
     {
         var isFiling = !IsShowingPlaces(fields) && string.IsNullOrEmpty(fields[HoneypotField]);
-        return isFiling && check.IsValid
+        if (!isFiling || !check.IsValid)
+        {
+            return null;
+        }
+
+        _proofOfWork = proofOfWork.Check(fields[ProofOfWork.ChallengeField], fields[ProofOfWork.SolutionField], waitingAllowed: true);
+        return _proofOfWork == ProofOfWorkCheck.Passed
             ? await intake.StartAsync(check.Complaint!, check.Organisation!, IntakeChannel.Online, null, withReceipt: true, actorId: null, cancellationToken)
             : null;
     }

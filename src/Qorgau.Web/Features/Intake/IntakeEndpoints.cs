@@ -23,6 +23,9 @@ public static class IntakeEndpoints
             .Produces<FiledComplaintResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/complaints/challenge", NewChallenge)
+            .WithName("ProofOfWorkChallenge")
+            .WithSummary("While the proof-of-work switch is on, a challenge to solve before filing: send 'Proof-Of-Work: <challenge>:<nonce>' where SHA-256 of '<challenge>:<nonce>' starts with 'bits' zero bits.");
         api.MapPost("/receipt/session", OpenReceiptSession).WithMetadata(sizeLimit, new IntakeDoorAttribute(IntakeDoorAttribute.Receipt))
             .WithName("OpenReceiptSession")
             .WithSummary("Exchanges a receipt for a short-lived bearer token that reads and writes that one case.")
@@ -40,8 +43,18 @@ public static class IntakeEndpoints
         return api;
     }
 
-    public static async Task<IResult> FileComplaint(HttpRequest request, ComplaintIntake intake, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static Ok<ChallengeResponse> NewChallenge(ProofOfWork proofOfWork) =>
+        TypedResults.Ok(new ChallengeResponse(proofOfWork.IsOn, proofOfWork.IsOn ? proofOfWork.NewChallenge() : null, proofOfWork.Bits));
+
+    public static async Task<IResult> FileComplaint(HttpRequest request, ComplaintIntake intake, ProofOfWork proofOfWork, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
+        var solution = request.Headers[ProofOfWork.Header].ToString();
+        var separator = solution.LastIndexOf(':');
+        if (proofOfWork.Check(separator < 0 ? null : solution[..separator], separator < 0 ? null : solution[(separator + 1)..], waitingAllowed: false) != ProofOfWorkCheck.Passed)
+        {
+            return TypedResults.Problem(localizer["Api.ProofOfWorkRequired"], statusCode: StatusCodes.Status428PreconditionRequired, title: localizer["Api.ProofOfWorkTitle"]);
+        }
+
         var (read, refusal) = await ReadObjectAsync(request, localizer, cancellationToken);
         if (read is not { } body)
         {
@@ -235,6 +248,8 @@ public sealed record ComplaintRequest(
     string? Contact,
     bool? ContactAllowed,
     bool? ConsentToShare);
+
+public sealed record ChallengeResponse(bool Required, string? Challenge, int Bits);
 
 public sealed record FiledComplaintResponse(string PublicId, string Receipt);
 

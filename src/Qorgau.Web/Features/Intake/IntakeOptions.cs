@@ -51,6 +51,15 @@ public sealed class IntakeOptions
     /// <summary>Largest JSON body the API accepts for a complaint or a message.</summary>
     public long MaxJsonBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Attack-period switch: filings must carry a proof of work, or (without JavaScript) a form opened long enough ago.</summary>
+    public bool ProofOfWork { get; set; }
+
+    /// <summary>Leading zero bits of SHA-256 a solution needs: 16 is about a second of a phone's browser.</summary>
+    public int ProofOfWorkBits { get; set; } = 16;
+
+    /// <summary>Without JavaScript, a form may be sent this long after it was opened.</summary>
+    public int ProofOfWorkWaitSeconds { get; set; } = 20;
+
     public long MaxFormBytes => (MaxAttachments * MaxAttachmentBytes) + (1024 * 1024);
 
     public bool IsAllowedType(string? contentType) =>
