@@ -1,0 +1,109 @@
+using Qorgau.Domain;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Security;
+
+namespace Qorgau.UnitTests.Intake;
+
+public sealed class ReceiptAndRoutingTests
+{
+    private static readonly Argon2Cost Cheap = Argon2Cost.Testing;
+
+    [Fact]
+    public void A_receipt_is_16_random_digits_read_back_from_what_a_person_types()
+    {
+        var receipt = Receipt.New();
+
+        receipt.ShouldMatch("^[0-9]{16}$");
+        Receipt.New().ShouldNotBe(receipt);
+        Receipt.Format("1234567890123456").ShouldBe("1234 5678 9012 3456");
+        Receipt.Normalize(" 1234-5678 9012\u00A03456 ").ShouldBe("1234567890123456");
+        Receipt.Normalize("1234 5678 9012 345").ShouldBeNull();
+        Receipt.Normalize("1234 5678 9012 345x").ShouldBeNull();
+        Receipt.Normalize("١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦").ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_same_receipt_and_salt_derive_the_same_keys_and_another_receipt_or_salt_others()
+    {
+        var salt = new byte[16];
+        var keys = Receipt.DeriveKeys("1234567890123456", salt, Cheap);
+
+        Receipt.DeriveKeys("1234567890123456", salt, Cheap).Lookup.ShouldBe(keys.Lookup);
+        Receipt.DeriveKeys("1234567890123457", salt, Cheap).Lookup.ShouldNotBe(keys.Lookup);
+        Receipt.DeriveKeys("1234567890123456", [.. Enumerable.Repeat((byte)1, 16)], Cheap).Lookup.ShouldNotBe(keys.Lookup);
+        keys.Lookup.ShouldNotBe(keys.PrivateKey);
+        Crypto.PublicKeyOf(keys.PrivateKey).ShouldBe(keys.PublicKey);
+    }
+
+    [Fact]
+    public void A_case_key_sealed_to_the_complainant_opens_with_the_receipt_alone()
+    {
+        var caseId = Guid.NewGuid();
+        var caseKey = Crypto.NewKey();
+        var sealedKey = Keyring.SealCaseKey(caseKey, Receipt.DeriveKeys("1111222233334444", new byte[16], Cheap).PublicKey, caseId);
+
+        Keyring.OpenCaseKey(sealedKey, Receipt.DeriveKeys("1111222233334444", new byte[16], Cheap).PrivateKey, caseId).ShouldBe(caseKey);
+        Should.Throw<System.Security.Cryptography.CryptographicException>(() =>
+            Keyring.OpenCaseKey(sealedKey, Receipt.DeriveKeys("1111222233334445", new byte[16], Cheap).PrivateKey, caseId));
+    }
+
+    [Fact]
+    public void Public_case_numbers_are_random_and_well_formed()
+    {
+        var numbers = Enumerable.Range(0, 200).Select(_ => PublicCaseId.New()).ToList();
+
+        numbers.ShouldAllBe(n => PublicCaseId.IsWellFormed(n));
+        numbers.Distinct().Count().ShouldBe(200);
+        PublicCaseId.IsWellFormed("QG-ILOU-1234").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_complaint_goes_to_the_default_unless_the_complainant_chooses_and_never_to_the_accused_agency()
+    {
+        var npm = Organisation("npm", isDefault: true, affiliation: null);
+        var police = Organisation("police-council", isDefault: false, affiliation: "police");
+        var ngo = Organisation("ngo", isDefault: false, affiliation: null);
+        Organisation[] all = [npm, police, ngo];
+
+        ComplaintRouting.Choose(all, null, "police").Organisation.ShouldBe(npm);
+        ComplaintRouting.Choose(all, "ngo", "police").Organisation.ShouldBe(ngo);
+        ComplaintRouting.Choose(all, "police-council", "penitentiary").Organisation.ShouldBe(police);
+        ComplaintRouting.Choose(all, "police-council", "police").Problem.ShouldBe(ComplaintProblemCode.OrganisationNotIndependent);
+        ComplaintRouting.Choose(all, "elsewhere", null).Problem.ShouldBe(ComplaintProblemCode.UnknownOrganisation);
+        ComplaintRouting.Choose([police], null, "police").Problem.ShouldBe(ComplaintProblemCode.NoReceivingOrganisation);
+        npm.AffiliationAgencyCode = "police";
+        ComplaintRouting.Choose(all, null, "police").Organisation.ShouldBe(ngo);
+    }
+
+    [Fact]
+    public void Complainants_see_a_few_plain_states()
+    {
+        var record = new Domain.Cases.Case { PublicId = "QG-0000-0000", Language = "ru", AccountCipher = [] };
+        ComplainantStatus.Of(record).ShouldBe(ComplainantStatus.Received);
+        record.FirstReadAtUtc = DateTime.UtcNow;
+        ComplainantStatus.Of(record).ShouldBe(ComplainantStatus.Read);
+        record.Status = CaseStatus.Registered;
+        ComplainantStatus.Of(record).ShouldBe(ComplainantStatus.InProgress);
+        record.Status = CaseStatus.Final;
+        ComplainantStatus.Of(record).ShouldBe(ComplainantStatus.Closed);
+    }
+
+    [Fact]
+    public void Administrators_never_work_on_cases_whatever_else_they_hold()
+    {
+        StaffRole.WorksOnCases(r => r == StaffRole.Supervisor).ShouldBeTrue();
+        StaffRole.WorksOnCases(r => r is StaffRole.Supervisor or StaffRole.Administrator).ShouldBeFalse();
+        StaffRole.WorksOnCases(r => r == StaffRole.Analyst).ShouldBeFalse();
+    }
+
+    private static Organisation Organisation(string code, bool isDefault, string? affiliation) => new()
+    {
+        Code = code,
+        Name = new LocalizedName(code, code, code),
+        TakesPublicComplaints = true,
+        IsDefaultIntake = isDefault,
+        AffiliationAgencyCode = affiliation,
+    };
+}
