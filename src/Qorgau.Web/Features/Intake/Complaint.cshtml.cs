@@ -155,21 +155,8 @@ public sealed class ComplaintModel(
         }
     }
 
-    private async Task<ComplaintFormView> NewFormAsync(ComplaintForm values)
-    {
-        var region = profile.FindRegion(values.Region ?? string.Empty)?.Code;
-        var culture = CultureInfo.CurrentUICulture;
-        var facilities = region is null ? [] : await db.Facilities.AsNoTracking().Where(f => f.RegionCode == region && f.IsActive).ToListAsync();
-        return new ComplaintFormView
-        {
-            Profile = profile,
-            Values = values,
-            Organisations = await db.Organisations.AsNoTracking().Where(o => o.TakesPublicComplaints && o.PublicKey != null).OrderBy(o => o.Code).ToListAsync(),
-            Facilities = [.. facilities.OrderBy(f => f.Name.For(culture), StringComparer.Create(culture, false))],
-            MaxAttachments = options.Value.MaxAttachments,
-            MaxAttachmentMegabytes = options.Value.MaxAttachmentBytes / (1024 * 1024),
-        };
-    }
+    private Task<ComplaintFormView> NewFormAsync(ComplaintForm values) =>
+        ComplaintFormView.CreateAsync(db, profile, values, forPublic: true, options.Value);
 
     /// <summary>"Show places in this region" posts the form to ?intent=places: it re-renders, never files (and is not rate-limited).</summary>
     private bool IsShowingPlaces(FormFields fields) => Request.Query["intent"] == "places" || fields["intent"] == "places";

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Organisations;
@@ -43,6 +46,26 @@ public sealed class ComplaintFormView
         }
 
         list.Add(message);
+    }
+
+    /// <summary>A form showing <paramref name="values"/>, with the registry's places in the region chosen (if any).</summary>
+    public static async Task<ComplaintFormView> CreateAsync(QorgauDbContext db, JurisdictionProfile profile, ComplaintForm values, bool forPublic, IntakeOptions limits)
+    {
+        var region = profile.FindRegion(values.Region ?? string.Empty)?.Code;
+        var culture = CultureInfo.CurrentUICulture;
+        var facilities = region is null ? [] : await db.Facilities.AsNoTracking().Where(f => f.RegionCode == region && f.IsActive).ToListAsync();
+        return new ComplaintFormView
+        {
+            Profile = profile,
+            Values = values,
+            Organisations = forPublic
+                ? await db.Organisations.AsNoTracking().Where(o => o.TakesPublicComplaints && o.PublicKey != null).OrderBy(o => o.Code).ToListAsync()
+                : [],
+            Facilities = [.. facilities.OrderBy(f => f.Name.For(culture), StringComparer.Create(culture, false))],
+            AllowAttachments = forPublic,
+            MaxAttachments = limits.MaxAttachments,
+            MaxAttachmentMegabytes = limits.MaxAttachmentBytes / (1024 * 1024),
+        };
     }
 
     public static ComplaintForm Read(FormFields fields) => new()

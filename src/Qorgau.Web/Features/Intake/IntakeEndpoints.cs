@@ -122,27 +122,10 @@ public static class IntakeEndpoints
 
     public static async Task<IResult> WriteMessage(HttpRequest request, ReceiptSessions sessions, CaseConversation conversation, Data.QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (await sessions.OpenAsync(ReceiptSessions.TokenOf(request), cancellationToken) is not { } access)
-        {
-            return NoSession(localizer);
-        }
-
-        var (read, refusal) = await ReadObjectAsync(request, localizer, cancellationToken);
-        if (read is not { } body)
+        var (access, text, refusal) = await ReadComplainantTextAsync(request, sessions, localizer, "text", required: true, cancellationToken);
+        if (access is null)
         {
             return refusal!;
-        }
-
-        var problems = new List<ComplaintProblem>();
-        var text = ComplaintJson.Text(body, "text", problems);
-        if (CaseConversation.ProblemWith(text) is { } problem)
-        {
-            problems.Add(new ComplaintProblem("text", problem, CaseConversation.MaxMessageLength.ToString(CultureInfo.InvariantCulture), (text?.Length ?? 0).ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (problems.Count > 0)
-        {
-            return TypedResults.ValidationProblem(ComplaintProblemText.ByField(problems, localizer), title: localizer["Api.InvalidQuery"]);
         }
 
         var message = conversation.Write(access.Case.Id, access.CaseKey, MessageAuthor.Complainant, null, text!);
@@ -152,32 +135,44 @@ public static class IntakeEndpoints
 
     public static async Task<IResult> RequestWithdrawal(HttpRequest request, ReceiptSessions sessions, CaseConversation conversation, Data.QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (await sessions.OpenAsync(ReceiptSessions.TokenOf(request), cancellationToken) is not { } access)
-        {
-            return NoSession(localizer);
-        }
-
-        var (read, refusal) = await ReadObjectAsync(request, localizer, cancellationToken);
-        if (read is not { } body)
+        var (access, reason, refusal) = await ReadComplainantTextAsync(request, sessions, localizer, "reason", required: false, cancellationToken);
+        if (access is null)
         {
             return refusal!;
-        }
-
-        var problems = new List<ComplaintProblem>();
-        var reason = ComplaintJson.Text(body, "reason", problems);
-        if (reason?.Trim().Length > CaseConversation.MaxMessageLength)
-        {
-            problems.Add(new ComplaintProblem("reason", ComplaintProblemCode.TooLong, CaseConversation.MaxMessageLength.ToString(CultureInfo.InvariantCulture), reason.Length.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (problems.Count > 0)
-        {
-            return TypedResults.ValidationProblem(ComplaintProblemText.ByField(problems, localizer), title: localizer["Api.InvalidQuery"]);
         }
 
         conversation.RequestWithdrawal(access.Case.Id, access.CaseKey, MessageAuthor.Complainant, null, reason);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted((string?)null, new WithdrawalResponse("requested", localizer["Receipt.WithdrawalRecorded"]));
+    }
+
+    /// <summary>The complainant's open case and one text field of the body, or the answer to give (401, 400, 413).</summary>
+    private static async Task<(ComplainantAccess? Access, string? Text, IResult? Refusal)> ReadComplainantTextAsync(
+        HttpRequest request, ReceiptSessions sessions, IStringLocalizer localizer, string field, bool required, CancellationToken cancellationToken)
+    {
+        if (await sessions.OpenAsync(ReceiptSessions.TokenOf(request), cancellationToken) is not { } access)
+        {
+            return (null, null, NoSession(localizer));
+        }
+
+        var (read, refusal) = await ReadObjectAsync(request, localizer, cancellationToken);
+        if (read is not { } body)
+        {
+            return (null, null, refusal);
+        }
+
+        var problems = new List<ComplaintProblem>();
+        var text = ComplaintJson.Text(body, field, problems);
+        var problem = required ? CaseConversation.ProblemWith(text)
+            : text?.Trim().Length > CaseConversation.MaxMessageLength ? ComplaintProblemCode.TooLong : null;
+        if (problem is not null)
+        {
+            problems.Add(new ComplaintProblem(field, problem, CaseConversation.MaxMessageLength.ToString(CultureInfo.InvariantCulture), (text?.Length ?? 0).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return problems.Count > 0
+            ? (null, null, TypedResults.ValidationProblem(ComplaintProblemText.ByField(problems, localizer), title: localizer["Api.InvalidQuery"]))
+            : (access, text, null);
     }
 
     /// <summary>

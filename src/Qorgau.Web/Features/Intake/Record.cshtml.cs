@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
@@ -26,6 +27,7 @@ public sealed class RecordModel(
     ComplaintIntake intake,
     QorgauDbContext db,
     JurisdictionProfile profile,
+    IOptions<IntakeOptions> options,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public static readonly IntakeChannel[] Channels =
@@ -92,19 +94,8 @@ public sealed class RecordModel(
 
     public string FormattedReceipt => Filed?.Receipt is { } receipt ? Receipt.Format(receipt) : string.Empty;
 
-    private async Task<ComplaintFormView> NewFormAsync(ComplaintForm values)
-    {
-        var region = profile.FindRegion(values.Region ?? string.Empty)?.Code;
-        var culture = CultureInfo.CurrentUICulture;
-        var facilities = region is null ? [] : await db.Facilities.AsNoTracking().Where(f => f.RegionCode == region && f.IsActive).ToListAsync();
-        return new ComplaintFormView
-        {
-            Profile = profile,
-            Values = values,
-            AllowAttachments = false,
-            Facilities = [.. facilities.OrderBy(f => f.Name.For(culture), StringComparer.Create(culture, false))],
-        };
-    }
+    private Task<ComplaintFormView> NewFormAsync(ComplaintForm values) =>
+        ComplaintFormView.CreateAsync(db, profile, values, forPublic: false, options.Value);
 }
 
 /// <summary>How a complaint received another way arrived. Names of people are here, so it is stored encrypted.</summary>
