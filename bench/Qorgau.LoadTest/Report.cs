@@ -71,13 +71,19 @@ internal sealed class Report(TextWriter output, LoadOptions options, int cores, 
 
         if (load.Measured.Count > 0)
         {
+            // CPU time, unlike wall time, does not count the time other processes hold the cores.
             var appCpuPerFiling = load.Cpu.AppCpu / load.Measured.Count;
-            var argon2Cpu = parallel?.CpuPerDerivation ?? before.CpuPerDerivation;
-            Line("CPU beyond Argon2", $"{Ms(appCpuPerFiling - argon2Cpu)} per filing (app {Ms(appCpuPerFiling)} − derivation {Ms(argon2Cpu)} {(parallel is null ? "on one thread" : "on all cores")})");
+            var oneThread = (before.Cpu + after.Cpu) / (before.Times.Count + after.Times.Count);
+            Line("CPU per filing (app)", Ms(appCpuPerFiling));
+            Line("CPU per derivation", parallel is null
+                ? $"{Ms(oneThread)} on one thread"
+                : $"{Ms(oneThread)} on one thread, {Ms(parallel.CpuPerDerivation)} on {parallel.Threads} at once ({parallel.CpuPerDerivation / oneThread:0.00} ×)");
+            var argon2Cpu = parallel?.CpuPerDerivation ?? oneThread;
+            Line("CPU beyond Argon2", $"{Ms(appCpuPerFiling - argon2Cpu)} per filing (app − derivation {(parallel is null ? "on one thread" : "on all cores")})");
 
-            // What the app would file with every core to itself, at the CPU it spent per filing.
-            var alone = cores / appCpuPerFiling.TotalSeconds;
-            Line("CPU-bound estimate", $"{alone:0.000} filings/s = {alone / floor:0.00} of the floor, if the app had all {cores} cores (it had {load.Cpu.AppCores:0.00})");
+            // The ratio the app would reach with every core to itself: cores / app CPU per filing
+            // against cores / one derivation, both in CPU time.
+            Line("CPU-bound ratio", $"{oneThread / appCpuPerFiling:0.00} (one-thread derivation CPU / app CPU per filing: the ratio with the machine to itself; the app had {load.Cpu.AppCores:0.00} of {cores} cores)");
         }
 
         Line("latency", $"p50 {Ms(load.Percentile(0.50))}, p95 {Ms(load.Percentile(0.95))}");
