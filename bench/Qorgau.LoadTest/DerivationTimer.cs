@@ -20,8 +20,7 @@ internal static class DerivationTimer
     public static SequentialDerivations TimeSequential(Argon2Cost cost, int count, CancellationToken cancellationToken)
     {
         var times = new List<TimeSpan>(count);
-        using var self = Process.GetCurrentProcess();
-        var (cpuBefore, systemBefore) = (self.TotalProcessorTime, self.PrivilegedProcessorTime);
+        var cpuBefore = CpuNow();
         for (var i = 0; i < count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -31,8 +30,8 @@ internal static class DerivationTimer
             times.Add(Stopwatch.GetElapsedTime(started));
         }
 
-        self.Refresh();
-        return new SequentialDerivations(times, self.TotalProcessorTime - cpuBefore, self.PrivilegedProcessorTime - systemBefore);
+        var cpuAfter = CpuNow();
+        return new SequentialDerivations(times, cpuAfter.Total - cpuBefore.Total, cpuAfter.System - cpuBefore.System);
     }
 
     /// <summary>
@@ -45,31 +44,47 @@ internal static class DerivationTimer
     {
         var counts = new int[threads];
         var busy = new TimeSpan[threads];
-        using var self = Process.GetCurrentProcess();
-        var (cpuBefore, systemBefore) = (self.TotalProcessorTime, self.PrivilegedProcessorTime);
+        var cpu = new (TimeSpan Total, TimeSpan System)[threads];
         var started = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, threads).Select(i => new Thread(() =>
         {
+            var cpuBefore = CpuNow();
             while (Stopwatch.GetElapsedTime(started) < duration && !cancellationToken.IsCancellationRequested)
             {
                 Receipt.DeriveKeys(Receipt.New(), Salt, cost);
                 counts[i]++;
                 busy[i] = Stopwatch.GetElapsedTime(started);
             }
+
+            var cpuAfter = CpuNow();
+            cpu[i] = (cpuAfter.Total - cpuBefore.Total, cpuAfter.System - cpuBefore.System);
         })
         { IsBackground = true, Name = $"argon2-{i}" }).ToList();
         workers.ForEach(w => w.Start());
         workers.ForEach(w => w.Join());
         cancellationToken.ThrowIfCancellationRequested();
         var elapsed = Stopwatch.GetElapsedTime(started);
-        self.Refresh();
         var rate = Enumerable.Range(0, threads).Sum(i => busy[i] > TimeSpan.Zero ? counts[i] / busy[i].TotalSeconds : 0);
-        return new ParallelDerivations(threads, counts.Sum(), elapsed, rate, self.TotalProcessorTime - cpuBefore, self.PrivilegedProcessorTime - systemBefore);
+        var total = cpu.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.Total);
+        var system = cpu.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.System);
+        return new ParallelDerivations(threads, counts.Sum(), elapsed, rate, total, system);
+    }
+
+    /// <summary>This thread's CPU time, or the process's where the thread's cannot be read.</summary>
+    private static (TimeSpan Total, TimeSpan System) CpuNow()
+    {
+        if (ThreadCpu.Now() is { } thread)
+        {
+            return thread;
+        }
+
+        using var self = Process.GetCurrentProcess();
+        return (self.TotalProcessorTime, self.PrivilegedProcessorTime);
     }
 }
 
 /// <param name="Times">Wall-clock time of each derivation.</param>
-/// <param name="Cpu">This process's CPU time over them (user + system).</param>
+/// <param name="Cpu">The deriving thread's CPU time over them (user + system).</param>
 /// <param name="SystemCpu">Its system (kernel) part.</param>
 internal sealed record SequentialDerivations(IReadOnlyList<TimeSpan> Times, TimeSpan Cpu, TimeSpan SystemCpu)
 {
@@ -87,7 +102,7 @@ internal sealed record SequentialDerivations(IReadOnlyList<TimeSpan> Times, Time
 }
 
 /// <param name="PerSecond">Derivations per second over all threads.</param>
-/// <param name="Cpu">This process's CPU time over the run (user + system).</param>
+/// <param name="Cpu">The deriving threads' CPU time over the run (user + system).</param>
 /// <param name="SystemCpu">Its system (kernel) part.</param>
 internal sealed record ParallelDerivations(int Threads, int Count, TimeSpan Elapsed, double PerSecond, TimeSpan Cpu, TimeSpan SystemCpu)
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Qorgau.LoadTest;
 
 // Intake load test (docs/benchmarks-intake.md): the Argon2id floor, then HTTP load on the app.
@@ -19,17 +20,17 @@ if (executable is null || !File.Exists(executable))
     return 2;
 }
 
+// Ctrl+C, SIGTERM and a closed terminal cancel the run, so that the finally block below kills the
+// app and deletes its directory.
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
-
+var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }
+    .Select(signal => PosixSignalRegistration.Create(signal, context =>
+    {
+        context.Cancel = true;
+        cancellation.Cancel();
+    }))
+    .ToList();
 AppUnderTest? app = null;
-
-// SIGTERM and other exits: the child process and the temporary directory go too.
-AppDomain.CurrentDomain.ProcessExit += (_, _) => app?.Dispose();
 var cores = Environment.ProcessorCount;
 var report = new Report(Console.Out, options, cores, executable);
 try
@@ -83,4 +84,5 @@ catch (InvalidOperationException e)
 finally
 {
     app?.Dispose();
+    signals.ForEach(s => s.Dispose());
 }

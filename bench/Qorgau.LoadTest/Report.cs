@@ -71,19 +71,25 @@ internal sealed class Report(TextWriter output, LoadOptions options, int cores, 
 
         if (load.Measured.Count > 0)
         {
-            // CPU time, unlike wall time, does not count the time other processes hold the cores.
+            // CPU time, unlike wall time, leaves out the time other processes held the cores.
             var appCpuPerFiling = load.Cpu.AppCpu / load.Measured.Count;
             var oneThread = (before.Cpu + after.Cpu) / (before.Times.Count + after.Times.Count);
+            var allCores = parallel?.CpuPerDerivation ?? oneThread;
             Line("CPU per filing (app)", Ms(appCpuPerFiling));
             Line("CPU per derivation", parallel is null
                 ? $"{Ms(oneThread)} on one thread"
-                : $"{Ms(oneThread)} on one thread, {Ms(parallel.CpuPerDerivation)} on {parallel.Threads} at once ({parallel.CpuPerDerivation / oneThread:0.00} ×)");
-            var argon2Cpu = parallel?.CpuPerDerivation ?? oneThread;
-            Line("CPU beyond Argon2", $"{Ms(appCpuPerFiling - argon2Cpu)} per filing (app − derivation {(parallel is null ? "on one thread" : "on all cores")})");
+                : $"{Ms(oneThread)} on one thread, {Ms(allCores)} each on {parallel.Threads} threads at once");
+            Line("CPU beyond Argon2", $"{Ms(appCpuPerFiling - allCores)} per filing (app − derivation {(parallel is null ? "on one thread" : "on all cores")})");
 
-            // The ratio the app would reach with every core to itself: cores / app CPU per filing
-            // against cores / one derivation, both in CPU time.
-            Line("CPU-bound ratio", $"{oneThread / appCpuPerFiling:0.00} (one-thread derivation CPU / app CPU per filing: the ratio with the machine to itself; the app had {load.Cpu.AppCores:0.00} of {cores} cores)");
+            // measured / floor = (app cores / cores) × (derivation wall / app CPU per filing), and the
+            // second factor splits into wall/CPU of one derivation, Argon2's scaling to every core,
+            // and Argon2's share of the app's CPU per filing.
+            var coreShare = load.Cpu.AppCores / cores;
+            var wallOverCpu = median / oneThread;
+            var scaling = oneThread / allCores;
+            var argon2Share = allCores / appCpuPerFiling;
+            Line("ratio, decomposed", string.Create(CultureInfo.InvariantCulture,
+                $"{coreShare:0.00} cores the app got × {wallOverCpu:0.00} wall/CPU of one derivation × {scaling:0.00} Argon2 scaling to {cores} threads × {argon2Share:0.00} Argon2 share of the app's CPU ≈ {coreShare * wallOverCpu * scaling * argon2Share:0.00}"));
         }
 
         Line("latency", $"p50 {Ms(load.Percentile(0.50))}, p95 {Ms(load.Percentile(0.95))}");
