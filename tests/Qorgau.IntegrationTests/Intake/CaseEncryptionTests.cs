@@ -63,12 +63,12 @@ public sealed class CaseEncryptionTests(DemoIntakeFactory app) : IClassFixture<D
 
         var byReceipt = await InScopeAsync(async s =>
         {
-            var keys = await s.GetRequiredService<ReceiptKeys>().DeriveAsync(filed.Receipt, Cancel);
+            var keys = (await s.GetRequiredService<ReceiptKeys>().DeriveAsync(filed.Receipt, Cancel)).ShouldNotBeNull();
             keys.Lookup.ShouldBe(stored.ReceiptLookup);
             return await s.GetRequiredService<CaseKeyring>().OpenForComplainantAsync(stored.Id, keys.PrivateKey, Cancel);
         });
         var byWrongReceipt = await InScopeAsync(async s =>
-            await s.GetRequiredService<CaseKeyring>().OpenForComplainantAsync(stored.Id, (await s.GetRequiredService<ReceiptKeys>().DeriveAsync(NearMiss(filed.Receipt), Cancel)).PrivateKey, Cancel));
+            await s.GetRequiredService<CaseKeyring>().OpenForComplainantAsync(stored.Id, (await s.GetRequiredService<ReceiptKeys>().DeriveAsync(NearMiss(filed.Receipt), Cancel)).ShouldNotBeNull().PrivateKey, Cancel));
 
         // Without their own grant the supervisor must go through the organisation key they hold.
         var supervisor = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "supervisor@demo.qorgau.local"));

@@ -63,9 +63,9 @@ public sealed class CaseModel(
             return await ShowAsync(opening, cancellationToken);
         }
 
-        if (CaseConversation.ProblemWith(Reply) is { } problem)
+        if (CaseConversation.ProblemWith(nameof(Reply), Reply) is { } problem)
         {
-            ReplyProblem = localizer[$"Complaint.Problem.{problem}", CaseConversation.MaxMessageLength, Reply?.Length ?? 0];
+            ReplyProblem = ComplaintProblemText.Describe(problem, localizer);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(opening, cancellationToken);
         }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
 using Qorgau.Domain.Security;
 
 namespace Qorgau.Web.Features.Cases;
@@ -56,11 +58,17 @@ public sealed class CaseConversation(QorgauDbContext db, TimeProvider clock)
         return withdrawal;
     }
 
-    /// <summary>The problem with a message's text, or null when it can be sent.</summary>
-    public static string? ProblemWith(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? Domain.Intake.ComplaintProblemCode.Required
-        : text.Trim().Length > MaxMessageLength ? Domain.Intake.ComplaintProblemCode.TooLong
-        : null;
+    /// <summary>
+    /// The problem with a message's text (or, not required, a withdrawal reason) in the named field,
+    /// or null when it can be sent.
+    /// </summary>
+    public static ComplaintProblem? ProblemWith(string field, string? text, bool required = true)
+    {
+        var code = string.IsNullOrWhiteSpace(text) ? (required ? ComplaintProblemCode.Required : null)
+            : text.Trim().Length > MaxMessageLength ? ComplaintProblemCode.TooLong
+            : null;
+        return code is null ? null : new ComplaintProblem(field, code, MaxMessageLength.ToString(CultureInfo.InvariantCulture), (text?.Length ?? 0).ToString(CultureInfo.InvariantCulture));
+    }
 }
 
 public sealed record ReadableMessage(Guid Id, MessageAuthor Author, Guid? AuthorUserId, DateTime SentAtUtc, string Text);

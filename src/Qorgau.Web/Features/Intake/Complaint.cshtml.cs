@@ -112,8 +112,6 @@ public sealed class ComplaintModel(
         return Page();
     }
 
-    public string FormattedReceipt => Filed?.Receipt is { } receipt ? Receipt.Format(receipt) : string.Empty;
-
     private Task<CheckedComplaint> CheckAsync(FormFields fields, CancellationToken cancellationToken) =>
         intake.CheckPublicAsync(ComplaintFormView.Read(fields) with { Language = PageLanguage }, PageLanguage, cancellationToken);
 
@@ -140,7 +138,7 @@ public sealed class ComplaintModel(
 
         if (attachmentProblem is { } problemWithFile)
         {
-            Form.AddError("attachments", localizer[$"Complaint.Attachment.{problemWithFile}", options.Value.MaxAttachments, options.Value.MaxAttachmentBytes / (1024 * 1024)]);
+            Form.AddError("attachments", ComplaintProblemText.DescribeAttachment(problemWithFile, localizer, options.Value));
         }
 
         if (check.IsValid && !string.IsNullOrEmpty(fields[HoneypotField]))

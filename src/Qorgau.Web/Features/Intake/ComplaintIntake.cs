@@ -48,7 +48,9 @@ public sealed class ComplaintIntake(
     public async Task<NewCase> StartAsync(Complaint complaint, Organisation organisation, IntakeChannel channel, string? channelDetails, bool withReceipt, Guid? actorId, CancellationToken cancellationToken)
     {
         var receipt = withReceipt ? Receipt.New() : null;
-        var complainantKeys = receipt is null ? null : await receiptKeys.DeriveAsync(receipt, cancellationToken);
+        var complainantKeys = receipt is null ? null
+            : await receiptKeys.DeriveAsync(receipt, cancellationToken)
+                ?? throw new InvalidOperationException("The installation is not initialised: run 'qorgau init' or 'qorgau demo'.");
         var caseId = Guid.CreateVersion7();
         var readers = await FirstReadersAsync(organisation.Id, cancellationToken);
         var caseKey = keyring.NewCaseKey(caseId, organisation, readers, complainantKeys?.PublicKey);
@@ -184,5 +186,8 @@ public sealed record CheckedComplaint(Complaint? Complaint, Organisation? Organi
 /// <summary>A case being filed: not stored until committed. The receipt (16 digits) exists only here, never in the database.</summary>
 public sealed record NewCase(Case Case, byte[] CaseKey, string? Receipt, Guid? ActorId)
 {
+    /// <summary>The receipt in groups of four, as the complainant copies it.</summary>
+    public string? FormattedReceipt => Receipt is null ? null : Domain.Intake.Receipt.Format(Receipt);
+
     public List<CaseAttachment> Attachments { get; } = [];
 }

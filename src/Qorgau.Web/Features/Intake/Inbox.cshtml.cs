@@ -23,8 +23,12 @@ public sealed class InboxModel(UserManager<StaffUser> users, QorgauDbContext db)
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var user = await users.GetUserAsync(User);
-        var inbox = db.Cases.AsNoTracking().Where(c => c.OrganisationId == user!.OrganisationId && c.Status == CaseStatus.Received);
+        if (await users.GetUserAsync(User) is not { OrganisationId: { } organisationId })
+        {
+            return;
+        }
+
+        var inbox = db.Cases.AsNoTracking().Where(c => c.OrganisationId == organisationId && c.Status == CaseStatus.Received);
         UnreadCount = await inbox.CountAsync(c => c.FirstReadAtUtc == null, cancellationToken);
         Cases = await inbox.OrderByDescending(c => c.IsUrgent).ThenByDescending(c => c.ReceivedAtUtc).Take(PageSize).ToListAsync(cancellationToken);
         var facilityIds = Cases.Where(c => c.FacilityId is not null).Select(c => c.FacilityId!.Value).Distinct().ToList();

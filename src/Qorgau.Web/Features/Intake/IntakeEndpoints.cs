@@ -163,11 +163,9 @@ public static class IntakeEndpoints
 
         var problems = new List<ComplaintProblem>();
         var text = ComplaintJson.Text(body, field, problems);
-        var problem = required ? CaseConversation.ProblemWith(text)
-            : text?.Trim().Length > CaseConversation.MaxMessageLength ? ComplaintProblemCode.TooLong : null;
-        if (problem is not null)
+        if (problems.Count == 0 && CaseConversation.ProblemWith(field, text, required) is { } problem)
         {
-            problems.Add(new ComplaintProblem(field, problem, CaseConversation.MaxMessageLength.ToString(CultureInfo.InvariantCulture), (text?.Length ?? 0).ToString(CultureInfo.InvariantCulture)));
+            problems.Add(problem);
         }
 
         return problems.Count > 0

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Qorgau.Data;
@@ -89,14 +90,15 @@ public sealed class ReceiptCaseModel(
         }, cancellationToken);
 
         MessageText = fields["text"];
-        var problem = added.Count > 0 && string.IsNullOrWhiteSpace(MessageText) ? null : CaseConversation.ProblemWith(MessageText);
+        // Files alone are information enough; text alone too; neither is nothing to send.
+        var problem = CaseConversation.ProblemWith("text", MessageText, required: added.Count == 0);
         if (problem is not null || attachmentProblem is not null)
         {
             db.ChangeTracker.Clear();
             await files.DiscardAsync(added);
             MessageProblem = attachmentProblem is { } fileProblem
-                ? localizer[$"Complaint.Attachment.{fileProblem}", options.Value.MaxAttachments, options.Value.MaxAttachmentBytes / (1024 * 1024)]
-                : localizer[$"Complaint.Problem.{problem}", CaseConversation.MaxMessageLength, MessageText?.Length ?? 0];
+                ? ComplaintProblemText.DescribeAttachment(fileProblem, localizer, options.Value)
+                : ComplaintProblemText.Describe(problem!, localizer);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(access, cancellationToken);
             return Page();
@@ -125,9 +127,9 @@ public sealed class ReceiptCaseModel(
 
         var fields = await StreamingForm.ReadAsync(Request, (_, _) => Task.CompletedTask, cancellationToken);
         WithdrawalReason = fields["reason"];
-        if (WithdrawalReason?.Trim().Length > CaseConversation.MaxMessageLength)
+        if (CaseConversation.ProblemWith("reason", WithdrawalReason, required: false) is { } problem)
         {
-            MessageProblem = localizer["Complaint.Problem.too-long", CaseConversation.MaxMessageLength, WithdrawalReason.Length];
+            MessageProblem = ComplaintProblemText.Describe(problem, localizer);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(access, cancellationToken);
             return Page();
@@ -153,6 +155,6 @@ public sealed class ReceiptCaseModel(
         Case = access.Case;
         Status = ComplainantStatus.Of(access.Case);
         Messages = await conversation.ReadAsync(access.Case.Id, access.CaseKey, cancellationToken);
-        WithdrawalRequested = db.Withdrawals.Any(w => w.CaseId == access.Case.Id);
+        WithdrawalRequested = await db.Withdrawals.AnyAsync(w => w.CaseId == access.Case.Id, cancellationToken);
     }
 }

@@ -9,13 +9,11 @@ namespace Qorgau.Web.Features.Intake;
 /// <summary>Derives a receipt's lookup id and complainant key pair with the installation's salt (made on first use).</summary>
 public sealed class ReceiptKeys(QorgauDbContext db, IOptions<IntakeOptions> options)
 {
-    public async Task<ComplainantKeys> DeriveAsync(string receipt, CancellationToken cancellationToken)
-    {
-        var salt = await SaltAsync(cancellationToken);
-        return Receipt.DeriveKeys(receipt, salt, options.Value.ReceiptCost);
-    }
+    /// <summary>The keys of a receipt; null when the database holds no installation yet (so no case either).</summary>
+    public async Task<ComplainantKeys?> DeriveAsync(string receipt, CancellationToken cancellationToken) =>
+        await SaltAsync(cancellationToken) is { } salt ? Receipt.DeriveKeys(receipt, salt, options.Value.ReceiptCost) : null;
 
-    private async Task<byte[]> SaltAsync(CancellationToken cancellationToken)
+    private async Task<byte[]?> SaltAsync(CancellationToken cancellationToken)
     {
         var stored = await db.Installations.AsNoTracking().Select(i => i.ReceiptSalt).FirstOrDefaultAsync(cancellationToken);
         if (stored is not null)
@@ -27,7 +25,6 @@ public sealed class ReceiptKeys(QorgauDbContext db, IOptions<IntakeOptions> opti
         var fresh = RandomNumberGenerator.GetBytes(16);
         await db.Installations.Where(i => i.ReceiptSalt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ReceiptSalt, fresh), cancellationToken);
-        return await db.Installations.AsNoTracking().Select(i => i.ReceiptSalt).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException("The installation is not initialised: run 'qorgau init' or 'qorgau demo'.");
+        return await db.Installations.AsNoTracking().Select(i => i.ReceiptSalt).FirstOrDefaultAsync(cancellationToken);
     }
 }

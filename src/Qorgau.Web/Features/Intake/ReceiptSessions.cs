@@ -32,7 +32,11 @@ public sealed class ReceiptSessions(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await db.ReceiptSessions.Where(s => s.ExpiresAtUtc < now).ExecuteDeleteAsync(cancellationToken);
-        var keys = await receiptKeys.DeriveAsync(receiptDigits, cancellationToken);
+        if (await receiptKeys.DeriveAsync(receiptDigits, cancellationToken) is not { } keys)
+        {
+            return null;
+        }
+
         var caseId = await db.Cases.AsNoTracking().Where(c => c.ReceiptLookup == keys.Lookup).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         var caseKey = caseId is null ? null : await keyring.OpenForComplainantAsync(caseId.Value, keys.PrivateKey, cancellationToken);
         CryptographicOperations.ZeroMemory(keys.PrivateKey);

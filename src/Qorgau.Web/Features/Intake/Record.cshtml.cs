@@ -39,6 +39,9 @@ public sealed class RecordModel(
 
     public bool GiveReceipt { get; private set; } = true;
 
+    /// <summary>The channel as posted, shown selected again on an error.</summary>
+    public string? Channel { get; private set; }
+
     public NewCase? Filed { get; private set; }
 
     public async Task OnGetAsync() => Form = await NewFormAsync(new ComplaintForm());
@@ -56,7 +59,8 @@ public sealed class RecordModel(
         var values = ComplaintFormView.Read(fields) with { Organisation = null };
         Details = ChannelDetails.Read(fields);
         GiveReceipt = fields.IsChecked("giveReceipt");
-        var channel = ComplaintRules.ParseCode<IntakeChannel>(fields["channel"]);
+        Channel = fields["channel"];
+        var channel = ComplaintRules.ParseCode<IntakeChannel>(Channel);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var check = await intake.CheckForOrganisationAsync(values, ComplaintRules.Languages.Contains(language) ? language : "ru", organisation, cancellationToken);
         Form = await NewFormAsync(values);
@@ -75,9 +79,10 @@ public sealed class RecordModel(
             Form.AddError("channel", localizer["Complaint.Problem.required"]);
         }
 
-        if (Details.Text().Length > ComplaintRules.MaxShortTextLength * 4)
+        var details = Details.Text();
+        if (details.Length > ComplaintRules.MaxShortTextLength * 4)
         {
-            Form.AddError("channel", localizer["Complaint.Problem.too-long", ComplaintRules.MaxShortTextLength * 4, Details.Text().Length]);
+            Form.AddError("channel", localizer["Complaint.Problem.too-long", ComplaintRules.MaxShortTextLength * 4, details.Length]);
         }
 
         if (Form.HasErrors || !check.IsValid)
@@ -86,13 +91,11 @@ public sealed class RecordModel(
             return Page();
         }
 
-        var newCase = await intake.StartAsync(check.Complaint!, organisation, channel!.Value, Details.Text(), GiveReceipt, user!.Id, cancellationToken);
+        var newCase = await intake.StartAsync(check.Complaint!, organisation, channel!.Value, details, GiveReceipt, user!.Id, cancellationToken);
         await intake.CommitAsync(newCase, cancellationToken);
         Filed = newCase;
         return Page();
     }
-
-    public string FormattedReceipt => Filed?.Receipt is { } receipt ? Receipt.Format(receipt) : string.Empty;
 
     private Task<ComplaintFormView> NewFormAsync(ComplaintForm values) =>
         ComplaintFormView.CreateAsync(db, profile, values, forPublic: false, options.Value);
