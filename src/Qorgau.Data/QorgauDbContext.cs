@@ -6,6 +6,7 @@ using Qorgau.Domain.Audit;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Proceedings;
 
 namespace Qorgau.Data;
 
@@ -44,6 +45,24 @@ public abstract class QorgauDbContext(DbContextOptions options)
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
 
     public DbSet<ReceiptSession> ReceiptSessions => Set<ReceiptSession>();
+
+    public DbSet<Proceeding> Proceedings => Set<Proceeding>();
+
+    public DbSet<Qualification> Qualifications => Set<Qualification>();
+
+    public DbSet<AccusedOfficial> AccusedOfficials => Set<AccusedOfficial>();
+
+    public DbSet<Sentence> Sentences => Set<Sentence>();
+
+    public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
+
+    public DbSet<IndependenceOverride> IndependenceOverrides => Set<IndependenceOverride>();
+
+    public DbSet<CaseDeadline> CaseDeadlines => Set<CaseDeadline>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<StaffReminder> StaffReminders => Set<StaffReminder>();
 
     /// <summary>The audit log is append-only: the model refuses to update or delete its rows.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -17,6 +17,9 @@ public sealed class StaffUser : IdentityUser<Guid>
 
     public bool IsDemo { get; set; }
 
+    /// <summary>The person's own agency affiliation, if any (a seconded officer): the independence guard checks it as well as the organisation's.</summary>
+    public string? AffiliationAgencyCode { get; set; }
+
     /// <summary>X25519 public key: case keys are sealed to it.</summary>
     public byte[]? PublicKey { get; set; }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Proceedings;
 
 namespace Qorgau.Data.Configurations;
 
@@ -26,8 +27,20 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.VictimLegalStatus).HasMaxLength(64);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Facility>().WithMany().HasForeignKey(c => c.FacilityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.FacilityTypeCode).HasMaxLength(64);
+        builder.Property(c => c.OutOfScopeReason).HasMaxLength(64);
+        builder.Property(c => c.ExternalId).HasMaxLength(128);
+        builder.HasIndex(c => new { c.OrganisationId, c.ExternalId }).IsUnique();
+        builder.HasOne<Case>().WithMany().HasForeignKey(c => c.MergedIntoCaseId).OnDelete(DeleteBehavior.Restrict);
+
+        // The case list: every queue and filter starts from the organisation and pages by date received.
+        builder.HasIndex(c => new { c.OrganisationId, c.ReceivedAtUtc });
         builder.HasIndex(c => new { c.OrganisationId, c.Status, c.ReceivedAtUtc });
+        builder.HasIndex(c => new { c.OrganisationId, c.RegionCode, c.ReceivedAtUtc });
+        builder.HasIndex(c => new { c.OrganisationId, c.AccusedAgencyCode, c.ReceivedAtUtc });
+        builder.HasIndex(c => new { c.OrganisationId, c.IsOverdue, c.ReceivedAtUtc });
         builder.HasIndex(c => new { c.FacilityId, c.IncidentFrom });
+        builder.HasIndex(c => c.NextDueOn);
     }
 }
 
@@ -58,6 +71,8 @@ internal sealed class WithdrawalConfiguration : IEntityTypeConfiguration<Withdra
     public void Configure(EntityTypeBuilder<Withdrawal> builder)
     {
         builder.Property(w => w.RequestedBy).HasConversion<string>().HasMaxLength(20);
+        builder.Property(w => w.Outcome).HasConversion<string>().HasMaxLength(32);
+        builder.Ignore(w => w.IsFollowUpPending);
         builder.HasOne<Case>().WithMany().HasForeignKey(w => w.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(w => w.CaseId);
     }
@@ -68,7 +83,7 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
     public void Configure(EntityTypeBuilder<CaseEvent> builder)
     {
         builder.Property(e => e.Kind).HasMaxLength(64);
-        builder.Property(e => e.Detail).HasMaxLength(500);
+        builder.Property(e => e.Detail).HasMaxLength(2000);
         builder.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.CaseId, e.OccurredAtUtc });
         builder.HasIndex(e => new { e.Kind, e.OccurredAtUtc });
@@ -81,5 +96,119 @@ internal sealed class ReceiptSessionConfiguration : IEntityTypeConfiguration<Rec
     {
         builder.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => s.ExpiresAtUtc);
+    }
+}
+
+internal sealed class ProceedingConfiguration : IEntityTypeConfiguration<Proceeding>
+{
+    public void Configure(EntityTypeBuilder<Proceeding> builder)
+    {
+        builder.HasKey(p => p.CaseId);
+        builder.Property(p => p.RegisterNumber).HasMaxLength(64);
+        builder.Property(p => p.ArticleAtRegistration).HasMaxLength(32);
+        builder.Property(p => p.CurrentArticle).HasMaxLength(32);
+        builder.Property(p => p.TerminationReason).HasMaxLength(64);
+        builder.Property(p => p.Court).HasMaxLength(200);
+        builder.Property(p => p.AppealedBy).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Case>().WithOne().HasForeignKey<Proceeding>(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qualification>
+{
+    public void Configure(EntityTypeBuilder<Qualification> builder)
+    {
+        builder.Property(q => q.ArticleCode).HasMaxLength(32);
+        builder.Property(q => q.PreviousArticleCode).HasMaxLength(32);
+        builder.Property(q => q.Reason).HasMaxLength(2000);
+        builder.HasOne<Case>().WithMany().HasForeignKey(q => q.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(q => new { q.CaseId, q.On });
+    }
+}
+
+internal sealed class AccusedOfficialConfiguration : IEntityTypeConfiguration<AccusedOfficial>
+{
+    public void Configure(EntityTypeBuilder<AccusedOfficial> builder)
+    {
+        builder.Property(o => o.AgencyCode).HasMaxLength(64);
+        builder.Property(o => o.Position).HasMaxLength(200);
+        builder.Property(o => o.Rank).HasMaxLength(100);
+        builder.HasOne<Case>().WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => o.CaseId);
+    }
+}
+
+internal sealed class SentenceConfiguration : IEntityTypeConfiguration<Sentence>
+{
+    public void Configure(EntityTypeBuilder<Sentence> builder)
+    {
+        builder.Property(s => s.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.ArticleCode).HasMaxLength(32);
+        builder.Property(s => s.Fine).HasPrecision(18, 2);
+        builder.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AccusedOfficial>().WithMany().HasForeignKey(s => s.OfficialId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.CaseId, s.On });
+    }
+}
+
+internal sealed class CaseAssignmentConfiguration : IEntityTypeConfiguration<CaseAssignment>
+{
+    public void Configure(EntityTypeBuilder<CaseAssignment> builder)
+    {
+        builder.Property(a => a.Role).HasMaxLength(32);
+        builder.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.UserId, a.EndedAtUtc });
+        builder.HasIndex(a => new { a.CaseId, a.EndedAtUtc });
+    }
+}
+
+internal sealed class IndependenceOverrideConfiguration : IEntityTypeConfiguration<IndependenceOverride>
+{
+    public void Configure(EntityTypeBuilder<IndependenceOverride> builder)
+    {
+        builder.Property(o => o.Subject).HasConversion<string>().HasMaxLength(32);
+        builder.Property(o => o.Role).HasMaxLength(32);
+        builder.Property(o => o.AccusedAgencyCode).HasMaxLength(64);
+        builder.Property(o => o.RequestReason).HasMaxLength(2000);
+        builder.Property(o => o.DecisionReason).HasMaxLength(2000);
+        builder.HasOne<Case>().WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => new { o.CaseId, o.RequestedAtUtc });
+        builder.HasIndex(o => o.DecidedAtUtc);
+    }
+}
+
+internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseDeadline>
+{
+    public void Configure(EntityTypeBuilder<CaseDeadline> builder)
+    {
+        builder.Property(d => d.Code).HasMaxLength(64);
+        builder.Ignore(d => d.IsOpen);
+        builder.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.CaseId, d.Code });
+        builder.HasIndex(d => new { d.MetAtUtc, d.DueOn });
+    }
+}
+
+internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguration<PersonalAccessToken>
+{
+    public void Configure(EntityTypeBuilder<PersonalAccessToken> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Prefix).HasMaxLength(16);
+        builder.Property(t => t.TokenHash).HasMaxLength(32);
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StaffReminderConfiguration : IEntityTypeConfiguration<StaffReminder>
+{
+    public void Configure(EntityTypeBuilder<StaffReminder> builder)
+    {
+        builder.Property(r => r.DeadlineCode).HasMaxLength(64);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.UserId, r.ReadAtUtc });
     }
 }

@@ -99,3 +99,9 @@ internal static class LocalizedNameConfiguration
         name.Property(n => n.En).HasColumnName("NameEn").HasMaxLength(300);
     }
 }
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> builder) =>
+        builder.Property(u => u.AffiliationAgencyCode).HasMaxLength(64);
+}

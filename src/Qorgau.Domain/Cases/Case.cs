@@ -36,6 +36,9 @@ public sealed class Case
 
     public Guid? FacilityId { get; set; }
 
+    /// <summary>The facility's type, copied when the case is filed so the case list filters without a join.</summary>
+    public string? FacilityTypeCode { get; set; }
+
     public string? AccusedAgencyCode { get; set; }
 
     public string? IllTreatmentCode { get; set; }
@@ -58,6 +61,21 @@ public sealed class Case
 
     /// <summary>Argon2id(receipt) for finding the case from a receipt; null for cases without one (imported).</summary>
     public byte[]? ReceiptLookup { get; init; }
+
+    /// <summary>Set when the case was merged into another: both timelines are kept.</summary>
+    public Guid? MergedIntoCaseId { get; set; }
+
+    /// <summary>Why the case was found out of scope: a code the complainant sees in plain words.</summary>
+    public string? OutOfScopeReason { get; set; }
+
+    /// <summary>The earliest due date of the case's open deadlines; null when nothing is due. Kept by the deadline rules.</summary>
+    public DateOnly? NextDueOn { get; set; }
+
+    /// <summary>Set by the deadline watcher when open work passed its due date.</summary>
+    public bool IsOverdue { get; set; }
+
+    /// <summary>Only for cases brought in by the historical import: the identifier in the source file.</summary>
+    public string? ExternalId { get; set; }
 
     /// <summary>When a permitted staff member first read the complaint; the complainant sees "read".</summary>
     public DateTime? FirstReadAtUtc { get; set; }
@@ -89,6 +107,10 @@ public static class CaseField
     public static string AttachmentNameContext(Guid caseId, Guid attachmentId) => Context(caseId, $"attachment-name:{attachmentId:N}");
 
     public static string WithdrawalContext(Guid caseId, Guid withdrawalId) => Context(caseId, $"withdrawal:{withdrawalId:N}");
+
+    public static string FollowUpContext(Guid caseId, Guid withdrawalId) => Context(caseId, $"follow-up:{withdrawalId:N}");
+
+    public static string OfficialNameContext(Guid caseId, Guid officialId) => Context(caseId, $"official-name:{officialId:N}");
 }
 
 /// <summary>How the complaint reached the organisation; codes as in the historical import format.</summary>
@@ -132,4 +154,7 @@ public enum CaseStatus
     Verdict,
     Appeal,
     Final,
+
+    /// <summary>Closed after a withdrawal whose follow-up interview found it voluntary.</summary>
+    Withdrawn,
 }

@@ -57,6 +57,32 @@ public sealed class Withdrawal
     public DateTime RequestedAtUtc { get; init; }
 
     public byte[]? ReasonCipher { get; init; }
+
+    /// <summary>The monitor who holds the confidential follow-up interview; never one affiliated with the accused agency.</summary>
+    public Guid? InterviewerUserId { get; set; }
+
+    public WithdrawalOutcome? Outcome { get; set; }
+
+    public DateTime? OutcomeRecordedAtUtc { get; set; }
+
+    public Guid? OutcomeByUserId { get; set; }
+
+    /// <summary>The interview notes and protective measures, under the case key.</summary>
+    public byte[]? NotesCipher { get; set; }
+
+    public bool IsFollowUpPending => Outcome is null;
+}
+
+/// <summary>What the follow-up interview after a withdrawal found. Only <see cref="Voluntary"/> lets the case end on it.</summary>
+public enum WithdrawalOutcome
+{
+    Voluntary,
+
+    /// <summary>Pressure is suspected: protective measures are taken and the case goes on.</summary>
+    PressureSuspected,
+
+    /// <summary>The organisation goes on of its own motion whatever the complainant's wish.</summary>
+    ContinueOwnMotion,
 }
 
 /// <summary>
@@ -88,4 +114,24 @@ public static class CaseEventKind
     public const string MessageFromStaff = "message.staff";
     public const string AttachmentAdded = "attachment.added";
     public const string WithdrawalRequested = "withdrawal.requested";
+    public const string Accessed = "accessed";
+    public const string MergedFrom = "merged-from";
+    public const string Assigned = "assigned";
+    public const string Unassigned = "unassigned";
+    public const string IndependenceRefused = "independence.refused";
+    public const string OverrideRequested = "independence.override-requested";
+    public const string OverrideDecided = "independence.override-decided";
+    public const string OfficialAdded = "official.added";
+    public const string InterviewerAssigned = "withdrawal.interviewer";
+    public const string WithdrawalOutcomeRecorded = "withdrawal.outcome";
+    public const string DeadlineOverdue = "deadline.overdue";
+
+    /// <summary>A workflow action: "action.register", "action.requalify"... the detail holds the new status and the action's fields.</summary>
+    public static string Of(string action) => "action." + action;
+
+    public static bool IsAction(string kind, out string action)
+    {
+        action = kind.StartsWith("action.", StringComparison.Ordinal) ? kind["action.".Length..] : string.Empty;
+        return action.Length > 0;
+    }
 }

@@ -20,7 +20,7 @@ public static class ComplainantStatus
         CaseStatus.Referred => Referred,
         CaseStatus.OutOfScope => OutOfScope,
         CaseStatus.InCourt or CaseStatus.Verdict or CaseStatus.Appeal => InCourt,
-        CaseStatus.Terminated or CaseStatus.Final => Closed,
+        CaseStatus.Terminated or CaseStatus.Final or CaseStatus.Withdrawn => Closed,
         _ => InProgress,
     };
 }

@@ -70,9 +70,9 @@ public sealed class CaseModel(
             return await ShowAsync(opening, cancellationToken);
         }
 
-        conversation.Write(opening.Case!.Id, opening.CaseKey!, MessageAuthor.Staff, opening.User!.Id, Reply!);
+        await conversation.WriteAsync(opening.Case!, opening.CaseKey!, MessageAuthor.Staff, opening.User!.Id, Reply!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/cases/{opening.Case.PublicId}#messages");
+        return Redirect($"/cases/{opening.Case!.PublicId}#messages");
     }
 
     public async Task<IActionResult> OnGetAttachmentAsync(string publicId, Guid id, CancellationToken cancellationToken)

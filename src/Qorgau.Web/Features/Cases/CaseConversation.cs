@@ -12,7 +12,7 @@ namespace Qorgau.Web.Features.Cases;
 /// encrypted under the case key, every step an event on the case's timeline. Changes are saved by
 /// the caller, with whatever else the request changes.
 /// </summary>
-public sealed class CaseConversation(QorgauDbContext db, TimeProvider clock)
+public sealed class CaseConversation(QorgauDbContext db, CaseDeadlineTracker deadlines, TimeProvider clock)
 {
     public const int MaxMessageLength = 20_000;
 
@@ -23,8 +23,10 @@ public sealed class CaseConversation(QorgauDbContext db, TimeProvider clock)
             Crypto.DecryptText(caseKey, m.TextCipher, CaseField.MessageContext(caseId, m.Id))))];
     }
 
-    public CaseMessage Write(Guid caseId, byte[] caseKey, MessageAuthor author, Guid? authorUserId, string text)
+    /// <summary>Adds a message; one from the organisation answers the complainant (that deadline is met).</summary>
+    public async Task<CaseMessage> WriteAsync(Case record, byte[] caseKey, MessageAuthor author, Guid? authorUserId, string text, CancellationToken cancellationToken)
     {
+        var caseId = record.Id;
         var id = Guid.CreateVersion7();
         var message = new CaseMessage
         {
@@ -38,12 +40,18 @@ public sealed class CaseConversation(QorgauDbContext db, TimeProvider clock)
         db.CaseMessages.Add(message);
         var kind = author == MessageAuthor.Complainant ? CaseEventKind.MessageFromComplainant : CaseEventKind.MessageFromStaff;
         db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = message.SentAtUtc, Kind = kind, ActorUserId = authorUserId, Detail = id.ToString() });
+        if (author == MessageAuthor.Staff)
+        {
+            await deadlines.MeetAsync(record, CaseDeadlines.MetByStaffMessage, cancellationToken: cancellationToken);
+        }
+
         return message;
     }
 
-    /// <summary>Records the request; it closes nothing (case management decides, after a follow-up interview).</summary>
-    public Withdrawal RequestWithdrawal(Guid caseId, byte[] caseKey, MessageAuthor requestedBy, Guid? actorId, string? reason)
+    /// <summary>Records the request and opens its follow-up interview deadline; it closes nothing (case management decides, after the interview).</summary>
+    public Withdrawal RequestWithdrawal(Case record, byte[] caseKey, MessageAuthor requestedBy, Guid? actorId, string? reason)
     {
+        var caseId = record.Id;
         var id = Guid.CreateVersion7();
         var withdrawal = new Withdrawal
         {
@@ -55,6 +63,7 @@ public sealed class CaseConversation(QorgauDbContext db, TimeProvider clock)
         };
         db.Withdrawals.Add(withdrawal);
         db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = withdrawal.RequestedAtUtc, Kind = CaseEventKind.WithdrawalRequested, ActorUserId = actorId, Detail = id.ToString() });
+        deadlines.OpenForWithdrawal(record, withdrawal);
         return withdrawal;
     }
 

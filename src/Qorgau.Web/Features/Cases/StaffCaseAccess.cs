@@ -44,23 +44,40 @@ public sealed class StaffCaseAccess(
             return new CaseOpening(CaseOpeningOutcome.NoKey, record, null, user);
         }
 
-        await MarkReadAsync(record, user, purpose, cancellationToken);
+        await MarkReadAsync(record, user, purpose, caseKey, cancellationToken);
         return new CaseOpening(CaseOpeningOutcome.Opened, record, caseKey, user);
     }
 
-    private async Task<bool> MayReachAsync(StaffUser user, Case record, CancellationToken cancellationToken) =>
+    /// <summary>Without opening anything: whether the member may see this case at all (its organisation, a grant, an assignment or an interview).</summary>
+    public async Task<bool> MayReachAsync(StaffUser user, Case record, CancellationToken cancellationToken) =>
         user.OrganisationId == record.OrganisationId
-        || await db.CaseKeyGrants.AnyAsync(g => g.CaseId == record.Id && g.RecipientKind == KeyRecipient.User && g.RecipientId == user.Id, cancellationToken);
+        || await db.CaseKeyGrants.AnyAsync(g => g.CaseId == record.Id && g.RecipientKind == KeyRecipient.User && g.RecipientId == user.Id, cancellationToken)
+        || await db.CaseAssignments.AnyAsync(a => a.CaseId == record.Id && a.UserId == user.Id && a.EndedAtUtc == null, cancellationToken)
+        || await db.Withdrawals.AnyAsync(w => w.CaseId == record.Id && w.InterviewerUserId == user.Id && w.Outcome == null, cancellationToken);
 
-    private async Task MarkReadAsync(Case record, StaffUser user, string purpose, CancellationToken cancellationToken)
+    /// <summary>The people still waiting for their copy of the key: those assigned, and a pending follow-up's interviewer.</summary>
+    private async Task<List<StaffUser>> PeopleOnCaseAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var assigned = db.CaseAssignments.Where(a => a.CaseId == caseId && a.EndedAtUtc == null).Select(a => a.UserId);
+        var interviewers = db.Withdrawals.Where(w => w.CaseId == caseId && w.Outcome == null && w.InterviewerUserId != null).Select(w => w.InterviewerUserId!.Value);
+        return await db.Users.Where(u => assigned.Contains(u.Id) || interviewers.Contains(u.Id)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every opening is on the timeline and in the audit log; it also hands the key on to anyone still waiting for it.</summary>
+    private async Task MarkReadAsync(Case record, StaffUser user, string purpose, byte[] caseKey, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         if (record.FirstReadAtUtc is null)
         {
-            record.FirstReadAtUtc = clock.GetUtcNow().UtcDateTime;
-            db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = record.FirstReadAtUtc.Value, Kind = CaseEventKind.Read, ActorUserId = user.Id });
-            await db.SaveChangesAsync(cancellationToken);
+            record.FirstReadAtUtc = now;
+            db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Read, ActorUserId = user.Id });
         }
+
+        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Accessed, ActorUserId = user.Id, Detail = purpose });
+        var organisation = await db.Organisations.FirstAsync(o => o.Id == record.OrganisationId, cancellationToken);
+        await keyring.SealMissingAsync(record.Id, organisation, await PeopleOnCaseAsync(record.Id, cancellationToken), caseKey);
+        await db.SaveChangesAsync(cancellationToken);
 
         await audit.WriteAsync(new AuditEvent("case.read", user.Id, record.OrganisationId, "case", record.Id.ToString(), purpose), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -7,6 +7,7 @@ using Qorgau.Domain.Intake;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
+using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -25,12 +26,13 @@ public sealed class ComplaintIntake(
     ReceiptKeys receiptKeys,
     CaseFiles files,
     AuditLog audit,
+    CaseDeadlineTracker deadlines,
     TimeProvider clock)
 {
     /// <summary>Roles whose members can read a new complaint of their organisation as soon as it arrives.</summary>
     private static readonly string[] FirstReaderRoles = [StaffRole.IntakeOperator, StaffRole.Supervisor];
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ProfileTimeZone()).DateTime);
+    public DateOnly Today => deadlines.Today;
 
     /// <summary>Checks a public complaint and chooses its organisation among those that take public complaints.</summary>
     public async Task<CheckedComplaint> CheckPublicAsync(ComplaintForm form, string fallbackLanguage, CancellationToken cancellationToken)
@@ -69,6 +71,7 @@ public sealed class ComplaintIntake(
             IncidentTo = complaint.IncidentTo,
             RegionCode = complaint.RegionCode,
             FacilityId = complaint.Facility?.Id,
+            FacilityTypeCode = complaint.Facility?.TypeCode,
             AccusedAgencyCode = complaint.AccusedAgencyCode,
             IllTreatmentCode = complaint.IllTreatmentCode,
             MethodCodes = [.. complaint.MethodCodes],
@@ -86,6 +89,7 @@ public sealed class ComplaintIntake(
             ChannelDetailsCipher = EncryptOptional(caseKey, caseId, CaseField.ChannelDetails, channelDetails),
         };
         db.Cases.Add(record);
+        deadlines.OpenOnReceipt(record);
         db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = now, Kind = CaseEventKind.Received, ActorUserId = actorId, Detail = ComplaintRules.CodeOf(channel) });
         return new NewCase(record, caseKey, receipt, actorId);
     }
@@ -166,9 +170,6 @@ public sealed class ComplaintIntake(
             .Where(u => !db.UserRoles.Any(ur => ur.UserId == u.Id && administratorRoleIds.Contains(ur.RoleId)))
             .ToListAsync(cancellationToken);
     }
-
-    private TimeZoneInfo ProfileTimeZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static byte[]? EncryptOptional(byte[] caseKey, Guid caseId, string field, string? value) =>
         string.IsNullOrEmpty(value) ? null : Crypto.EncryptText(caseKey, value, CaseField.Context(caseId, field));

@@ -128,7 +128,7 @@ public static class IntakeEndpoints
             return refusal!;
         }
 
-        var message = conversation.Write(access.Case.Id, access.CaseKey, MessageAuthor.Complainant, null, text!);
+        var message = await conversation.WriteAsync(access.Case, access.CaseKey, MessageAuthor.Complainant, null, text!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created((string?)null, new ReceiptMessageResponse("complainant", new DateTimeOffset(message.SentAtUtc, TimeSpan.Zero), text!.Trim()));
     }
@@ -141,7 +141,7 @@ public static class IntakeEndpoints
             return refusal!;
         }
 
-        conversation.RequestWithdrawal(access.Case.Id, access.CaseKey, MessageAuthor.Complainant, null, reason);
+        conversation.RequestWithdrawal(access.Case, access.CaseKey, MessageAuthor.Complainant, null, reason);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted((string?)null, new WithdrawalResponse("requested", localizer["Receipt.WithdrawalRecorded"]));
     }

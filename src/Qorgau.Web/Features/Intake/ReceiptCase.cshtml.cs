@@ -106,7 +106,7 @@ public sealed class ReceiptCaseModel(
 
         if (!string.IsNullOrWhiteSpace(MessageText))
         {
-            conversation.Write(access.Case.Id, access.CaseKey, MessageAuthor.Complainant, null, MessageText);
+            await conversation.WriteAsync(access.Case, access.CaseKey, MessageAuthor.Complainant, null, MessageText, cancellationToken);
         }
 
         foreach (var attachment in added)
@@ -135,7 +135,7 @@ public sealed class ReceiptCaseModel(
             return Page();
         }
 
-        conversation.RequestWithdrawal(access.Case.Id, access.CaseKey, MessageAuthor.Complainant, null, WithdrawalReason);
+        conversation.RequestWithdrawal(access.Case, access.CaseKey, MessageAuthor.Complainant, null, WithdrawalReason);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect("/receipt/case?done=withdrawal");
     }

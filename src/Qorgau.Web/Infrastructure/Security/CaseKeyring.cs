@@ -148,6 +148,36 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
         return true;
     }
 
+    /// <summary>Seals an open case key to an organisation (a referral); saved with the caller's next SaveChanges.</summary>
+    public void SealToOrganisation(Guid caseId, Organisation organisation, byte[] caseKey) =>
+        Seal(caseId, KeyRecipient.Organisation, organisation.Id, organisation.PublicKey ?? throw new InvalidOperationException("The organisation has no keys."), caseKey);
+
+    /// <summary>Seals an open case key to a user (an assignment); saved with the caller's next SaveChanges.</summary>
+    public void SealToUser(Guid caseId, StaffUser user, byte[] caseKey) => Seal(caseId, KeyRecipient.User, user.Id, PublicKeyOf(user), caseKey);
+
+    /// <summary>
+    /// Work done without the key (through the API) leaves recipients waiting for a copy: the case's
+    /// organisation after a referral, people assigned. Whoever next opens the case seals it to them.
+    /// </summary>
+    public async Task<int> SealMissingAsync(Guid caseId, Organisation organisation, IReadOnlyCollection<StaffUser> people, byte[] caseKey)
+    {
+        var granted = await db.CaseKeyGrants.AsNoTracking().Where(g => g.CaseId == caseId).Select(g => new { g.RecipientKind, g.RecipientId }).ToListAsync();
+        var sealedCount = 0;
+        if (!granted.Any(g => g.RecipientKind == KeyRecipient.Organisation && g.RecipientId == organisation.Id) && organisation.PublicKey is not null)
+        {
+            SealToOrganisation(caseId, organisation, caseKey);
+            sealedCount++;
+        }
+
+        foreach (var person in people.Where(p => p.PublicKey is not null && !granted.Any(g => g.RecipientKind == KeyRecipient.User && g.RecipientId == p.Id)))
+        {
+            SealToUser(caseId, person, caseKey);
+            sealedCount++;
+        }
+
+        return sealedCount;
+    }
+
     /// <summary>Removes one user's copy of the case key; everyone else keeps theirs.</summary>
     public async Task RevokeAsync(Guid caseId, Guid userId, Guid actorId)
     {

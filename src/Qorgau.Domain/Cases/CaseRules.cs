@@ -1,0 +1,447 @@
+using Qorgau.Domain.Proceedings;
+using Qorgau.Domain.Profiles;
+
+namespace Qorgau.Domain.Cases;
+
+/// <summary>A workflow action as a person or an API client asked for it; which fields matter depends on the action.</summary>
+public sealed record CaseCommand
+{
+    public required string Action { get; init; }
+
+    /// <summary>The date of the decision; today (in the profile's time zone) when left out.</summary>
+    public DateOnly? On { get; init; }
+
+    public string? Article { get; init; }
+
+    public string? RegisterNumber { get; init; }
+
+    /// <summary>A termination or out-of-scope reason code, or the stated ground of a requalification or reopening.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>For a merge: the public id of the case this one duplicates.</summary>
+    public string? Into { get; init; }
+
+    /// <summary>For a referral: the code of the receiving organisation.</summary>
+    public string? Organisation { get; init; }
+
+    public string? Court { get; init; }
+
+    public bool PleaAgreement { get; init; }
+
+    public AppealBy? AppealBy { get; init; }
+
+    public IReadOnlyList<SentenceCommand> Sentences { get; init; } = [];
+}
+
+/// <summary>The verdict on one accused official: an existing record, or a new one described by agency, position and rank.</summary>
+public sealed record SentenceCommand(
+    Guid? Official,
+    string? Agency,
+    string? Position,
+    string? Rank,
+    VerdictOutcome? Outcome,
+    string? Article,
+    int? CustodialMonths,
+    bool Suspended,
+    decimal? Fine,
+    int? BanFromOfficeMonths);
+
+/// <summary>What the rules need to know about a case and the records a command points at.</summary>
+public sealed record CaseFacts(
+    Guid CaseId,
+    Guid OrganisationId,
+    CaseStatus Status,
+    DateOnly ReceivedOn,
+    string? AccusedAgencyCode,
+    bool ConsentToShare,
+    Proceeding? Proceeding,
+    IReadOnlyList<Withdrawal> Withdrawals,
+    IReadOnlyCollection<Guid> OfficialIds)
+{
+    /// <summary>The case a merge points at, when the command names one that exists.</summary>
+    public MergeTarget? MergeTarget { get; init; }
+
+    /// <summary>The organisation a referral points at, when the command names one that exists.</summary>
+    public ReferralTarget? ReferralTarget { get; init; }
+
+    /// <summary>Another supervisor approved setting the independence guard aside for this referral.</summary>
+    public bool IndependenceOverridden { get; init; }
+}
+
+public sealed record MergeTarget(Guid CaseId, Guid OrganisationId, CaseStatus Status);
+
+public sealed record ReferralTarget(Guid OrganisationId, string? AffiliationAgencyCode, bool HasKeys);
+
+public enum CaseDecisionKind
+{
+    Allowed,
+
+    /// <summary>The action is not possible in the case's current state (409).</summary>
+    NotAllowedNow,
+
+    /// <summary>A field is missing or wrong (400, per field).</summary>
+    Invalid,
+
+    /// <summary>The independence guard refused the target (409 .../independence).</summary>
+    NotIndependent,
+}
+
+/// <summary>A problem with one field of a command, as a stable code the pages and API put in words.</summary>
+public sealed record CaseProblem(string Field, string Code);
+
+public sealed record CaseDecision(CaseDecisionKind Kind, CaseStatus Status, CaseStatus? Next, string? Reason, IReadOnlyList<CaseProblem> Problems)
+{
+    public IReadOnlyList<string> Allowed => CaseWorkflow.AllowedIn(Status);
+
+    public bool IsAllowed => Kind == CaseDecisionKind.Allowed;
+}
+
+/// <summary>The stable codes of <see cref="CaseProblem"/> and of refusals.</summary>
+public static class CaseProblemCode
+{
+    public const string Required = "required";
+    public const string UnknownAction = "unknown-action";
+    public const string FutureDate = "future-date";
+    public const string TooEarly = "too-early";
+    public const string UnknownArticle = "unknown-article";
+    public const string ArticleNotInForce = "article-not-in-force";
+    public const string SameArticle = "same-article";
+    public const string UnknownReason = "unknown-reason";
+    public const string TortureTerminationBarred = "torture-termination-barred";
+    public const string SuspendedBarred = "suspended-sentence-barred";
+    public const string UnknownCase = "unknown-case";
+    public const string SameCase = "same-case";
+    public const string TargetClosed = "target-closed";
+    public const string OtherOrganisation = "other-organisation";
+    public const string UnknownOrganisation = "unknown-organisation";
+    public const string NoConsent = "no-consent";
+    public const string UnknownOfficial = "unknown-official";
+    public const string UnknownAgency = "unknown-agency";
+    public const string OutOfRange = "out-of-range";
+    public const string NotConviction = "not-a-conviction";
+    public const string TooLong = "too-long";
+
+    /// <summary>Refusals of the state (409): a withdrawal waits for its follow-up interview, or there is no voluntary withdrawal to close on.</summary>
+    public const string FollowUpPending = "follow-up-pending";
+    public const string NoVoluntaryWithdrawal = "no-voluntary-withdrawal";
+}
+
+/// <summary>Why a case is out of scope, as codes the complainant sees in plain words.</summary>
+public static class OutOfScopeReason
+{
+    public static readonly IReadOnlyList<string> All =
+        ["not-ill-treatment", "not-deprivation-of-liberty", "outside-jurisdiction", "decided-elsewhere", "insufficient-information", "other"];
+}
+
+/// <summary>
+/// Decides whether a command may be applied to a case, and where it leads. It changes nothing: the
+/// caller applies an allowed decision in one transaction, so a refused action is never half-applied.
+/// </summary>
+public static class CaseRules
+{
+    public const int MaxTextLength = 2000;
+    public const int MaxMonths = 600;
+
+    public static CaseDecision Decide(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, DateOnly today)
+    {
+        if (!CaseAction.All.Contains(command.Action))
+        {
+            return new CaseDecision(CaseDecisionKind.Invalid, facts.Status, null, null, [new CaseProblem("action", CaseProblemCode.UnknownAction)]);
+        }
+
+        if (!CaseWorkflow.IsAllowed(facts.Status, command.Action))
+        {
+            return NotNow(facts, null);
+        }
+
+        if (CaseAction.Ending.Contains(command.Action) && facts.Withdrawals.Any(w => w.IsFollowUpPending))
+        {
+            return NotNow(facts, CaseProblemCode.FollowUpPending);
+        }
+
+        if (command.Action == CaseAction.Withdraw && !EndsOnVoluntaryWithdrawal(facts))
+        {
+            return NotNow(facts, CaseProblemCode.NoVoluntaryWithdrawal);
+        }
+
+        var problems = new List<CaseProblem>();
+        var on = command.On ?? today;
+        CheckDate(problems, on, today, EarliestDate(facts, command.Action));
+        CheckFields(profile, facts, command, on, problems);
+        if (problems.Count > 0)
+        {
+            return new CaseDecision(CaseDecisionKind.Invalid, facts.Status, null, null, problems);
+        }
+
+        if (command.Action == CaseAction.Refer && !facts.IndependenceOverridden
+            && !IndependenceGuard.CheckOrganisation(facts.AccusedAgencyCode, facts.ReferralTarget!.AffiliationAgencyCode).IsIndependent)
+        {
+            return new CaseDecision(CaseDecisionKind.NotIndependent, facts.Status, null, facts.AccusedAgencyCode, []);
+        }
+
+        return new CaseDecision(CaseDecisionKind.Allowed, facts.Status, CaseWorkflow.Next(facts.Status, command.Action), null, []);
+    }
+
+    /// <summary>The last withdrawal was found voluntary in its follow-up interview.</summary>
+    public static bool EndsOnVoluntaryWithdrawal(CaseFacts facts) =>
+        facts.Withdrawals.OrderBy(w => w.RequestedAtUtc).LastOrDefault() is { Outcome: WithdrawalOutcome.Voluntary };
+
+    private static CaseDecision NotNow(CaseFacts facts, string? reason) =>
+        new(CaseDecisionKind.NotAllowedNow, facts.Status, null, reason, []);
+
+    private static void CheckDate(List<CaseProblem> problems, DateOnly on, DateOnly today, DateOnly earliest)
+    {
+        if (on > today)
+        {
+            problems.Add(new CaseProblem("on", CaseProblemCode.FutureDate));
+        }
+        else if (on < earliest)
+        {
+            problems.Add(new CaseProblem("on", CaseProblemCode.TooEarly));
+        }
+    }
+
+    /// <summary>A decision cannot predate the step it follows.</summary>
+    private static DateOnly EarliestDate(CaseFacts facts, string action)
+    {
+        var proceeding = facts.Proceeding;
+        var latest = action switch
+        {
+            CaseAction.Requalify or CaseAction.Terminate or CaseAction.Indict => proceeding?.RegisteredOn,
+            CaseAction.Reopen => proceeding?.TerminatedOn,
+            CaseAction.Verdict => proceeding?.AppealedOn ?? proceeding?.IndictedOn,
+            CaseAction.Appeal or CaseAction.Finalise => proceeding?.VerdictOn,
+            _ => null,
+        };
+        return latest is { } date && date > facts.ReceivedOn ? date : facts.ReceivedOn;
+    }
+
+    private static void CheckFields(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, DateOnly on, List<CaseProblem> problems)
+    {
+        switch (command.Action)
+        {
+            case CaseAction.Merge:
+                CheckMerge(facts, command, problems);
+                break;
+            case CaseAction.Refer:
+                CheckReferral(facts, command, problems);
+                break;
+            case CaseAction.Reject:
+                Require(problems, "reason", command.Reason, OutOfScopeReason.All.Contains, CaseProblemCode.UnknownReason);
+                break;
+            case CaseAction.Register:
+                RequireText(problems, "registerNumber", command.RegisterNumber, 64);
+                CheckArticle(profile, problems, command.Article, on);
+                break;
+            case CaseAction.Requalify:
+                CheckArticle(profile, problems, command.Article, on);
+                if (command.Article == facts.Proceeding?.CurrentArticle)
+                {
+                    problems.Add(new CaseProblem("article", CaseProblemCode.SameArticle));
+                }
+
+                RequireText(problems, "reason", command.Reason, MaxTextLength);
+                break;
+            case CaseAction.Terminate:
+                CheckTermination(profile, facts, command, on, problems);
+                break;
+            case CaseAction.Reopen:
+                RequireText(problems, "reason", command.Reason, MaxTextLength);
+                break;
+            case CaseAction.Indict:
+                OptionalText(problems, "court", command.Court, 200);
+                break;
+            case CaseAction.Verdict:
+                CheckVerdict(profile, facts, command, on, problems);
+                break;
+            case CaseAction.Appeal:
+                if (command.AppealBy is null)
+                {
+                    problems.Add(new CaseProblem("appealBy", CaseProblemCode.Required));
+                }
+
+                break;
+        }
+    }
+
+    private static void CheckMerge(CaseFacts facts, CaseCommand command, List<CaseProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(command.Into))
+        {
+            problems.Add(new CaseProblem("into", CaseProblemCode.Required));
+        }
+        else if (facts.MergeTarget is not { } target)
+        {
+            problems.Add(new CaseProblem("into", CaseProblemCode.UnknownCase));
+        }
+        else if (target.CaseId == facts.CaseId)
+        {
+            problems.Add(new CaseProblem("into", CaseProblemCode.SameCase));
+        }
+        else if (target.OrganisationId != facts.OrganisationId)
+        {
+            problems.Add(new CaseProblem("into", CaseProblemCode.OtherOrganisation));
+        }
+        else if (!CaseWorkflow.IsActive(target.Status))
+        {
+            problems.Add(new CaseProblem("into", CaseProblemCode.TargetClosed));
+        }
+    }
+
+    private static void CheckReferral(CaseFacts facts, CaseCommand command, List<CaseProblem> problems)
+    {
+        if (!facts.ConsentToShare)
+        {
+            problems.Add(new CaseProblem("organisation", CaseProblemCode.NoConsent));
+        }
+        else if (string.IsNullOrWhiteSpace(command.Organisation))
+        {
+            problems.Add(new CaseProblem("organisation", CaseProblemCode.Required));
+        }
+        else if (facts.ReferralTarget is not { HasKeys: true } target)
+        {
+            problems.Add(new CaseProblem("organisation", CaseProblemCode.UnknownOrganisation));
+        }
+        else if (target.OrganisationId == facts.OrganisationId)
+        {
+            problems.Add(new CaseProblem("organisation", CaseProblemCode.SameCase));
+        }
+    }
+
+    private static void CheckTermination(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, DateOnly on, List<CaseProblem> problems)
+    {
+        if (!Require(problems, "reason", command.Reason, code => profile.FindTerminationReason(code) is not null, CaseProblemCode.UnknownReason))
+        {
+            return;
+        }
+
+        if (facts.Proceeding is { } proceeding && !TortureRestrictions.CheckTermination(profile, proceeding.CurrentArticle, command.Reason!, on).IsAllowed)
+        {
+            problems.Add(new CaseProblem("reason", CaseProblemCode.TortureTerminationBarred));
+        }
+    }
+
+    private static void CheckVerdict(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, DateOnly on, List<CaseProblem> problems)
+    {
+        if (command.Sentences.Count == 0)
+        {
+            problems.Add(new CaseProblem("sentences", CaseProblemCode.Required));
+            return;
+        }
+
+        for (var i = 0; i < command.Sentences.Count; i++)
+        {
+            CheckSentence(profile, facts, command.Sentences[i], on, $"sentences[{i}]", problems);
+        }
+    }
+
+    private static void CheckSentence(JurisdictionProfile profile, CaseFacts facts, SentenceCommand sentence, DateOnly on, string prefix, List<CaseProblem> problems)
+    {
+        if (sentence.Official is { } official)
+        {
+            if (!facts.OfficialIds.Contains(official))
+            {
+                problems.Add(new CaseProblem($"{prefix}.official", CaseProblemCode.UnknownOfficial));
+            }
+        }
+        else
+        {
+            Require(problems, $"{prefix}.agency", sentence.Agency, code => profile.FindAgency(code) is not null, CaseProblemCode.UnknownAgency);
+            OptionalText(problems, $"{prefix}.position", sentence.Position, 200);
+            OptionalText(problems, $"{prefix}.rank", sentence.Rank, 100);
+        }
+
+        if (sentence.Outcome is null)
+        {
+            problems.Add(new CaseProblem($"{prefix}.outcome", CaseProblemCode.Required));
+            return;
+        }
+
+        if (sentence.Outcome == VerdictOutcome.Acquittal)
+        {
+            if (sentence.CustodialMonths > 0 || sentence.Suspended || sentence.Fine > 0 || sentence.BanFromOfficeMonths > 0)
+            {
+                problems.Add(new CaseProblem($"{prefix}.outcome", CaseProblemCode.NotConviction));
+            }
+
+            return;
+        }
+
+        if (Require(problems, $"{prefix}.article", sentence.Article, code => profile.FindArticle(code) is not null, CaseProblemCode.UnknownArticle)
+            && sentence.Suspended && !TortureRestrictions.CheckSuspendedSentence(profile, sentence.Article!, on).IsAllowed)
+        {
+            problems.Add(new CaseProblem($"{prefix}.suspended", CaseProblemCode.SuspendedBarred));
+        }
+
+        CheckRange(problems, $"{prefix}.custodialMonths", sentence.CustodialMonths, MaxMonths);
+        CheckRange(problems, $"{prefix}.banFromOfficeMonths", sentence.BanFromOfficeMonths, MaxMonths);
+        if (sentence.Fine is < 0 or > 1_000_000_000_000m)
+        {
+            problems.Add(new CaseProblem($"{prefix}.fine", CaseProblemCode.OutOfRange));
+        }
+
+        if (sentence.Suspended && sentence.CustodialMonths is null or 0)
+        {
+            problems.Add(new CaseProblem($"{prefix}.custodialMonths", CaseProblemCode.Required));
+        }
+    }
+
+    private static void CheckArticle(JurisdictionProfile profile, List<CaseProblem> problems, string? code, DateOnly on)
+    {
+        if (!Require(problems, "article", code, c => profile.FindArticle(c) is not null, CaseProblemCode.UnknownArticle))
+        {
+            return;
+        }
+
+        if (!profile.FindArticle(code!)!.IsInForceOn(on))
+        {
+            problems.Add(new CaseProblem("article", CaseProblemCode.ArticleNotInForce));
+        }
+    }
+
+    private static void CheckRange(List<CaseProblem> problems, string field, int? value, int max)
+    {
+        if (value is < 0 || value > max)
+        {
+            problems.Add(new CaseProblem(field, CaseProblemCode.OutOfRange));
+        }
+    }
+
+    /// <returns>Whether the value is present and known.</returns>
+    private static bool Require(List<CaseProblem> problems, string field, string? value, Func<string, bool> isKnown, string unknownCode)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add(new CaseProblem(field, CaseProblemCode.Required));
+            return false;
+        }
+
+        if (!isKnown(value))
+        {
+            problems.Add(new CaseProblem(field, unknownCode));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void RequireText(List<CaseProblem> problems, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add(new CaseProblem(field, CaseProblemCode.Required));
+        }
+        else
+        {
+            OptionalText(problems, field, value, maxLength);
+        }
+    }
+
+    private static void OptionalText(List<CaseProblem> problems, string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Trim().Length > maxLength)
+        {
+            problems.Add(new CaseProblem(field, CaseProblemCode.TooLong));
+        }
+    }
+}

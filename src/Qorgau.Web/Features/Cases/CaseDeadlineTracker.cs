@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Profiles;
+
+namespace Qorgau.Web.Features.Cases;
+
+/// <summary>
+/// Keeps a case's deadlines in step with its events: opens them, meets them, and keeps the case's
+/// next due date (what the overdue queue and the list sort on). Changes are saved by the caller.
+/// </summary>
+public sealed class CaseDeadlineTracker(QorgauDbContext db, JurisdictionProfile profile, TimeProvider clock)
+{
+    public DateOnly Today => ProfileCalendar.Today(profile, clock);
+
+    public void OpenOnReceipt(Case record) =>
+        Add(record, CaseDeadlines.OpenedOnReceipt(profile, record.Id, ProfileCalendar.DateOf(profile, record.ReceivedAtUtc)));
+
+    public void OpenForWithdrawal(Case record, Withdrawal withdrawal)
+    {
+        if (CaseDeadlines.OpenedByWithdrawal(profile, record.Id, withdrawal.Id, ProfileCalendar.DateOf(profile, withdrawal.RequestedAtUtc)) is { } deadline)
+        {
+            Add(record, [deadline]);
+        }
+    }
+
+    /// <summary>Meets the open deadlines with these codes (for one subject, when given); every open one when <paramref name="codes"/> is null.</summary>
+    public async Task MeetAsync(Case record, IReadOnlyCollection<string>? codes, Guid? subjectId = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = await OpenDeadlinesAsync(record.Id, cancellationToken);
+        foreach (var deadline in open.Where(d => (codes is null || codes.Contains(d.Code)) && (subjectId is null || d.SubjectId == subjectId)))
+        {
+            deadline.MetAtUtc = now;
+        }
+
+        Refresh(record, open);
+    }
+
+    private void Add(Case record, IEnumerable<CaseDeadline> deadlines)
+    {
+        var added = deadlines.ToList();
+        db.CaseDeadlines.AddRange(added);
+        var due = CaseDeadlines.NextDue(added);
+        if (due is not null && (record.NextDueOn is null || due < record.NextDueOn))
+        {
+            record.NextDueOn = due;
+        }
+    }
+
+    private async Task<List<CaseDeadline>> OpenDeadlinesAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var stored = await db.CaseDeadlines.Where(d => d.CaseId == caseId && d.MetAtUtc == null).ToListAsync(cancellationToken);
+        var added = db.CaseDeadlines.Local.Where(d => d.CaseId == caseId && d.IsOpen && !stored.Contains(d));
+        return [.. stored, .. added];
+    }
+
+    private void Refresh(Case record, IEnumerable<CaseDeadline> deadlines)
+    {
+        var open = deadlines.Where(d => d.IsOpen).ToList();
+        record.NextDueOn = CaseDeadlines.NextDue(open);
+        record.IsOverdue = open.Any(d => CaseDeadlines.IsOverdue(d, Today));
+    }
+}
+
+/// <summary>Dates as the profile's jurisdiction counts them: deadlines and "today" are in its time zone.</summary>
+public static class ProfileCalendar
+{
+    public static TimeZoneInfo TimeZone(JurisdictionProfile profile) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public static DateOnly DateOf(JurisdictionProfile profile, DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone(profile)));
+
+    public static DateOnly Today(JurisdictionProfile profile, TimeProvider clock) => DateOf(profile, clock.GetUtcNow().UtcDateTime);
+}

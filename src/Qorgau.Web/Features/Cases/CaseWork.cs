@@ -1,0 +1,205 @@
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+using Qorgau.Domain.Audit;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Proceedings;
+using Qorgau.Domain.Profiles;
+using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Security;
+
+namespace Qorgau.Web.Features.Cases;
+
+/// <summary>
+/// Applies workflow actions to a case, for the pages and the staff API alike: the domain rules
+/// decide, and an allowed action changes the case, its proceeding and deadlines, and writes its
+/// event and audit entry in one transaction. A refused one changes nothing.
+/// </summary>
+public sealed class CaseWork(
+    QorgauDbContext db,
+    JurisdictionProfile profile,
+    CaseDeadlineTracker deadlines,
+    CaseKeyring keyring,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    private static readonly string[] TriageRoles = [StaffRole.IntakeOperator, StaffRole.CaseWorker, StaffRole.Investigator, StaffRole.Supervisor];
+    private static readonly string[] ProceedingRoles = [StaffRole.CaseWorker, StaffRole.Investigator, StaffRole.Supervisor];
+
+    public DateOnly Today => deadlines.Today;
+
+    /// <summary>Triage is for those who receive complaints; proceedings for those who follow them. Monitors hold follow-up interviews only.</summary>
+    public static bool MayAct(Func<string, bool> hasRole, string action)
+    {
+        var roles = action is CaseAction.Accept or CaseAction.Merge or CaseAction.Refer or CaseAction.Reject or CaseAction.Withdraw ? TriageRoles : ProceedingRoles;
+        return StaffRole.WorksOnCases(hasRole) && roles.Any(hasRole);
+    }
+
+    /// <param name="caseKey">The case key when the actor's session holds it: a referral then re-seals it to the receiving organisation at once.</param>
+    public async Task<CaseDecision> ApplyAsync(Case record, CaseCommand command, Guid actorId, byte[]? caseKey, CancellationToken cancellationToken, bool independenceOverridden = false)
+    {
+        var (facts, mergeTarget, referralTarget) = await FactsAsync(record, command, cancellationToken);
+        var decision = CaseRules.Decide(profile, facts with { IndependenceOverridden = independenceOverridden }, command, Today);
+        if (!decision.IsAllowed)
+        {
+            return decision;
+        }
+
+        var on = command.On ?? Today;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var next = decision.Next!.Value;
+        var detail = new Dictionary<string, string?>
+        {
+            [CaseEventDetail.To] = ComplaintRules.CodeOf(next),
+            ["on"] = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ApplyEffectsAsync(record, command, facts.Proceeding, mergeTarget, referralTarget, on, now, actorId, caseKey, detail, cancellationToken);
+        record.Status = next;
+        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Of(command.Action), ActorUserId = actorId, Detail = CaseEventDetail.Write(detail) });
+        await deadlines.MeetAsync(record, CaseDeadlines.ClosesAll(next) ? null : CaseDeadlines.MetBy(command.Action), cancellationToken: cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent("case.action", actorId, record.OrganisationId, "case", record.Id.ToString(), command.Action), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return decision;
+    }
+
+    private async Task<(CaseFacts Facts, Case? MergeTarget, Organisation? ReferralTarget)> FactsAsync(Case record, CaseCommand command, CancellationToken cancellationToken)
+    {
+        var proceeding = await db.Proceedings.FirstOrDefaultAsync(p => p.CaseId == record.Id, cancellationToken);
+        var withdrawals = await db.Withdrawals.AsNoTracking().Where(w => w.CaseId == record.Id).ToListAsync(cancellationToken);
+        var officials = await db.AccusedOfficials.Where(o => o.CaseId == record.Id).Select(o => o.Id).ToListAsync(cancellationToken);
+        var into = command.Into?.Trim().ToUpperInvariant();
+        var mergeTarget = command.Action == CaseAction.Merge && !string.IsNullOrEmpty(into)
+            ? await db.Cases.FirstOrDefaultAsync(c => c.PublicId == into, cancellationToken)
+            : null;
+        var referralTarget = command.Action == CaseAction.Refer && !string.IsNullOrWhiteSpace(command.Organisation)
+            ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == command.Organisation.Trim(), cancellationToken)
+            : null;
+        var facts = new CaseFacts(record.Id, record.OrganisationId, record.Status, ProfileCalendar.DateOf(profile, record.ReceivedAtUtc),
+            record.AccusedAgencyCode, record.ConsentToShare, proceeding, withdrawals, officials)
+        {
+            MergeTarget = mergeTarget is null ? null : new MergeTarget(mergeTarget.Id, mergeTarget.OrganisationId, mergeTarget.Status),
+            ReferralTarget = referralTarget is null ? null : new ReferralTarget(referralTarget.Id, referralTarget.AffiliationAgencyCode, referralTarget.PublicKey is not null),
+        };
+        return (facts, mergeTarget, referralTarget);
+    }
+
+    private async Task ApplyEffectsAsync(
+        Case record, CaseCommand command, Proceeding? proceeding, Case? mergeTarget, Organisation? referralTarget,
+        DateOnly on, DateTime now, Guid actorId, byte[]? caseKey, Dictionary<string, string?> detail, CancellationToken cancellationToken)
+    {
+        switch (command.Action)
+        {
+            case CaseAction.Merge:
+                record.MergedIntoCaseId = mergeTarget!.Id;
+                detail["into"] = mergeTarget.PublicId;
+                db.CaseEvents.Add(new CaseEvent { CaseId = mergeTarget.Id, OccurredAtUtc = now, Kind = CaseEventKind.MergedFrom, ActorUserId = actorId, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["from"] = record.PublicId }) });
+                break;
+            case CaseAction.Refer:
+                detail["from"] = await db.Organisations.Where(o => o.Id == record.OrganisationId).Select(o => o.Code).FirstAsync(cancellationToken);
+                detail["organisation"] = referralTarget!.Code;
+                await EndAssignmentsAsync(record, now, actorId, cancellationToken);
+                record.OrganisationId = referralTarget.Id;
+                if (caseKey is not null)
+                {
+                    keyring.SealToOrganisation(record.Id, referralTarget, caseKey);
+                }
+
+                break;
+            case CaseAction.Reject:
+                record.OutOfScopeReason = command.Reason;
+                detail["reason"] = command.Reason;
+                break;
+            case CaseAction.Register:
+                db.Proceedings.Add(new Proceeding { CaseId = record.Id, RegisterNumber = command.RegisterNumber!.Trim(), RegisteredOn = on, ArticleAtRegistration = command.Article!, CurrentArticle = command.Article! });
+                db.Qualifications.Add(new Qualification { CaseId = record.Id, ArticleCode = command.Article!, On = on, ByUserId = actorId, RecordedAtUtc = now });
+                detail[CaseEventDetail.Article] = command.Article;
+                detail["number"] = command.RegisterNumber!.Trim();
+                break;
+            case CaseAction.Requalify:
+                db.Qualifications.Add(new Qualification { CaseId = record.Id, ArticleCode = command.Article!, PreviousArticleCode = proceeding!.CurrentArticle, On = on, Reason = command.Reason!.Trim(), ByUserId = actorId, RecordedAtUtc = now });
+                detail["from"] = proceeding.CurrentArticle;
+                detail[CaseEventDetail.Article] = command.Article;
+                proceeding.CurrentArticle = command.Article!;
+                break;
+            case CaseAction.Terminate:
+                proceeding!.TerminationReason = command.Reason;
+                proceeding.TerminatedOn = on;
+                detail["reason"] = command.Reason;
+                break;
+            case CaseAction.Reopen:
+                proceeding!.TerminationReason = null;
+                proceeding.TerminatedOn = null;
+                detail["reason"] = command.Reason!.Trim();
+                break;
+            case CaseAction.Indict:
+                proceeding!.IndictedOn = on;
+                proceeding.Court = string.IsNullOrWhiteSpace(command.Court) ? null : command.Court.Trim();
+                detail["court"] = proceeding.Court;
+                break;
+            case CaseAction.Verdict:
+                RecordVerdict(record, command, proceeding!, on, now, detail);
+                break;
+            case CaseAction.Appeal:
+                proceeding!.AppealedOn = on;
+                proceeding.AppealedBy = command.AppealBy;
+                detail["by"] = ComplaintRules.CodeOf(command.AppealBy!.Value);
+                break;
+            case CaseAction.Finalise:
+                proceeding!.FinalOn = on;
+                break;
+        }
+    }
+
+    private void RecordVerdict(Case record, CaseCommand command, Proceeding proceeding, DateOnly on, DateTime now, Dictionary<string, string?> detail)
+    {
+        var onAppeal = proceeding.AppealedOn is not null;
+        foreach (var sentence in command.Sentences)
+        {
+            var officialId = sentence.Official ?? AddOfficial(record.Id, sentence, now);
+            var convicted = sentence.Outcome == VerdictOutcome.Conviction;
+            db.Sentences.Add(new Sentence
+            {
+                CaseId = record.Id,
+                OfficialId = officialId,
+                On = on,
+                OnAppeal = onAppeal,
+                Outcome = sentence.Outcome!.Value,
+                ArticleCode = convicted ? sentence.Article : null,
+                CustodialMonths = convicted ? sentence.CustodialMonths : null,
+                Suspended = convicted && sentence.Suspended,
+                Fine = convicted ? sentence.Fine : null,
+                BanFromOfficeMonths = convicted ? sentence.BanFromOfficeMonths : null,
+            });
+        }
+
+        proceeding.VerdictOn = on;
+        proceeding.PleaAgreement |= command.PleaAgreement;
+        detail["convictions"] = command.Sentences.Count(s => s.Outcome == VerdictOutcome.Conviction).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        detail["acquittals"] = command.Sentences.Count(s => s.Outcome == VerdictOutcome.Acquittal).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        detail["plea-agreement"] = command.PleaAgreement ? "true" : null;
+        detail["on-appeal"] = onAppeal ? "true" : null;
+    }
+
+    private Guid AddOfficial(Guid caseId, SentenceCommand sentence, DateTime now)
+    {
+        var official = new AccusedOfficial { CaseId = caseId, AgencyCode = sentence.Agency!, Position = sentence.Position?.Trim(), Rank = sentence.Rank?.Trim(), AddedAtUtc = now };
+        db.AccusedOfficials.Add(official);
+        db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = now, Kind = CaseEventKind.OfficialAdded, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["agency"] = official.AgencyCode, ["official"] = official.Id.ToString() }) });
+        return official.Id;
+    }
+
+    /// <summary>A case that leaves the organisation leaves its people's queues too.</summary>
+    private async Task EndAssignmentsAsync(Case record, DateTime now, Guid actorId, CancellationToken cancellationToken)
+    {
+        var active = await db.CaseAssignments.Where(a => a.CaseId == record.Id && a.EndedAtUtc == null).ToListAsync(cancellationToken);
+        foreach (var assignment in active)
+        {
+            assignment.EndedAtUtc = now;
+            db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Unassigned, ActorUserId = actorId, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { [CaseEventDetail.User] = assignment.UserId.ToString(), [CaseEventDetail.Role] = assignment.Role }) });
+        }
+    }
+}
