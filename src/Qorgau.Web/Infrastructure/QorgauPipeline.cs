@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Features.Profile;
@@ -46,6 +47,7 @@ public static class QorgauPipeline
         api.MapProfileEndpoints();
         api.MapFacilityEndpoints();
         api.MapIntakeEndpoints(app.Services.GetRequiredService<IOptions<IntakeOptions>>().Value);
+        api.MapCaseEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

@@ -66,6 +66,11 @@ public static class QorgauServices
         services.AddSingleton<ProofOfWork>();
         services.AddScoped<CaseConversation>();
         services.AddScoped<StaffCaseAccess>();
+        services.AddScoped<CaseDeadlineTracker>();
+        services.AddScoped<CaseWork>();
+        services.AddScoped<CaseTeam>();
+        services.AddScoped<CaseList>();
+        services.AddScoped<CaseApiAccess>();
         services.AddScoped<FacilityRegistry>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();

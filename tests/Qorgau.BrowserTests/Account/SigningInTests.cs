@@ -15,7 +15,7 @@ public sealed class SigningInTests(BrowserFixture browser)
         await page.GotoAsync("/");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Staff sign-in", Exact = true }).ClickAsync();
-        await page.GetByLabel("Email").FillAsync("monitor@demo.qorgau.local");
+        await page.GetByLabel("Email").FillAsync("monitor@npm.demo");
         await page.GetByLabel("Password").FillAsync(DemoVerb.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.ArriveAtAsync("/account/authenticator");
@@ -39,11 +39,11 @@ public sealed class SigningInTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
 
-        await page.GetByLabel("Электронная почта").FillAsync("analyst@demo.qorgau.local");
+        await page.GetByLabel("Электронная почта").FillAsync("analyst@npm.demo");
         await page.GetByLabel("Пароль").FillAsync("not the password at all");
         await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
 
         (await page.Locator(".form-errors").InnerTextAsync()).ShouldContain("Неверная электронная почта или пароль.");
-        (await page.GetByLabel("Электронная почта").InputValueAsync()).ShouldBe("analyst@demo.qorgau.local");
+        (await page.GetByLabel("Электронная почта").InputValueAsync()).ShouldBe("analyst@npm.demo");
     }
 }

@@ -13,7 +13,7 @@ namespace Qorgau.BrowserTests.Intake;
 [Collection<SharedBrowser>]
 public sealed partial class FilingAndFollowingAComplaintTests(BrowserFixture browser)
 {
-    private const string Supervisor = "supervisor@demo.qorgau.local";
+    private const string Supervisor = "supervisor@npm.demo";
 
     [Theory]
     [InlineData(true)]

@@ -26,7 +26,7 @@ public sealed partial class KeySessionTests : IAsyncLifetime
     public async Task After_sign_in_the_session_holds_the_key_and_logout_erases_it()
     {
         var browser = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        await browser.SignInAndEnrolAsync("monitor@demo.qorgau.local", Password);
+        await browser.SignInAndEnrolAsync("monitor@npm.demo", Password);
 
         (await browser.GetPageAsync("/staff")).ShouldContain(Unlocked);
         (await SessionCountAsync()).ShouldBe(1);
@@ -40,9 +40,9 @@ public sealed partial class KeySessionTests : IAsyncLifetime
     public async Task A_session_ended_from_another_browser_is_signed_out()
     {
         var first = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        var (key, _) = await first.SignInAndEnrolAsync("analyst@demo.qorgau.local", Password);
+        var (key, _) = await first.SignInAndEnrolAsync("analyst@npm.demo", Password);
         var second = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        await second.SignInWithPasswordAsync("analyst@demo.qorgau.local", Password);
+        await second.SignInWithPasswordAsync("analyst@npm.demo", Password);
         await second.SubmitAsync("/account/login/code", new Dictionary<string, string> { ["Input.Code"] = StaffBrowser.Totp(key) });
 
         var sessionsPage = await second.GetPageAsync("/account/sessions");
@@ -60,7 +60,7 @@ public sealed partial class KeySessionTests : IAsyncLifetime
     {
         var cookies = new CookieContainer();
         var browser = new StaffBrowser(ClientWith(_app, cookies));
-        await browser.SignInAndEnrolAsync("caseworker@demo.qorgau.local", Password);
+        await browser.SignInAndEnrolAsync("caseworker@ngo-coalition.demo", Password);
         await using var secondNode = _app.SecondNode();
 
         var onSecondNode = await new StaffBrowser(ClientWith(secondNode, cookies)).GetAsync("/staff");
@@ -73,8 +73,8 @@ public sealed partial class KeySessionTests : IAsyncLifetime
     public async Task Changing_the_password_keeps_the_key_pair_openable_with_the_new_one()
     {
         var browser = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        var (key, _) = await browser.SignInAndEnrolAsync("supervisor@demo.qorgau.local", Password);
-        var publicKey = await PublicKeyAsync("supervisor@demo.qorgau.local");
+        var (key, _) = await browser.SignInAndEnrolAsync("supervisor@npm.demo", Password);
+        var publicKey = await PublicKeyAsync("supervisor@npm.demo");
         await browser.SubmitAsync("/account/password", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = Password,
@@ -83,11 +83,11 @@ public sealed partial class KeySessionTests : IAsyncLifetime
         });
 
         var again = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        await again.SignInWithPasswordAsync("supervisor@demo.qorgau.local", "a different long sentence");
+        await again.SignInWithPasswordAsync("supervisor@npm.demo", "a different long sentence");
         await again.SubmitAsync("/account/login/code", new Dictionary<string, string> { ["Input.Code"] = StaffBrowser.Totp(key) });
 
         (await again.GetPageAsync("/staff")).ShouldContain(Unlocked);
-        (await PublicKeyAsync("supervisor@demo.qorgau.local")).ShouldBe(publicKey);
+        (await PublicKeyAsync("supervisor@npm.demo")).ShouldBe(publicKey);
     }
 
     private Task<int> SessionCountAsync() => _app.WithDbAsync(db => db.StaffSessions.CountAsync());
@@ -103,7 +103,7 @@ public sealed partial class KeySessionTests : IAsyncLifetime
         return client;
     }
 
-    public async ValueTask InitializeAsync() => (await _app.RunVerbAsync("demo")).ExitCode.ShouldBe(0);
+    public async ValueTask InitializeAsync() => (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 

@@ -26,12 +26,12 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
     [Fact]
     public async Task A_wrong_password_is_refused_next_to_the_form_and_keeps_the_email()
     {
-        var response = await Browser("en").SignInWithPasswordAsync("analyst@demo.qorgau.local", "not the right password");
+        var response = await Browser("en").SignInWithPasswordAsync("analyst@npm.demo", "not the right password");
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("The email or the password is wrong.");
-        html.ShouldContain("""value="analyst@demo.qorgau.local""");
+        html.ShouldContain("""value="analyst@npm.demo""");
         (await AuditActionsAsync()).ShouldContain("login.failed");
     }
 
@@ -51,10 +51,10 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
         var browser = Browser("en");
         for (var i = 0; i < 5; i++)
         {
-            await browser.SignInWithPasswordAsync("supervisor@demo.qorgau.local", "wrong password " + i);
+            await browser.SignInWithPasswordAsync("supervisor@npm.demo", "wrong password " + i);
         }
 
-        var response = await browser.SignInWithPasswordAsync("supervisor@demo.qorgau.local", Password);
+        var response = await browser.SignInWithPasswordAsync("supervisor@npm.demo", Password);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         html.ShouldContain("this account is locked for 15 minutes");
@@ -65,7 +65,7 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
     public async Task A_password_alone_opens_no_staff_page_until_the_second_factor_is_enrolled()
     {
         var browser = Browser("en");
-        var login = await browser.SignInWithPasswordAsync("monitor@demo.qorgau.local", Password);
+        var login = await browser.SignInWithPasswordAsync("monitor@npm.demo", Password);
 
         login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         StaffBrowser.RedirectTarget(login).ShouldBe("/account/authenticator");
@@ -79,7 +79,7 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
     {
         var browser = Browser("en");
 
-        var (key, codes) = await browser.SignInAndEnrolAsync("caseworker@demo.qorgau.local", Password);
+        var (key, codes) = await browser.SignInAndEnrolAsync("caseworker@ngo-coalition.demo", Password);
         var staff = await browser.GetPageAsync("/staff");
 
         key.Length.ShouldBeGreaterThanOrEqualTo(16);
@@ -92,20 +92,20 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
     [Fact]
     public async Task After_enrolment_signing_in_needs_the_code_and_a_recovery_code_works_only_once()
     {
-        var (key, codes) = await Browser("en").SignInAndEnrolAsync("investigator@demo.qorgau.local", Password);
+        var (key, codes) = await Browser("en").SignInAndEnrolAsync("investigator@prosecutor.demo", Password);
 
         var withCode = Browser("en");
-        StaffBrowser.RedirectTarget(await withCode.SignInWithPasswordAsync("investigator@demo.qorgau.local", Password)).ShouldStartWith("/account/login/code");
+        StaffBrowser.RedirectTarget(await withCode.SignInWithPasswordAsync("investigator@prosecutor.demo", Password)).ShouldStartWith("/account/login/code");
         var codeStep = await withCode.SubmitAsync("/account/login/code", new Dictionary<string, string> { ["Input.Code"] = StaffBrowser.Totp(key) });
         StaffBrowser.RedirectTarget(codeStep).ShouldBe("/staff");
         (await withCode.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var recovery = Browser("en");
-        await recovery.SignInWithPasswordAsync("investigator@demo.qorgau.local", Password);
+        await recovery.SignInWithPasswordAsync("investigator@prosecutor.demo", Password);
         (await recovery.SubmitAsync("/account/login/code", new Dictionary<string, string> { ["Input.Code"] = codes[0] })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var reused = Browser("en");
-        await reused.SignInWithPasswordAsync("investigator@demo.qorgau.local", Password);
+        await reused.SignInWithPasswordAsync("investigator@prosecutor.demo", Password);
         var refused = await reused.SubmitAsync("/account/login/code", new Dictionary<string, string> { ["Input.Code"] = codes[0] });
         (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("This code is not valid");
     }
@@ -114,7 +114,7 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
     public async Task Signing_out_ends_the_session()
     {
         var browser = Browser("en");
-        await browser.SignInAndEnrolAsync("intake@demo.qorgau.local", Password);
+        await browser.SignInAndEnrolAsync("intake@npm.demo", Password);
 
         var logout = await browser.SubmitAsync("/staff", new Dictionary<string, string>(), action: "/account/logout");
 
@@ -126,7 +126,7 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
     [Fact]
     public async Task A_post_without_the_anti_forgery_token_is_refused()
     {
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "admin@demo.qorgau.local", ["Input.Password"] = Password });
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "admin@demo", ["Input.Password"] = Password });
         var response = await Browser("en").Client.PostAsync(new Uri("/account/login", UriKind.Relative), content, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -150,7 +150,7 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
         public override async ValueTask InitializeAsync()
         {
             await base.InitializeAsync();
-            (await RunVerbAsync("demo")).ExitCode.ShouldBe(0);
+            (await RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
         }
     }
 }

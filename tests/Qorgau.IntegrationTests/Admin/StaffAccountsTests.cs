@@ -18,17 +18,17 @@ public sealed partial class StaffAccountsTests : IAsyncLifetime
     {
         var html = await _admin.GetPageAsync("/admin/users");
 
-        html.ShouldContain("intake@demo.qorgau.local");
-        html.ShouldContain("analyst@demo.qorgau.local");
-        html.ShouldNotContain("caseworker@demo.qorgau.local");
-        html.ShouldNotContain("investigator@demo.qorgau.local");
+        html.ShouldContain("intake@npm.demo");
+        html.ShouldContain("analyst@npm.demo");
+        html.ShouldNotContain("caseworker@ngo-coalition.demo");
+        html.ShouldNotContain("investigator@prosecutor.demo");
     }
 
     [Fact]
     public async Task Staff_without_the_administrator_role_are_refused()
     {
         var analyst = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        await analyst.SignInAndEnrolAsync("analyst@demo.qorgau.local", Password);
+        await analyst.SignInAndEnrolAsync("analyst@npm.demo", Password);
 
         var response = await analyst.GetAsync("/admin/users");
 
@@ -39,7 +39,7 @@ public sealed partial class StaffAccountsTests : IAsyncLifetime
     public async Task Creating_an_account_shows_its_one_time_password_once_and_gives_it_keys_and_roles()
     {
         var fields = NewAccount("Aigerim Demo", "aigerim@example.org", "monitor");
-        fields["Input.OrganisationId"] = (await _app.WithDbAsync(db => db.Organisations.Where(o => o.Code == "demo-npm").Select(o => o.Id).SingleAsync())).ToString();
+        fields["Input.OrganisationId"] = (await _app.WithDbAsync(db => db.Organisations.Where(o => o.Code == "npm").Select(o => o.Id).SingleAsync())).ToString();
 
         var response = await _admin.SubmitAsync("/admin/users/new", fields);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -72,8 +72,8 @@ public sealed partial class StaffAccountsTests : IAsyncLifetime
     public async Task Resetting_a_password_ends_the_persons_sessions_and_forces_a_change()
     {
         var monitor = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        await monitor.SignInAndEnrolAsync("monitor@demo.qorgau.local", Password);
-        var monitorId = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "monitor@demo.qorgau.local").Select(u => u.Id).SingleAsync());
+        await monitor.SignInAndEnrolAsync("monitor@npm.demo", Password);
+        var monitorId = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "monitor@npm.demo").Select(u => u.Id).SingleAsync());
 
         var response = await _admin.SubmitAsync("/admin/users", new Dictionary<string, string>(), action: $"/admin/users?id={monitorId}&handler=Reset");
         var password = OneTimePassword().Match(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Groups[1].Value;
@@ -81,14 +81,14 @@ public sealed partial class StaffAccountsTests : IAsyncLifetime
         password.Length.ShouldBe(20);
         StaffBrowser.RedirectTarget(await monitor.GetAsync("/staff")).ShouldStartWith("/account/login");
         var again = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        (await again.SignInWithPasswordAsync("monitor@demo.qorgau.local", password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await again.SignInWithPasswordAsync("monitor@npm.demo", password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await _app.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync())).ShouldContain("password.reset");
     }
 
     [Fact]
     public async Task An_administrator_cannot_manage_an_account_of_another_organisation()
     {
-        var caseworkerId = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "caseworker@demo.qorgau.local").Select(u => u.Id).SingleAsync());
+        var caseworkerId = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "caseworker@ngo-coalition.demo").Select(u => u.Id).SingleAsync());
 
         var response = await _admin.SubmitAsync("/admin/users", new Dictionary<string, string>(), action: $"/admin/users?id={caseworkerId}&handler=Reset");
 
@@ -109,9 +109,9 @@ public sealed partial class StaffAccountsTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        (await _app.RunVerbAsync("demo")).ExitCode.ShouldBe(0);
+        (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
         _admin = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        await _admin.SignInAndEnrolAsync("admin@demo.qorgau.local", Password);
+        await _admin.SignInAndEnrolAsync("admin@demo", Password);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -96,7 +96,7 @@ public sealed class CaseAccessTests(DemoIntakeFactory app) : IClassFixture<DemoI
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var caseId = await CaseIdAsync(filed.PublicId);
-        var intakeId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "intake@demo.qorgau.local").Select(u => u.Id).SingleAsync());
+        var intakeId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "intake@npm.demo").Select(u => u.Id).SingleAsync());
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<CaseKeyring>().RevokeAsync(caseId, intakeId, intakeId);
@@ -162,7 +162,7 @@ public sealed class CaseAccessTests(DemoIntakeFactory app) : IClassFixture<DemoI
     private async Task<StaffBrowser> SignInAsync(string account)
     {
         var browser = new StaffBrowser(app.CreateClient(acceptLanguage: "en"));
-        var email = $"{account}@demo.qorgau.local";
+        var email = DemoAccounts.Email(account);
         if (app.AuthenticatorKeys.TryGetValue(email, out var key))
         {
             await browser.SignInAsync(email, Password, key);

@@ -60,7 +60,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     {
         (await _app.RunVerbAsync("init")).ExitCode.ShouldBe(0);
 
-        var run = await _app.RunVerbAsync("demo");
+        var run = await _app.RunVerbAsync("demo", "--cases", "0");
 
         run.ExitCode.ShouldBe(1);
         run.Error.ShouldContain("not empty");
@@ -70,8 +70,8 @@ public sealed class CommandLineTests : IAsyncLifetime
     [Fact]
     public async Task Demo_loads_marked_organisations_accounts_and_facilities_once()
     {
-        var first = await _app.RunVerbAsync("demo");
-        var second = await _app.RunVerbAsync("demo");
+        var first = await _app.RunVerbAsync("demo", "--cases", "0");
+        var second = await _app.RunVerbAsync("demo", "--cases", "0");
 
         first.ExitCode.ShouldBe(0, first.Error);
         second.Output.ShouldContain("already loaded");

@@ -141,20 +141,20 @@ public sealed partial class OrganisationsVerbTests : IAsyncLifetime
     [Fact]
     public async Task The_list_shows_kind_affiliation_flags_key_holders_and_members()
     {
-        (await _app.RunVerbAsync("demo")).ExitCode.ShouldBe(0);
+        (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
         var created = await CreateAsync("extra-ngo", "--kind", "ngo", "--public", "--default-intake");
 
         var run = await _app.RunVerbAsync("organisations", "list");
 
         created.ExitCode.ShouldBe(0, created.Error);
-        created.Output.ShouldContain("demo-npm is no longer the default intake organisation; extra-ngo is.");
+        created.Output.ShouldContain("npm is no longer the default intake organisation; extra-ngo is.");
         run.ExitCode.ShouldBe(0, run.Error);
         var lines = run.Output.Split('\n').Select(l => Regex.Replace(l.TrimEnd(), @"\s{2,}", " | ")).ToList();
         lines.ShouldContain("code | kind | affiliation | public | default | key holders | members | name");
-        lines.ShouldContain("demo-npm | npm | - | yes | no | 1 | 5 | National Preventive Mechanism (demo) [demo]");
-        lines.ShouldContain("demo-prosecutors | special-prosecutor | prosecutor | no | no | 1 | 1 | Special prosecutors (demo) [demo]");
+        lines.ShouldContain("npm | npm | - | yes | no | 1 | 5 | National Preventive Mechanism (demo) [demo]");
+        lines.ShouldContain("prosecutor | special-prosecutor | prosecutor | no | no | 1 | 1 | Special prosecutors (demo) [demo]");
         lines.ShouldContain("extra-ngo | ngo | - | yes | yes | 0 | 0 | Protection centre [demo]");
-        run.Output.ShouldContain("No key holder yet: demo-legal-aid, extra-ngo.");
+        run.Output.ShouldContain("No key holder yet: legal-aid, extra-ngo.");
     }
 
     [Fact]

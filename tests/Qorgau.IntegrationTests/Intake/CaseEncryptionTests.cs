@@ -1,3 +1,4 @@
+using Qorgau.IntegrationTests.Infrastructure;
 using System.Net;
 using System.Reflection;
 using System.Text;
@@ -49,7 +50,7 @@ public sealed class CaseEncryptionTests(DemoIntakeFactory app) : IClassFixture<D
         grants.Where(g => g.RecipientKind == KeyRecipient.Organisation).Select(g => g.RecipientId).ShouldBe([stored.OrganisationId]);
         grants.Where(g => g.RecipientKind == KeyRecipient.Complainant).Select(g => g.RecipientId).ShouldBe([stored.Id]);
         grants.Where(g => g.RecipientKind == KeyRecipient.User).Select(g => members[g.RecipientId])
-            .ShouldBe(["intake@demo.qorgau.local", "supervisor@demo.qorgau.local"], ignoreOrder: true, "demo-npm's intake operator and supervisor; not its administrator, analyst or monitor");
+            .ShouldBe(["intake@npm.demo", "supervisor@npm.demo"], ignoreOrder: true, "npm's intake operator and supervisor; not its administrator, analyst or monitor");
         grants.ShouldAllBe(g => g.SealedKey.Length > Crypto.KeySize);
     }
 
@@ -71,7 +72,7 @@ public sealed class CaseEncryptionTests(DemoIntakeFactory app) : IClassFixture<D
             await s.GetRequiredService<CaseKeyring>().OpenForComplainantAsync(stored.Id, (await s.GetRequiredService<ReceiptKeys>().DeriveAsync(NearMiss(filed.Receipt), Cancel)).ShouldNotBeNull().PrivateKey, Cancel));
 
         // Without their own grant the supervisor must go through the organisation key they hold.
-        var supervisor = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "supervisor@demo.qorgau.local"));
+        var supervisor = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "supervisor@npm.demo"));
         await app.WithDbAsync(db => db.CaseKeyGrants.Where(g => g.CaseId == stored.Id && g.RecipientKind == KeyRecipient.User && g.RecipientId == supervisor.Id).ExecuteDeleteAsync(Cancel));
         var byOrganisation = await OpenAsStaffAsync(stored.Id, "supervisor");
         var byAnalyst = await OpenAsStaffAsync(stored.Id, "analyst");
@@ -117,7 +118,7 @@ public sealed class CaseEncryptionTests(DemoIntakeFactory app) : IClassFixture<D
     private async Task<byte[]?> OpenAsStaffAsync(Guid caseId, string who) =>
         await InScopeAsync(async s =>
         {
-            var user = await s.GetRequiredService<QorgauDbContext>().Users.AsNoTracking().SingleAsync(u => u.Email == $"{who}@demo.qorgau.local", Cancel);
+            var user = await s.GetRequiredService<QorgauDbContext>().Users.AsNoTracking().SingleAsync(u => u.Email == DemoAccounts.Email(who), Cancel);
             var privateKey = new UserKeys(user.PublicKey!, user.WrappedPrivateKey!, user.KeySalt!).Unwrap(user.Id, DemoVerb.DemoPassword, TestCost);
             return await s.GetRequiredService<CaseKeyring>().OpenCaseKeyAsync(caseId, user.Id, privateKey);
         });

@@ -41,7 +41,7 @@ public sealed class ComplaintFilingTests(DemoIntakeFactory app) : IClassFixture<
         stored.Status.ShouldBe(CaseStatus.Received);
         stored.Channel.ShouldBe(IntakeChannel.Online);
         stored.Language.ShouldBe("en", "no language given: the request's");
-        stored.OrganisationId.ShouldBe(await OrganisationIdAsync(app, "demo-npm"), "the default intake organisation");
+        stored.OrganisationId.ShouldBe(await OrganisationIdAsync(app, "npm"), "the default intake organisation");
         stored.ReceiptLookup.ShouldNotBeNull();
         stored.ContactAllowed.ShouldBeFalse();
         stored.ConsentToShare.ShouldBeFalse();
@@ -68,7 +68,7 @@ public sealed class ComplaintFilingTests(DemoIntakeFactory app) : IClassFixture<
         {
             account = "Меня били в изоляторе.",
             language = "kk",
-            organisation = "demo-coalition",
+            organisation = "ngo-coalition",
             reporterRelation = "relative",
             incidentFrom = "2025-03-14",
             incidentTo = "2025-03-15",
@@ -91,7 +91,7 @@ public sealed class ComplaintFilingTests(DemoIntakeFactory app) : IClassFixture<
         var stored = await CaseAsync(app, filed.PublicId);
         var facilityId = await app.WithDbAsync(db => db.Facilities.Where(f => f.Code == "demo-kz75-ivs-1").Select(f => f.Id).SingleAsync());
         stored.Language.ShouldBe("kk");
-        stored.OrganisationId.ShouldBe(await OrganisationIdAsync(app, "demo-coalition"));
+        stored.OrganisationId.ShouldBe(await OrganisationIdAsync(app, "ngo-coalition"));
         stored.ReporterRelation.ShouldBe(ReporterRelation.Relative);
         stored.IncidentFrom.ShouldBe(new DateOnly(2025, 3, 14));
         stored.IncidentTo.ShouldBe(new DateOnly(2025, 3, 15));
@@ -181,7 +181,7 @@ public sealed class ComplaintFilingTests(DemoIntakeFactory app) : IClassFixture<
     [InlineData("""{"account":42}""", "account")]
     [InlineData("""{"account":"x","language":"de"}""", "language")]
     [InlineData("""{"account":"x","organisation":"no-such-organisation"}""", "organisation")]
-    [InlineData("""{"account":"x","organisation":"demo-legal-aid"}""", "organisation")]
+    [InlineData("""{"account":"x","organisation":"legal-aid"}""", "organisation")]
     [InlineData("""{"account":"x","reporterRelation":"neighbour"}""", "reporterRelation")]
     [InlineData("""{"account":"x","incidentFrom":"2025-13-01"}""", "incidentFrom")]
     [InlineData("""{"account":"x","incidentTo":"yesterday"}""", "incidentTo")]

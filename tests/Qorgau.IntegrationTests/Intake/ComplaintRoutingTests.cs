@@ -16,11 +16,11 @@ public sealed class ComplaintRoutingTests : IAsyncLifetime
     [Fact]
     public async Task Choosing_an_organisation_affiliated_with_the_accused_agency_is_a_400_naming_organisation()
     {
-        await SetAffiliationAsync(_app, "demo-coalition", "police");
+        await SetAffiliationAsync(_app, "ngo-coalition", "police");
         var client = _app.CreateClient(acceptLanguage: "en");
         var before = await CaseCountAsync(_app);
 
-        var response = await PostAsync(client, ComplaintsUrl, new { account = "The police beat me.", organisation = "demo-coalition", accusedAgency = "police" });
+        var response = await PostAsync(client, ComplaintsUrl, new { account = "The police beat me.", organisation = "ngo-coalition", accusedAgency = "police" });
 
         var (problem, fields) = await ValidationProblemAsync(response);
         fields.ShouldBe(["organisation"]);
@@ -31,21 +31,21 @@ public sealed class ComplaintRoutingTests : IAsyncLifetime
     [Fact]
     public async Task The_affiliated_organisation_still_receives_complaints_against_other_agencies()
     {
-        await SetAffiliationAsync(_app, "demo-coalition", "police");
+        await SetAffiliationAsync(_app, "ngo-coalition", "police");
         var client = _app.CreateClient(acceptLanguage: "en");
 
-        var filed = await FileAsync(client, new { account = "Beaten in the prison.", organisation = "demo-coalition", accusedAgency = "penitentiary" });
+        var filed = await FileAsync(client, new { account = "Beaten in the prison.", organisation = "ngo-coalition", accusedAgency = "penitentiary" });
 
-        (await CaseAsync(_app, filed.PublicId)).OrganisationId.ShouldBe(await OrganisationIdAsync(_app, "demo-coalition"));
+        (await CaseAsync(_app, filed.PublicId)).OrganisationId.ShouldBe(await OrganisationIdAsync(_app, "ngo-coalition"));
     }
 
     [Fact]
     public async Task When_the_default_organisation_is_affiliated_with_the_accused_agency_the_case_goes_to_an_independent_one()
     {
-        await SetAffiliationAsync(_app, "demo-npm", "police");
+        await SetAffiliationAsync(_app, "npm", "police");
         var client = _app.CreateClient(acceptLanguage: "en");
-        var npm = await OrganisationIdAsync(_app, "demo-npm");
-        var coalition = await OrganisationIdAsync(_app, "demo-coalition");
+        var npm = await OrganisationIdAsync(_app, "npm");
+        var coalition = await OrganisationIdAsync(_app, "ngo-coalition");
 
         var againstPolice = await FileAsync(client, new { account = "The police beat me.", accusedAgency = "police" });
         var againstNobody = await FileAsync(client, new { account = "Someone beat me." });
@@ -65,10 +65,10 @@ public sealed class ComplaintRoutingTests : IAsyncLifetime
     [Fact]
     public async Task The_guard_also_holds_when_the_accused_agency_is_given_with_surrounding_spaces()
     {
-        await SetAffiliationAsync(_app, "demo-coalition", "police");
+        await SetAffiliationAsync(_app, "ngo-coalition", "police");
         var client = _app.CreateClient(acceptLanguage: "en");
 
-        var response = await PostAsync(client, ComplaintsUrl, new { account = "The police beat me.", organisation = " demo-coalition ", accusedAgency = " police " });
+        var response = await PostAsync(client, ComplaintsUrl, new { account = "The police beat me.", organisation = " ngo-coalition ", accusedAgency = " police " });
 
         (await ValidationProblemAsync(response)).Fields.ShouldBe(["organisation"]);
     }
@@ -78,7 +78,7 @@ public sealed class ComplaintRoutingTests : IAsyncLifetime
     {
         var client = _app.CreateClient(acceptLanguage: "en");
 
-        var prosecutors = await PostAsync(client, ComplaintsUrl, new { account = "x", organisation = "demo-prosecutors" });
+        var prosecutors = await PostAsync(client, ComplaintsUrl, new { account = "x", organisation = "prosecutor" });
         var unknown = await PostAsync(client, ComplaintsUrl, new { account = "x", organisation = "nobody" });
 
         (await ValidationProblemAsync(prosecutors)).Fields.ShouldBe(["organisation"]);
@@ -88,8 +88,8 @@ public sealed class ComplaintRoutingTests : IAsyncLifetime
     [Fact]
     public async Task When_every_receiving_organisation_is_affiliated_with_the_accused_agency_nothing_is_stored()
     {
-        await SetAffiliationAsync(_app, "demo-npm", "police");
-        await SetAffiliationAsync(_app, "demo-coalition", "police");
+        await SetAffiliationAsync(_app, "npm", "police");
+        await SetAffiliationAsync(_app, "ngo-coalition", "police");
         var client = _app.CreateClient(acceptLanguage: "en");
         var before = await CaseCountAsync(_app);
 

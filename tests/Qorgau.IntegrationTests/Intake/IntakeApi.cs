@@ -20,7 +20,7 @@ public class DemoIntakeFactory : QorgauAppFactory
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        var run = await RunVerbAsync("demo");
+        var run = await RunVerbAsync("demo", "--cases", "0");
         run.ExitCode.ShouldBe(0, run.Error);
     }
 }

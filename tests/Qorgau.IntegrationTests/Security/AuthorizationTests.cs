@@ -58,9 +58,9 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
     [Fact]
     public async Task An_analyst_reaches_staff_pages_but_no_administration_or_case_page()
     {
-        (await app.RunVerbAsync("demo")).ExitCode.ShouldBe(0);
+        (await app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
         var analyst = new StaffBrowser(app.CreateClient(acceptLanguage: "en"));
-        await analyst.SignInAndEnrolAsync("analyst@demo.qorgau.local", Qorgau.Web.Infrastructure.CommandLine.DemoVerb.DemoPassword);
+        await analyst.SignInAndEnrolAsync("analyst@npm.demo", Qorgau.Web.Infrastructure.CommandLine.DemoVerb.DemoPassword);
 
         foreach (var route in Endpoints().Where(e => e.RequiresAuthorisation).Select(e => e.Route).Distinct())
         {

@@ -35,7 +35,7 @@ public sealed class CanaryTests : IAsyncLifetime
         (await IntakeApi.ReadCaseAsync(client, await IntakeApi.OpenSessionAsync(client, fromApi.Receipt))).GetProperty("publicId").GetString().ShouldBe(fromApi.PublicId);
 
         var supervisor = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        await supervisor.SignInAndEnrolAsync("supervisor@demo.qorgau.local", DemoVerb.DemoPassword);
+        await supervisor.SignInAndEnrolAsync("supervisor@npm.demo", DemoVerb.DemoPassword);
         var publicId = await _app.WithDbAsync(db => Task.FromResult(db.Cases.OrderBy(c => c.ReceivedAtUtc).First().PublicId));
         var page = await supervisor.GetPageAsync($"/cases/{publicId}");
         page.ShouldContain(_canary, customMessage: "the permitted reader sees the plaintext");
@@ -56,7 +56,7 @@ public sealed class CanaryTests : IAsyncLifetime
         }
     }
 
-    public async ValueTask InitializeAsync() => (await _app.RunVerbAsync("demo")).ExitCode.ShouldBe(0);
+    public async ValueTask InitializeAsync() => (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 

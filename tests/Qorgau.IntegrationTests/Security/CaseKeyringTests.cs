@@ -11,7 +11,7 @@ using Qorgau.Web.Infrastructure.Security;
 namespace Qorgau.IntegrationTests.Security;
 
 /// <summary>
-/// The key hierarchy on a demo installation: demo-npm's key holder is its supervisor; the legal-aid
+/// The key hierarchy on a demo installation: npm's key holder is its supervisor; the legal-aid
 /// organisation has no key holder, only its printed recovery key.
 /// </summary>
 public sealed partial class CaseKeyringTests : IAsyncLifetime
@@ -25,7 +25,7 @@ public sealed partial class CaseKeyringTests : IAsyncLifetime
     {
         var caseId = Guid.NewGuid();
         var caseKey = await WithKeyringAsync(async (keyring, db) =>
-            await keyring.CreateCaseKeyAsync(caseId, await Organisation(db, "demo-npm"), [await User(db, "monitor"), await User(db, "intake")]));
+            await keyring.CreateCaseKeyAsync(caseId, await Organisation(db, "npm"), [await User(db, "monitor"), await User(db, "intake")]));
 
         await WithKeyringAsync(async (keyring, db) =>
         {
@@ -43,7 +43,7 @@ public sealed partial class CaseKeyringTests : IAsyncLifetime
     {
         var caseId = Guid.NewGuid();
         await WithKeyringAsync(async (keyring, db) =>
-            await keyring.CreateCaseKeyAsync(caseId, await Organisation(db, "demo-npm"), [await User(db, "monitor")]));
+            await keyring.CreateCaseKeyAsync(caseId, await Organisation(db, "npm"), [await User(db, "monitor")]));
 
         (await OpenAsync(caseId, "admin")).ShouldBeNull();
         (await OpenAsync(caseId, "caseworker")).ShouldBeNull("a key holder of another organisation");
@@ -56,12 +56,12 @@ public sealed partial class CaseKeyringTests : IAsyncLifetime
     {
         var caseId = Guid.NewGuid();
         var caseKey = await WithKeyringAsync(async (keyring, db) =>
-            await keyring.CreateCaseKeyAsync(caseId, await Organisation(db, "demo-npm"), [await User(db, "analyst")]));
+            await keyring.CreateCaseKeyAsync(caseId, await Organisation(db, "npm"), [await User(db, "analyst")]));
         var newPassword = await WithKeyringAsync(async (_, db) =>
         {
             using var scope = _app.Services.CreateScope();
             var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-            var analyst = await scope.ServiceProvider.GetRequiredService<QorgauDbContext>().Users.SingleAsync(u => u.Email == "analyst@demo.qorgau.local");
+            var analyst = await scope.ServiceProvider.GetRequiredService<QorgauDbContext>().Users.SingleAsync(u => u.Email == "analyst@npm.demo");
             var password = await accounts.ResetPasswordAsync(analyst, (await User(db, "admin")).Id);
             return password;
         });
@@ -81,13 +81,13 @@ public sealed partial class CaseKeyringTests : IAsyncLifetime
     {
         var caseId = Guid.NewGuid();
         var caseKey = await WithKeyringAsync(async (keyring, db) =>
-            await keyring.CreateCaseKeyAsync(caseId, await Organisation(db, "demo-legal-aid"), []));
+            await keyring.CreateCaseKeyAsync(caseId, await Organisation(db, "legal-aid"), []));
         var recoveryKey = RecoveryKey().Match(_demoOutput).Groups[1].Value;
 
         var wrong = await WithKeyringAsync(async (keyring, db) =>
-            await keyring.RecoverAsync(await Organisation(db, "demo-legal-aid"), "AAAA-" + recoveryKey[5..], await User(db, "intake"), Guid.Empty));
+            await keyring.RecoverAsync(await Organisation(db, "legal-aid"), "AAAA-" + recoveryKey[5..], await User(db, "intake"), Guid.Empty));
         var recovered = await WithKeyringAsync(async (keyring, db) =>
-            await keyring.RecoverAsync(await Organisation(db, "demo-legal-aid"), recoveryKey, await User(db, "intake"), Guid.Empty));
+            await keyring.RecoverAsync(await Organisation(db, "legal-aid"), recoveryKey, await User(db, "intake"), Guid.Empty));
 
         recoveryKey.ShouldNotBeNullOrEmpty();
         wrong.ShouldBeFalse();
@@ -123,19 +123,19 @@ public sealed partial class CaseKeyringTests : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
 
-    private static Task<StaffUser> User(QorgauDbContext db, string who) => db.Users.SingleAsync(u => u.Email == $"{who}@demo.qorgau.local");
+    private static Task<StaffUser> User(QorgauDbContext db, string who) => db.Users.SingleAsync(u => u.Email == DemoAccounts.Email(who));
 
     private static Task<Qorgau.Domain.Organisations.Organisation> Organisation(QorgauDbContext db, string code) => db.Organisations.SingleAsync(o => o.Code == code);
 
     public async ValueTask InitializeAsync()
     {
-        var run = await _app.RunVerbAsync("demo");
+        var run = await _app.RunVerbAsync("demo", "--cases", "0");
         run.ExitCode.ShouldBe(0, run.Error);
         _demoOutput = run.Output;
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    [GeneratedRegex(@"demo-legal-aid: ([A-Z2-7]{4}(?:-[A-Z2-7]{1,4}){12})")]
+    [GeneratedRegex(@"legal-aid: ([A-Z2-7]{4}(?:-[A-Z2-7]{1,4}){12})")]
     private static partial Regex RecoveryKey();
 }

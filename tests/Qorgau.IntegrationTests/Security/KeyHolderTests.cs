@@ -10,7 +10,7 @@ using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.IntegrationTests.Security;
 
-/// <summary>demo-npm's key holder is its supervisor: the page a key holder uses after a colleague's password reset.</summary>
+/// <summary>npm's key holder is its supervisor: the page a key holder uses after a colleague's password reset.</summary>
 public sealed class KeyHolderTests : IAsyncLifetime
 {
     private const string Password = DemoVerb.DemoPassword;
@@ -21,14 +21,14 @@ public sealed class KeyHolderTests : IAsyncLifetime
     {
         var caseId = Guid.NewGuid();
         var caseKey = await InScopeAsync(async s => await s.GetRequiredService<CaseKeyring>().CreateCaseKeyAsync(
-            caseId, await s.GetRequiredService<QorgauDbContext>().Organisations.SingleAsync(o => o.Code == "demo-npm"), [await UserAsync(s, "analyst")]));
+            caseId, await s.GetRequiredService<QorgauDbContext>().Organisations.SingleAsync(o => o.Code == "npm"), [await UserAsync(s, "analyst")]));
         var newPassword = await InScopeAsync(async s => await s.GetRequiredService<StaffAccounts>().ResetPasswordAsync(await UserAsync(s, "analyst"), (await UserAsync(s, "admin")).Id));
         var analyst = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        await analyst.SignInWithPasswordAsync("analyst@demo.qorgau.local", newPassword);
+        await analyst.SignInWithPasswordAsync("analyst@npm.demo", newPassword);
         (await OpenAsAnalystAsync(caseId, newPassword)).ShouldBeNull();
 
         var supervisor = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        await supervisor.SignInAndEnrolAsync("supervisor@demo.qorgau.local", Password);
+        await supervisor.SignInAndEnrolAsync("supervisor@npm.demo", Password);
         var analystId = await InScopeAsync(async s => (await UserAsync(s, "analyst")).Id);
         var response = await supervisor.SubmitAsync("/staff/key-holder", new Dictionary<string, string>(), action: $"/staff/key-holder?id={analystId}&handler=Restore");
 
@@ -40,7 +40,7 @@ public sealed class KeyHolderTests : IAsyncLifetime
     public async Task A_member_who_is_not_a_key_holder_is_told_so_and_can_do_nothing()
     {
         var monitor = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
-        await monitor.SignInAndEnrolAsync("monitor@demo.qorgau.local", Password);
+        await monitor.SignInAndEnrolAsync("monitor@npm.demo", Password);
         var analystId = await InScopeAsync(async s => (await UserAsync(s, "analyst")).Id);
 
         (await monitor.GetPageAsync("/staff/key-holder")).ShouldContain("You are not a key holder");
@@ -64,9 +64,9 @@ public sealed class KeyHolderTests : IAsyncLifetime
     }
 
     private static Task<StaffUser> UserAsync(IServiceProvider services, string who) =>
-        services.GetRequiredService<QorgauDbContext>().Users.SingleAsync(u => u.Email == $"{who}@demo.qorgau.local");
+        services.GetRequiredService<QorgauDbContext>().Users.SingleAsync(u => u.Email == DemoAccounts.Email(who));
 
-    public async ValueTask InitializeAsync() => (await _app.RunVerbAsync("demo")).ExitCode.ShouldBe(0);
+    public async ValueTask InitializeAsync() => (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

@@ -25,9 +25,9 @@ public sealed class CaseDeadlineTracker(QorgauDbContext db, JurisdictionProfile 
     }
 
     /// <summary>Meets the open deadlines with these codes (for one subject, when given); every open one when <paramref name="codes"/> is null.</summary>
-    public async Task MeetAsync(Case record, IReadOnlyCollection<string>? codes, Guid? subjectId = null, CancellationToken cancellationToken = default)
+    public async Task MeetAsync(Case record, IReadOnlyCollection<string>? codes, Guid? subjectId = null, DateTime? metAtUtc = null, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = metAtUtc ?? clock.GetUtcNow().UtcDateTime;
         var open = await OpenDeadlinesAsync(record.Id, cancellationToken);
         foreach (var deadline in open.Where(d => (codes is null || codes.Contains(d.Code)) && (subjectId is null || d.SubjectId == subjectId)))
         {

@@ -196,7 +196,7 @@ public sealed class CaseTeam(
         }
 
         db.CaseEvents.Add(Event(record.Id, now, CaseEventKind.WithdrawalOutcomeRecorded, actorId, new() { ["withdrawal"] = withdrawal.Id.ToString(), ["outcome"] = Domain.Intake.ComplaintRules.CodeOf(outcome) }));
-        await deadlines.MeetAsync(record, [CaseDeadlines.WithdrawalFollowUp], withdrawal.Id, cancellationToken);
+        await deadlines.MeetAsync(record, [CaseDeadlines.WithdrawalFollowUp], withdrawal.Id, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

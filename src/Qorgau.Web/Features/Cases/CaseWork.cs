@@ -39,6 +39,25 @@ public sealed class CaseWork(
     /// <param name="caseKey">The case key when the actor's session holds it: a referral then re-seals it to the receiving organisation at once.</param>
     public async Task<CaseDecision> ApplyAsync(Case record, CaseCommand command, Guid actorId, byte[]? caseKey, CancellationToken cancellationToken, bool independenceOverridden = false)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var decision = await StageAsync(record, command, actorId, caseKey, clock.GetUtcNow().UtcDateTime, cancellationToken, independenceOverridden);
+        if (!decision.IsAllowed)
+        {
+            return decision;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent("case.action", actorId, record.OrganisationId, "case", record.Id.ToString(), command.Action), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return decision;
+    }
+
+    /// <summary>
+    /// Decides and, if allowed, stages every change of the action as of <paramref name="at"/> without
+    /// saving: <see cref="ApplyAsync"/> saves it with its audit entry; the demo loader stages a whole history.
+    /// </summary>
+    public async Task<CaseDecision> StageAsync(Case record, CaseCommand command, Guid actorId, byte[]? caseKey, DateTime at, CancellationToken cancellationToken, bool independenceOverridden = false)
+    {
         var (facts, mergeTarget, referralTarget) = await FactsAsync(record, command, cancellationToken);
         var decision = CaseRules.Decide(profile, facts with { IndependenceOverridden = independenceOverridden }, command, Today);
         if (!decision.IsAllowed)
@@ -47,30 +66,27 @@ public sealed class CaseWork(
         }
 
         var on = command.On ?? Today;
-        var now = clock.GetUtcNow().UtcDateTime;
         var next = decision.Next!.Value;
         var detail = new Dictionary<string, string?>
         {
             [CaseEventDetail.To] = ComplaintRules.CodeOf(next),
             ["on"] = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ApplyEffectsAsync(record, command, facts.Proceeding, mergeTarget, referralTarget, on, now, actorId, caseKey, detail, cancellationToken);
+        await ApplyEffectsAsync(record, command, facts.Proceeding, mergeTarget, referralTarget, on, at, actorId, caseKey, detail, cancellationToken);
         record.Status = next;
-        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Of(command.Action), ActorUserId = actorId, Detail = CaseEventDetail.Write(detail) });
-        await deadlines.MeetAsync(record, CaseDeadlines.ClosesAll(next) ? null : CaseDeadlines.MetBy(command.Action), cancellationToken: cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditEvent("case.action", actorId, record.OrganisationId, "case", record.Id.ToString(), command.Action), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = at, Kind = CaseEventKind.Of(command.Action), ActorUserId = actorId, Detail = CaseEventDetail.Write(detail) });
+        await deadlines.MeetAsync(record, CaseDeadlines.ClosesAll(next) ? null : CaseDeadlines.MetBy(command.Action), metAtUtc: at, cancellationToken: cancellationToken);
         return decision;
     }
 
     private async Task<(CaseFacts Facts, Case? MergeTarget, Organisation? ReferralTarget)> FactsAsync(Case record, CaseCommand command, CancellationToken cancellationToken)
     {
-        var proceeding = await db.Proceedings.FirstOrDefaultAsync(p => p.CaseId == record.Id, cancellationToken);
+        // Staged but unsaved records count too (the demo loader stages several actions before saving).
+        var proceeding = db.Proceedings.Local.FirstOrDefault(p => p.CaseId == record.Id)
+            ?? await db.Proceedings.FirstOrDefaultAsync(p => p.CaseId == record.Id, cancellationToken);
         var withdrawals = await db.Withdrawals.AsNoTracking().Where(w => w.CaseId == record.Id).ToListAsync(cancellationToken);
         var officials = await db.AccusedOfficials.Where(o => o.CaseId == record.Id).Select(o => o.Id).ToListAsync(cancellationToken);
+        officials.AddRange(db.AccusedOfficials.Local.Where(o => o.CaseId == record.Id && !officials.Contains(o.Id)).Select(o => o.Id));
         var into = command.Into?.Trim().ToUpperInvariant();
         var mergeTarget = command.Action == CaseAction.Merge && !string.IsNullOrEmpty(into)
             ? await db.Cases.FirstOrDefaultAsync(c => c.PublicId == into, cancellationToken)

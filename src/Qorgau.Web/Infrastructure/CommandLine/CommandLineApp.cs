@@ -16,7 +16,7 @@ public static class CommandLineApp
     private static readonly IVerb[] Verbs =
         [
             new InitVerb(), new DemoVerb(), new MigrateVerb(), new ProfileCheckVerb(), new ImportFacilitiesVerb(),
-            new OrganisationsCreateVerb(), new OrganisationsListVerb(), new AuditVerifyVerb(),
+            new OrganisationsCreateVerb(), new OrganisationsListVerb(), new AuditVerifyVerb(), new TokensCreateVerb(),
         ];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');

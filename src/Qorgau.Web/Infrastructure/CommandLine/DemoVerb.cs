@@ -5,6 +5,7 @@ using Qorgau.Domain.Audit;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Admin;
+using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
@@ -22,11 +23,14 @@ internal sealed class DemoVerb : IVerb
 
     public static readonly string DemoFacilitiesFile = Path.Combine(AppContext.BaseDirectory, "demo", "facilities.csv");
 
+    /// <summary>How many invented cases <c>demo</c> loads unless told otherwise.</summary>
+    public const int DefaultCaseCount = 300;
+
     private static readonly Organisation[] Organisations =
     [
         new()
         {
-            Code = "demo-npm",
+            Code = "npm",
             Name = new LocalizedName("Ұлттық алдын алу тетігі (демо)", "Национальный превентивный механизм (демо)", "National Preventive Mechanism (demo)"),
             Kind = OrganisationKind.NationalPreventiveMechanism,
             TakesPublicComplaints = true,
@@ -35,52 +39,66 @@ internal sealed class DemoVerb : IVerb
         },
         new()
         {
-            Code = "demo-coalition",
-            Name = new LocalizedName("Азаптауға қарсы коалиция (демо)", "Коалиция против пыток (демо)", "Coalition against Torture (demo)"),
+            Code = "ngo-coalition",
+            Name = new LocalizedName("Азаптауға қарсы ҮЕҰ коалициясы (демо)", "Коалиция НПО против пыток (демо)", "NGO Coalition against Torture (demo)"),
             Kind = OrganisationKind.Ngo,
             TakesPublicComplaints = true,
             IsDemo = true,
         },
         new()
         {
-            Code = "demo-prosecutors",
+            Code = "prosecutor",
             Name = new LocalizedName("Арнаулы прокурорлар (демо)", "Специальные прокуроры (демо)", "Special prosecutors (demo)"),
             Kind = OrganisationKind.SpecialProsecutor,
             AffiliationAgencyCode = "prosecutor",
+            TakesPublicComplaints = true,
             IsDemo = true,
         },
         new()
         {
-            Code = "demo-legal-aid",
+            Code = "police-security",
+            Name = new LocalizedName("Полицияның ішкі қауіпсіздік қызметі (демо)", "Служба собственной безопасности полиции (демо)", "Police internal security (demo)"),
+            Kind = OrganisationKind.Other,
+            AffiliationAgencyCode = "police",
+            IsDemo = true,
+        },
+        new()
+        {
+            Code = "legal-aid",
             Name = new LocalizedName("Құқықтық көмек орталығы (демо)", "Центр правовой помощи (демо)", "Legal aid centre (demo)"),
             Kind = OrganisationKind.LegalAid,
             IsDemo = true,
         },
     ];
 
-    /// <summary>One account per role: (email, display name, organisation code, role).</summary>
-    public static readonly IReadOnlyList<(string Email, string Name, string Organisation, string Role)> Accounts =
+    /// <summary>The demo accounts: (email, display name, organisation code, role, own affiliation). The first supervisor, case worker or investigator of each organisation holds its keys.</summary>
+    public static readonly IReadOnlyList<(string Email, string Name, string Organisation, string Role, string? Affiliation)> Accounts =
     [
-        ("intake@demo.qorgau.local", "Demo intake operator", "demo-npm", StaffRole.IntakeOperator),
-        ("caseworker@demo.qorgau.local", "Demo case worker", "demo-coalition", StaffRole.CaseWorker),
-        ("investigator@demo.qorgau.local", "Demo investigator", "demo-prosecutors", StaffRole.Investigator),
-        ("monitor@demo.qorgau.local", "Demo monitor", "demo-npm", StaffRole.Monitor),
-        ("supervisor@demo.qorgau.local", "Demo supervisor", "demo-npm", StaffRole.Supervisor),
-        ("analyst@demo.qorgau.local", "Demo analyst", "demo-npm", StaffRole.Analyst),
-        ("admin@demo.qorgau.local", "Demo administrator", "demo-npm", StaffRole.Administrator),
+        ("supervisor@npm.demo", "Demo NPM supervisor", "npm", StaffRole.Supervisor, null),
+        ("intake@npm.demo", "Demo NPM intake operator", "npm", StaffRole.IntakeOperator, null),
+        ("monitor@npm.demo", "Demo NPM monitor", "npm", StaffRole.Monitor, null),
+        ("analyst@npm.demo", "Demo NPM analyst", "npm", StaffRole.Analyst, null),
+        ("caseworker@ngo-coalition.demo", "Demo coalition case worker", "ngo-coalition", StaffRole.CaseWorker, null),
+        ("supervisor@prosecutor.demo", "Demo prosecutors' supervisor", "prosecutor", StaffRole.Supervisor, null),
+        ("deputy@prosecutor.demo", "Demo prosecutors' deputy supervisor", "prosecutor", StaffRole.Supervisor, null),
+        ("investigator@prosecutor.demo", "Demo investigator", "prosecutor", StaffRole.Investigator, null),
+        ("seconded@prosecutor.demo", "Demo investigator seconded from the police", "prosecutor", StaffRole.Investigator, "police"),
+        ("investigator@police-security.demo", "Demo police internal-security investigator", "police-security", StaffRole.Investigator, null),
+        ("admin@demo", "Demo administrator", "npm", StaffRole.Administrator, null),
     ];
 
     public string Name => "demo";
 
-    public string Usage => "demo";
+    public string Usage => "demo [--cases N]";
 
-    public string Description => "load demonstration organisations, users and facilities (empty database only)";
+    public string Description => $"load demonstration organisations, users, facilities and {DefaultCaseCount} invented cases (empty database only)";
 
-    public IReadOnlyCollection<string> Options => [];
+    public IReadOnlyCollection<string> Options => ["--cases"];
 
     public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
     {
         arguments.ExpectAtMost(0);
+        var caseCount = CaseCount(arguments);
         if (await context.OpenDatabaseAsync() is not { } db)
         {
             return CommandLineApp.Failure;
@@ -124,12 +142,41 @@ internal sealed class DemoVerb : IVerb
 
         var recoveryKeys = await CreateOrganisationKeysAsync(context, db);
         await context.Get<FacilityRegistry>().SaveAllAsync(facilities);
-        await context.Get<AuditLog>().WriteAsync(new AuditEvent("demo.loaded", Details: $"facilities={facilities.Count}"));
+        await LoadCasesAsync(context, db, caseCount);
+        await context.Get<AuditLog>().WriteAsync(new AuditEvent("demo.loaded", Details: $"facilities={facilities.Count} cases={caseCount}"));
         await transaction.CommitAsync();
-        context.Out.WriteLine($"Demo data loaded: {Organisations.Length} organisations, {Accounts.Count} staff accounts, {facilities.Count} facilities.");
+        context.Out.WriteLine($"Demo data loaded: {Organisations.Length} organisations, {Accounts.Count} staff accounts, {facilities.Count} facilities, {caseCount} invented cases.");
         context.Out.WriteLine($"Every demo account has the password {DemoPassword}; the accounts are listed in the README.");
         OrganisationsCreateVerb.PrintRecoveryKeys(context.Out, recoveryKeys);
         return CommandLineApp.Success;
+    }
+
+    private static int CaseCount(VerbArguments arguments)
+    {
+        var text = arguments.Option("--cases");
+        if (text is null)
+        {
+            return DefaultCaseCount;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count <= 100_000
+            ? count
+            : throw new VerbUsageException($"--cases takes a number from 0 to 100000, not '{text}'");
+    }
+
+    /// <summary>Each organisation's cases are worked by its first supervisor (or its only case worker).</summary>
+    private static async Task LoadCasesAsync(VerbContext context, QorgauDbContext db, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var emails = Accounts.GroupBy(a => a.Organisation).ToDictionary(g => g.Key, g => g.First(a => a.Role is StaffRole.Supervisor or StaffRole.CaseWorker or StaffRole.Investigator).Email);
+        var users = await db.Users.Where(u => emails.Values.Contains(u.Email!)).ToDictionaryAsync(u => u.Email!, u => u.Id);
+        var actors = emails.ToDictionary(e => e.Key, e => users[e.Value]);
+        var loader = new DemoCases(db, context.Get<JurisdictionProfile>(), context.Get<CaseKeyring>(), context.Get<CaseWork>(), context.Get<CaseDeadlineTracker>(), context.Get<CaseConversation>(), context.Get<TimeProvider>());
+        await loader.LoadAsync(count, actors);
     }
 
     private static async Task<bool> HoldsAnythingAsync(QorgauDbContext db) =>
@@ -138,9 +185,9 @@ internal sealed class DemoVerb : IVerb
     private static async Task<string?> CreateAccountsAsync(VerbContext context, QorgauDbContext db)
     {
         var organisations = await db.Organisations.ToDictionaryAsync(o => o.Code, o => o.Id);
-        foreach (var (email, name, organisation, role) in Accounts)
+        foreach (var (email, name, organisation, role, affiliation) in Accounts)
         {
-            var user = new StaffUser { UserName = email, Email = email, DisplayName = name, OrganisationId = organisations[organisation], IsDemo = true };
+            var user = new StaffUser { UserName = email, Email = email, DisplayName = name, OrganisationId = organisations[organisation], IsDemo = true, AffiliationAgencyCode = affiliation };
             var created = await context.Get<StaffAccounts>().CreateAsync(user, DemoPassword, [role]);
             if (!created.Succeeded)
             {

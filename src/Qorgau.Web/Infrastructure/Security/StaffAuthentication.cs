@@ -21,13 +21,19 @@ public static class StaffAuthentication
     /// <summary>Members who work on cases. Administrators never, whatever other role they also hold.</summary>
     public const string CaseWorkPolicy = "case-work";
 
+    /// <summary>The staff API: a personal access token of a member who works on cases (analysts and administrators are refused).</summary>
+    public const string CaseApiPolicy = "case-api";
+
     /// <summary>Identity adds this claim (amr = mfa) when the second factor was used to sign in.</summary>
     public const string MfaClaimType = "amr";
     public const string MfaClaimValue = "mfa";
 
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services, SecurityOptions security)
     {
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokens.Scheme, null)
+            .AddIdentityCookies();
+        services.AddScoped<PersonalAccessTokens>();
         services.AddIdentityCore<StaffUser>(o =>
             {
                 // Length and a blocklist over composition rules (NIST SP 800-63B).
@@ -73,6 +79,8 @@ public static class StaffAuthentication
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue))
             .AddPolicy(AdministratorPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue).RequireRole(Domain.Organisations.StaffRole.Administrator))
             .AddPolicy(CaseWorkPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue)
+                .RequireAssertion(c => Domain.Organisations.StaffRole.WorksOnCases(c.User.IsInRole)))
+            .AddPolicy(CaseApiPolicy, p => p.AddAuthenticationSchemes(PersonalAccessTokens.Scheme).RequireAuthenticatedUser()
                 .RequireAssertion(c => Domain.Organisations.StaffRole.WorksOnCases(c.User.IsInRole)));
         return services;
     }

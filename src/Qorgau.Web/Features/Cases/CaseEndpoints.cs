@@ -1,0 +1,306 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Qorgau.Data;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Proceedings;
+using Qorgau.Domain.Profiles;
+using Qorgau.Web.Infrastructure.Security;
+
+namespace Qorgau.Web.Features.Cases;
+
+/// <summary>
+/// The staff API (personal access tokens): the case list, one case's classification, proceeding and
+/// timeline, workflow actions and assignments. Nothing here decrypts: a token holds no key.
+/// </summary>
+public static class CaseEndpoints
+{
+    public const string ProblemTypeBase = "/problems/";
+
+    private static readonly JsonSerializerOptions ReadOptions = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+    };
+
+    public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").RequireAuthorization(StaffAuthentication.CaseApiPolicy).WithTags("Cases (staff)");
+        cases.MapGet("/", ListCases)
+            .WithName("ListCases")
+            .WithSummary("The cases of the token owner's organisation, filtered and paged: queue (mine|organisation|unassigned|urgent|overdue), status, region, facility, facilityType, accusedAgency, illTreatment, receivedFrom, receivedTo (yyyy-MM-dd), sort (newest|oldest|due), page, pageSize (1-200).")
+            .Produces<CaseListResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        cases.MapGet("/{publicId}", GetCase)
+            .WithName("GetCase")
+            .WithSummary("One case: classification, proceeding, assignments, deadlines and the event timeline; no sensitive content. asOf (an ISO instant) adds the state rebuilt from the events up to then.")
+            .Produces<CaseResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        cases.MapPost("/{publicId}/actions", ApplyAction)
+            .WithName("ApplyCaseAction")
+            .WithSummary("Applies a workflow action: accept, merge (into), refer (organisation), reject (reason), withdraw, register (registerNumber, article), requalify (article, reason), terminate (reason), reopen (reason), indict (court), verdict (sentences, pleaAgreement), appeal (appealBy), finalise; each takes 'on' (yyyy-MM-dd, default today). 409 when the action is not allowed now.")
+            .Accepts<CaseActionRequest>("application/json")
+            .Produces<CaseResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("/{publicId}/assignments", Assign)
+            .WithName("AssignToCase")
+            .WithSummary("Assigns a member of the case's organisation in a role. 409 with a type ending in /independence when the person or their organisation is affiliated with the accused agency.")
+            .Accepts<AssignmentRequest>("application/json")
+            .Produces<AssignmentResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    public static async Task<IResult> ListCases(HttpContext http, CaseList list, UserManager<StaffUser> users, JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var (filter, problems) = CaseListFilter.Parse(http.Request.Query, profile);
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems.ToDictionary(p => p.Key, p => new[] { localizer[$"CaseList.Problem.{p.Value}"].Value }), title: localizer["Api.InvalidQuery"]);
+        }
+
+        var user = await users.GetUserAsync(http.User);
+        if (user?.OrganisationId is not { } organisationId)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var page = await list.PageAsync(organisationId, user.Id, filter, cancellationToken);
+        return TypedResults.Ok(new CaseListResponse([.. page.Items.Select(CaseListItem.From)], page.Total, page.Page, page.PageSize));
+    }
+
+    public static async Task<IResult> GetCase(string publicId, string? asOf, HttpContext http, CaseApiAccess access, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        DateTime? asOfUtc = null;
+        if (!string.IsNullOrEmpty(asOf))
+        {
+            if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [localizer["CaseList.Problem.invalid-date"]] }, title: localizer["Api.InvalidQuery"]);
+            }
+
+            asOfUtc = parsed.UtcDateTime;
+        }
+
+        if (await access.FindAsync(http.User, publicId, cancellationToken) is not { } found)
+        {
+            return NotFound(localizer);
+        }
+
+        return TypedResults.Ok(CaseResponse.From(await CaseDossier.LoadAsync(db, found.Case, cancellationToken), asOfUtc));
+    }
+
+    public static async Task<IResult> ApplyAction(string publicId, HttpContext http, CaseApiAccess access, CaseWork work, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var (request, readProblem) = await ReadAsync<CaseActionRequest>(http.Request, localizer, cancellationToken);
+        if (request is null)
+        {
+            return readProblem!;
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Action))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["action"] = [localizer["CaseProblem.required"]] }, title: localizer["Api.InvalidAction"]);
+        }
+
+        if (await access.FindAsync(http.User, publicId, cancellationToken) is not { } found)
+        {
+            return NotFound(localizer);
+        }
+
+        var action = request.Action.Trim();
+        if (CaseAction.All.Contains(action) && !CaseWork.MayAct(http.User.IsInRole, action))
+        {
+            return TypedResults.Problem(localizer["Api.ActionForbidden"], statusCode: StatusCodes.Status403Forbidden, title: localizer["Api.Forbidden"]);
+        }
+
+        var decision = await work.ApplyAsync(found.Case, request.ToCommand(action), found.User.Id, caseKey: null, cancellationToken);
+        return decision.Kind switch
+        {
+            CaseDecisionKind.Allowed => TypedResults.Ok(CaseResponse.From(await CaseDossier.LoadAsync(db, found.Case, cancellationToken), null)),
+            CaseDecisionKind.Invalid => TypedResults.ValidationProblem(
+                decision.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => CaseText.Problem(localizer, p.Code)).ToArray()),
+                title: localizer["Api.InvalidAction"]),
+            CaseDecisionKind.NotIndependent => IndependenceProblem(localizer, decision.Reason),
+            _ => NotAllowedProblem(localizer, decision),
+        };
+    }
+
+    public static async Task<IResult> Assign(string publicId, HttpContext http, CaseApiAccess access, CaseTeam team, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var (request, readProblem) = await ReadAsync<AssignmentRequest>(http.Request, localizer, cancellationToken);
+        if (request is null)
+        {
+            return readProblem!;
+        }
+
+        var missing = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.User))
+        {
+            missing["user"] = [localizer["CaseProblem.required"]];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Role))
+        {
+            missing["role"] = [localizer["CaseProblem.required"]];
+        }
+
+        if (missing.Count > 0)
+        {
+            return TypedResults.ValidationProblem(missing, title: localizer["Api.InvalidAssignment"]);
+        }
+
+        if (await access.FindAsync(http.User, publicId, cancellationToken) is not { } found)
+        {
+            return NotFound(localizer);
+        }
+
+        if (!CaseTeam.MayAssign(http.User.IsInRole))
+        {
+            return TypedResults.Problem(localizer["Api.AssignForbidden"], statusCode: StatusCodes.Status403Forbidden, title: localizer["Api.Forbidden"]);
+        }
+
+        var result = await team.AssignAsync(found.Case, request.User!, request.Role!.Trim(), found.User.Id, caseKey: null, cancellationToken);
+        return result.Outcome switch
+        {
+            AssignmentOutcome.Assigned => TypedResults.Created($"/api/v1/cases/{found.Case.PublicId}", new AssignmentResponse(result.User!.Email!, result.Assignment!.Role, result.Assignment.AssignedAtUtc)),
+            AssignmentOutcome.NotIndependent => IndependenceProblem(localizer, result.Independence?.AgencyCode),
+            _ => TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [result.Outcome == AssignmentOutcome.UnknownRole ? "role" : "user"] = [localizer[$"Assignment.Problem.{result.Outcome}"]] },
+                title: localizer["Api.InvalidAssignment"]),
+        };
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(IStringLocalizer<SharedResource> localizer) =>
+        TypedResults.Problem(localizer["Api.CaseNotFound"], statusCode: StatusCodes.Status404NotFound, title: localizer["Api.NotFound"]);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotAllowedProblem(IStringLocalizer<SharedResource> localizer, CaseDecision decision) =>
+        TypedResults.Problem(
+            CaseText.NotAllowed(localizer, decision),
+            statusCode: StatusCodes.Status409Conflict,
+            title: localizer["Api.NotAllowedNow"],
+            type: ProblemTypeBase + "not-allowed-now",
+            extensions: new Dictionary<string, object?>
+            {
+                ["status"] = ComplaintRules.CodeOf(decision.Status),
+                ["allowedActions"] = decision.Allowed,
+                ["reason"] = decision.Reason,
+            });
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult IndependenceProblem(IStringLocalizer<SharedResource> localizer, string? agency) =>
+        TypedResults.Problem(
+            string.Format(CultureInfo.CurrentCulture, localizer["Api.IndependenceDetail"], agency),
+            statusCode: StatusCodes.Status409Conflict,
+            title: localizer["Api.Independence"],
+            type: ProblemTypeBase + "independence",
+            extensions: new Dictionary<string, object?> { ["accusedAgency"] = agency });
+
+    /// <summary>The body as <typeparamref name="T"/>, or the answer to give; a value of the wrong type is named by its field.</summary>
+    private static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (body, refusal) = await Intake.IntakeEndpoints.ReadObjectAsync(request, localizer, cancellationToken);
+        if (body is not { } element)
+        {
+            return (null, refusal);
+        }
+
+        try
+        {
+            return (element.Deserialize<T>(ReadOptions)!, null);
+        }
+        catch (JsonException exception)
+        {
+            var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.');
+            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [localizer["Api.FieldUnreadable"]] }, title: localizer["Api.InvalidQuery"]));
+        }
+    }
+}
+
+/// <summary>Finds a case for the token's user: a member who may reach it, else nothing (404, so existence does not leak).</summary>
+public sealed class CaseApiAccess(QorgauDbContext db, UserManager<StaffUser> users, StaffCaseAccess access)
+{
+    public async Task<(Case Case, StaffUser User)?> FindAsync(ClaimsPrincipal principal, string publicId, CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(principal);
+        var id = publicId.Trim().ToUpperInvariant();
+        var record = user is null ? null : await db.Cases.FirstOrDefaultAsync(c => c.PublicId == id, cancellationToken);
+        return record is null || !await access.MayReachAsync(user!, record, cancellationToken) ? null : (record, user!);
+    }
+}
+
+/// <summary>The body of <c>POST /api/v1/cases/{publicId}/actions</c>; which fields matter depends on the action.</summary>
+public sealed record CaseActionRequest(
+    string? Action,
+    DateOnly? On,
+    string? RegisterNumber,
+    string? Article,
+    string? Reason,
+    string? Into,
+    string? Organisation,
+    string? Court,
+    bool? PleaAgreement,
+    AppealBy? AppealBy,
+    IReadOnlyList<SentenceRequest>? Sentences)
+{
+    public CaseCommand ToCommand(string action) => new()
+    {
+        Action = action,
+        On = On,
+        RegisterNumber = RegisterNumber,
+        Article = Article?.Trim(),
+        Reason = Reason?.Trim(),
+        Into = Into,
+        Organisation = Organisation,
+        Court = Court,
+        PleaAgreement = PleaAgreement ?? false,
+        AppealBy = AppealBy,
+        Sentences = [.. (Sentences ?? []).Select(s => new SentenceCommand(s.Official, s.Agency?.Trim(), s.Position, s.Rank, s.Outcome, s.Article?.Trim(), s.CustodialMonths, s.Suspended ?? false, s.Fine, s.BanFromOfficeMonths))],
+    };
+}
+
+/// <summary>The verdict on one accused official: "official" (an id from the case) or agency, position and rank for a new one.</summary>
+public sealed record SentenceRequest(
+    Guid? Official,
+    string? Agency,
+    string? Position,
+    string? Rank,
+    VerdictOutcome? Outcome,
+    string? Article,
+    int? CustodialMonths,
+    bool? Suspended,
+    decimal? Fine,
+    int? BanFromOfficeMonths);
+
+public sealed record AssignmentRequest(string? User, string? Role);
+
+public sealed record AssignmentResponse(string User, string Role, DateTime AssignedAt);
+
+public sealed record CaseListResponse(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize);
+
+public sealed record CaseListItem(
+    string PublicId,
+    string Status,
+    string? Region,
+    Guid? FacilityId,
+    string? FacilityType,
+    string? AccusedAgency,
+    string? IllTreatment,
+    DateTime ReceivedAt,
+    bool Urgent,
+    bool Overdue,
+    DateOnly? NextDueOn)
+{
+    public static CaseListItem From(Case c) => new(
+        c.PublicId, ComplaintRules.CodeOf(c.Status), c.RegionCode, c.FacilityId, c.FacilityTypeCode, c.AccusedAgencyCode, c.IllTreatmentCode,
+        DateTime.SpecifyKind(c.ReceivedAtUtc, DateTimeKind.Utc), c.IsUrgent, c.IsOverdue, c.NextDueOn);
+}

@@ -1,0 +1,104 @@
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Proceedings;
+
+namespace Qorgau.Web.Features.Cases;
+
+/// <summary>One case as the staff API shows it: classification, proceeding and timeline, never the encrypted content.</summary>
+public sealed record CaseResponse(
+    string PublicId,
+    string Status,
+    string Organisation,
+    DateTime ReceivedAt,
+    string Channel,
+    bool Urgent,
+    string? Region,
+    Guid? FacilityId,
+    string? FacilityType,
+    string? AccusedAgency,
+    string? IllTreatment,
+    IReadOnlyList<string> Methods,
+    string? VictimSex,
+    string? VictimAgeBand,
+    string? VictimLegalStatus,
+    IReadOnlyList<string> Vulnerabilities,
+    bool? VictimStillHeld,
+    bool ConsentToShare,
+    string? OutOfScopeReason,
+    DateOnly? NextDueOn,
+    bool Overdue,
+    IReadOnlyList<string> AllowedActions,
+    ProceedingResponse? Proceeding,
+    IReadOnlyList<AssignmentResponse> Assignments,
+    IReadOnlyList<WithdrawalResponse> Withdrawals,
+    IReadOnlyList<DeadlineResponse> Deadlines,
+    IReadOnlyList<EventResponse> Events,
+    SnapshotResponse? AsOf)
+{
+    public static CaseResponse From(CaseDossier d, DateTime? asOfUtc)
+    {
+        var c = d.Case;
+        return new CaseResponse(
+            c.PublicId, ComplaintRules.CodeOf(c.Status), d.Organisation.Code, Utc(c.ReceivedAtUtc), ComplaintRules.CodeOf(c.Channel), c.IsUrgent,
+            c.RegionCode, c.FacilityId, c.FacilityTypeCode, c.AccusedAgencyCode, c.IllTreatmentCode, c.MethodCodes,
+            c.VictimSex is { } sex ? ComplaintRules.CodeOf(sex) : null, c.VictimAgeBand, c.VictimLegalStatus, c.Vulnerabilities, c.VictimStillHeld, c.ConsentToShare,
+            c.OutOfScopeReason, c.NextDueOn, c.IsOverdue, CaseWorkflow.AllowedIn(c.Status),
+            d.Proceeding is null ? null : ProceedingResponse.From(d),
+            [.. d.Assignments.Select(a => new AssignmentResponse(a.Email, a.Assignment.Role, Utc(a.Assignment.AssignedAtUtc)))],
+            [.. d.Withdrawals.Select(w => new WithdrawalResponse(Utc(w.RequestedAtUtc), ComplaintRules.CodeOf(w.RequestedBy), w.Outcome is { } o ? ComplaintRules.CodeOf(o) : null, d.EmailOf(w.InterviewerUserId)))],
+            [.. d.Deadlines.Select(x => new DeadlineResponse(x.Code, x.DueOn, x.MetAtUtc is { } met ? Utc(met) : null, x.OverdueMarkedAtUtc is not null && x.IsOpen))],
+            [.. d.Events.Select(e => new EventResponse(Utc(e.OccurredAtUtc), e.Kind, d.EmailOf(e.ActorUserId), CaseEventDetail.Read(e.Detail)))],
+            asOfUtc is { } at ? SnapshotResponse.From(CaseHistory.StateAt(d.Events, at), d) : null);
+    }
+
+    public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}
+
+public sealed record ProceedingResponse(
+    string RegisterNumber,
+    DateOnly RegisteredOn,
+    string ArticleAtRegistration,
+    string CurrentArticle,
+    string? TerminationReason,
+    DateOnly? TerminatedOn,
+    DateOnly? IndictedOn,
+    string? Court,
+    bool PleaAgreement,
+    DateOnly? VerdictOn,
+    DateOnly? AppealedOn,
+    string? AppealedBy,
+    DateOnly? FinalOn,
+    IReadOnlyList<QualificationResponse> Qualifications,
+    IReadOnlyList<OfficialResponse> Officials,
+    IReadOnlyList<SentenceResponse> Sentences)
+{
+    public static ProceedingResponse From(CaseDossier d)
+    {
+        var p = d.Proceeding!;
+        return new ProceedingResponse(
+            p.RegisterNumber, p.RegisteredOn, p.ArticleAtRegistration, p.CurrentArticle, p.TerminationReason, p.TerminatedOn, p.IndictedOn, p.Court,
+            p.PleaAgreement, p.VerdictOn, p.AppealedOn, p.AppealedBy is { } by ? ComplaintRules.CodeOf(by) : null, p.FinalOn,
+            [.. d.Qualifications.Select(q => new QualificationResponse(q.ArticleCode, q.PreviousArticleCode, q.On, q.Reason, d.EmailOf(q.ByUserId)))],
+            [.. d.Officials.Select(o => new OfficialResponse(o.Id, o.AgencyCode, o.Position, o.Rank))],
+            [.. d.Sentences.Select(s => new SentenceResponse(s.OfficialId, s.On, s.OnAppeal, ComplaintRules.CodeOf(s.Outcome), s.ArticleCode, s.CustodialMonths, s.Suspended, s.Fine, s.BanFromOfficeMonths))]);
+    }
+}
+
+public sealed record QualificationResponse(string Article, string? PreviousArticle, DateOnly On, string? Reason, string? By);
+
+public sealed record OfficialResponse(Guid Id, string Agency, string? Position, string? Rank);
+
+public sealed record SentenceResponse(Guid Official, DateOnly On, bool OnAppeal, string Outcome, string? Article, int? CustodialMonths, bool Suspended, decimal? Fine, int? BanFromOfficeMonths);
+
+public sealed record WithdrawalResponse(DateTime RequestedAt, string RequestedBy, string? Outcome, string? Interviewer);
+
+public sealed record DeadlineResponse(string Code, DateOnly DueOn, DateTime? MetAt, bool Overdue);
+
+public sealed record EventResponse(DateTime At, string Kind, string? Actor, IReadOnlyDictionary<string, string> Detail);
+
+public sealed record SnapshotResponse(DateTime At, string Status, string? Article, IReadOnlyList<string> Assignees, int Events)
+{
+    public static SnapshotResponse From(CaseSnapshot snapshot, CaseDossier d) => new(
+        CaseResponse.Utc(snapshot.AsOfUtc), ComplaintRules.CodeOf(snapshot.Status), snapshot.Article,
+        [.. snapshot.Assignees.Select(a => $"{d.EmailOf(a.Key) ?? a.Key.ToString()} ({a.Value})")], snapshot.Events);
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
+
+namespace Qorgau.Web.Features.Cases;
+
+/// <summary>Case-work codes in the reader's language: statuses, actions, problems and refusals.</summary>
+public static class CaseText
+{
+    public static string Status(IStringLocalizer localizer, CaseStatus status) => localizer[$"CaseStatus.{ComplaintRules.CodeOf(status)}"];
+
+    public static string Action(IStringLocalizer localizer, string action) => localizer[$"CaseAction.{action}"];
+
+    public static string Problem(IStringLocalizer localizer, string code) => localizer[$"CaseProblem.{code}"];
+
+    /// <summary>"The case is received. Allowed now: accept, ..." with the reason when the state itself blocks it.</summary>
+    public static string NotAllowed(IStringLocalizer localizer, CaseDecision decision)
+    {
+        var allowed = decision.Allowed.Count == 0 ? localizer["CaseProblem.NothingAllowed"].Value : string.Join(", ", decision.Allowed);
+        var text = string.Format(CultureInfo.CurrentCulture, localizer["CaseProblem.NotAllowedNow"], Status(localizer, decision.Status), allowed);
+        return decision.Reason is null ? text : $"{Problem(localizer, decision.Reason)} {text}";
+    }
+}

@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Facilities;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Proceedings;
+using Qorgau.Domain.Profiles;
+using Qorgau.Domain.Security;
+using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Infrastructure.Security;
+
+namespace Qorgau.Web.Infrastructure.CommandLine;
+
+/// <summary>
+/// Invented cases for the demo, spread over the last three years and every stage, region and agency.
+/// Each history goes through the same workflow rules as real work (<see cref="CaseWork.StageAsync"/>);
+/// the content is a fixed invented sentence, encrypted like any other.
+/// </summary>
+internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile, CaseKeyring keyring, CaseWork work, CaseDeadlineTracker deadlines, CaseConversation conversation, TimeProvider clock)
+{
+    /// <summary>The stages a demo case is taken to, in turn, so that every one appears.</summary>
+    private static readonly string[][] Paths =
+    [
+        [],
+        [CaseAction.Accept],
+        [CaseAction.Reject],
+        [CaseAction.Accept, CaseAction.Register],
+        [CaseAction.Accept, CaseAction.Register, CaseAction.Requalify],
+        [CaseAction.Accept, CaseAction.Register, CaseAction.Terminate],
+        [CaseAction.Accept, CaseAction.Register, CaseAction.Requalify, CaseAction.Terminate],
+        [CaseAction.Accept, CaseAction.Register, CaseAction.Indict],
+        [CaseAction.Accept, CaseAction.Register, CaseAction.Indict, CaseAction.Verdict],
+        [CaseAction.Accept, CaseAction.Register, CaseAction.Indict, CaseAction.Verdict, CaseAction.Appeal],
+        [CaseAction.Accept, CaseAction.Register, CaseAction.Indict, CaseAction.Verdict, CaseAction.Finalise],
+        [CaseAction.Merge],
+    ];
+
+    public async Task<int> LoadAsync(int count, IReadOnlyDictionary<string, Guid> actors, CancellationToken cancellationToken = default)
+    {
+        var random = new Random(2026);
+        var organisations = await db.Organisations.Where(o => o.PublicKey != null && o.TakesPublicComplaints).OrderBy(o => o.Code).ToListAsync(cancellationToken);
+        var facilities = await db.Facilities.AsNoTracking().ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var previous = new Dictionary<Guid, Case>();
+        for (var i = 0; i < count; i++)
+        {
+            var facility = facilities.Count == 0 ? null : facilities[random.Next(facilities.Count)];
+            var accused = facility?.AgencyCode ?? profile.Agencies[random.Next(profile.Agencies.Count)].Code;
+            var organisation = Pick(organisations, accused, i);
+            var receivedAt = now.AddDays(-random.Next(5, 1000)).AddMinutes(-random.Next(1440));
+            var (record, caseKey) = NewCase(organisation, facility, accused, receivedAt, i, random);
+            var path = Paths[i % Paths.Length];
+            if (path is [CaseAction.Merge] && !previous.TryGetValue(organisation.Id, out _))
+            {
+                path = [];
+            }
+
+            var at = receivedAt;
+            foreach (var action in path)
+            {
+                at = at.AddDays(random.Next(1, 60));
+                if (at > now)
+                {
+                    break;
+                }
+
+                var command = Command(action, at, random, previous.GetValueOrDefault(organisation.Id));
+                var decision = await work.StageAsync(record, command, actors[organisation.Code], caseKey, at, cancellationToken);
+                if (!decision.IsAllowed)
+                {
+                    throw new InvalidOperationException($"demo case {i}: {action} refused ({decision.Kind} {decision.Reason} {string.Join(",", decision.Problems.Select(p => p.Field + ":" + p.Code))})");
+                }
+            }
+
+            if (i % 37 == 5 && CaseWorkflow.IsActive(record.Status))
+            {
+                conversation.RequestWithdrawal(record, caseKey, MessageAuthor.Complainant, null, reason: null);
+            }
+
+            if (CaseWorkflow.IsActive(record.Status))
+            {
+                previous[organisation.Id] = record;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return count;
+    }
+
+    /// <summary>Most complaints go to the default intake; some to the others that take complaints, never to one affiliated with the agency accused.</summary>
+    private static Organisation Pick(List<Organisation> organisations, string accused, int i)
+    {
+        var independent = organisations.Where(o => ComplaintRouting.IsIndependentOf(o, accused)).ToList();
+        return i % 3 == 0 ? independent[i / 3 % independent.Count] : independent.FirstOrDefault(o => o.IsDefaultIntake) ?? independent[0];
+    }
+
+    private (Case Record, byte[] CaseKey) NewCase(Organisation organisation, Facility? facility, string accused, DateTime receivedAt, int i, Random random)
+    {
+        var id = Guid.CreateVersion7();
+        var caseKey = keyring.NewCaseKey(id, organisation, [], complainantPublicKey: null);
+        var incident = DateOnly.FromDateTime(receivedAt).AddDays(-random.Next(0, 30));
+        var record = new Case
+        {
+            Id = id,
+            PublicId = PublicCaseId.New(),
+            OrganisationId = organisation.Id,
+            Channel = (IntakeChannel)(i % Enum.GetValues<IntakeChannel>().Length),
+            ReceivedAtUtc = receivedAt,
+            IsUrgent = i % 9 == 0,
+            Language = (i % 3) switch { 0 => "kk", 1 => "ru", _ => "en" },
+            IncidentFrom = incident,
+            IncidentTo = incident,
+            RegionCode = facility?.RegionCode ?? profile.Regions[i % profile.Regions.Count].Code,
+            FacilityId = facility?.Id,
+            FacilityTypeCode = facility?.TypeCode,
+            AccusedAgencyCode = accused,
+            IllTreatmentCode = profile.IllTreatmentTypes[i % profile.IllTreatmentTypes.Count].Code,
+            MethodCodes = [profile.Methods[i % profile.Methods.Count].Code],
+            VictimSex = i % 4 == 0 ? VictimSex.Female : VictimSex.Male,
+            VictimAgeBand = profile.AgeBands[3 + (i % (profile.AgeBands.Count - 3))].Code,
+            VictimStillHeld = i % 2 == 0,
+            ConsentToShare = i % 2 == 0,
+            AccountCipher = Crypto.EncryptText(caseKey, $"Demo complaint {i + 1}: an invented account for trying Qorgau; it describes no real person or event.", CaseField.Context(id, CaseField.Account)),
+        };
+        db.Cases.Add(record);
+        db.CaseEvents.Add(new CaseEvent { CaseId = id, OccurredAtUtc = receivedAt, Kind = CaseEventKind.Received, Detail = ComplaintRules.CodeOf(record.Channel) });
+        deadlines.OpenOnReceipt(record);
+        return (record, caseKey);
+    }
+
+    private static CaseCommand Command(string action, DateTime at, Random random, Case? mergeInto)
+    {
+        var on = DateOnly.FromDateTime(at);
+        return action switch
+        {
+            CaseAction.Reject => new CaseCommand { Action = action, On = on, Reason = OutOfScopeReason.All[random.Next(OutOfScopeReason.All.Count)] },
+            CaseAction.Merge => new CaseCommand { Action = action, On = on, Into = mergeInto!.PublicId },
+            CaseAction.Register => new CaseCommand { Action = action, On = on, Article = "146", RegisterNumber = $"DEMO-{on:yyMMdd}-{random.Next(10000, 99999)}" },
+            CaseAction.Requalify => new CaseCommand { Action = action, On = on, Article = random.Next(2) == 0 ? "362" : "361", Reason = "Demo: intent to obtain a confession not established." },
+            CaseAction.Terminate => new CaseCommand { Action = action, On = on, Reason = random.Next(2) == 0 ? "no-corpus-delicti" : "insufficient-evidence" },
+            CaseAction.Indict => new CaseCommand { Action = action, On = on, Court = "Demo district court" },
+            CaseAction.Verdict => new CaseCommand
+            {
+                Action = action,
+                On = on,
+                PleaAgreement = random.Next(5) == 0,
+                Sentences = [random.Next(4) == 0
+                    ? new SentenceCommand(null, "police", "Demo officer", "Lieutenant", VerdictOutcome.Acquittal, null, null, false, null, null)
+                    : new SentenceCommand(null, "police", "Demo officer", "Captain", VerdictOutcome.Conviction, "146", random.Next(24, 96), false, null, 36)],
+            },
+            CaseAction.Appeal => new CaseCommand { Action = action, On = on, AppealBy = AppealBy.Defence },
+            _ => new CaseCommand { Action = action, On = on },
+        };
+    }
+}
