@@ -28,6 +28,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Facility>().WithMany().HasForeignKey(c => c.FacilityId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(c => c.FacilityTypeCode).HasMaxLength(64);
+        builder.Property(c => c.Revision).IsConcurrencyToken();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.PendingReferralOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(c => c.OutOfScopeReason).HasMaxLength(64);
         builder.Property(c => c.ExternalId).HasMaxLength(128);
         builder.HasIndex(c => new { c.OrganisationId, c.ExternalId }).IsUnique();

@@ -62,6 +62,15 @@ public sealed class Case
     /// <summary>Argon2id(receipt) for finding the case from a receipt; null for cases without one (imported).</summary>
     public byte[]? ReceiptLookup { get; init; }
 
+    /// <summary>
+    /// A referral made without the case key at hand (through the API): the case stays with its
+    /// organisation until a member who can open the key hands it over by opening the case.
+    /// </summary>
+    public Guid? PendingReferralOrganisationId { get; set; }
+
+    /// <summary>Bumped by every workflow action: two people acting on the same state cannot both win.</summary>
+    public int Revision { get; set; }
+
     /// <summary>Set when the case was merged into another: both timelines are kept.</summary>
     public Guid? MergedIntoCaseId { get; set; }
 

@@ -116,6 +116,7 @@ public static class CaseEventKind
     public const string WithdrawalRequested = "withdrawal.requested";
     public const string Accessed = "accessed";
     public const string MergedFrom = "merged-from";
+    public const string ReferralHandedOver = "referral.handed-over";
     public const string Assigned = "assigned";
     public const string Unassigned = "unassigned";
     public const string IndependenceRefused = "independence.refused";

@@ -66,6 +66,9 @@ public sealed record CaseFacts(
 
     /// <summary>Another supervisor approved setting the independence guard aside for this referral.</summary>
     public bool IndependenceOverridden { get; init; }
+
+    /// <summary>A referral waits for its key handover: nothing else happens to the case until then.</summary>
+    public bool ReferralPending { get; init; }
 }
 
 public sealed record MergeTarget(Guid CaseId, Guid OrganisationId, CaseStatus Status);
@@ -91,7 +94,8 @@ public sealed record CaseProblem(string Field, string Code);
 
 public sealed record CaseDecision(CaseDecisionKind Kind, CaseStatus Status, CaseStatus? Next, string? Reason, IReadOnlyList<CaseProblem> Problems)
 {
-    public IReadOnlyList<string> Allowed => CaseWorkflow.AllowedIn(Status);
+    /// <summary>The actions allowed in the case's state, as <see cref="CaseRules.AllowedNow"/> gives them.</summary>
+    public IReadOnlyList<string> Allowed { get; init; } = CaseWorkflow.AllowedIn(Status);
 
     public bool IsAllowed => Kind == CaseDecisionKind.Allowed;
 }
@@ -124,6 +128,12 @@ public static class CaseProblemCode
     /// <summary>Refusals of the state (409): a withdrawal waits for its follow-up interview, or there is no voluntary withdrawal to close on.</summary>
     public const string FollowUpPending = "follow-up-pending";
     public const string NoVoluntaryWithdrawal = "no-voluntary-withdrawal";
+
+    /// <summary>A referral waits for a member who holds the key to hand it over.</summary>
+    public const string ReferralPending = "referral-pending";
+
+    /// <summary>Someone else changed the case at the same moment; nothing was applied.</summary>
+    public const string ChangedMeanwhile = "changed-meanwhile";
 }
 
 /// <summary>Why a case is out of scope, as codes the complainant sees in plain words.</summary>
@@ -149,6 +159,11 @@ public static class CaseRules
             return new CaseDecision(CaseDecisionKind.Invalid, facts.Status, null, null, [new CaseProblem("action", CaseProblemCode.UnknownAction)]);
         }
 
+        if (facts.ReferralPending)
+        {
+            return NotNow(facts, CaseProblemCode.ReferralPending);
+        }
+
         if (!CaseWorkflow.IsAllowed(facts.Status, command.Action))
         {
             return NotNow(facts, null);
@@ -159,7 +174,7 @@ public static class CaseRules
             return NotNow(facts, CaseProblemCode.FollowUpPending);
         }
 
-        if (command.Action == CaseAction.Withdraw && !EndsOnVoluntaryWithdrawal(facts))
+        if (command.Action == CaseAction.Withdraw && !EndsOnVoluntaryWithdrawal(facts.Withdrawals))
         {
             return NotNow(facts, CaseProblemCode.NoVoluntaryWithdrawal);
         }
@@ -182,12 +197,29 @@ public static class CaseRules
         return new CaseDecision(CaseDecisionKind.Allowed, facts.Status, CaseWorkflow.Next(facts.Status, command.Action), null, []);
     }
 
+    /// <summary>
+    /// The actions possible now: the workflow's for the status, less the ending ones while a
+    /// withdrawal waits for its interview, less closing on a withdrawal that was not found voluntary.
+    /// </summary>
+    public static IReadOnlyList<string> AllowedNow(CaseStatus status, IReadOnlyList<Withdrawal> withdrawals, bool referralPending)
+    {
+        if (referralPending)
+        {
+            return [];
+        }
+
+        var followUpPending = withdrawals.Any(w => w.IsFollowUpPending);
+        return [.. CaseWorkflow.AllowedIn(status)
+            .Where(a => !(followUpPending && CaseAction.Ending.Contains(a)))
+            .Where(a => a != CaseAction.Withdraw || EndsOnVoluntaryWithdrawal(withdrawals))];
+    }
+
     /// <summary>The last withdrawal was found voluntary in its follow-up interview.</summary>
-    public static bool EndsOnVoluntaryWithdrawal(CaseFacts facts) =>
-        facts.Withdrawals.OrderBy(w => w.RequestedAtUtc).LastOrDefault() is { Outcome: WithdrawalOutcome.Voluntary };
+    public static bool EndsOnVoluntaryWithdrawal(IReadOnlyList<Withdrawal> withdrawals) =>
+        withdrawals.OrderBy(w => w.RequestedAtUtc).LastOrDefault() is { Outcome: WithdrawalOutcome.Voluntary };
 
     private static CaseDecision NotNow(CaseFacts facts, string? reason) =>
-        new(CaseDecisionKind.NotAllowedNow, facts.Status, null, reason, []);
+        new(CaseDecisionKind.NotAllowedNow, facts.Status, null, reason, []) { Allowed = AllowedNow(facts.Status, facts.Withdrawals, facts.ReferralPending) };
 
     private static void CheckDate(List<CaseProblem> problems, DateOnly on, DateOnly today, DateOnly earliest)
     {
@@ -207,14 +239,18 @@ public static class CaseRules
         var proceeding = facts.Proceeding;
         var latest = action switch
         {
-            CaseAction.Requalify or CaseAction.Terminate or CaseAction.Indict => proceeding?.RegisteredOn,
+            CaseAction.Requalify or CaseAction.Indict => proceeding?.RegisteredOn,
+            CaseAction.Terminate => proceeding?.IndictedOn ?? proceeding?.RegisteredOn,
             CaseAction.Reopen => proceeding?.TerminatedOn,
             CaseAction.Verdict => proceeding?.AppealedOn ?? proceeding?.IndictedOn,
-            CaseAction.Appeal or CaseAction.Finalise => proceeding?.VerdictOn,
+            CaseAction.Appeal => proceeding?.VerdictOn,
+            CaseAction.Finalise => Latest(proceeding?.VerdictOn, proceeding?.AppealedOn),
             _ => null,
         };
         return latest is { } date && date > facts.ReceivedOn ? date : facts.ReceivedOn;
     }
+
+    private static DateOnly? Latest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 
     private static void CheckFields(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, DateOnly on, List<CaseProblem> problems)
     {

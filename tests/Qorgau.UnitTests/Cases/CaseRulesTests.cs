@@ -28,7 +28,7 @@ public sealed class CaseRulesTests
 
         decision.ShouldBeRefusedNow(status, reason: null);
         decision.IsAllowed.ShouldBeFalse();
-        decision.Allowed.ShouldBe(CaseWorkflowTests.ExpectedAllowedIn(status), ignoreOrder: true);
+        decision.Allowed.ShouldBe(CaseWorkflowTests.ExpectedAllowedIn(status).Where(a => a != CaseAction.Withdraw), ignoreOrder: true, "closing on a withdrawal needs a voluntary one");
     }
 
     [Fact]
@@ -38,7 +38,28 @@ public sealed class CaseRulesTests
 
         decision.Kind.ShouldBe(CaseDecisionKind.NotAllowedNow);
         decision.Status.ShouldBe(CaseStatus.Received);
-        decision.Allowed.ShouldBe(["accept", "merge", "refer", "reject", "withdraw"], ignoreOrder: true);
+        decision.Allowed.ShouldBe(["accept", "merge", "refer", "reject"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void While_a_withdrawal_waits_for_its_interview_the_ending_actions_are_not_offered()
+    {
+        var pending = new Withdrawal { CaseId = Guid.NewGuid(), RequestedAtUtc = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) };
+        var voluntary = new Withdrawal { CaseId = pending.CaseId, RequestedAtUtc = pending.RequestedAtUtc, Outcome = WithdrawalOutcome.Voluntary };
+
+        CaseRules.AllowedNow(CaseStatus.Received, [pending], referralPending: false).ShouldBe(["accept", "merge", "refer"], ignoreOrder: true);
+        CaseRules.AllowedNow(CaseStatus.Received, [voluntary], referralPending: false).ShouldBe(["accept", "merge", "refer", "reject", "withdraw"], ignoreOrder: true);
+        CaseRules.AllowedNow(CaseStatus.Received, [], referralPending: true).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_referral_waiting_for_its_key_handover_refuses_every_action()
+    {
+        var decision = Decide(Facts(CaseStatus.Referred) with { ReferralPending = true }, Valid(CaseAction.Accept));
+
+        decision.Kind.ShouldBe(CaseDecisionKind.NotAllowedNow);
+        decision.Reason.ShouldBe(CaseProblemCode.ReferralPending);
+        decision.Allowed.ShouldBeEmpty();
     }
 
     [Theory]
@@ -130,9 +151,9 @@ public sealed class CaseRulesTests
             .ShouldBeRefusedNow(CaseStatus.Received, CaseProblemCode.NoVoluntaryWithdrawal);
         Decide(Facts(CaseStatus.Received, withdrawals: [laterVoluntary, laterPressure]), Valid(CaseAction.Withdraw))
             .ShouldBeAllowed(CaseStatus.Withdrawn);
-        CaseRules.EndsOnVoluntaryWithdrawal(Facts(CaseStatus.Received, withdrawals: [laterPressure, earlierVoluntary])).ShouldBeFalse();
-        CaseRules.EndsOnVoluntaryWithdrawal(Facts(CaseStatus.Received, withdrawals: [laterVoluntary, laterPressure])).ShouldBeTrue();
-        CaseRules.EndsOnVoluntaryWithdrawal(Facts(CaseStatus.Received)).ShouldBeFalse();
+        CaseRules.EndsOnVoluntaryWithdrawal(Facts(CaseStatus.Received, withdrawals: [laterPressure, earlierVoluntary]).Withdrawals).ShouldBeFalse();
+        CaseRules.EndsOnVoluntaryWithdrawal(Facts(CaseStatus.Received, withdrawals: [laterVoluntary, laterPressure]).Withdrawals).ShouldBeTrue();
+        CaseRules.EndsOnVoluntaryWithdrawal(Facts(CaseStatus.Received).Withdrawals).ShouldBeFalse();
     }
 
     // Dates

@@ -587,6 +587,9 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("PendingReferralOrganisationId")
+                        .HasColumnType("uuid");
+
                     b.Property<byte[]>("PlaceCipher")
                         .HasColumnType("bytea");
 
@@ -609,6 +612,10 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.Property<string>("ReporterRelation")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -639,6 +646,8 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.HasIndex("MergedIntoCaseId");
 
                     b.HasIndex("NextDueOn");
+
+                    b.HasIndex("PendingReferralOrganisationId");
 
                     b.HasIndex("PublicId")
                         .IsUnique();
@@ -1423,6 +1432,11 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PendingReferralOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Qorgau.Domain.Cases.CaseAssignment", b =>

@@ -576,6 +576,9 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PendingReferralOrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("PlaceCipher")
                         .HasColumnType("BLOB");
 
@@ -598,6 +601,10 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.Property<string>("ReporterRelation")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -628,6 +635,8 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.HasIndex("MergedIntoCaseId");
 
                     b.HasIndex("NextDueOn");
+
+                    b.HasIndex("PendingReferralOrganisationId");
 
                     b.HasIndex("PublicId")
                         .IsUnique();
@@ -1412,6 +1421,11 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PendingReferralOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Qorgau.Domain.Cases.CaseAssignment", b =>

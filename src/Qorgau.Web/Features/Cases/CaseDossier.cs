@@ -10,6 +10,7 @@ namespace Qorgau.Web.Features.Cases;
 public sealed record CaseDossier(
     Case Case,
     Organisation Organisation,
+    Organisation? PendingReferralTo,
     Proceeding? Proceeding,
     IReadOnlyList<Qualification> Qualifications,
     IReadOnlyList<AccusedOfficial> Officials,
@@ -27,6 +28,9 @@ public sealed record CaseDossier(
     {
         var id = record.Id;
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == record.OrganisationId, cancellationToken);
+        var pendingReferralTo = record.PendingReferralOrganisationId is { } receiver
+            ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == receiver, cancellationToken)
+            : null;
         var proceeding = await db.Proceedings.AsNoTracking().FirstOrDefaultAsync(p => p.CaseId == id, cancellationToken);
         var qualifications = await db.Qualifications.AsNoTracking().Where(q => q.CaseId == id).OrderBy(q => q.RecordedAtUtc).ToListAsync(cancellationToken);
         var officials = await db.AccusedOfficials.AsNoTracking().Where(o => o.CaseId == id).OrderBy(o => o.AddedAtUtc).ToListAsync(cancellationToken);
@@ -40,7 +44,7 @@ public sealed record CaseDossier(
             .Concat(overrides.SelectMany(o => new[] { (Guid?)o.RequestedByUserId, o.DecidedByUserId, o.TargetId }))
             .OfType<Guid>().Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.DisplayName, cancellationToken);
-        return new CaseDossier(record, organisation, proceeding, qualifications, officials, sentences,
+        return new CaseDossier(record, organisation, pendingReferralTo, proceeding, qualifications, officials, sentences,
             [.. assignments.Select(a => (a, people.GetValueOrDefault(a.UserId) ?? string.Empty))], withdrawals, deadlines, overrides, events, people);
     }
 }

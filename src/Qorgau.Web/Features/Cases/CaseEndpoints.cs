@@ -191,7 +191,7 @@ public static class CaseEndpoints
             type: ProblemTypeBase + "not-allowed-now",
             extensions: new Dictionary<string, object?>
             {
-                ["status"] = ComplaintRules.CodeOf(decision.Status),
+                ["caseStatus"] = ComplaintRules.CodeOf(decision.Status),
                 ["allowedActions"] = decision.Allowed,
                 ["reason"] = decision.Reason,
             });
@@ -203,6 +203,7 @@ public static class CaseEndpoints
             title: localizer["Api.Independence"],
             type: ProblemTypeBase + "independence",
             extensions: new Dictionary<string, object?> { ["accusedAgency"] = agency });
+
 
     /// <summary>The body as <typeparamref name="T"/>, or the answer to give; a value of the wrong type is named by its field.</summary>
     private static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)

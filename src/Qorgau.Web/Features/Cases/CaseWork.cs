@@ -46,7 +46,18 @@ public sealed class CaseWork(
             return decision;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request acted on the same revision first (or registered the same proceeding): nothing of this one is kept.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new CaseDecision(CaseDecisionKind.NotAllowedNow, decision.Status, null, CaseProblemCode.ChangedMeanwhile, []);
+        }
+
         await audit.WriteAsync(new AuditEvent("case.action", actorId, record.OrganisationId, "case", record.Id.ToString(), command.Action), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return decision;
@@ -74,6 +85,7 @@ public sealed class CaseWork(
         };
         await ApplyEffectsAsync(record, command, facts.Proceeding, mergeTarget, referralTarget, on, at, actorId, caseKey, detail, cancellationToken);
         record.Status = next;
+        record.Revision++;
         db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = at, Kind = CaseEventKind.Of(command.Action), ActorUserId = actorId, Detail = CaseEventDetail.Write(detail) });
         await deadlines.MeetAsync(record, CaseDeadlines.ClosesAll(next) ? null : CaseDeadlines.MetBy(command.Action), metAtUtc: at, cancellationToken: cancellationToken);
         return decision;
@@ -99,6 +111,7 @@ public sealed class CaseWork(
         {
             MergeTarget = mergeTarget is null ? null : new MergeTarget(mergeTarget.Id, mergeTarget.OrganisationId, mergeTarget.Status),
             ReferralTarget = referralTarget is null ? null : new ReferralTarget(referralTarget.Id, referralTarget.AffiliationAgencyCode, referralTarget.PublicKey is not null),
+            ReferralPending = record.PendingReferralOrganisationId is not null,
         };
         return (facts, mergeTarget, referralTarget);
     }
@@ -118,10 +131,14 @@ public sealed class CaseWork(
                 detail["from"] = await db.Organisations.Where(o => o.Id == record.OrganisationId).Select(o => o.Code).FirstAsync(cancellationToken);
                 detail["organisation"] = referralTarget!.Code;
                 await EndAssignmentsAsync(record, now, actorId, cancellationToken);
-                record.OrganisationId = referralTarget.Id;
-                if (caseKey is not null)
+                if (caseKey is null)
                 {
-                    keyring.SealToOrganisation(record.Id, referralTarget, caseKey);
+                    record.PendingReferralOrganisationId = referralTarget.Id;
+                    detail["handover"] = "pending";
+                }
+                else
+                {
+                    await HandOverAsync(record, referralTarget, caseKey, cancellationToken);
                 }
 
                 break;
@@ -206,6 +223,20 @@ public sealed class CaseWork(
         db.AccusedOfficials.Add(official);
         db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = now, Kind = CaseEventKind.OfficialAdded, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["agency"] = official.AgencyCode, ["official"] = official.Id.ToString() }) });
         return official.Id;
+    }
+
+    /// <summary>
+    /// Moves a referred case to the receiving organisation: the key sealed to it, the referring
+    /// organisation's members' own copies removed, so that they no longer reach the case.
+    /// </summary>
+    public async Task HandOverAsync(Case record, Organisation receiver, byte[] caseKey, CancellationToken cancellationToken)
+    {
+        var formerMembers = db.Users.Where(u => u.OrganisationId == record.OrganisationId).Select(u => u.Id);
+        var grants = await db.CaseKeyGrants.Where(g => g.CaseId == record.Id && g.RecipientKind == KeyRecipient.User && formerMembers.Contains(g.RecipientId)).ToListAsync(cancellationToken);
+        db.CaseKeyGrants.RemoveRange(grants);
+        keyring.SealToOrganisation(record.Id, receiver, caseKey);
+        record.OrganisationId = receiver.Id;
+        record.PendingReferralOrganisationId = null;
     }
 
     /// <summary>A case that leaves the organisation leaves its people's queues too.</summary>

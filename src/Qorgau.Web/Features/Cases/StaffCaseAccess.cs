@@ -21,6 +21,7 @@ public sealed class StaffCaseAccess(
     StaffKeySession keySession,
     CaseKeyring keyring,
     AuditLog audit,
+    CaseWork work,
     TimeProvider clock)
 {
     public async Task<CaseOpening> OpenAsync(ClaimsPrincipal principal, string publicId, string purpose, CancellationToken cancellationToken)
@@ -63,6 +64,21 @@ public sealed class StaffCaseAccess(
         return await db.Users.Where(u => assigned.Contains(u.Id) || interviewers.Contains(u.Id)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>A referral made without the key completes when a member who holds it opens the case.</summary>
+    private async Task CompleteReferralAsync(Case record, Guid receiverId, StaffUser user, byte[] caseKey, DateTime now, CancellationToken cancellationToken)
+    {
+        var receiver = await db.Organisations.FirstAsync(o => o.Id == receiverId, cancellationToken);
+        await work.HandOverAsync(record, receiver, caseKey, cancellationToken);
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = record.Id,
+            OccurredAtUtc = now,
+            Kind = CaseEventKind.ReferralHandedOver,
+            ActorUserId = user.Id,
+            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["organisation"] = receiver.Code }),
+        });
+    }
+
     /// <summary>Every opening is on the timeline and in the audit log; it also hands the key on to anyone still waiting for it.</summary>
     private async Task MarkReadAsync(Case record, StaffUser user, string purpose, byte[] caseKey, CancellationToken cancellationToken)
     {
@@ -75,6 +91,11 @@ public sealed class StaffCaseAccess(
         }
 
         db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Accessed, ActorUserId = user.Id, Detail = purpose });
+        if (record.PendingReferralOrganisationId is { } receiverId)
+        {
+            await CompleteReferralAsync(record, receiverId, user, caseKey, now, cancellationToken);
+        }
+
         var organisation = await db.Organisations.FirstAsync(o => o.Id == record.OrganisationId, cancellationToken);
         await keyring.SealMissingAsync(record.Id, organisation, await PeopleOnCaseAsync(record.Id, cancellationToken), caseKey);
         await db.SaveChangesAsync(cancellationToken);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Qorgau.Data.Migrations.Postgres
+namespace Qorgau.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CaseManagement : Migration
@@ -14,89 +14,91 @@ namespace Qorgau.Data.Migrations.Postgres
             migrationBuilder.AddColumn<Guid>(
                 name: "InterviewerUserId",
                 table: "Withdrawals",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<byte[]>(
                 name: "NotesCipher",
                 table: "Withdrawals",
-                type: "bytea",
+                type: "BLOB",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Outcome",
                 table: "Withdrawals",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "OutcomeByUserId",
                 table: "Withdrawals",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "OutcomeRecordedAtUtc",
                 table: "Withdrawals",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "Cases",
-                type: "character varying(128)",
+                type: "TEXT",
                 maxLength: 128,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FacilityTypeCode",
                 table: "Cases",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsOverdue",
                 table: "Cases",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "MergedIntoCaseId",
                 table: "Cases",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "NextDueOn",
                 table: "Cases",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutOfScopeReason",
                 table: "Cases",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
-            migrationBuilder.AlterColumn<string>(
-                name: "Detail",
-                table: "CaseEvents",
-                type: "character varying(2000)",
-                maxLength: 2000,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "character varying(500)",
-                oldMaxLength: 500,
-                oldNullable: true);
+            migrationBuilder.AddColumn<Guid>(
+                name: "PendingReferralOrganisationId",
+                table: "Cases",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "Cases",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "AffiliationAgencyCode",
                 table: "AspNetUsers",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true);
 
@@ -104,13 +106,13 @@ namespace Qorgau.Data.Migrations.Postgres
                 name: "AccusedOfficials",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Rank = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    NameCipher = table.Column<byte[]>(type: "bytea", nullable: true),
-                    AddedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Rank = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    NameCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    AddedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,14 +129,14 @@ namespace Qorgau.Data.Migrations.Postgres
                 name: "CaseAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    AssignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AssignedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    EndedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    OverrideId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AssignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AssignedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OverrideId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -157,13 +159,13 @@ namespace Qorgau.Data.Migrations.Postgres
                 name: "CaseDeadlines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true),
-                    MetAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    OverdueMarkedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MetAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OverdueMarkedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -180,19 +182,19 @@ namespace Qorgau.Data.Migrations.Postgres
                 name: "IndependenceOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    TargetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    AccusedAgencyCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RequestReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Approved = table.Column<bool>(type: "boolean", nullable: true),
-                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    AccusedAgencyCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Approved = table.Column<bool>(type: "INTEGER", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -209,14 +211,14 @@ namespace Qorgau.Data.Migrations.Postgres
                 name: "PersonalAccessTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastUsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastUsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -233,20 +235,20 @@ namespace Qorgau.Data.Migrations.Postgres
                 name: "Proceedings",
                 columns: table => new
                 {
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RegisterNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ArticleAtRegistration = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CurrentArticle = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    TerminationReason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    TerminatedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    IndictedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Court = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    PleaAgreement = table.Column<bool>(type: "boolean", nullable: false),
-                    VerdictOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AppealedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AppealedBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    FinalOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegisterNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ArticleAtRegistration = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CurrentArticle = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    TerminationReason = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TerminatedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IndictedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Court = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PleaAgreement = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VerdictOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AppealedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AppealedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FinalOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -263,14 +265,14 @@ namespace Qorgau.Data.Migrations.Postgres
                 name: "Qualifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ArticleCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    PreviousArticleCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ArticleCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PreviousArticleCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -287,13 +289,13 @@ namespace Qorgau.Data.Migrations.Postgres
                 name: "StaffReminders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DeadlineCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeadlineCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -316,17 +318,17 @@ namespace Qorgau.Data.Migrations.Postgres
                 name: "Sentences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OfficialId = table.Column<Guid>(type: "uuid", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    OnAppeal = table.Column<bool>(type: "boolean", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ArticleCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    CustodialMonths = table.Column<int>(type: "integer", nullable: true),
-                    Suspended = table.Column<bool>(type: "boolean", nullable: false),
-                    Fine = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    BanFromOfficeMonths = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OfficialId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OnAppeal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ArticleCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CustodialMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    Suspended = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Fine = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    BanFromOfficeMonths = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -380,6 +382,11 @@ namespace Qorgau.Data.Migrations.Postgres
                 name: "IX_Cases_OrganisationId_RegionCode_ReceivedAtUtc",
                 table: "Cases",
                 columns: new[] { "OrganisationId", "RegionCode", "ReceivedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PendingReferralOrganisationId",
+                table: "Cases",
+                column: "PendingReferralOrganisationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccusedOfficials_CaseId",
@@ -459,6 +466,14 @@ namespace Qorgau.Data.Migrations.Postgres
                 principalTable: "Cases",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Cases_Organisations_PendingReferralOrganisationId",
+                table: "Cases",
+                column: "PendingReferralOrganisationId",
+                principalTable: "Organisations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
@@ -466,6 +481,10 @@ namespace Qorgau.Data.Migrations.Postgres
         {
             migrationBuilder.DropForeignKey(
                 name: "FK_Cases_Cases_MergedIntoCaseId",
+                table: "Cases");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Cases_Organisations_PendingReferralOrganisationId",
                 table: "Cases");
 
             migrationBuilder.DropTable(
@@ -523,6 +542,10 @@ namespace Qorgau.Data.Migrations.Postgres
                 name: "IX_Cases_OrganisationId_RegionCode_ReceivedAtUtc",
                 table: "Cases");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_PendingReferralOrganisationId",
+                table: "Cases");
+
             migrationBuilder.DropColumn(
                 name: "InterviewerUserId",
                 table: "Withdrawals");
@@ -568,19 +591,16 @@ namespace Qorgau.Data.Migrations.Postgres
                 table: "Cases");
 
             migrationBuilder.DropColumn(
+                name: "PendingReferralOrganisationId",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
                 name: "AffiliationAgencyCode",
                 table: "AspNetUsers");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Detail",
-                table: "CaseEvents",
-                type: "character varying(500)",
-                maxLength: 500,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "character varying(2000)",
-                oldMaxLength: 2000,
-                oldNullable: true);
         }
     }
 }

@@ -12,7 +12,7 @@ using Qorgau.Data;
 namespace Qorgau.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQorgauDbContext))]
-    [Migration("20261123183053_CaseManagement")]
+    [Migration("20261123190338_CaseManagement")]
     partial class CaseManagement
     {
         /// <inheritdoc />
@@ -579,6 +579,9 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PendingReferralOrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("PlaceCipher")
                         .HasColumnType("BLOB");
 
@@ -601,6 +604,10 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.Property<string>("ReporterRelation")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -631,6 +638,8 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.HasIndex("MergedIntoCaseId");
 
                     b.HasIndex("NextDueOn");
+
+                    b.HasIndex("PendingReferralOrganisationId");
 
                     b.HasIndex("PublicId")
                         .IsUnique();
@@ -1415,6 +1424,11 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PendingReferralOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Qorgau.Domain.Cases.CaseAssignment", b =>

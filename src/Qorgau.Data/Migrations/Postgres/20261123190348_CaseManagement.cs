@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Qorgau.Data.Migrations.Sqlite
+namespace Qorgau.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class CaseManagement : Migration
@@ -14,78 +14,102 @@ namespace Qorgau.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<Guid>(
                 name: "InterviewerUserId",
                 table: "Withdrawals",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<byte[]>(
                 name: "NotesCipher",
                 table: "Withdrawals",
-                type: "BLOB",
+                type: "bytea",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Outcome",
                 table: "Withdrawals",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "OutcomeByUserId",
                 table: "Withdrawals",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "OutcomeRecordedAtUtc",
                 table: "Withdrawals",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "Cases",
-                type: "TEXT",
+                type: "character varying(128)",
                 maxLength: 128,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FacilityTypeCode",
                 table: "Cases",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsOverdue",
                 table: "Cases",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "MergedIntoCaseId",
                 table: "Cases",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "NextDueOn",
                 table: "Cases",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutOfScopeReason",
                 table: "Cases",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "PendingReferralOrganisationId",
+                table: "Cases",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "Cases",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Detail",
+                table: "CaseEvents",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(500)",
+                oldMaxLength: 500,
+                oldNullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AffiliationAgencyCode",
                 table: "AspNetUsers",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
@@ -93,13 +117,13 @@ namespace Qorgau.Data.Migrations.Sqlite
                 name: "AccusedOfficials",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Rank = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    NameCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    AddedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Rank = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NameCipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    AddedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,14 +140,14 @@ namespace Qorgau.Data.Migrations.Sqlite
                 name: "CaseAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AssignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AssignedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    OverrideId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AssignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AssignedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EndedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OverrideId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -146,13 +170,13 @@ namespace Qorgau.Data.Migrations.Sqlite
                 name: "CaseDeadlines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    MetAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    OverdueMarkedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MetAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OverdueMarkedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -169,19 +193,19 @@ namespace Qorgau.Data.Migrations.Sqlite
                 name: "IndependenceOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    AccusedAgencyCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RequestReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Approved = table.Column<bool>(type: "INTEGER", nullable: true),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TargetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    AccusedAgencyCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Approved = table.Column<bool>(type: "boolean", nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -198,14 +222,14 @@ namespace Qorgau.Data.Migrations.Sqlite
                 name: "PersonalAccessTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastUsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -222,20 +246,20 @@ namespace Qorgau.Data.Migrations.Sqlite
                 name: "Proceedings",
                 columns: table => new
                 {
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RegisterNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ArticleAtRegistration = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CurrentArticle = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    TerminationReason = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    TerminatedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IndictedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Court = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    PleaAgreement = table.Column<bool>(type: "INTEGER", nullable: false),
-                    VerdictOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AppealedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AppealedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    FinalOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegisterNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ArticleAtRegistration = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CurrentArticle = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TerminationReason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TerminatedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IndictedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Court = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PleaAgreement = table.Column<bool>(type: "boolean", nullable: false),
+                    VerdictOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AppealedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AppealedBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    FinalOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -252,14 +276,14 @@ namespace Qorgau.Data.Migrations.Sqlite
                 name: "Qualifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ArticleCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    PreviousArticleCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ArticleCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PreviousArticleCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -276,13 +300,13 @@ namespace Qorgau.Data.Migrations.Sqlite
                 name: "StaffReminders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DeadlineCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeadlineCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -305,17 +329,17 @@ namespace Qorgau.Data.Migrations.Sqlite
                 name: "Sentences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OfficialId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OnAppeal = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ArticleCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    CustodialMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    Suspended = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Fine = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    BanFromOfficeMonths = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OfficialId = table.Column<Guid>(type: "uuid", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    OnAppeal = table.Column<bool>(type: "boolean", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ArticleCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CustodialMonths = table.Column<int>(type: "integer", nullable: true),
+                    Suspended = table.Column<bool>(type: "boolean", nullable: false),
+                    Fine = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    BanFromOfficeMonths = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -369,6 +393,11 @@ namespace Qorgau.Data.Migrations.Sqlite
                 name: "IX_Cases_OrganisationId_RegionCode_ReceivedAtUtc",
                 table: "Cases",
                 columns: new[] { "OrganisationId", "RegionCode", "ReceivedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PendingReferralOrganisationId",
+                table: "Cases",
+                column: "PendingReferralOrganisationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccusedOfficials_CaseId",
@@ -448,6 +477,14 @@ namespace Qorgau.Data.Migrations.Sqlite
                 principalTable: "Cases",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Cases_Organisations_PendingReferralOrganisationId",
+                table: "Cases",
+                column: "PendingReferralOrganisationId",
+                principalTable: "Organisations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
@@ -455,6 +492,10 @@ namespace Qorgau.Data.Migrations.Sqlite
         {
             migrationBuilder.DropForeignKey(
                 name: "FK_Cases_Cases_MergedIntoCaseId",
+                table: "Cases");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Cases_Organisations_PendingReferralOrganisationId",
                 table: "Cases");
 
             migrationBuilder.DropTable(
@@ -512,6 +553,10 @@ namespace Qorgau.Data.Migrations.Sqlite
                 name: "IX_Cases_OrganisationId_RegionCode_ReceivedAtUtc",
                 table: "Cases");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_PendingReferralOrganisationId",
+                table: "Cases");
+
             migrationBuilder.DropColumn(
                 name: "InterviewerUserId",
                 table: "Withdrawals");
@@ -557,8 +602,27 @@ namespace Qorgau.Data.Migrations.Sqlite
                 table: "Cases");
 
             migrationBuilder.DropColumn(
+                name: "PendingReferralOrganisationId",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
                 name: "AffiliationAgencyCode",
                 table: "AspNetUsers");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Detail",
+                table: "CaseEvents",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(2000)",
+                oldMaxLength: 2000,
+                oldNullable: true);
         }
     }
 }

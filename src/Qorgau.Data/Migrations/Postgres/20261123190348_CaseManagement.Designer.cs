@@ -13,7 +13,7 @@ using Qorgau.Data;
 namespace Qorgau.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQorgauDbContext))]
-    [Migration("20261123183103_CaseManagement")]
+    [Migration("20261123190348_CaseManagement")]
     partial class CaseManagement
     {
         /// <inheritdoc />
@@ -590,6 +590,9 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("PendingReferralOrganisationId")
+                        .HasColumnType("uuid");
+
                     b.Property<byte[]>("PlaceCipher")
                         .HasColumnType("bytea");
 
@@ -612,6 +615,10 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.Property<string>("ReporterRelation")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -642,6 +649,8 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.HasIndex("MergedIntoCaseId");
 
                     b.HasIndex("NextDueOn");
+
+                    b.HasIndex("PendingReferralOrganisationId");
 
                     b.HasIndex("PublicId")
                         .IsUnique();
@@ -1426,6 +1435,11 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PendingReferralOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Qorgau.Domain.Cases.CaseAssignment", b =>
