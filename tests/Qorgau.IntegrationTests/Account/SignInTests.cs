@@ -84,7 +84,7 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
 
         key.Length.ShouldBeGreaterThanOrEqualTo(16);
         codes.Count.ShouldBe(10);
-        staff.ShouldContain("Signed in as Demo case worker");
+        staff.ShouldContain("Signed in as Demo coalition case worker");
         staff.ShouldContain("case worker / lawyer");
         (await AuditActionsAsync()).ShouldContain("second-factor.enrolled");
     }

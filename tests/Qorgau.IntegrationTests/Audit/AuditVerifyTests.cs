@@ -1,3 +1,4 @@
+using Qorgau.Web.Infrastructure.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Domain.Audit;
 using Qorgau.IntegrationTests.Infrastructure;
@@ -56,7 +57,7 @@ public sealed class AuditVerifyTests : IAsyncLifetime
     {
         var entries = await _app.WithDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).ToListAsync());
 
-        entries.Count(e => e.Action == "user.created").ShouldBe(7);
+        entries.Count(e => e.Action == "user.created").ShouldBe(DemoVerb.Accounts.Count);
         entries.ShouldContain(e => e.Action == "demo.loaded");
         entries.ShouldAllBe(e => e.Details == null || !e.Details.Contains('@'));
         (await AuditChain.VerifyAsync(entries.ToAsyncEnumerable(), TestContext.Current.CancellationToken)).ShouldBeNull();

@@ -14,7 +14,8 @@ namespace Qorgau.IntegrationTests.Cases;
 /// </summary>
 public sealed class CaseApiTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
 {
-    private static readonly string[] TriageActions = ["accept", "merge", "refer", "reject", "withdraw"];
+    /// <summary>Closing on a withdrawal is offered only once a withdrawal was found voluntary.</summary>
+    private static readonly string[] TriageActions = ["accept", "merge", "refer", "reject"];
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Qorgau.Domain.Cases;
 using Qorgau.IntegrationTests.Intake;
 using static Qorgau.IntegrationTests.Cases.CaseApi;
+using Qorgau.IntegrationTests.Infrastructure;
+using Qorgau.Web.Infrastructure.CommandLine;
 
 namespace Qorgau.IntegrationTests.Cases;
 
@@ -337,48 +339,44 @@ public sealed class CaseWorkflowApiTests(CaseApiFactory app) : IClassFixture<Cas
         read.GetProperty("organisation").GetString().ShouldBe("prosecutor");
     }
 
+    /// <summary>
+    /// A token holds no key, so a referral through the API cannot seal the case key to the receiver:
+    /// the case waits, frozen, until a member of the referring organisation who holds the key opens it.
+    /// The handover then moves it and removes the referring members' own copies.
+    /// </summary>
     [Fact]
-    public async Task A_referral_with_consent_hands_the_case_to_the_other_organisation()
+    public async Task A_referral_through_the_api_waits_for_the_key_handover_then_belongs_to_the_other_organisation()
     {
         var token = await app.TokenAsync(SupervisorEmail);
+        var deputy = await app.TokenAsync("deputy@prosecutor.demo");
+        var coalition = await app.TokenAsync("caseworker@ngo-coalition.demo");
         var filed = await FileAsync(Client, consentToShare: true);
         (await AssignAsync(Client, token, filed.PublicId, InvestigatorEmail, "investigator")).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var referred = await ActAsync(Client, token, filed.PublicId, new { action = "refer", organisation = "ngo-coalition" }, "referred");
 
-        referred.GetProperty("organisation").GetString().ShouldBe("ngo-coalition");
+        referred.GetProperty("organisation").GetString().ShouldBe("prosecutor", "the key has not reached the receiver yet");
+        referred.GetProperty("pendingReferralTo").GetString().ShouldBe("ngo-coalition");
+        referred.GetProperty("allowedActions").GetArrayLength().ShouldBe(0);
         referred.GetProperty("assignments").GetArrayLength().ShouldBe(0, "the case left its people's queues");
         EventKinds(referred).ShouldContain(CaseEventKind.Unassigned);
-        PublicIds(await ListAsync(Client, token, "pageSize=200")).ShouldNotContain(filed.PublicId);
-        PublicIds(await ListAsync(Client, await app.TokenAsync(InvestigatorEmail), "queue=mine")).ShouldNotContain(filed.PublicId);
-        (await GetAsync(Client, CaseUrl(filed.PublicId), await app.TokenAsync(InvestigatorEmail))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var coalition = await app.TokenAsync("caseworker@ngo-coalition.demo");
-        (await CaseAsync(Client, coalition, filed.PublicId)).GetProperty("status").GetString().ShouldBe("referred");
+        var frozen = await ActionAsync(Client, deputy, filed.PublicId, new { action = "reject", reason = "other" });
+        frozen.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await frozen.Content.ReadAsStringAsync(Cancel)).ShouldContain(CaseProblemCode.ReferralPending);
+        (await GetAsync(Client, CaseUrl(filed.PublicId), coalition)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var supervisor = new StaffBrowser(app.CreateClient(acceptLanguage: "en"));
+        await supervisor.SignInAndEnrolAsync(SupervisorEmail, DemoVerb.DemoPassword);
+        (await supervisor.GetAsync($"/cases/{filed.PublicId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await GetAsync(Client, CaseUrl(filed.PublicId), token)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "the case now belongs to ngo-coalition");
+        (await ActionAsync(Client, deputy, filed.PublicId, new { action = "reject", reason = "other" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var received = await CaseAsync(Client, coalition, filed.PublicId);
+        received.GetProperty("organisation").GetString().ShouldBe("ngo-coalition");
+        received.GetProperty("status").GetString().ShouldBe("referred");
+        EventKinds(received).ShouldContain(CaseEventKind.ReferralHandedOver);
         PublicIds(await ListAsync(Client, coalition, "status=referred")).ShouldContain(filed.PublicId);
-    }
-
-    /// <summary>
-    /// A referred case belongs to the receiving organisation. The referring organisation's supervisors
-    /// were sealed the case key at filing (as first readers) and keep that copy, and
-    /// <c>StaffCaseAccess.MayReachAsync</c> lets any holder of a copy reach the case: they still read it
-    /// and still take triage actions on another organisation's case.
-    /// </summary>
-    [Fact]
-    public async Task After_a_referral_the_referring_organisations_supervisors_neither_read_nor_act_on_the_case()
-    {
-        var token = await app.TokenAsync(SupervisorEmail);
-        var deputy = await app.TokenAsync("deputy@prosecutor.demo");
-        var filed = await FileAsync(Client, consentToShare: true);
-        await ActAsync(Client, token, filed.PublicId, new { action = "refer", organisation = "ngo-coalition" }, "referred");
-
-        var read = await GetAsync(Client, CaseUrl(filed.PublicId), token);
-        var readByDeputy = await GetAsync(Client, CaseUrl(filed.PublicId), deputy);
-        var reject = await ActionAsync(Client, deputy, filed.PublicId, new { action = "reject", reason = "other" });
-
-        read.StatusCode.ShouldBe(HttpStatusCode.NotFound, "the case now belongs to ngo-coalition");
-        readByDeputy.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        reject.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await CaseAsync(Client, await app.TokenAsync("caseworker@ngo-coalition.demo"), filed.PublicId)).GetProperty("status").GetString().ShouldBe("referred");
+        PublicIds(await ListAsync(Client, token, "pageSize=200")).ShouldNotContain(filed.PublicId);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Qorgau.Web.Infrastructure.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.IntegrationTests.Infrastructure;
 
@@ -79,7 +80,7 @@ public sealed class CommandLineTests : IAsyncLifetime
             (await db.Organisations.ToListAsync(), await db.Users.ToListAsync(), await db.Facilities.ToListAsync()));
         organisations.ShouldNotBeEmpty();
         organisations.ShouldAllBe(o => o.IsDemo);
-        users.Count.ShouldBe(7);
+        users.Count.ShouldBe(DemoVerb.Accounts.Count);
         users.ShouldAllBe(u => u.IsDemo);
         facilities.ShouldAllBe(f => f.IsDemo);
         facilities.Select(f => f.RegionCode).Distinct().Count().ShouldBe(20);

@@ -152,7 +152,7 @@ public sealed partial class OrganisationsVerbTests : IAsyncLifetime
         var lines = run.Output.Split('\n').Select(l => Regex.Replace(l.TrimEnd(), @"\s{2,}", " | ")).ToList();
         lines.ShouldContain("code | kind | affiliation | public | default | key holders | members | name");
         lines.ShouldContain("npm | npm | - | yes | no | 1 | 5 | National Preventive Mechanism (demo) [demo]");
-        lines.ShouldContain("prosecutor | special-prosecutor | prosecutor | no | no | 1 | 1 | Special prosecutors (demo) [demo]");
+        lines.ShouldContain("prosecutor | special-prosecutor | prosecutor | yes | no | 1 | 4 | Special prosecutors (demo) [demo]");
         lines.ShouldContain("extra-ngo | ngo | - | yes | yes | 0 | 0 | Protection centre [demo]");
         run.Output.ShouldContain("No key holder yet: legal-aid, extra-ngo.");
     }

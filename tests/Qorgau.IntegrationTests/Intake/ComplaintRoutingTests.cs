@@ -78,7 +78,7 @@ public sealed class ComplaintRoutingTests : IAsyncLifetime
     {
         var client = _app.CreateClient(acceptLanguage: "en");
 
-        var prosecutors = await PostAsync(client, ComplaintsUrl, new { account = "x", organisation = "prosecutor" });
+        var prosecutors = await PostAsync(client, ComplaintsUrl, new { account = "x", organisation = "police-security" });
         var unknown = await PostAsync(client, ComplaintsUrl, new { account = "x", organisation = "nobody" });
 
         (await ValidationProblemAsync(prosecutors)).Fields.ShouldBe(["organisation"]);
@@ -90,6 +90,7 @@ public sealed class ComplaintRoutingTests : IAsyncLifetime
     {
         await SetAffiliationAsync(_app, "npm", "police");
         await SetAffiliationAsync(_app, "ngo-coalition", "police");
+        await SetAffiliationAsync(_app, "prosecutor", "police");
         var client = _app.CreateClient(acceptLanguage: "en");
         var before = await CaseCountAsync(_app);
 

@@ -7,6 +7,8 @@ using Qorgau.Data;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
+using Qorgau.Domain.Intake;
+using Microsoft.AspNetCore.Identity;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Infrastructure.Audit;
@@ -24,10 +26,78 @@ public sealed class CaseModel(
     StaffCaseAccess access,
     CaseConversation conversation,
     CaseFiles files,
+    CaseWork work,
+    CaseTeam team,
     QorgauDbContext db,
     AuditLog audit,
+    UserManager<StaffUser> users,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    public CaseDossier Dossier { get; private set; } = null!;
+
+    public IReadOnlyList<string> AllowedActions { get; private set; } = [];
+
+    /// <summary>The actions this member's roles take, among those allowed now.</summary>
+    public IReadOnlyList<string> MyActions => [.. AllowedActions.Where(a => CaseWork.MayAct(User.IsInRole, a))];
+
+    public bool MayAssign => CaseTeam.MayAssign(User.IsInRole);
+
+    public bool IsSupervisor => User.IsInRole(Domain.Organisations.StaffRole.Supervisor);
+
+    [BindProperty]
+    public CaseActionForm Act { get; set; } = new();
+
+    public IReadOnlyDictionary<string, string> ActionProblems { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Why the action was refused as a whole (the state, the guard), in the reader's words.</summary>
+    public string? ActionRefusal { get; private set; }
+
+    [BindProperty]
+    public string? AssignEmail { get; set; }
+
+    [BindProperty]
+    public string? AssignRole { get; set; }
+
+    public string? AssignProblem { get; private set; }
+
+    /// <summary>Set when the guard refused an assignment: the person, to offer an override request.</summary>
+    public Guid? RefusedTargetId { get; private set; }
+
+    [BindProperty]
+    public string? OverrideReason { get; set; }
+
+    [BindProperty]
+    public Guid? OverrideId { get; set; }
+
+    [BindProperty]
+    public Guid? TargetId { get; set; }
+
+    [BindProperty]
+    public bool Approve { get; set; }
+
+    public string? OverrideProblem { get; private set; }
+
+    [BindProperty]
+    public Guid? InterviewerId { get; set; }
+
+    [BindProperty]
+    public string? FollowUpOutcome { get; set; }
+
+    [BindProperty]
+    public string? FollowUpNotes { get; set; }
+
+    public string? FollowUpProblem { get; private set; }
+
+    public IReadOnlyList<StaffUser> Monitors { get; private set; } = [];
+
+    public CaseSnapshot? Snapshot { get; private set; }
+
+    public IReadOnlyList<Domain.Organisations.Organisation> Organisations { get; private set; } = [];
+
+    public DateOnly Today => work.Today;
+
+    public string? AsOf { get; private set; }
+
     public CaseOpeningOutcome Outcome { get; private set; }
 
     public Case Case { get; private set; } = null!;
@@ -49,10 +119,166 @@ public sealed class CaseModel(
 
     public string? ReplyProblem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string publicId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string publicId, string? asOf, CancellationToken cancellationToken)
     {
         var opening = await access.OpenAsync(User, publicId, "view", cancellationToken);
+        AsOf = asOf;
         return await ShowAsync(opening, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostActionAsync(string publicId, CancellationToken cancellationToken)
+    {
+        var opening = await access.OpenAsync(User, publicId, "action", cancellationToken);
+        if (opening.Outcome != CaseOpeningOutcome.Opened)
+        {
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        var (command, problems) = Act.ToCommand();
+        if (command is not null && CaseAction.All.Contains(command.Action) && !CaseWork.MayAct(User.IsInRole, command.Action))
+        {
+            return Forbid();
+        }
+
+        var decision = command is null ? null : await work.ApplyAsync(opening.Case!, command, opening.User!.Id, opening.CaseKey, cancellationToken);
+        if (decision is { IsAllowed: true })
+        {
+            return Redirect($"/cases/{opening.Case!.PublicId}#timeline");
+        }
+
+        ActionProblems = (decision?.Problems ?? problems).GroupBy(p => p.Field).ToDictionary(g => g.Key, g => CaseText.Problem(localizer, g.First().Code));
+        ActionRefusal = decision?.Kind switch
+        {
+            CaseDecisionKind.NotAllowedNow => CaseText.NotAllowed(localizer, decision),
+            CaseDecisionKind.NotIndependent => string.Format(System.Globalization.CultureInfo.CurrentCulture, localizer["Api.IndependenceDetail"], decision.Reason),
+            _ => null,
+        };
+        Response.StatusCode = decision?.Kind is CaseDecisionKind.NotAllowedNow or CaseDecisionKind.NotIndependent ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return await ShowAsync(opening, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync(string publicId, CancellationToken cancellationToken)
+    {
+        var opening = await access.OpenAsync(User, publicId, "assign", cancellationToken);
+        if (opening.Outcome != CaseOpeningOutcome.Opened)
+        {
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        if (!MayAssign)
+        {
+            return Forbid();
+        }
+
+        var result = string.IsNullOrWhiteSpace(AssignEmail)
+            ? new AssignmentResult(AssignmentOutcome.NotMember)
+            : await team.AssignAsync(opening.Case!, AssignEmail, AssignRole?.Trim() ?? string.Empty, opening.User!.Id, opening.CaseKey, cancellationToken);
+        if (result.Outcome == AssignmentOutcome.Assigned)
+        {
+            return Redirect($"/cases/{opening.Case!.PublicId}#team");
+        }
+
+        AssignProblem = result.Outcome == AssignmentOutcome.NotIndependent
+            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, localizer["Api.IndependenceDetail"], result.Independence?.AgencyCode)
+            : localizer[$"Assignment.Problem.{result.Outcome}"];
+        RefusedTargetId = result.Outcome == AssignmentOutcome.NotIndependent ? result.User?.Id : null;
+        Response.StatusCode = result.Outcome == AssignmentOutcome.NotIndependent ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return await ShowAsync(opening, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRequestOverrideAsync(string publicId, CancellationToken cancellationToken)
+    {
+        var opening = await access.OpenAsync(User, publicId, "override-request", cancellationToken);
+        if (opening.Outcome != CaseOpeningOutcome.Opened || TargetId is not { } target)
+        {
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        if (string.IsNullOrWhiteSpace(OverrideReason) || OverrideReason.Trim().Length > CaseRules.MaxTextLength)
+        {
+            OverrideProblem = CaseText.Problem(localizer, string.IsNullOrWhiteSpace(OverrideReason) ? CaseProblemCode.Required : CaseProblemCode.TooLong);
+            RefusedTargetId = target;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        var subject = AssignRole is null ? OverrideSubject.FollowUpInterview : OverrideSubject.Assignment;
+        await team.RequestOverrideAsync(opening.Case!, subject, target, AssignRole?.Trim(), OverrideReason, opening.User!.Id, cancellationToken);
+        return Redirect($"/cases/{opening.Case!.PublicId}#team");
+    }
+
+    public async Task<IActionResult> OnPostDecideOverrideAsync(string publicId, CancellationToken cancellationToken)
+    {
+        var opening = await access.OpenAsync(User, publicId, "override-decision", cancellationToken);
+        var request = opening.Outcome == CaseOpeningOutcome.Opened
+            ? await db.IndependenceOverrides.FirstOrDefaultAsync(o => o.Id == OverrideId && o.CaseId == opening.Case!.Id && o.DecidedAtUtc == null, cancellationToken)
+            : null;
+        if (request is null)
+        {
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        var refusal = await team.DecideOverrideAsync(opening.Case!, request, opening.User!, IsSupervisor, Approve, OverrideReason, opening.CaseKey, cancellationToken);
+        if (refusal is null)
+        {
+            return Redirect($"/cases/{opening.Case!.PublicId}#team");
+        }
+
+        OverrideProblem = localizer[$"Override.Refused.{refusal}"];
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return await ShowAsync(opening, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostInterviewerAsync(string publicId, CancellationToken cancellationToken)
+    {
+        var opening = await access.OpenAsync(User, publicId, "interviewer", cancellationToken);
+        if (opening.Outcome != CaseOpeningOutcome.Opened || InterviewerId is not { } monitorId)
+        {
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        if (!IsSupervisor)
+        {
+            return Forbid();
+        }
+
+        var result = await team.SetInterviewerAsync(opening.Case!, monitorId, opening.User!.Id, opening.CaseKey, cancellationToken);
+        if (result.Outcome == AssignmentOutcome.Assigned)
+        {
+            return Redirect($"/cases/{opening.Case!.PublicId}#withdrawals");
+        }
+
+        FollowUpProblem = result.Outcome == AssignmentOutcome.NotIndependent
+            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, localizer["Api.IndependenceDetail"], result.Independence?.AgencyCode)
+            : localizer[$"Assignment.Problem.{result.Outcome}"];
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return await ShowAsync(opening, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostFollowUpAsync(string publicId, CancellationToken cancellationToken)
+    {
+        var opening = await access.OpenAsync(User, publicId, "follow-up", cancellationToken);
+        if (opening.Outcome != CaseOpeningOutcome.Opened)
+        {
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        var pending = await team.PendingWithdrawalAsync(opening.Case!.Id, cancellationToken);
+        if (pending is null || (pending.InterviewerUserId != opening.User!.Id && !(IsSupervisor && opening.User.OrganisationId == opening.Case.OrganisationId)))
+        {
+            return Forbid();
+        }
+
+        var outcome = ComplaintRules.ParseCode<WithdrawalOutcome>(FollowUpOutcome);
+        if (outcome is null || (FollowUpNotes?.Trim().Length ?? 0) > CaseConversation.MaxMessageLength)
+        {
+            FollowUpProblem = CaseText.Problem(localizer, outcome is null ? CaseProblemCode.Required : CaseProblemCode.TooLong);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        await team.RecordFollowUpAsync(opening.Case, outcome.Value, FollowUpNotes, opening.User.Id, opening.CaseKey!, cancellationToken);
+        return Redirect($"/cases/{opening.Case.PublicId}#withdrawals");
     }
 
     public async Task<IActionResult> OnPostReplyAsync(string publicId, CancellationToken cancellationToken)
@@ -103,6 +329,17 @@ public sealed class CaseModel(
         }
 
         Case = opening.Case;
+        Dossier = await CaseDossier.LoadAsync(db, Case, cancellationToken);
+        AllowedActions = CaseRules.AllowedNow(Case.Status, Dossier.Withdrawals, Case.PendingReferralOrganisationId is not null);
+        Snapshot = AsOf is not null && DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var asOfDay)
+            ? CaseHistory.StateAt(Dossier.Events, asOfDay.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc))
+            : null;
+        Organisations = await db.Organisations.AsNoTracking().Where(o => o.PublicKey != null).OrderBy(o => o.Code).ToListAsync(cancellationToken);
+        if (Dossier.Withdrawals.Any(w => w.IsFollowUpPending))
+        {
+            Monitors = [.. await users.GetUsersInRoleAsync(Domain.Organisations.StaffRole.Monitor)];
+        }
+
         Facility = Case.FacilityId is { } facilityId ? await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == facilityId, cancellationToken) : null;
         WithdrawalRequests = await db.Withdrawals.CountAsync(w => w.CaseId == Case.Id, cancellationToken);
         LookAlikes = await LookAlikesAsync(Case, cancellationToken);

@@ -14,6 +14,10 @@ public static class CaseText
 
     public static string Problem(IStringLocalizer localizer, string code) => localizer[$"CaseProblem.{code}"];
 
+    /// <summary>An event kind in words; a workflow action reads as the action's name.</summary>
+    public static string Event(IStringLocalizer localizer, string kind) =>
+        CaseEventKind.IsAction(kind, out var action) ? Action(localizer, action) : localizer[$"CaseEvent.{kind}"];
+
     /// <summary>"The case is received. Allowed now: accept, ..." with the reason when the state itself blocks it.</summary>
     public static string NotAllowed(IStringLocalizer localizer, CaseDecision decision)
     {
@@ -22,3 +26,6 @@ public static class CaseText
         return decision.Reason is null ? text : $"{Problem(localizer, decision.Reason)} {text}";
     }
 }
+
+/// <summary>An article choice on a case form: its id, field name, the value typed and its problem.</summary>
+public sealed record ArticleField(string Id, string Name, string? Value, string? Problem);

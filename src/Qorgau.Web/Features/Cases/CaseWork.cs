@@ -40,14 +40,19 @@ public sealed class CaseWork(
     public async Task<CaseDecision> ApplyAsync(Case record, CaseCommand command, Guid actorId, byte[]? caseKey, CancellationToken cancellationToken, bool independenceOverridden = false)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var decision = await StageAsync(record, command, actorId, caseKey, clock.GetUtcNow().UtcDateTime, cancellationToken, independenceOverridden);
-        if (!decision.IsAllowed)
-        {
-            return decision;
-        }
 
+        // Decide on the case as it is now, not as it was when the request loaded it.
+        await db.Entry(record).ReloadAsync(cancellationToken);
+        var statusBefore = record.Status;
+        CaseDecision decision;
         try
         {
+            decision = await StageAsync(record, command, actorId, caseKey, clock.GetUtcNow().UtcDateTime, cancellationToken, independenceOverridden);
+            if (!decision.IsAllowed)
+            {
+                return decision;
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
@@ -55,7 +60,7 @@ public sealed class CaseWork(
             // Another request acted on the same revision first (or registered the same proceeding): nothing of this one is kept.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return new CaseDecision(CaseDecisionKind.NotAllowedNow, decision.Status, null, CaseProblemCode.ChangedMeanwhile, []);
+            return new CaseDecision(CaseDecisionKind.NotAllowedNow, statusBefore, null, CaseProblemCode.ChangedMeanwhile, []);
         }
 
         await audit.WriteAsync(new AuditEvent("case.action", actorId, record.OrganisationId, "case", record.Id.ToString(), command.Action), cancellationToken);
@@ -147,6 +152,11 @@ public sealed class CaseWork(
                 detail["reason"] = command.Reason;
                 break;
             case CaseAction.Register:
+                if (proceeding is not null)
+                {
+                    throw new DbUpdateConcurrencyException("The case was registered by another request meanwhile.");
+                }
+
                 db.Proceedings.Add(new Proceeding { CaseId = record.Id, RegisterNumber = command.RegisterNumber!.Trim(), RegisteredOn = on, ArticleAtRegistration = command.Article!, CurrentArticle = command.Article! });
                 db.Qualifications.Add(new Qualification { CaseId = record.Id, ArticleCode = command.Article!, On = on, ByUserId = actorId, RecordedAtUtc = now });
                 detail[CaseEventDetail.Article] = command.Article;
