@@ -71,6 +71,11 @@ public static class QorgauServices
         services.AddScoped<CaseTeam>();
         services.AddScoped<CaseList>();
         services.AddScoped<CaseApiAccess>();
+        services.AddScoped<DeadlineScan>();
+        if (configuration.GetValue("Cases:DeadlineWatcher", true))
+        {
+            services.AddHostedService<DeadlineWatcher>();
+        }
         services.AddScoped<FacilityRegistry>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();

@@ -26,6 +26,9 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
 
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
+    /// <summary>Unread reminders of overdue work: the case number and the deadline only.</summary>
+    public IReadOnlyList<(StaffReminder Reminder, string PublicId)> Reminders { get; private set; } = [];
+
     /// <summary>This session holds the private key that matches the account's public key.</summary>
     public bool KeyUnlocked { get; private set; }
 
@@ -49,9 +52,29 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
         NewComplaints = WorksOnCases
             ? await db.Cases.CountAsync(c => c.OrganisationId == user.OrganisationId && c.Status == CaseStatus.Received && c.FirstReadAtUtc == null)
             : 0;
+        Reminders = [.. (await db.StaffReminders.AsNoTracking()
+                .Where(r => r.UserId == user.Id && r.ReadAtUtc == null)
+                .OrderBy(r => r.DueOn)
+                .Take(50)
+                .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { Reminder = r, c.PublicId })
+                .ToListAsync())
+            .Select(x => (x.Reminder, x.PublicId))];
         KeyUnlocked = await keySession.GetPrivateKeyAsync(user.Id) is { } privateKey
             && user.PublicKey is not null
             && Crypto.PublicKeyOf(privateKey).AsSpan().SequenceEqual(user.PublicKey);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostDismissAsync(Guid id)
+    {
+        var user = await users.GetUserAsync(User);
+        var reminder = user is null ? null : await db.StaffReminders.FirstOrDefaultAsync(r => r.Id == id && r.UserId == user.Id);
+        if (reminder is not null)
+        {
+            reminder.ReadAtUtc = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+        }
+
+        return RedirectToPage();
     }
 }

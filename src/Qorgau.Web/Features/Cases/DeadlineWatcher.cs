@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Profiles;
+
+namespace Qorgau.Web.Features.Cases;
+
+/// <summary>
+/// Marks work past its due date: the deadline is flagged once, the case joins the overdue queue,
+/// an event goes on its timeline, and the people assigned (or, if nobody is, the organisation's
+/// supervisors) get an in-app reminder naming the case and the deadline, nothing of its content.
+/// </summary>
+public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile, TimeProvider clock)
+{
+    private const int Batch = 500;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var today = ProfileCalendar.Today(profile, clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var marked = 0;
+        while (true)
+        {
+            var due = await db.CaseDeadlines
+                .Where(d => d.MetAtUtc == null && d.OverdueMarkedAtUtc == null && d.DueOn < today)
+                .OrderBy(d => d.DueOn)
+                .Take(Batch)
+                .ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                return marked;
+            }
+
+            foreach (var deadline in due)
+            {
+                await MarkAsync(deadline, now, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            marked += due.Count;
+        }
+    }
+
+    private async Task MarkAsync(CaseDeadline deadline, DateTime now, CancellationToken cancellationToken)
+    {
+        deadline.OverdueMarkedAtUtc = now;
+        var record = await db.Cases.FirstAsync(c => c.Id == deadline.CaseId, cancellationToken);
+        record.IsOverdue = true;
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = record.Id,
+            OccurredAtUtc = now,
+            Kind = CaseEventKind.DeadlineOverdue,
+            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["deadline"] = deadline.Code, ["due"] = deadline.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
+        });
+        foreach (var userId in await PeopleToRemindAsync(record, cancellationToken))
+        {
+            db.StaffReminders.Add(new StaffReminder { UserId = userId, CaseId = record.Id, DeadlineCode = deadline.Code, DueOn = deadline.DueOn, CreatedAtUtc = now });
+        }
+    }
+
+    private async Task<List<Guid>> PeopleToRemindAsync(Case record, CancellationToken cancellationToken)
+    {
+        var assigned = await db.CaseAssignments.Where(a => a.CaseId == record.Id && a.EndedAtUtc == null).Select(a => a.UserId).Distinct().ToListAsync(cancellationToken);
+        if (assigned.Count > 0)
+        {
+            return assigned;
+        }
+
+        var supervisorRole = db.Roles.Where(r => r.Name == StaffRole.Supervisor).Select(r => r.Id);
+        return await db.Users
+            .Where(u => u.OrganisationId == record.OrganisationId && db.UserRoles.Any(ur => ur.UserId == u.Id && supervisorRole.Contains(ur.RoleId)))
+            .Select(u => u.Id)
+            .ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>Runs the <see cref="DeadlineScan"/> at start and then every <c>Cases:DeadlineScanMinutes</c> (15 by default).</summary>
+public sealed class DeadlineWatcher(IServiceProvider services, IConfiguration configuration, ILogger<DeadlineWatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = Math.Max(1, configuration.GetValue("Cases:DeadlineScanMinutes", 15));
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
+        do
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var marked = await scope.ServiceProvider.GetRequiredService<DeadlineScan>().RunAsync(stoppingToken);
+                if (marked > 0)
+                {
+                    logger.LogInformation("Deadline scan marked {Count} overdue deadlines", marked);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The message of a database error names tables, never case content; the next tick tries again.
+                logger.LogWarning("Deadline scan failed: {Error}", exception.GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

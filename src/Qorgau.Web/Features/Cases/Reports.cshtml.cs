@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Organisations;
+using Qorgau.Web.Infrastructure.Security;
+
+namespace Qorgau.Web.Features.Cases;
+
+/// <summary>
+/// For supervisors: every override of the independence guard on the organisation's cases, and the
+/// withdrawal rate per facility (withdrawals under pressure cluster where the pressure is).
+/// </summary>
+[Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
+public sealed class ReportsModel(QorgauDbContext db, UserManager<StaffUser> users) : PageModel
+{
+    public IReadOnlyList<OverrideRow> Overrides { get; private set; } = [];
+
+    public IReadOnlyList<WithdrawalRateRow> WithdrawalRates { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user?.OrganisationId is not { } organisationId || !User.IsInRole(StaffRole.Supervisor))
+        {
+            return Forbid();
+        }
+
+        var overrides = await db.IndependenceOverrides.AsNoTracking()
+            .Join(db.Cases.Where(c => c.OrganisationId == organisationId), o => o.CaseId, c => c.Id, (o, c) => new { Override = o, c.PublicId })
+            .OrderByDescending(x => x.Override.RequestedAtUtc)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        var people = overrides.SelectMany(x => new[] { x.Override.RequestedByUserId, x.Override.DecidedByUserId ?? Guid.Empty, x.Override.TargetId }).Distinct().ToList();
+        var emails = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? string.Empty, cancellationToken);
+        Overrides = [.. overrides.Select(x => new OverrideRow(x.PublicId, x.Override, emails.GetValueOrDefault(x.Override.RequestedByUserId), emails.GetValueOrDefault(x.Override.TargetId), x.Override.DecidedByUserId is { } d ? emails.GetValueOrDefault(d) : null))];
+
+        var cases = db.Cases.Where(c => c.OrganisationId == organisationId && c.FacilityId != null);
+        var perFacility = await cases.GroupBy(c => c.FacilityId!.Value)
+            .Select(g => new { Facility = g.Key, Cases = g.Count(), Withdrawn = g.Count(c => db.Withdrawals.Any(w => w.CaseId == c.Id)) })
+            .ToListAsync(cancellationToken);
+        var facilityIds = perFacility.Select(x => x.Facility).ToList();
+        var facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        WithdrawalRates = [.. perFacility
+            .Where(x => facilities.ContainsKey(x.Facility))
+            .Select(x => new WithdrawalRateRow(facilities[x.Facility], x.Cases, x.Withdrawn))
+            .OrderByDescending(r => r.Rate).ThenByDescending(r => r.Cases)];
+        return Page();
+    }
+}
+
+public sealed record OverrideRow(string PublicId, IndependenceOverride Override, string? RequestedBy, string? Target, string? DecidedBy);
+
+public sealed record WithdrawalRateRow(Domain.Facilities.Facility Facility, int Cases, int Withdrawn)
+{
+    public double Rate => Cases == 0 ? 0 : (double)Withdrawn / Cases;
+}
