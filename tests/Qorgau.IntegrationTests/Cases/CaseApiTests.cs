@@ -57,7 +57,7 @@ public sealed class CaseApiTests(CaseApiFactory app) : IClassFixture<CaseApiFact
         var notNow = await ConflictAsync(verdict, "/not-allowed-now");
         StateIn(notNow).ShouldBe("received");
         Strings(notNow.GetProperty("allowedActions")).ShouldBe(TriageActions);
-        notNow.GetProperty("detail").GetString().ShouldBe("The case is received. Allowed now: accept, merge, refer, reject, withdraw.");
+        notNow.GetProperty("detail").GetString().ShouldBe("The case is received. Allowed now: accept, merge, refer, reject.");
 
         var read = await CaseAsync(client, token, filed.PublicId);
         read.GetProperty("status").GetString().ShouldBe("received", "the refused verdict changed nothing");

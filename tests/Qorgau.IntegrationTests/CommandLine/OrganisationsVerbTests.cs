@@ -154,7 +154,7 @@ public sealed partial class OrganisationsVerbTests : IAsyncLifetime
         lines.ShouldContain("npm | npm | - | yes | no | 1 | 5 | National Preventive Mechanism (demo) [demo]");
         lines.ShouldContain("prosecutor | special-prosecutor | prosecutor | yes | no | 1 | 4 | Special prosecutors (demo) [demo]");
         lines.ShouldContain("extra-ngo | ngo | - | yes | yes | 0 | 0 | Protection centre [demo]");
-        run.Output.ShouldContain("No key holder yet: legal-aid, extra-ngo.");
+        run.Output.ShouldContain("No key holder yet: extra-ngo, legal-aid.");
     }
 
     [Fact]

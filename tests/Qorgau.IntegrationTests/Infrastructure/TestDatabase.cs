@@ -46,6 +46,9 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Security:PasswordMemoryKiB"] = "8192",
         ["Security:PasswordPasses"] = "1",
         ["Intake:ReceiptMemoryKiB"] = "8192",
+
+        // Tests run the deadline scan themselves, at moments they choose.
+        ["Cases:DeadlineWatcher"] = "false",
         ["Intake:ReceiptPasses"] = "1",
         ["Intake:FilingsPerClient"] = "10000",
         ["Intake:FilingsPerMinute"] = "10000",

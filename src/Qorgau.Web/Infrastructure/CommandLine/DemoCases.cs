@@ -34,6 +34,7 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
         [CaseAction.Accept, CaseAction.Register, CaseAction.Indict, CaseAction.Verdict, CaseAction.Appeal],
         [CaseAction.Accept, CaseAction.Register, CaseAction.Indict, CaseAction.Verdict, CaseAction.Finalise],
         [CaseAction.Merge],
+        [CaseAction.Refer],
     ];
 
     public async Task<int> LoadAsync(int count, IReadOnlyDictionary<string, Guid> actors, CancellationToken cancellationToken = default)
@@ -45,12 +46,21 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
         var previous = new Dictionary<Guid, Case>();
         for (var i = 0; i < count; i++)
         {
-            var facility = facilities.Count == 0 ? null : facilities[random.Next(facilities.Count)];
-            var accused = facility?.AgencyCode ?? profile.Agencies[random.Next(profile.Agencies.Count)].Code;
+            // Every agency in turn, at one of its places when the demo has any.
+            var accused = profile.Agencies[i % profile.Agencies.Count].Code;
+            var places = facilities.Where(f => f.AgencyCode == accused).ToList();
+            var facility = places.Count == 0 ? null : places[random.Next(places.Count)];
             var organisation = Pick(organisations, accused, i);
             var receivedAt = now.AddDays(-random.Next(5, 1000)).AddMinutes(-random.Next(1440));
-            var (record, caseKey) = NewCase(organisation, facility, accused, receivedAt, i, random);
             var path = Paths[i % Paths.Length];
+            var receiver = organisations.FirstOrDefault(o => o.Id != organisation.Id && ComplaintRouting.IsIndependentOf(o, accused));
+            if (path is [CaseAction.Refer] && receiver is null)
+            {
+                path = [];
+            }
+
+            var (record, caseKey) = NewCase(organisation, facility, accused, receivedAt, i, random);
+            record.ConsentToShare |= path is [CaseAction.Refer];
             if (path is [CaseAction.Merge] && !previous.TryGetValue(organisation.Id, out _))
             {
                 path = [];
@@ -65,7 +75,7 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
                     break;
                 }
 
-                var command = Command(action, at, random, previous.GetValueOrDefault(organisation.Id));
+                var command = Command(action, at, random, previous.GetValueOrDefault(organisation.Id), receiver);
                 var decision = await work.StageAsync(record, command, actors[organisation.Code], caseKey, at, cancellationToken);
                 if (!decision.IsAllowed)
                 {
@@ -130,13 +140,14 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
         return (record, caseKey);
     }
 
-    private static CaseCommand Command(string action, DateTime at, Random random, Case? mergeInto)
+    private static CaseCommand Command(string action, DateTime at, Random random, Case? mergeInto, Organisation? receiver)
     {
         var on = DateOnly.FromDateTime(at);
         return action switch
         {
             CaseAction.Reject => new CaseCommand { Action = action, On = on, Reason = OutOfScopeReason.All[random.Next(OutOfScopeReason.All.Count)] },
             CaseAction.Merge => new CaseCommand { Action = action, On = on, Into = mergeInto!.PublicId },
+            CaseAction.Refer => new CaseCommand { Action = action, On = on, Organisation = receiver!.Code },
             CaseAction.Register => new CaseCommand { Action = action, On = on, Article = "146", RegisterNumber = $"DEMO-{on:yyMMdd}-{random.Next(10000, 99999)}" },
             CaseAction.Requalify => new CaseCommand { Action = action, On = on, Article = random.Next(2) == 0 ? "362" : "361", Reason = "Demo: intent to obtain a confession not established." },
             CaseAction.Terminate => new CaseCommand { Action = action, On = on, Reason = random.Next(2) == 0 ? "no-corpus-delicti" : "insufficient-evidence" },
