@@ -91,12 +91,12 @@ internal sealed class HandWrittenCaseList(NpgsqlDataSource dataSource, Jurisdict
                 break;
             case CaseQueues.Urgent:
                 And("""c."OrganisationId" = @organisation""", "organisation", organisationId, NpgsqlDbType.Uuid);
-                where.Append(""" AND c."IsUrgent" """);
+                where.Append(" AND c.\"IsUrgent\"");
                 And("""c."Status" = ANY(@active)""", "active", active, NpgsqlDbType.Array | NpgsqlDbType.Varchar);
                 break;
             case CaseQueues.Overdue:
                 And("""c."OrganisationId" = @organisation""", "organisation", organisationId, NpgsqlDbType.Uuid);
-                where.Append(""" AND c."IsOverdue" """);
+                where.Append(" AND c.\"IsOverdue\"");
                 break;
             default:
                 And("""c."OrganisationId" = @organisation""", "organisation", organisationId, NpgsqlDbType.Uuid);

@@ -28,7 +28,7 @@ public sealed class SigningInTests(BrowserFixture browser)
         (await page.Locator("ul.codes li").CountAsync()).ShouldBe(10);
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue to the staff area" }).ClickAsync();
         await page.ArriveAtAsync("/staff");
-        (await page.Locator("main").InnerTextAsync()).ShouldContain("Signed in as Demo monitor");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("Signed in as Demo NPM monitor");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Your encryption key is open in this session");
     }
 
