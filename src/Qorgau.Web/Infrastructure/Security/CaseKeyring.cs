@@ -162,6 +162,9 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
     public async Task<int> SealMissingAsync(Guid caseId, Organisation organisation, IReadOnlyCollection<StaffUser> people, byte[] caseKey)
     {
         var granted = await db.CaseKeyGrants.AsNoTracking().Where(g => g.CaseId == caseId).Select(g => new { g.RecipientKind, g.RecipientId }).ToListAsync();
+
+        // Grants sealed earlier in this request (a referral's handover) are not in the database yet.
+        granted.AddRange(db.CaseKeyGrants.Local.Where(g => g.CaseId == caseId).Select(g => new { g.RecipientKind, g.RecipientId }));
         var sealedCount = 0;
         if (!granted.Any(g => g.RecipientKind == KeyRecipient.Organisation && g.RecipientId == organisation.Id) && organisation.PublicKey is not null)
         {
