@@ -1,7 +1,7 @@
-using Qorgau.Web.Infrastructure.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Domain.Audit;
 using Qorgau.IntegrationTests.Infrastructure;
+using Qorgau.Web.Infrastructure.CommandLine;
 
 namespace Qorgau.IntegrationTests.Audit;
 

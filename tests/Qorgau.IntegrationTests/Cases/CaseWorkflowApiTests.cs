@@ -3,10 +3,10 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Domain.Cases;
-using Qorgau.IntegrationTests.Intake;
-using static Qorgau.IntegrationTests.Cases.CaseApi;
 using Qorgau.IntegrationTests.Infrastructure;
+using Qorgau.IntegrationTests.Intake;
 using Qorgau.Web.Infrastructure.CommandLine;
+using static Qorgau.IntegrationTests.Cases.CaseApi;
 
 namespace Qorgau.IntegrationTests.Cases;
 

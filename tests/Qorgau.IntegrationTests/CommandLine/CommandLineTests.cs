@@ -1,6 +1,6 @@
-using Qorgau.Web.Infrastructure.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.IntegrationTests.Infrastructure;
+using Qorgau.Web.Infrastructure.CommandLine;
 
 namespace Qorgau.IntegrationTests.CommandLine;
 

@@ -1,4 +1,3 @@
-using Qorgau.IntegrationTests.Infrastructure;
 using System.Net;
 using System.Reflection;
 using System.Text;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Security;
+using Qorgau.IntegrationTests.Infrastructure;
 using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Infrastructure.CommandLine;
 using Qorgau.Web.Infrastructure.Security;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,6 @@ using Qorgau.Domain.Audit;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Intake;
-using Microsoft.AspNetCore.Identity;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Infrastructure.Audit;
