@@ -24,6 +24,9 @@ internal sealed record BenchOptions
           --profile DIR       the jurisdiction profile (default: profiles/kz beside the program or in the repository)
           --out DIR           where the report and the query plans go (default BenchmarkDotNet.Artifacts/caselist)
           --regenerate        delete the cases of an earlier run and generate them again
+          --scenario TEXT     time only the scenarios whose name contains TEXT (repeatable)
+          --shared-pool       EF Core uses the hand-written side's NpgsqlDataSource (default: its own, from the
+                              connection string, as the app configures it)
           --help
         """;
 
@@ -42,6 +45,10 @@ internal sealed record BenchOptions
     public string OutputDirectory { get; init; } = Path.Combine("BenchmarkDotNet.Artifacts", "caselist");
 
     public bool Regenerate { get; init; }
+
+    public IReadOnlyList<string> ScenarioFilter { get; init; } = [];
+
+    public bool SharedPool { get; init; }
 
     /// <summary>The options, or null with the usage or the problem in <paramref name="message"/>.</summary>
     public static BenchOptions? Parse(string[] args, out string message)
@@ -83,6 +90,8 @@ internal sealed record BenchOptions
                     "--profile" => options with { ProfileDirectory = Value() },
                     "--out" => options with { OutputDirectory = Value() },
                     "--regenerate" => options with { Regenerate = true },
+                    "--scenario" => options with { ScenarioFilter = [.. options.ScenarioFilter, Value()] },
+                    "--shared-pool" => options with { SharedPool = true },
                     "--help" or "-h" => null,
                     _ => throw new FormatException($"unknown option {name}"),
                 };

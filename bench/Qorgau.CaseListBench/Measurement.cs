@@ -14,10 +14,18 @@ namespace Qorgau.CaseListBench;
 internal sealed class Latencies
 {
     private readonly List<double> _values = [];
+    private double _cpu;
 
     public int Count => _values.Count;
 
-    public void Add(TimeSpan elapsed) => _values.Add(elapsed.TotalMilliseconds);
+    /// <summary>The client process's CPU time per request, in milliseconds (user + system, all threads).</summary>
+    public double CpuPerRequest => _cpu / _values.Count;
+
+    public void Add(Sample sample)
+    {
+        _values.Add(sample.Elapsed.TotalMilliseconds);
+        _cpu += sample.Cpu.TotalMilliseconds;
+    }
 
     /// <summary>Nearest-rank percentile: the smallest value with at least p of the values at or below it.</summary>
     public double Percentile(double p)
@@ -29,6 +37,9 @@ internal sealed class Latencies
 
     public double Mean => _values.Average();
 }
+
+/// <summary>One request: wall time, and the CPU time the client process used meanwhile.</summary>
+internal readonly record struct Sample(TimeSpan Elapsed, TimeSpan Cpu);
 
 internal sealed record ScenarioResult(Scenario Scenario, int Total, Latencies Ef, Latencies Sql)
 {
@@ -148,20 +159,31 @@ internal sealed partial class Measurement(
         const string explain = "EXPLAIN (ANALYZE, BUFFERS) ";
         foreach (var command in capture.Commands)
         {
-            var (time, shape) = await ExplainAsync(() => command.CreateCommand(connection, explain), "EF Core", command.Text, plans, cancellationToken);
+            var bound = string.Join(", ", command.Parameters.Select(p => $"{p.ParameterName} {p.NpgsqlDbType}{(p.Size > 0 ? $"({p.Size})" : "")} = {Show(p.Value)}"));
+            var (time, shape) = await ExplainAsync(() => command.CreateCommand(connection, explain), "EF Core", $"{command.Text}\n-- parameters: {bound}", plans, cancellationToken);
             ef += time;
             efShapes.Add(shape);
         }
 
         foreach (var statement in new[] { count, page })
         {
-            var (time, shape) = await ExplainAsync(() => statement.CreateCommand(connection, explain), "hand-written", statement.Text, plans, cancellationToken);
+            var bound = string.Join(", ", statement.Parameters.Select(p => $"@{p.Name} {p.Type} = {Show(p.Value)}"));
+            var (time, shape) = await ExplainAsync(() => statement.CreateCommand(connection, explain), "hand-written", $"{statement.Text}\n-- parameters: {bound}", plans, cancellationToken);
             sql += time;
             sqlShapes.Add(shape);
         }
 
         return new PlanTimes(ef, sql, efShapes.SequenceEqual(sqlShapes));
     }
+
+    private static string Show(object? value) => value switch
+    {
+        null or DBNull => "NULL",
+        string text => $"'{text}'",
+        IEnumerable items => "{" + string.Join(",", items.Cast<object>()) + "}",
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     private static async Task<(double Milliseconds, string Shape)> ExplainAsync(
         Func<NpgsqlCommand> create, string side, string text, TextWriter plans, CancellationToken cancellationToken)
@@ -178,7 +200,7 @@ internal sealed partial class Measurement(
             }
         }
 
-        await plans.WriteLineAsync($"-- {side}: {text.ReplaceLineEndings(" ")}");
+        await plans.WriteLineAsync($"-- {side}: {text}");
         foreach (var line in lines)
         {
             await plans.WriteLineAsync(line);
@@ -188,7 +210,8 @@ internal sealed partial class Measurement(
         var time = lines.Select(l => ExecutionTime().Match(l)).Where(m => m.Success).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Sum();
 
         // The plan's shape: node types and relations, without costs, timings or counts.
-        var shape = string.Join("\n", lines.Where(l => !l.TrimStart().StartsWith("Buffers", StringComparison.Ordinal) && !l.Contains("Time:", StringComparison.Ordinal))
+        var shape = string.Join("\n", lines.Where(l => !l.TrimStart().StartsWith("Buffers", StringComparison.Ordinal)
+                && !l.TrimStart().StartsWith("Timing:", StringComparison.Ordinal) && !l.Contains("Time:", StringComparison.Ordinal))
             .Select(l => PlanNumbers().Replace(l, "")));
         return (time, shape);
     }
@@ -200,22 +223,24 @@ internal sealed partial class Measurement(
     }
 
     // The app's way: a context per request (AddDbContext is scoped), CaseList over it.
-    private async Task<TimeSpan> TimeEfAsync(Scenario scenario, CancellationToken cancellationToken)
+    private async Task<Sample> TimeEfAsync(Scenario scenario, CancellationToken cancellationToken)
     {
+        var cpu = Environment.CpuUsage.TotalTime;
         var start = Stopwatch.GetTimestamp();
         var page = await EfAsync(scenario, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(start);
         GC.KeepAlive(page);
-        return elapsed;
+        return new Sample(elapsed, Environment.CpuUsage.TotalTime - cpu);
     }
 
-    private async Task<TimeSpan> TimeSqlAsync(Scenario scenario, CancellationToken cancellationToken)
+    private async Task<Sample> TimeSqlAsync(Scenario scenario, CancellationToken cancellationToken)
     {
+        var cpu = Environment.CpuUsage.TotalTime;
         var start = Stopwatch.GetTimestamp();
         var page = await _handWritten.PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(start);
         GC.KeepAlive(page);
-        return elapsed;
+        return new Sample(elapsed, Environment.CpuUsage.TotalTime - cpu);
     }
 
     /// <summary>The first property of Case whose values differ, or null.</summary>

@@ -40,7 +40,9 @@ if (profileRead?.Profile is not { } profile)
 var connectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { CommandTimeout = 600 }.ConnectionString;
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
 // As DataServiceCollectionExtensions configures the app: UseNpgsql on the connection string, nothing else.
-var contextOptions = new DbContextOptionsBuilder<PostgresQorgauDbContext>().UseNpgsql(connectionString).Options;
+var contextOptions = options.SharedPool
+    ? new DbContextOptionsBuilder<PostgresQorgauDbContext>().UseNpgsql(dataSource).Options
+    : new DbContextOptionsBuilder<PostgresQorgauDbContext>().UseNpgsql(connectionString).Options;
 
 try
 {
@@ -48,7 +50,9 @@ try
     var organisations = await CaseGenerator.EnsureAsync(contextOptions, dataSource, profile, options.Cases, options.Regenerate, log, token);
     var machine = await Machine.DescribeAsync(dataSource, token);
 
-    var scenarios = Scenarios.For(organisations);
+    var scenarios = Scenarios.For(organisations)
+        .Where(s => options.ScenarioFilter.Count == 0 || options.ScenarioFilter.Any(f => s.Name.Contains(f, StringComparison.OrdinalIgnoreCase)))
+        .ToList();
     log.WriteLine("== Checking that both sides return the same rows and values");
     var measurement = new Measurement(contextOptions, dataSource, profile, log);
     var totals = await measurement.VerifyAsync(scenarios, token);

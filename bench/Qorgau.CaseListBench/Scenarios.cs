@@ -10,7 +10,8 @@ internal static class Scenarios
 {
     /// <summary>
     /// Representative requests: the default list, the filters that have an index of their own, filters
-    /// that have none, a deep page, and a queue of a small organisation. Codes from profiles/kz.
+    /// that have none, a deep page, a filter so selective that the database has almost nothing to do
+    /// (what is left is the client's own cost), and a queue of a small organisation. Codes from profiles/kz.
     /// </summary>
     public static IReadOnlyList<Scenario> For(BenchOrganisations organisations) =>
     [
@@ -22,6 +23,7 @@ internal static class Scenarios
             organisations.Large,
             new CaseListFilter { FacilityType = "sizo", IllTreatment = "torture", ReceivedFrom = new DateOnly(2024, 1, 1), ReceivedTo = new DateOnly(2024, 12, 31) }),
         new("organisation, page 200", "page=200", organisations.Large, new CaseListFilter { Page = 200 }),
+        new("rare status (small org.), page 1", "status=appeal", organisations.Small, new CaseListFilter { Status = CaseStatus.Appeal }),
         new("urgent queue (small org.), page 2", "queue=urgent&page=2", organisations.Small,
             new CaseListFilter { Queue = CaseQueues.Urgent, Page = 2 }),
     ];

@@ -159,21 +159,7 @@ public sealed class CaseAccessTests(DemoIntakeFactory app) : IClassFixture<DemoI
         page.ShouldContain("value=\"Box in block 3\"");
     }
 
-    private async Task<StaffBrowser> SignInAsync(string account)
-    {
-        var browser = new StaffBrowser(app.CreateClient(acceptLanguage: "en"));
-        var email = DemoAccounts.Email(account);
-        if (app.AuthenticatorKeys.TryGetValue(email, out var key))
-        {
-            await browser.SignInAsync(email, Password, key);
-        }
-        else
-        {
-            app.AuthenticatorKeys[email] = (await browser.SignInAndEnrolAsync(email, Password)).Key;
-        }
-
-        return browser;
-    }
+    private Task<StaffBrowser> SignInAsync(string account) => app.SignInAsync(account);
 
     private Task<Guid> CaseIdAsync(string publicId) =>
         app.WithDbAsync(db => db.Cases.Where(c => c.PublicId == publicId).Select(c => c.Id).SingleAsync());

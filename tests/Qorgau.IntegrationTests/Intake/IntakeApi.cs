@@ -17,6 +17,23 @@ public class DemoIntakeFactory : QorgauAppFactory
     /// <summary>Staff accounts enrolled so far on this installation, with their authenticator keys.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string> AuthenticatorKeys { get; } = new();
 
+    /// <summary>A browser signed in as a demo account ("supervisor", "monitor"...), enrolling its authenticator the first time.</summary>
+    public async Task<StaffBrowser> SignInAsync(string account)
+    {
+        var browser = new StaffBrowser(CreateClient(acceptLanguage: "en"));
+        var email = DemoAccounts.Email(account);
+        if (AuthenticatorKeys.TryGetValue(email, out var key))
+        {
+            await browser.SignInAsync(email, Qorgau.Web.Infrastructure.CommandLine.DemoVerb.DemoPassword, key);
+        }
+        else
+        {
+            AuthenticatorKeys[email] = (await browser.SignInAndEnrolAsync(email, Qorgau.Web.Infrastructure.CommandLine.DemoVerb.DemoPassword)).Key;
+        }
+
+        return browser;
+    }
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();

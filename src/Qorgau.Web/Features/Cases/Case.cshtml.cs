@@ -255,6 +255,32 @@ public sealed class CaseModel(
         return await ShowAsync(opening, cancellationToken);
     }
 
+    [BindProperty]
+    public string? WithdrawalReason { get; set; }
+
+    public string? WithdrawalProblem { get; private set; }
+
+    /// <summary>A withdrawal the complainant asked for another way (phone, letter, visit): recorded like one from the receipt page.</summary>
+    public async Task<IActionResult> OnPostWithdrawalAsync(string publicId, CancellationToken cancellationToken)
+    {
+        var opening = await access.OpenAsync(User, publicId, "withdrawal", cancellationToken);
+        if (opening.Outcome != CaseOpeningOutcome.Opened)
+        {
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        if (CaseConversation.ProblemWith(nameof(WithdrawalReason), WithdrawalReason, required: false) is { } problem)
+        {
+            WithdrawalProblem = ComplaintProblemText.Describe(problem, localizer);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        conversation.RequestWithdrawal(opening.Case!, opening.CaseKey!, MessageAuthor.Staff, opening.User!.Id, WithdrawalReason);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/cases/{opening.Case!.PublicId}#withdrawals");
+    }
+
     public async Task<IActionResult> OnPostFollowUpAsync(string publicId, CancellationToken cancellationToken)
     {
         var opening = await access.OpenAsync(User, publicId, "follow-up", cancellationToken);

@@ -14,6 +14,15 @@ public static class CaseText
 
     public static string Problem(IStringLocalizer localizer, string code) => localizer[$"CaseProblem.{code}"];
 
+    /// <summary>What the complainant is told: the plain status and, for a case out of scope, why.</summary>
+    public static string ForComplainant(IStringLocalizer localizer, Case record)
+    {
+        var text = localizer[$"Receipt.Status.{ComplainantStatus.Of(record)}"].Value;
+        return record.Status == CaseStatus.OutOfScope && record.OutOfScopeReason is { } reason
+            ? $"{text} {localizer[$"OutOfScope.{reason}"].Value}"
+            : text;
+    }
+
     /// <summary>An event kind in words; a workflow action reads as the action's name.</summary>
     public static string Event(IStringLocalizer localizer, string kind) =>
         CaseEventKind.IsAction(kind, out var action) ? Action(localizer, action) : localizer[$"CaseEvent.{kind}"];

@@ -113,7 +113,7 @@ public static class IntakeEndpoints
         return TypedResults.Ok(new ReceiptCaseResponse(
             access.Case.PublicId,
             status,
-            localizer[$"Receipt.Status.{status}"],
+            CaseText.ForComplainant(localizer, access.Case),
             [.. messages.Select(m => new ReceiptMessageResponse(
                 m.Author == MessageAuthor.Complainant ? "complainant" : "organisation",
                 new DateTimeOffset(m.SentAtUtc, TimeSpan.Zero),
