@@ -58,11 +58,15 @@ try
     var totals = await measurement.VerifyAsync(scenarios, token);
 
     log.WriteLine($"== Timing: {options.Warmup} warm-up + {options.Iterations} measured rounds, each round every scenario on both sides");
+    using var queryCache = new EfQueryCache();
     var loadBefore = Machine.LoadAverage();
+    var cacheBefore = queryCache.Read();
     var timing = Stopwatch.StartNew();
     var results = await measurement.RunAsync(scenarios, totals, options.Warmup, options.Iterations, token);
     timing.Stop();
+    var cacheAfter = queryCache.Read();
     var loadAfter = Machine.LoadAverage();
+    var cache = (cacheAfter.Hits - cacheBefore.Hits, cacheAfter.Misses - cacheBefore.Misses);
 
     log.WriteLine("== EXPLAIN (ANALYZE, BUFFERS) of both sides");
     Directory.CreateDirectory(options.OutputDirectory);
@@ -76,7 +80,7 @@ try
         }
     }
 
-    var report = new Report(options, machine, loadBefore, loadAfter, timing.Elapsed, organisations, results);
+    var report = new Report(options, machine, loadBefore, loadAfter, timing.Elapsed, cache, organisations, results);
     var reportPath = Path.Combine(options.OutputDirectory, $"report-{stamp}.md");
     await File.WriteAllTextAsync(reportPath, report.Markdown(), token);
     log.WriteLine();

@@ -6,7 +6,7 @@ namespace Qorgau.CaseListBench;
 /// <summary>The results as Markdown, ready for docs/benchmarks-cases.md.</summary>
 internal sealed class Report(
     BenchOptions options, Machine machine, string loadBefore, string loadAfter, TimeSpan timing,
-    BenchOrganisations organisations, IReadOnlyList<ScenarioResult> results)
+    (long Hits, long Misses) queryCache, BenchOrganisations organisations, IReadOnlyList<ScenarioResult> results)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -22,6 +22,8 @@ internal sealed class Report(
         text.AppendLine(Invariant, $"| server | {machine.Server}; {machine.ServerSettings} |");
         text.AppendLine(Invariant, $"| \"Cases\" | {machine.Table} |");
         text.AppendLine(Invariant, $"| load average | {loadBefore} before the timing, {loadAfter} after ({timing.TotalSeconds:F0} s of timing) |");
+        text.AppendLine(Invariant, $"| EF Core query cache | {queryCache.Hits:N0} hits, {queryCache.Misses:N0} misses during the timing |");
+        text.AppendLine(Invariant, $"| EF Core pool | {(options.SharedPool ? "shared with the hand-written side (--shared-pool)" : "its own, from the connection string (as the app)")} |");
         text.AppendLine();
         text.AppendLine("Latencies in ms, per request (COUNT + page, from the call to the last row read). Ratio = EF Core ÷ hand-written SQL. Server = EXPLAIN ANALYZE execution time, COUNT + page, EF Core's SQL / hand-written (one warm run after the timing). Client CPU = mean CPU time of the benchmark process per request.");
         text.AppendLine();

@@ -256,6 +256,38 @@ public sealed class CaseModel(
     }
 
     [BindProperty]
+    public OfficialForm Official { get; set; } = new();
+
+    public IReadOnlyDictionary<string, string> OfficialProblems { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The accused officials' names, decrypted for this request (null when none was recorded).</summary>
+    public IReadOnlyDictionary<Guid, string> OfficialNames { get; private set; } = new Dictionary<Guid, string>();
+
+    public async Task<IActionResult> OnPostOfficialAsync(string publicId, CancellationToken cancellationToken)
+    {
+        var opening = await access.OpenAsync(User, publicId, "official", cancellationToken);
+        if (opening.Outcome != CaseOpeningOutcome.Opened)
+        {
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        if (!CaseWork.MayAct(User.IsInRole, CaseAction.Register))
+        {
+            return Forbid();
+        }
+
+        var problems = await work.AddOfficialAsync(opening.Case!, Official.Agency, Official.Position, Official.Rank, Official.Name, opening.User!.Id, opening.CaseKey!, cancellationToken);
+        if (problems.Count == 0)
+        {
+            return Redirect($"/cases/{opening.Case!.PublicId}#proceeding");
+        }
+
+        OfficialProblems = problems.ToDictionary(p => p.Field, p => CaseText.Problem(localizer, p.Code));
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await ShowAsync(opening, cancellationToken);
+    }
+
+    [BindProperty]
     public string? WithdrawalReason { get; set; }
 
     public string? WithdrawalProblem { get; private set; }
@@ -372,6 +404,8 @@ public sealed class CaseModel(
         if (opening.CaseKey is { } caseKey)
         {
             Decrypted = CaseContent.Decrypt(Case, caseKey);
+            OfficialNames = Dossier.Officials.Where(o => o.NameCipher is not null)
+                .ToDictionary(o => o.Id, o => Crypto.DecryptText(caseKey, o.NameCipher!, CaseField.OfficialNameContext(Case.Id, o.Id)));
             Messages = await conversation.ReadAsync(Case.Id, caseKey, cancellationToken);
             var attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == Case.Id).OrderBy(a => a.AddedAtUtc).ToListAsync(cancellationToken);
             Attachments = [.. attachments.Select(a => (a, CaseFiles.FileNameOf(a, caseKey)))];
@@ -424,4 +458,16 @@ public sealed record CaseContent(string Account, string? Place, string? Contact,
 
     private static string? Optional(byte[]? cipher, Guid caseId, string field, byte[] caseKey) =>
         cipher is null ? null : Crypto.DecryptText(caseKey, cipher, CaseField.Context(caseId, field));
+}
+
+/// <summary>An accused official as typed on the case page.</summary>
+public sealed class OfficialForm
+{
+    public string? Agency { get; set; }
+
+    public string? Position { get; set; }
+
+    public string? Rank { get; set; }
+
+    public string? Name { get; set; }
 }

@@ -6,6 +6,7 @@ using Qorgau.Domain.Intake;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Proceedings;
 using Qorgau.Domain.Profiles;
+using Qorgau.Domain.Security;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -227,11 +228,52 @@ public sealed class CaseWork(
         detail["on-appeal"] = onAppeal ? "true" : null;
     }
 
-    private Guid AddOfficial(Guid caseId, SentenceCommand sentence, DateTime now)
+    private Guid AddOfficial(Guid caseId, SentenceCommand sentence, DateTime now) =>
+        StageOfficial(caseId, sentence.Agency!, sentence.Position, sentence.Rank, nameCipher: null, actorId: null, now);
+
+    /// <summary>Records an accused official before any verdict: agency, position and rank in clear, the name under the case key.</summary>
+    public async Task<IReadOnlyList<CaseProblem>> AddOfficialAsync(Case record, string? agency, string? position, string? rank, string? name, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
     {
-        var official = new AccusedOfficial { CaseId = caseId, AgencyCode = sentence.Agency!, Position = sentence.Position?.Trim(), Rank = sentence.Rank?.Trim(), AddedAtUtc = now };
+        var problems = new List<CaseProblem>();
+        if (string.IsNullOrWhiteSpace(agency) || profile.FindAgency(agency.Trim()) is null)
+        {
+            problems.Add(new CaseProblem("agency", string.IsNullOrWhiteSpace(agency) ? CaseProblemCode.Required : CaseProblemCode.UnknownAgency));
+        }
+
+        foreach (var (field, value, max) in new[] { ("position", position, 200), ("rank", rank, 100), ("name", name, 300) })
+        {
+            if (value?.Trim().Length > max)
+            {
+                problems.Add(new CaseProblem(field, CaseProblemCode.TooLong));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        var id = Guid.CreateVersion7();
+        var nameCipher = string.IsNullOrWhiteSpace(name) ? null : Crypto.EncryptText(caseKey, name.Trim(), CaseField.OfficialNameContext(record.Id, id));
+        StageOfficial(record.Id, agency!.Trim(), position, rank, nameCipher, actorId, clock.GetUtcNow().UtcDateTime, id);
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    private Guid StageOfficial(Guid caseId, string agency, string? position, string? rank, byte[]? nameCipher, Guid? actorId, DateTime now, Guid? id = null)
+    {
+        var official = new AccusedOfficial
+        {
+            Id = id ?? Guid.CreateVersion7(),
+            CaseId = caseId,
+            AgencyCode = agency,
+            Position = string.IsNullOrWhiteSpace(position) ? null : position.Trim(),
+            Rank = string.IsNullOrWhiteSpace(rank) ? null : rank.Trim(),
+            NameCipher = nameCipher,
+            AddedAtUtc = now,
+        };
         db.AccusedOfficials.Add(official);
-        db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = now, Kind = CaseEventKind.OfficialAdded, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["agency"] = official.AgencyCode, ["official"] = official.Id.ToString() }) });
+        db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = now, Kind = CaseEventKind.OfficialAdded, ActorUserId = actorId, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["agency"] = official.AgencyCode, ["official"] = official.Id.ToString() }) });
         return official.Id;
     }
 
