@@ -25,6 +25,8 @@ internal sealed record BenchOptions
           --out DIR           where the report and the query plans go (default BenchmarkDotNet.Artifacts/caselist)
           --regenerate        delete the cases of an earlier run and generate them again
           --scenario TEXT     time only the scenarios whose name contains TEXT (repeatable)
+          --ef-variants       also time EF Core with the connection opened once per request, and with a pooled
+                              DbContext (diagnostics: what would narrow the gap)
           --shared-pool       EF Core uses the hand-written side's NpgsqlDataSource (default: its own, from the
                               connection string, as the app configures it)
           --help
@@ -49,6 +51,8 @@ internal sealed record BenchOptions
     public IReadOnlyList<string> ScenarioFilter { get; init; } = [];
 
     public bool SharedPool { get; init; }
+
+    public bool EfVariants { get; init; }
 
     /// <summary>The options, or null with the usage or the problem in <paramref name="message"/>.</summary>
     public static BenchOptions? Parse(string[] args, out string message)
@@ -92,6 +96,7 @@ internal sealed record BenchOptions
                     "--regenerate" => options with { Regenerate = true },
                     "--scenario" => options with { ScenarioFilter = [.. options.ScenarioFilter, Value()] },
                     "--shared-pool" => options with { SharedPool = true },
+                    "--ef-variants" => options with { EfVariants = true },
                     "--help" or "-h" => null,
                     _ => throw new FormatException($"unknown option {name}"),
                 };

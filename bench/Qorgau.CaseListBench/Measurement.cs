@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
@@ -41,7 +42,7 @@ internal sealed class Latencies
 /// <summary>One request: wall time, and the CPU time the client process used meanwhile.</summary>
 internal readonly record struct Sample(TimeSpan Elapsed, TimeSpan Cpu);
 
-internal sealed record ScenarioResult(Scenario Scenario, int Total, Latencies Ef, Latencies Sql)
+internal sealed record ScenarioResult(Scenario Scenario, int Total, Latencies Ef, Latencies Sql, IReadOnlyList<(string Name, Latencies Latencies)> Variants)
 {
     public double RatioP95 => Ef.Percentile(0.95) / Sql.Percentile(0.95);
 
@@ -109,24 +110,47 @@ internal sealed partial class Measurement(
 
     /// <summary>
     /// Warm-up and measured rounds. Each round runs every scenario once on each side; the side that goes
-    /// first alternates, so that neither always finds the other's caches or suffers its garbage.
+    /// first rotates, so that none always finds another's caches or suffers its garbage. With
+    /// <paramref name="variants"/>, two more EF Core sides run in the same rotation (diagnostics).
     /// </summary>
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(
-        IReadOnlyList<Scenario> scenarios, IReadOnlyList<int> totals, int warmup, int iterations, CancellationToken cancellationToken)
+        IReadOnlyList<Scenario> scenarios, IReadOnlyList<int> totals, int warmup, int iterations, bool variants, CancellationToken cancellationToken)
     {
-        var results = scenarios.Select((s, i) => new ScenarioResult(s, totals[i], new Latencies(), new Latencies())).ToList();
+        var pooled = new PooledDbContextFactory<PostgresQorgauDbContext>(options);
+        var sides = new List<(string Name, Func<Scenario, Task<CaseListPage>> Run)>
+        {
+            ("EF Core", s => EfAsync(s, cancellationToken)),
+            ("SQL", s => _handWritten.PageAsync(s.OrganisationId, UserId, s.Filter, cancellationToken)),
+        };
+        if (variants)
+        {
+            sides.Add(("EF Core, connection opened once", async s =>
+            {
+                await using var db = new PostgresQorgauDbContext(options);
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                return await new CaseList(db, profile).PageAsync(s.OrganisationId, UserId, s.Filter, cancellationToken);
+            }));
+            sides.Add(("EF Core, pooled context", async s =>
+            {
+                await using var db = await pooled.CreateDbContextAsync(cancellationToken);
+                return await new CaseList(db, profile).PageAsync(s.OrganisationId, UserId, s.Filter, cancellationToken);
+            }));
+        }
+
+        var latencies = scenarios.Select(_ => sides.Select(_ => new Latencies()).ToArray()).ToList();
         var clock = Stopwatch.StartNew();
         for (var round = 0; round < warmup + iterations; round++)
         {
             for (var s = 0; s < scenarios.Count; s++)
             {
-                var efFirst = (round + s) % 2 == 0;
-                var first = efFirst ? await TimeEfAsync(scenarios[s], cancellationToken) : await TimeSqlAsync(scenarios[s], cancellationToken);
-                var second = efFirst ? await TimeSqlAsync(scenarios[s], cancellationToken) : await TimeEfAsync(scenarios[s], cancellationToken);
-                if (round >= warmup)
+                for (var k = 0; k < sides.Count; k++)
                 {
-                    results[s].Ef.Add(efFirst ? first : second);
-                    results[s].Sql.Add(efFirst ? second : first);
+                    var side = (round + s + k) % sides.Count;
+                    var sample = await TimeAsync(() => sides[side].Run(scenarios[s]));
+                    if (round >= warmup)
+                    {
+                        latencies[s][side].Add(sample);
+                    }
                 }
             }
 
@@ -136,7 +160,8 @@ internal sealed partial class Measurement(
             }
         }
 
-        return results;
+        return [.. scenarios.Select((scenario, s) => new ScenarioResult(scenario, totals[s], latencies[s][0], latencies[s][1],
+            [.. sides.Skip(2).Select((side, k) => (side.Name, latencies[s][k + 2]))]))];
     }
 
     /// <summary>EXPLAIN (ANALYZE, BUFFERS) of EF Core's two commands (as EF bound them) and of the hand-written two; the plans go to <paramref name="plans"/>.</summary>
@@ -216,28 +241,18 @@ internal sealed partial class Measurement(
         return (time, shape);
     }
 
+    // The app's way: a context per request (AddDbContext is scoped), CaseList over it.
     private async Task<CaseListPage> EfAsync(Scenario scenario, CancellationToken cancellationToken)
     {
         await using var db = new PostgresQorgauDbContext(options);
         return await new CaseList(db, profile).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
     }
 
-    // The app's way: a context per request (AddDbContext is scoped), CaseList over it.
-    private async Task<Sample> TimeEfAsync(Scenario scenario, CancellationToken cancellationToken)
+    private static async Task<Sample> TimeAsync(Func<Task<CaseListPage>> request)
     {
         var cpu = Environment.CpuUsage.TotalTime;
         var start = Stopwatch.GetTimestamp();
-        var page = await EfAsync(scenario, cancellationToken);
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        GC.KeepAlive(page);
-        return new Sample(elapsed, Environment.CpuUsage.TotalTime - cpu);
-    }
-
-    private async Task<Sample> TimeSqlAsync(Scenario scenario, CancellationToken cancellationToken)
-    {
-        var cpu = Environment.CpuUsage.TotalTime;
-        var start = Stopwatch.GetTimestamp();
-        var page = await _handWritten.PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+        var page = await request();
         var elapsed = Stopwatch.GetElapsedTime(start);
         GC.KeepAlive(page);
         return new Sample(elapsed, Environment.CpuUsage.TotalTime - cpu);

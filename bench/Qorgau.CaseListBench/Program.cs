@@ -62,7 +62,7 @@ try
     var loadBefore = Machine.LoadAverage();
     var cacheBefore = queryCache.Read();
     var timing = Stopwatch.StartNew();
-    var results = await measurement.RunAsync(scenarios, totals, options.Warmup, options.Iterations, token);
+    var results = await measurement.RunAsync(scenarios, totals, options.Warmup, options.Iterations, options.EfVariants, token);
     timing.Stop();
     var cacheAfter = queryCache.Read();
     var loadAfter = Machine.LoadAverage();

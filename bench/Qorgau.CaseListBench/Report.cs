@@ -40,6 +40,20 @@ internal sealed class Report(
                 + $"{r.Sql.Percentile(0.5):F2} | {r.Sql.Percentile(0.95):F2} | {r.Ef.Percentile(0.5) - r.Sql.Percentile(0.5):+0.00;-0.00} | {r.RatioP50:F2} | **{r.RatioP95:F2}** | {plans} | {r.Ef.CpuPerRequest:F2} / {r.Sql.CpuPerRequest:F2} | {same} | {(r.RatioP95 <= options.Target ? "yes" : "**NO**")} |");
         }
 
+        if (results.Any(r => r.Variants.Count > 0))
+        {
+            text.AppendLine();
+            text.AppendLine("Diagnostics (--ef-variants), same rotation: EF Core variants that CaseList could adopt, p50 / p95 in ms and p95 ratio to the hand-written SQL.");
+            text.AppendLine();
+            text.AppendLine("| scenario | EF Core (as the app) | " + string.Join(" | ", results[0].Variants.Select(v => v.Name)) + " | SQL |");
+            text.AppendLine("|---|---:|" + string.Concat(results[0].Variants.Select(_ => "---:|")) + "---:|");
+            foreach (var r in results)
+            {
+                string Cell(Latencies l) => string.Create(Invariant, $"{l.Percentile(0.5):F2} / {l.Percentile(0.95):F2} ({l.Percentile(0.95) / r.Sql.Percentile(0.95):F2})");
+                text.AppendLine($"| {r.Scenario.Name} | {Cell(r.Ef)} | " + string.Join(" | ", r.Variants.Select(v => Cell(v.Latencies))) + string.Create(Invariant, $" | {r.Sql.Percentile(0.5):F2} / {r.Sql.Percentile(0.95):F2} |"));
+            }
+        }
+
         var worst = results.MaxBy(r => r.RatioP95)!;
         text.AppendLine();
         text.AppendLine(results.All(r => r.RatioP95 <= options.Target)

@@ -17,11 +17,11 @@ public class DemoIntakeFactory : QorgauAppFactory
     /// <summary>Staff accounts enrolled so far on this installation, with their authenticator keys.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string> AuthenticatorKeys { get; } = new();
 
-    /// <summary>A browser signed in as a demo account ("supervisor", "monitor"...), enrolling its authenticator the first time.</summary>
+    /// <summary>A browser signed in as a demo account (an email, or "supervisor", "monitor"... for the first such), enrolling its authenticator the first time.</summary>
     public async Task<StaffBrowser> SignInAsync(string account)
     {
         var browser = new StaffBrowser(CreateClient(acceptLanguage: "en"));
-        var email = DemoAccounts.Email(account);
+        var email = account.Contains('@', StringComparison.Ordinal) ? account : DemoAccounts.Email(account);
         if (AuthenticatorKeys.TryGetValue(email, out var key))
         {
             await browser.SignInAsync(email, Qorgau.Web.Infrastructure.CommandLine.DemoVerb.DemoPassword, key);

@@ -63,6 +63,10 @@ public sealed class CaseModel(
     /// <summary>Set when the guard refused an assignment: the person, to offer an override request.</summary>
     public Guid? RefusedTargetId { get; private set; }
 
+    /// <summary>What the refused target was for: an assignment, a referral or a follow-up interview.</summary>
+    [BindProperty]
+    public OverrideSubject RefusedSubject { get; set; } = OverrideSubject.Assignment;
+
     [BindProperty]
     public string? OverrideReason { get; set; }
 
@@ -153,6 +157,12 @@ public sealed class CaseModel(
             CaseDecisionKind.NotIndependent => string.Format(System.Globalization.CultureInfo.CurrentCulture, localizer["Api.IndependenceDetail"], decision.Reason),
             _ => null,
         };
+        if (decision?.Kind == CaseDecisionKind.NotIndependent && command?.Organisation is { } code)
+        {
+            RefusedTargetId = await db.Organisations.Where(o => o.Code == code.Trim()).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
+            RefusedSubject = OverrideSubject.Referral;
+        }
+
         Response.StatusCode = decision?.Kind is CaseDecisionKind.NotAllowedNow or CaseDecisionKind.NotIndependent ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return await ShowAsync(opening, cancellationToken);
     }
@@ -202,8 +212,7 @@ public sealed class CaseModel(
             return await ShowAsync(opening, cancellationToken);
         }
 
-        var subject = AssignRole is null ? OverrideSubject.FollowUpInterview : OverrideSubject.Assignment;
-        await team.RequestOverrideAsync(opening.Case!, subject, target, AssignRole?.Trim(), OverrideReason, opening.User!.Id, cancellationToken);
+        await team.RequestOverrideAsync(opening.Case!, RefusedSubject, target, RefusedSubject == OverrideSubject.Assignment ? AssignRole?.Trim() : null, OverrideReason, opening.User!.Id, cancellationToken);
         return Redirect($"/cases/{opening.Case!.PublicId}#team");
     }
 
@@ -251,6 +260,12 @@ public sealed class CaseModel(
         FollowUpProblem = result.Outcome == AssignmentOutcome.NotIndependent
             ? string.Format(System.Globalization.CultureInfo.CurrentCulture, localizer["Api.IndependenceDetail"], result.Independence?.AgencyCode)
             : localizer[$"Assignment.Problem.{result.Outcome}"];
+        if (result.Outcome == AssignmentOutcome.NotIndependent)
+        {
+            RefusedTargetId = monitorId;
+            RefusedSubject = OverrideSubject.FollowUpInterview;
+        }
+
         Response.StatusCode = StatusCodes.Status409Conflict;
         return await ShowAsync(opening, cancellationToken);
     }

@@ -19,6 +19,7 @@ public sealed class CaseTeam(
     UserManager<StaffUser> users,
     CaseKeyring keyring,
     CaseDeadlineTracker deadlines,
+    CaseWork work,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -139,6 +140,10 @@ public sealed class CaseTeam(
         else if (approve && request.Subject == OverrideSubject.FollowUpInterview)
         {
             await SetInterviewerAsync(record, request.TargetId, approver.Id, caseKey, cancellationToken, request.Id);
+        }
+        else if (approve && request.Subject == OverrideSubject.Referral && await db.Organisations.FindAsync([request.TargetId], cancellationToken) is { } receiver)
+        {
+            await work.ApplyAsync(record, new CaseCommand { Action = CaseAction.Refer, Organisation = receiver.Code }, approver.Id, caseKey, cancellationToken, independenceOverridden: true);
         }
 
         return null;
