@@ -19,7 +19,7 @@ internal sealed record BenchOptions
         Options:
           --cases N           cases to generate (default 1000000); an existing set of that size is reused
           --iterations N      measured requests per scenario and side (default 200)
-          --warmup N          unmeasured requests per scenario and side first (default 20)
+          --warmup N          unmeasured requests per scenario and side first (default 10)
           --target R          the highest p95(EF) / p95(SQL) that passes (default 1.5)
           --profile DIR       the jurisdiction profile (default: profiles/kz beside the program or in the repository)
           --out DIR           where the report and the query plans go (default BenchmarkDotNet.Artifacts/caselist)
@@ -38,7 +38,7 @@ internal sealed record BenchOptions
 
     public int Iterations { get; init; } = 200;
 
-    public int Warmup { get; init; } = 20;
+    public int Warmup { get; init; } = 10;
 
     public double Target { get; init; } = 1.5;
 

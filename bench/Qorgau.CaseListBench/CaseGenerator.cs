@@ -64,13 +64,24 @@ internal static class CaseGenerator
     // Cities and the oblasts with many places of detention get more complaints.
     private static readonly Dictionary<string, double> RegionWeights = new()
     {
-        ["KZ-75"] = 3, ["KZ-71"] = 2, ["KZ-35"] = 2, ["KZ-79"] = 1.5, ["KZ-61"] = 1.5, ["KZ-19"] = 1.5,
+        ["KZ-75"] = 3,
+        ["KZ-71"] = 2,
+        ["KZ-35"] = 2,
+        ["KZ-79"] = 1.5,
+        ["KZ-61"] = 1.5,
+        ["KZ-19"] = 1.5,
     };
 
     private static readonly Dictionary<string, double> FacilityTypeWeights = new()
     {
-        ["ivs"] = 10, ["police-station"] = 10, ["sizo"] = 8, ["colony-medium"] = 5, ["colony-maximum"] = 4,
-        ["colony-minimum"] = 3, ["special-reception"] = 3, ["psychiatric"] = 2,
+        ["ivs"] = 10,
+        ["police-station"] = 10,
+        ["sizo"] = 8,
+        ["colony-medium"] = 5,
+        ["colony-maximum"] = 4,
+        ["colony-minimum"] = 3,
+        ["special-reception"] = 3,
+        ["psychiatric"] = 2,
     };
 
     private static readonly Dictionary<string, double> IllTreatmentWeights = new() { ["torture"] = 25, ["cruel"] = 35, ["degrading"] = 40 };

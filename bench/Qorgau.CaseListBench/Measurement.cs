@@ -16,16 +16,21 @@ internal sealed class Latencies
 {
     private readonly List<double> _values = [];
     private double _cpu;
+    private int _collections;
 
     public int Count => _values.Count;
 
     /// <summary>The client process's CPU time per request, in milliseconds (user + system, all threads).</summary>
     public double CpuPerRequest => _cpu / _values.Count;
 
+    /// <summary>Garbage collections (any generation) that happened during these requests, per 100 requests.</summary>
+    public double CollectionsPer100 => 100.0 * _collections / _values.Count;
+
     public void Add(Sample sample)
     {
         _values.Add(sample.Elapsed.TotalMilliseconds);
         _cpu += sample.Cpu.TotalMilliseconds;
+        _collections += sample.Collections;
     }
 
     /// <summary>Nearest-rank percentile: the smallest value with at least p of the values at or below it.</summary>
@@ -40,7 +45,7 @@ internal sealed class Latencies
 }
 
 /// <summary>One request: wall time, and the CPU time the client process used meanwhile.</summary>
-internal readonly record struct Sample(TimeSpan Elapsed, TimeSpan Cpu);
+internal readonly record struct Sample(TimeSpan Elapsed, TimeSpan Cpu, int Collections);
 
 internal sealed record ScenarioResult(Scenario Scenario, int Total, Latencies Ef, Latencies Sql, IReadOnlyList<(string Name, Latencies Latencies)> Variants)
 {
@@ -124,17 +129,8 @@ internal sealed partial class Measurement(
         };
         if (variants)
         {
-            sides.Add(("EF Core, connection opened once", async s =>
-            {
-                await using var db = new PostgresQorgauDbContext(options);
-                await db.Database.OpenConnectionAsync(cancellationToken);
-                return await new CaseList(db, profile).PageAsync(s.OrganisationId, UserId, s.Filter, cancellationToken);
-            }));
-            sides.Add(("EF Core, pooled context", async s =>
-            {
-                await using var db = await pooled.CreateDbContextAsync(cancellationToken);
-                return await new CaseList(db, profile).PageAsync(s.OrganisationId, UserId, s.Filter, cancellationToken);
-            }));
+            sides.Add(("EF Core, connection opened once", s => OpenedOnceAsync(s, cancellationToken)));
+            sides.Add(("EF Core, pooled context", s => PooledAsync(pooled, s, cancellationToken)));
         }
 
         var latencies = scenarios.Select(_ => sides.Select(_ => new Latencies()).ToArray()).ToList();
@@ -248,14 +244,30 @@ internal sealed partial class Measurement(
         return await new CaseList(db, profile).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
     }
 
+    // Diagnostics: the connection opened before CaseList runs, so that EF Core keeps it for both queries.
+    private async Task<CaseListPage> OpenedOnceAsync(Scenario scenario, CancellationToken cancellationToken)
+    {
+        await using var db = new PostgresQorgauDbContext(options);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await new CaseList(db, profile).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+    }
+
+    // Diagnostics: a context from a pool (AddDbContextPool), reset instead of built for each request.
+    private async Task<CaseListPage> PooledAsync(PooledDbContextFactory<PostgresQorgauDbContext> pool, Scenario scenario, CancellationToken cancellationToken)
+    {
+        await using var db = await pool.CreateDbContextAsync(cancellationToken);
+        return await new CaseList(db, profile).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+    }
+
     private static async Task<Sample> TimeAsync(Func<Task<CaseListPage>> request)
     {
+        var collections = GC.CollectionCount(0);
         var cpu = Environment.CpuUsage.TotalTime;
         var start = Stopwatch.GetTimestamp();
         var page = await request();
         var elapsed = Stopwatch.GetElapsedTime(start);
         GC.KeepAlive(page);
-        return new Sample(elapsed, Environment.CpuUsage.TotalTime - cpu);
+        return new Sample(elapsed, Environment.CpuUsage.TotalTime - cpu, GC.CollectionCount(0) - collections);
     }
 
     /// <summary>The first property of Case whose values differ, or null.</summary>

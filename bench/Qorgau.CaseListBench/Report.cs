@@ -25,10 +25,10 @@ internal sealed class Report(
         text.AppendLine(Invariant, $"| EF Core query cache | {queryCache.Hits:N0} hits, {queryCache.Misses:N0} misses during the timing |");
         text.AppendLine(Invariant, $"| EF Core pool | {(options.SharedPool ? "shared with the hand-written side (--shared-pool)" : "its own, from the connection string (as the app)")} |");
         text.AppendLine();
-        text.AppendLine("Latencies in ms, per request (COUNT + page, from the call to the last row read). Ratio = EF Core ÷ hand-written SQL. Server = EXPLAIN ANALYZE execution time, COUNT + page, EF Core's SQL / hand-written (one warm run after the timing). Client CPU = mean CPU time of the benchmark process per request.");
+        text.AppendLine("Latencies in ms, per request (COUNT + page, from the call to the last row read). Ratio = EF Core ÷ hand-written SQL. Server = EXPLAIN ANALYZE execution time, COUNT + page, EF Core's SQL / hand-written (one warm run after the timing). Client CPU = mean CPU time of the benchmark process per request (all threads). GCs = garbage collections of the benchmark process that fell inside the requests, per 100 requests.");
         text.AppendLine();
-        text.AppendLine("| scenario | query | matching | EF p50 | EF p95 | SQL p50 | SQL p95 | EF − SQL p50 | ratio p50 | **ratio p95** | server EF / SQL | client CPU EF / SQL | same plans | ≤ target |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        text.AppendLine("| scenario | query | matching | EF p50 | EF p95 | SQL p50 | SQL p95 | EF − SQL p50 | ratio p50 | **ratio p95** | server EF / SQL | client CPU EF / SQL | GCs per 100 EF / SQL | same plans | ≤ target |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var r in results)
         {
             var organisation = r.Scenario.OrganisationId == organisations.Small ? "small org." : "large org.";
@@ -37,7 +37,7 @@ internal sealed class Report(
             text.AppendLine(
                 Invariant,
                 $"| {r.Scenario.Name} | `{r.Scenario.Query}` ({organisation}) | {r.Total:N0} | {r.Ef.Percentile(0.5):F2} | {r.Ef.Percentile(0.95):F2} | "
-                + $"{r.Sql.Percentile(0.5):F2} | {r.Sql.Percentile(0.95):F2} | {r.Ef.Percentile(0.5) - r.Sql.Percentile(0.5):+0.00;-0.00} | {r.RatioP50:F2} | **{r.RatioP95:F2}** | {plans} | {r.Ef.CpuPerRequest:F2} / {r.Sql.CpuPerRequest:F2} | {same} | {(r.RatioP95 <= options.Target ? "yes" : "**NO**")} |");
+                + $"{r.Sql.Percentile(0.5):F2} | {r.Sql.Percentile(0.95):F2} | {r.Ef.Percentile(0.5) - r.Sql.Percentile(0.5):+0.00;-0.00} | {r.RatioP50:F2} | **{r.RatioP95:F2}** | {plans} | {r.Ef.CpuPerRequest:F2} / {r.Sql.CpuPerRequest:F2} | {r.Ef.CollectionsPer100:F1} / {r.Sql.CollectionsPer100:F1} | {same} | {(r.RatioP95 <= options.Target ? "yes" : "**NO**")} |");
         }
 
         if (results.Any(r => r.Variants.Count > 0))

@@ -59,9 +59,9 @@ if [ -z "${QORGAU_BENCH_PG:-}" ]; then
   pg_port=$(free_port)
   # Defaults, except: enough shared_buffers to hold the table and its indexes (≈ 1 GB), and the
   # durability settings off so that the load is quick (the timed part only reads).
-  as_db_owner "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/server.log" -w -t 60 start \
+  as_db_owner "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 start \
     -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c max_wal_size=8GB -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    >/dev/null || { cat "$work/server.log"; exit 2; }
+    >/dev/null || { cat "$pg_data/server.log"; exit 2; }
   export QORGAU_BENCH_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=qorgau_caselist_bench"
   echo "== PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (throwaway cluster in $work)"
 fi
