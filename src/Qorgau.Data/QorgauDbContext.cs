@@ -6,6 +6,7 @@ using Qorgau.Domain.Audit;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Preservation;
 using Qorgau.Domain.Proceedings;
 
 namespace Qorgau.Data;
@@ -63,6 +64,8 @@ public abstract class QorgauDbContext(DbContextOptions options)
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     public DbSet<StaffReminder> StaffReminders => Set<StaffReminder>();
+
+    public DbSet<PreservationRequest> PreservationRequests => Set<PreservationRequest>();
 
     /// <summary>The audit log is append-only: the model refuses to update or delete its rows.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -5,6 +5,7 @@ using Qorgau.Data;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Admin;
 using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Features.Cases.Preservation;
 using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Infrastructure.Audit;
@@ -67,6 +68,7 @@ public static class QorgauServices
         services.AddScoped<CaseConversation>();
         services.AddScoped<StaffCaseAccess>();
         services.AddScoped<CaseDeadlineTracker>();
+        services.AddScoped<VideoPreservation>();
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseTeam>();
         services.AddScoped<CaseList>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
+using Qorgau.Domain.Preservation;
 using Qorgau.Domain.Profiles;
 
 namespace Qorgau.Web.Features.Cases;
@@ -23,6 +24,10 @@ public sealed class CaseDeadlineTracker(QorgauDbContext db, JurisdictionProfile 
             Add(record, [deadline]);
         }
     }
+
+    /// <summary>Footage must be asked for before the retention period ends: one deadline per preservation request.</summary>
+    public void OpenForPreservation(Case record, PreservationRequest request) =>
+        Add(record, [new CaseDeadline { CaseId = record.Id, Code = PreservationRules.RetentionDeadline, DueOn = request.DueOn, SubjectId = request.Id }]);
 
     /// <summary>Meets the open deadlines with these codes (for one subject, when given); every open one when <paramref name="codes"/> is null.</summary>
     public async Task MeetAsync(Case record, IReadOnlyCollection<string>? codes, Guid? subjectId = null, DateTime? metAtUtc = null, CancellationToken cancellationToken = default)

@@ -8,6 +8,7 @@ using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Features.Cases.Preservation;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -27,6 +28,7 @@ public sealed class ComplaintIntake(
     CaseFiles files,
     AuditLog audit,
     CaseDeadlineTracker deadlines,
+    VideoPreservation preservation,
     TimeProvider clock)
 {
     /// <summary>Roles whose members can read a new complaint of their organisation as soon as it arrives.</summary>
@@ -90,6 +92,7 @@ public sealed class ComplaintIntake(
         };
         db.Cases.Add(record);
         deadlines.OpenOnReceipt(record);
+        preservation.RaiseFor(record, complaint.Facility, actorId);
         db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = now, Kind = CaseEventKind.Received, ActorUserId = actorId, Detail = ComplaintRules.CodeOf(channel) });
         return new NewCase(record, caseKey, receipt, actorId);
     }

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Qorgau.Data;
+using Qorgau.Web.Infrastructure.Security;
+
+namespace Qorgau.Web.Features.Cases.Preservation;
+
+/// <summary>The organisation's preservation requests still open, those past their deadline first.</summary>
+[Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
+public sealed class OpenRequestsModel(UserManager<StaffUser> users, VideoPreservation preservation) : PageModel
+{
+    public IReadOnlyList<OpenPreservation> Requests { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if ((await users.GetUserAsync(User))?.OrganisationId is not { } organisationId)
+        {
+            return Forbid();
+        }
+
+        Requests = [.. (await preservation.OpenForOrganisationAsync(organisationId, cancellationToken)).OrderByDescending(r => r.IsOverdue).ThenBy(r => r.Request.DueOn)];
+        return Page();
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Qorgau.Data;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Facilities;
+using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Preservation;
+using Qorgau.Web.Infrastructure.Security;
+
+namespace Qorgau.Web.Features.Cases.Preservation;
+
+/// <summary>
+/// A case's requests to keep interview-room video: the deadline, the letter to print, and each
+/// step (sent, footage secured, refused, overwritten). Holds no case content, so it opens no key.
+/// </summary>
+[Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
+public sealed class PreservationModel(
+    QorgauDbContext db,
+    UserManager<StaffUser> users,
+    StaffCaseAccess access,
+    VideoPreservation preservation,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public Case Case { get; private set; } = null!;
+
+    public IReadOnlyList<PreservationRequest> Requests { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, Facility> Facilities { get; private set; } = new Dictionary<Guid, Facility>();
+
+    public DateOnly Today => preservation.Today;
+
+    [BindProperty]
+    public Guid RequestId { get; set; }
+
+    [BindProperty]
+    public string? Status { get; set; }
+
+    [BindProperty]
+    public string? On { get; set; }
+
+    /// <summary>The problem of the last status change, shown next to that request's form.</summary>
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string publicId, CancellationToken cancellationToken) =>
+        await FindAsync(publicId, cancellationToken) is { } found ? await ShowAsync(found.Case, cancellationToken) : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string publicId, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(publicId, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+
+        var status = PreservationRules.ParseStatus(Status);
+        var on = string.IsNullOrWhiteSpace(On) ? Today : ParseDate(On);
+        var problem = status is null ? "status-unknown" : on is null ? "date-invalid"
+            : await preservation.ChangeStatusAsync(found.Case, RequestId, status.Value, on.Value, found.User.Id, cancellationToken);
+        if (problem is null)
+        {
+            return Redirect($"/cases/{found.Case.PublicId}/preservation#request-{RequestId}");
+        }
+
+        if (problem == "not-found")
+        {
+            return NotFound();
+        }
+
+        Problem = localizer[$"Preservation.Problem.{problem}"];
+        Response.StatusCode = problem == "not-allowed-now" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return await ShowAsync(found.Case, cancellationToken);
+    }
+
+    /// <summary>The case, if this member may reach it (the same "not found" otherwise, so that existence does not leak).</summary>
+    internal static async Task<(Case Case, StaffUser User)?> FindCaseAsync(QorgauDbContext db, UserManager<StaffUser> users, StaffCaseAccess access, PageModel page, string publicId, CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(page.User);
+        var record = await db.Cases.FirstOrDefaultAsync(c => c.PublicId == publicId, cancellationToken);
+        return user is null || record is null || !StaffRole.WorksOnCases(page.User.IsInRole) || !await access.MayReachAsync(user, record, cancellationToken)
+            ? null
+            : (record, user);
+    }
+
+    private Task<(Case Case, StaffUser User)?> FindAsync(string publicId, CancellationToken cancellationToken) =>
+        FindCaseAsync(db, users, access, this, publicId, cancellationToken);
+
+    private async Task<IActionResult> ShowAsync(Case record, CancellationToken cancellationToken)
+    {
+        Case = record;
+        Requests = await preservation.ForCaseAsync(record.Id, cancellationToken);
+        var facilityIds = Requests.Select(r => r.FacilityId).Distinct().ToList();
+        Facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        return Page();
+    }
+
+    private static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
+}
