@@ -29,6 +29,9 @@ public sealed class DemoCasesAndDeadlinesTests : IAsyncLifetime
         cases.Select(c => c.AccusedAgencyCode).Distinct().ShouldBe(profile.Agencies.Select(a => a.Code), ignoreOrder: true);
         cases.Select(c => c.RegionCode).Distinct().ShouldBe(profile.Regions.Select(r => r.Code), ignoreOrder: true);
         (await _app.WithDbAsync(db => db.Proceedings.CountAsync(p => p.CurrentArticle != p.ArticleAtRegistration))).ShouldBeGreaterThan(0, "some were requalified");
+        var preservations = await _app.WithDbAsync(db => db.PreservationRequests.Select(p => p.Status).Distinct().ToListAsync());
+        preservations.ShouldContain(Domain.Preservation.PreservationStatus.Secured, "cases at places with video rooms have preservation requests at several steps");
+        preservations.Count.ShouldBeGreaterThan(2);
         (await _app.RunVerbAsync("audit", "verify")).ExitCode.ShouldBe(0);
     }
 

@@ -4,10 +4,12 @@ using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Preservation;
 using Qorgau.Domain.Proceedings;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Features.Cases.Preservation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Infrastructure.CommandLine;
@@ -17,7 +19,7 @@ namespace Qorgau.Web.Infrastructure.CommandLine;
 /// Each history goes through the same workflow rules as real work (<see cref="CaseWork.StageAsync"/>);
 /// the content is a fixed invented sentence, encrypted like any other.
 /// </summary>
-internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile, CaseKeyring keyring, CaseWork work, CaseDeadlineTracker deadlines, CaseConversation conversation, TimeProvider clock)
+internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile, CaseKeyring keyring, CaseWork work, CaseDeadlineTracker deadlines, CaseConversation conversation, VideoPreservation preservation, TimeProvider clock)
 {
     /// <summary>The stages a demo case is taken to, in turn, so that every one appears.</summary>
     private static readonly string[][] Paths =
@@ -66,6 +68,7 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
                 path = [];
             }
 
+            await PreserveVideoAsync(record, facility, receivedAt, now, random, cancellationToken);
             var at = receivedAt;
             foreach (var action in path)
             {
@@ -97,6 +100,24 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
         }
 
         return count;
+    }
+
+    /// <summary>Older demo requests have an outcome, recent ones wait for the letter or the answer: the overdue list stays short.</summary>
+    private async Task PreserveVideoAsync(Case record, Facility? facility, DateTime receivedAt, DateTime now, Random random, CancellationToken cancellationToken)
+    {
+        if (preservation.RaiseFor(record, facility, actorId: null, receivedAt) is not { } request || (now - receivedAt).TotalDays < 3)
+        {
+            return;
+        }
+
+        var sentAt = receivedAt.AddDays(1);
+        await preservation.RecordStepAsync(record, request, PreservationStatus.Sent, DateOnly.FromDateTime(sentAt), sentAt, null, cancellationToken);
+        if ((now - receivedAt).TotalDays > 20)
+        {
+            var outcome = random.Next(4) switch { 0 => PreservationStatus.Refused, 1 => PreservationStatus.Overwritten, _ => PreservationStatus.Secured };
+            var closedAt = sentAt.AddDays(random.Next(2, 15));
+            await preservation.RecordStepAsync(record, request, outcome, DateOnly.FromDateTime(closedAt), closedAt, null, cancellationToken);
+        }
     }
 
     /// <summary>Most complaints go to the default intake; some to the others that take complaints, never to one affiliated with the agency accused.</summary>

@@ -6,6 +6,7 @@ using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Admin;
 using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Features.Cases.Preservation;
 using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
@@ -175,7 +176,7 @@ internal sealed class DemoVerb : IVerb
         var emails = Accounts.GroupBy(a => a.Organisation).ToDictionary(g => g.Key, g => g.First(a => a.Role is StaffRole.Supervisor or StaffRole.CaseWorker or StaffRole.Investigator).Email);
         var users = await db.Users.Where(u => emails.Values.Contains(u.Email!)).ToDictionaryAsync(u => u.Email!, u => u.Id);
         var actors = emails.ToDictionary(e => e.Key, e => users[e.Value]);
-        var loader = new DemoCases(db, context.Get<JurisdictionProfile>(), context.Get<CaseKeyring>(), context.Get<CaseWork>(), context.Get<CaseDeadlineTracker>(), context.Get<CaseConversation>(), context.Get<TimeProvider>());
+        var loader = new DemoCases(db, context.Get<JurisdictionProfile>(), context.Get<CaseKeyring>(), context.Get<CaseWork>(), context.Get<CaseDeadlineTracker>(), context.Get<CaseConversation>(), context.Get<VideoPreservation>(), context.Get<TimeProvider>());
         await loader.LoadAsync(count, actors);
     }
 

@@ -19,9 +19,10 @@ public sealed class VideoPreservation(QorgauDbContext db, JurisdictionProfile pr
     public DateOnly Today => deadlines.Today;
 
     /// <summary>Adds the request a new case calls for, if any; saved with the caller's next SaveChanges.</summary>
-    public PreservationRequest? RaiseFor(Case record, Facility? facility, Guid? actorId)
+    /// <param name="atUtc">When it is raised: now, except for invented demo histories.</param>
+    public PreservationRequest? RaiseFor(Case record, Facility? facility, Guid? actorId, DateTime? atUtc = null)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = atUtc ?? clock.GetUtcNow().UtcDateTime;
         var request = PreservationRules.Raise(profile, record.Id, facility?.Id, facility?.VideoRooms ?? 0, record.IncidentFrom, record.IncidentTo, now);
         if (request is null)
         {
@@ -41,6 +42,25 @@ public sealed class VideoPreservation(QorgauDbContext db, JurisdictionProfile pr
         return request;
     }
 
+    /// <summary>Records an allowed step (see <see cref="PreservationRules.Check"/>) without saving: the caller saves.</summary>
+    public async Task RecordStepAsync(Case record, PreservationRequest request, PreservationStatus to, DateOnly on, DateTime atUtc, Guid? actorId, CancellationToken cancellationToken)
+    {
+        PreservationRules.Apply(request, to, on, atUtc);
+        if (!request.IsOpen)
+        {
+            await deadlines.MeetAsync(record, [PreservationRules.RetentionDeadline], request.Id, atUtc, cancellationToken);
+        }
+
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = record.Id,
+            OccurredAtUtc = atUtc,
+            Kind = PreservationEventKind.Of(to),
+            ActorUserId = actorId,
+            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["request"] = request.Id.ToString(), ["on"] = Iso(on) }),
+        });
+    }
+
     public Task<List<PreservationRequest>> ForCaseAsync(Guid caseId, CancellationToken cancellationToken) =>
         db.PreservationRequests.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.RaisedAtUtc).ToListAsync(cancellationToken);
 
@@ -58,21 +78,7 @@ public sealed class VideoPreservation(QorgauDbContext db, JurisdictionProfile pr
             return problem;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        PreservationRules.Apply(request, to, on, now);
-        if (!request.IsOpen)
-        {
-            await deadlines.MeetAsync(record, [PreservationRules.RetentionDeadline], request.Id, now, cancellationToken);
-        }
-
-        db.CaseEvents.Add(new CaseEvent
-        {
-            CaseId = record.Id,
-            OccurredAtUtc = now,
-            Kind = PreservationEventKind.Of(to),
-            ActorUserId = actorId,
-            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["request"] = request.Id.ToString(), ["on"] = Iso(on) }),
-        });
+        await RecordStepAsync(record, request, to, on, clock.GetUtcNow().UtcDateTime, actorId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("preservation.status", actorId, record.OrganisationId, "case", record.Id.ToString(), $"request={request.Id} status={PreservationRules.CodeOf(to)}"), cancellationToken);
