@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qorgau.IntegrationTests.Infrastructure;
+using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.IntegrationTests.Security;
 
@@ -62,7 +63,10 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
         var analyst = new StaffBrowser(app.CreateClient(acceptLanguage: "en"));
         await analyst.SignInAndEnrolAsync("analyst@npm.demo", Qorgau.Web.Infrastructure.CommandLine.DemoVerb.DemoPassword);
 
-        foreach (var route in Endpoints().Where(e => e.RequiresAuthorisation).Select(e => e.Route).Distinct())
+        var endpoints = Endpoints();
+        var caseWork = endpoints.Where(e => e.CaseWork).Select(e => e.Route).ToHashSet();
+        caseWork.IsSupersetOf(CaseWorkRoutes).ShouldBeTrue("the case pages and lists demand the case-work policy");
+        foreach (var route in endpoints.Where(e => e.RequiresAuthorisation).Select(e => e.Route).Distinct())
         {
             if (route.StartsWith("/api/v1/cases", StringComparison.Ordinal))
             {
@@ -72,7 +76,7 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
             }
 
             var response = await analyst.GetAsync(WithSampleValues(route));
-            if (route.StartsWith("/admin", StringComparison.Ordinal) || CaseWorkRoutes.Contains(route))
+            if (route.StartsWith("/admin", StringComparison.Ordinal) || caseWork.Contains(route))
             {
                 StaffBrowser.RedirectTarget(response).ShouldStartWith("/account/access-denied", customMessage: route);
             }
@@ -83,7 +87,7 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
         }
     }
 
-    /// <summary>Pages with case content or case lists: case roles only, never analysts or administrators.</summary>
+    /// <summary>Pages with case content or case lists (among all that demand the case-work policy): case roles only, never analysts or administrators.</summary>
     private static readonly HashSet<string> CaseWorkRoutes = ["/intake/inbox", "/intake/record", "/cases", "/cases/{publicId}", "/cases/reports"];
 
     /// <summary>Calls a route the way it is meant to be called: a POST-only API route with an empty JSON object.</summary>
@@ -111,14 +115,15 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();
 
-    private List<(string Route, bool RequiresAuthorisation)> Endpoints()
+    private List<(string Route, bool RequiresAuthorisation, bool CaseWork)> Endpoints()
     {
         _ = app.Server;
         return [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => (
                 Route: "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'),
-                RequiresAuthorisation: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0 && e.Metadata.GetMetadata<IAllowAnonymous>() is null))
+                RequiresAuthorisation: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0 && e.Metadata.GetMetadata<IAllowAnonymous>() is null,
+                CaseWork: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == StaffAuthentication.CaseWorkPolicy)))
             .Distinct()];
     }
 }
