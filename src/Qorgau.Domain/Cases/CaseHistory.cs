@@ -21,7 +21,7 @@ public static class CaseEventDetail
     {
         if (detail is null || !detail.StartsWith('{'))
         {
-            return new Dictionary<string, string>();
+            return KeyValuePairs(detail);
         }
 
         try
@@ -33,6 +33,14 @@ public static class CaseEventDetail
             return new Dictionary<string, string>();
         }
     }
+
+    /// <summary>A plain "amount=150000.00" detail (what the compensation payment and the historical import write) reads as its pairs.</summary>
+    private static Dictionary<string, string> KeyValuePairs(string? detail) =>
+        (detail ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Where(parts => parts.Length == 2 && parts[0].Length > 0)
+            .GroupBy(parts => parts[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal);
 }
 
 /// <summary>A case as it stood at some moment, rebuilt from its events alone.</summary>
