@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Domain.Audit;
+using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Organisations;
@@ -66,6 +67,19 @@ public abstract class QorgauDbContext(DbContextOptions options)
     public DbSet<StaffReminder> StaffReminders => Set<StaffReminder>();
 
     public DbSet<PreservationRequest> PreservationRequests => Set<PreservationRequest>();
+
+    // Forensic examinations, victim support and redress, the incident register (issue 7).
+    public DbSet<ForensicExamination> ForensicExaminations => Set<ForensicExamination>();
+
+    public DbSet<SupportReferral> SupportReferrals => Set<SupportReferral>();
+
+    public DbSet<ProtectiveMeasure> ProtectiveMeasures => Set<ProtectiveMeasure>();
+
+    public DbSet<CompensationClaim> CompensationClaims => Set<CompensationClaim>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<IncidentCase> IncidentCases => Set<IncidentCase>();
 
     /// <summary>The audit log is append-only: the model refuses to update or delete its rows.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

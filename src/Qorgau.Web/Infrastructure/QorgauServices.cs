@@ -71,6 +71,11 @@ public static class QorgauServices
         services.AddScoped<VideoPreservation>();
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseTeam>();
+
+        // Forensic examinations, victim support and redress, the incident register.
+        services.AddScoped<Features.Care.CareWork>();
+        services.AddScoped<Features.Care.IncidentRegister>();
+
         services.AddScoped<CaseList>();
         services.AddScoped<CaseApiAccess>();
         services.AddScoped<DeadlineScan>();

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Localization;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
+
+namespace Qorgau.Web.Features.Care;
+
+/// <summary>This part's codes in the reader's language: "Care.{Enum}.{code}" and "Care.Problem.{code}".</summary>
+public static class CareText
+{
+    public static string Of<T>(IStringLocalizer localizer, T value)
+        where T : struct, Enum => localizer[$"Care.{typeof(T).Name}.{ComplaintRules.CodeOf(value)}"];
+
+    public static IReadOnlyDictionary<string, string> Problems(IStringLocalizer localizer, IEnumerable<CaseProblem> problems) =>
+        problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => localizer[$"Care.Problem.{g.First().Code}"].Value);
+
+    public static string Code<T>(T value)
+        where T : struct, Enum => ComplaintRules.CodeOf(value);
+
+    public static string Day(DateOnly? on) => on?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+}

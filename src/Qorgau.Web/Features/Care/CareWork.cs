@@ -1,0 +1,247 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+using Qorgau.Domain.Audit;
+using Qorgau.Domain.Care;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Security;
+using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Infrastructure.Audit;
+
+namespace Qorgau.Web.Features.Care;
+
+/// <summary>
+/// Records a case's forensic examinations, support referrals, protective measures and compensation
+/// claims. Content goes under the case key; each creation and status change is an event on the
+/// case's timeline and an audit entry.
+/// </summary>
+public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, AuditLog audit, TimeProvider clock)
+{
+    public DateOnly Today => deadlines.Today;
+
+    public async Task<ForensicExamination> RecordExaminationAsync(Case record, ExaminationInput input, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var examination = new ForensicExamination
+        {
+            Id = id,
+            CaseId = record.Id,
+            ExaminedOn = input.ExaminedOn,
+            RequestedOn = input.RequestedOn,
+            Consistency = input.Consistency,
+            RecordedAtUtc = Now,
+            RecordedByUserId = actorId,
+            ContentCipher = Crypto.EncryptText(caseKey, JsonSerializer.Serialize(input.Content), CareField.ExaminationContext(record.Id, id)),
+        };
+        db.ForensicExaminations.Add(examination);
+        AddEvent(record, CareEventKind.ExaminationRecorded, actorId, new() { ["examination"] = id.ToString(), ["consistency"] = ComplaintRules.CodeOf(input.Consistency), ["on"] = Day(input.ExaminedOn) });
+        await deadlines.MeetAsync(record, [CareDeadlines.MedicalExamination], cancellationToken: cancellationToken);
+        await SaveAsync(record, "examination.recorded", actorId, id, cancellationToken);
+        return examination;
+    }
+
+    public static ExaminationContent ReadExamination(ForensicExamination examination, byte[] caseKey) =>
+        JsonSerializer.Deserialize<ExaminationContent>(Crypto.DecryptText(caseKey, examination.ContentCipher, CareField.ExaminationContext(examination.CaseId, examination.Id)))!;
+
+    public async Task<IReadOnlyList<CaseProblem>> RequestSupportAsync(Case record, ReferralForm form, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
+    {
+        var problems = new List<CaseProblem>();
+        var kind = CareRules.Code<SupportKind>(problems, "kind", form.Kind);
+        var on = CareRules.Date(problems, "requestedOn", form.RequestedOn, Today, required: true);
+        var provider = CareRules.Text(problems, "provider", form.Provider, maxLength: CareRules.MaxShortText);
+        var notes = CareRules.Text(problems, "notes", form.Notes);
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        var id = Guid.CreateVersion7();
+        db.SupportReferrals.Add(new SupportReferral
+        {
+            Id = id,
+            CaseId = record.Id,
+            Kind = kind!.Value,
+            RequestedOn = on!.Value,
+            ProviderCipher = Encrypt(caseKey, provider, CareField.ProviderContext(record.Id, id)),
+            NotesCipher = Encrypt(caseKey, notes, CareField.ReferralNotesContext(record.Id, id)),
+        });
+        AddEvent(record, CareEventKind.SupportRequested, actorId, new() { ["referral"] = id.ToString(), ["kind"] = ComplaintRules.CodeOf(kind.Value), ["on"] = Day(on.Value) });
+        await SaveAsync(record, "support.requested", actorId, id, cancellationToken);
+        return problems;
+    }
+
+    public async Task<IReadOnlyList<CaseProblem>> ChangeSupportAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
+    {
+        var referral = await db.SupportReferrals.FirstOrDefaultAsync(r => r.Id == form.Id && r.CaseId == record.Id, cancellationToken);
+        var problems = new List<CaseProblem>();
+        var to = CareRules.Code<SupportStatus>(problems, "status", form.Status);
+        var on = CareRules.Date(problems, "on", form.On, Today, required: true);
+        if (referral is null || problems.Count > 0)
+        {
+            return referral is null ? [new CaseProblem("status", CareProblemCode.Unknown)] : problems;
+        }
+
+        problems.AddRange(CareRules.CheckChange(referral, to!.Value, on!.Value, Today));
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        CareRules.Apply(referral, to.Value, on.Value);
+        AddEvent(record, CareEventKind.SupportStatus, actorId, new() { ["referral"] = referral.Id.ToString(), ["status"] = ComplaintRules.CodeOf(to.Value), ["on"] = Day(on.Value) });
+        await SaveAsync(record, "support.status", actorId, referral.Id, cancellationToken);
+        return problems;
+    }
+
+    public async Task<IReadOnlyList<CaseProblem>> RequestMeasureAsync(Case record, MeasureForm form, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
+    {
+        var problems = new List<CaseProblem>();
+        var kind = CareRules.Code<MeasureKind>(problems, "kind", form.Kind);
+        var on = CareRules.Date(problems, "requestedOn", form.RequestedOn, Today, required: true);
+        var details = CareRules.Text(problems, "details", form.Details);
+        var withdrawal = form.WithdrawalId is { } withdrawalId
+            ? await db.Withdrawals.AsNoTracking().FirstOrDefaultAsync(w => w.Id == withdrawalId && w.CaseId == record.Id, cancellationToken)
+            : null;
+        if (form.WithdrawalId is not null && withdrawal is null)
+        {
+            problems.Add(new CaseProblem("withdrawal", CareProblemCode.Unknown));
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        var id = Guid.CreateVersion7();
+        db.ProtectiveMeasures.Add(new ProtectiveMeasure
+        {
+            Id = id,
+            CaseId = record.Id,
+            Kind = kind!.Value,
+            RequestedOn = on!.Value,
+            WithdrawalId = withdrawal?.Id,
+            DetailsCipher = Encrypt(caseKey, details, CareField.MeasureContext(record.Id, id)),
+        });
+        AddEvent(record, CareEventKind.MeasureRequested, actorId, new() { ["measure"] = id.ToString(), ["kind"] = ComplaintRules.CodeOf(kind.Value), ["on"] = Day(on.Value), ["withdrawal"] = withdrawal?.Id.ToString() });
+        await SaveAsync(record, "protection.requested", actorId, id, cancellationToken);
+        return problems;
+    }
+
+    public async Task<IReadOnlyList<CaseProblem>> ChangeMeasureAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
+    {
+        var measure = await db.ProtectiveMeasures.FirstOrDefaultAsync(m => m.Id == form.Id && m.CaseId == record.Id, cancellationToken);
+        var problems = new List<CaseProblem>();
+        var to = CareRules.Code<MeasureStatus>(problems, "status", form.Status);
+        var on = CareRules.Date(problems, "on", form.On, Today, required: true);
+        if (measure is null || problems.Count > 0)
+        {
+            return measure is null ? [new CaseProblem("status", CareProblemCode.Unknown)] : problems;
+        }
+
+        problems.AddRange(CareRules.CheckChange(measure, to!.Value, on!.Value, Today));
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        CareRules.Apply(measure, to.Value, on.Value);
+        AddEvent(record, CareEventKind.MeasureStatus, actorId, new() { ["measure"] = measure.Id.ToString(), ["status"] = ComplaintRules.CodeOf(to.Value), ["on"] = Day(on.Value) });
+        await SaveAsync(record, "protection.status", actorId, measure.Id, cancellationToken);
+        return problems;
+    }
+
+    public async Task<IReadOnlyList<CaseProblem>> FileClaimAsync(Case record, ClaimForm form, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
+    {
+        var problems = new List<CaseProblem>();
+        var amount = CareRules.Amount(problems, "amount", form.Amount, required: true);
+        var on = CareRules.Date(problems, "filedOn", form.FiledOn, Today, required: true);
+        var notes = CareRules.Text(problems, "notes", form.Notes);
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        var id = Guid.CreateVersion7();
+        db.CompensationClaims.Add(new CompensationClaim
+        {
+            Id = id,
+            CaseId = record.Id,
+            AmountClaimed = amount!.Value,
+            FiledOn = on!.Value,
+            NotesCipher = Encrypt(caseKey, notes, CareField.ClaimNotesContext(record.Id, id)),
+        });
+        AddEvent(record, CareEventKind.CompensationFiled, actorId, new() { ["claim"] = id.ToString(), ["amount"] = Money(amount.Value), ["on"] = Day(on.Value) });
+        await SaveAsync(record, "compensation.filed", actorId, id, cancellationToken);
+        return problems;
+    }
+
+    public async Task<IReadOnlyList<CaseProblem>> DecideClaimAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
+    {
+        var claim = await db.CompensationClaims.FirstOrDefaultAsync(c => c.Id == form.Id && c.CaseId == record.Id, cancellationToken);
+        var problems = new List<CaseProblem>();
+        var decision = CareRules.Code<ClaimDecision>(problems, "decision", form.Status);
+        var on = CareRules.Date(problems, "decidedOn", form.On, Today, required: true);
+        var awarded = CareRules.Amount(problems, "awarded", form.Amount, required: false);
+        if (claim is null || problems.Count > 0)
+        {
+            return claim is null ? [new CaseProblem("decision", CareProblemCode.Unknown)] : problems;
+        }
+
+        problems.AddRange(CareRules.CheckDecision(claim, decision!.Value, on!.Value, awarded, Today));
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        CareRules.Decide(claim, decision.Value, on.Value, awarded);
+        AddEvent(record, CareEventKind.CompensationDecided, actorId, new() { ["claim"] = claim.Id.ToString(), ["decision"] = ComplaintRules.CodeOf(decision.Value), ["awarded"] = Money(claim.AmountAwarded ?? 0), ["on"] = Day(on.Value) });
+        await SaveAsync(record, "compensation.decided", actorId, claim.Id, cancellationToken);
+        return problems;
+    }
+
+    /// <summary>A payment writes "compensation.paid" with the detail {"amount":"150000.00"}, as the historical import does.</summary>
+    public async Task<IReadOnlyList<CaseProblem>> PayClaimAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
+    {
+        var claim = await db.CompensationClaims.FirstOrDefaultAsync(c => c.Id == form.Id && c.CaseId == record.Id, cancellationToken);
+        var problems = new List<CaseProblem>();
+        var on = CareRules.Date(problems, "paidOn", form.On, Today, required: true);
+        var amount = CareRules.Amount(problems, "paid", form.Amount, required: true);
+        if (claim is null || problems.Count > 0)
+        {
+            return claim is null ? [new CaseProblem("paidOn", CareProblemCode.Unknown)] : problems;
+        }
+
+        problems.AddRange(CareRules.CheckPayment(claim, on!.Value, amount!.Value, Today));
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        CareRules.Pay(claim, on.Value, amount.Value);
+        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = Now, Kind = CareEventKind.CompensationPaid, ActorUserId = actorId, Detail = CareEventKind.PaidDetail(amount.Value) });
+        await SaveAsync(record, "compensation.paid", actorId, claim.Id, cancellationToken);
+        return problems;
+    }
+
+    public static string? Decrypt(byte[] caseKey, byte[]? cipher, string context) =>
+        cipher is null ? null : Crypto.DecryptText(caseKey, cipher, context);
+
+    public static string Money(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static string Day(DateOnly on) => on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static byte[]? Encrypt(byte[] caseKey, string? text, string context) =>
+        text is null ? null : Crypto.EncryptText(caseKey, text, context);
+
+    private void AddEvent(Case record, string kind, Guid actorId, Dictionary<string, string?> detail) =>
+        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = Now, Kind = kind, ActorUserId = actorId, Detail = CaseEventDetail.Write(detail) });
+
+    private async Task SaveAsync(Case record, string action, Guid actorId, Guid subjectId, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent(action, actorId, record.OrganisationId, "case", record.Id.ToString(), $"record={subjectId}"), cancellationToken);
+    }
+}

@@ -1,0 +1,215 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+using Qorgau.Domain.Audit;
+using Qorgau.Domain.Care;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Security;
+using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Security;
+
+namespace Qorgau.Web.Features.Care;
+
+/// <summary>
+/// The register of deaths, self-harm, hunger strikes, use of force and injuries in facilities, per
+/// organisation. An incident has its own key (not a case key): it is sealed to the organisation and
+/// to the member who recorded it in <see cref="CaseKeyGrant"/> rows whose subject is the incident's
+/// id, and opened by <see cref="CaseKeyring"/> exactly as a case key is.
+/// </summary>
+public sealed class IncidentRegister(
+    QorgauDbContext db,
+    UserManager<StaffUser> users,
+    StaffKeySession keySession,
+    CaseKeyring keyring,
+    CaseDeadlineTracker deadlines,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    public DateOnly Today => deadlines.Today;
+
+    /// <summary>The member, when they work on cases (analysts and administrators never see the register).</summary>
+    public async Task<StaffUser?> MemberAsync(ClaimsPrincipal principal) =>
+        StaffRole.WorksOnCases(principal.IsInRole) && await users.GetUserAsync(principal) is { OrganisationId: not null } member ? member : null;
+
+    public async Task<IReadOnlyList<Incident>> ListAsync(Guid organisationId, Guid? facilityId, IncidentKind? kind, InquiryState? inquiry, CancellationToken cancellationToken)
+    {
+        var query = db.Incidents.AsNoTracking().Where(i => i.OrganisationId == organisationId);
+        if (facilityId is { } facility)
+        {
+            query = query.Where(i => i.FacilityId == facility);
+        }
+
+        if (kind is { } k)
+        {
+            query = query.Where(i => i.Kind == k);
+        }
+
+        if (inquiry is { } state)
+        {
+            query = query.Where(i => i.Inquiry == state);
+        }
+
+        return await query.OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.RecordedAtUtc).Take(500).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Checks the form and records the incident: a new key sealed to the organisation and the member, the narrative under it, an event on each linked case.</summary>
+    public async Task<(Incident? Incident, List<CaseProblem> Problems)> RecordAsync(StaffUser member, IncidentForm form, CancellationToken cancellationToken)
+    {
+        var problems = new List<CaseProblem>();
+        var kind = CareRules.Code<IncidentKind>(problems, "kind", form.Kind);
+        var on = CareRules.Date(problems, "occurredOn", form.OccurredOn, Today, required: true);
+        var inquiry = string.IsNullOrWhiteSpace(form.Inquiry) ? InquiryState.NotStarted : CareRules.Code<InquiryState>(problems, "inquiry", form.Inquiry);
+        var narrative = CareRules.Text(problems, "narrative", form.Narrative, required: true);
+        var facility = string.IsNullOrWhiteSpace(form.Facility)
+            ? null
+            : await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Code == form.Facility.Trim(), cancellationToken);
+        if (facility is null)
+        {
+            problems.Add(new CaseProblem("facility", string.IsNullOrWhiteSpace(form.Facility) ? CareProblemCode.Required : CareProblemCode.Unknown));
+        }
+
+        var cases = await CasesAsync(member.OrganisationId!.Value, form.CaseNumbers, problems, cancellationToken);
+        var organisation = await db.Organisations.FirstAsync(o => o.Id == member.OrganisationId, cancellationToken);
+        if (problems.Count > 0 || organisation.PublicKey is null || member.PublicKey is null)
+        {
+            return (null, problems);
+        }
+
+        var id = Guid.CreateVersion7();
+        var key = keyring.NewCaseKey(id, organisation, [member], complainantPublicKey: null);
+        var incident = new Incident
+        {
+            Id = id,
+            OrganisationId = organisation.Id,
+            FacilityId = facility!.Id,
+            Kind = kind!.Value,
+            OccurredOn = on!.Value,
+            Inquiry = inquiry!.Value,
+            RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+            RecordedByUserId = member.Id,
+            NarrativeCipher = Crypto.EncryptText(key, narrative!, IncidentField.NarrativeContext(id)),
+        };
+        db.Incidents.Add(incident);
+        foreach (var linked in cases)
+        {
+            Link(incident, linked, member.Id);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent("incident.recorded", member.Id, organisation.Id, "incident", id.ToString(), $"cases={cases.Count}"), cancellationToken);
+        return (incident, problems);
+    }
+
+    /// <summary>The incident if the member's organisation keeps it; null otherwise (the same answer for "no such incident").</summary>
+    public Task<Incident?> FindAsync(StaffUser member, Guid id, CancellationToken cancellationToken) =>
+        db.Incidents.FirstOrDefaultAsync(i => i.Id == id && i.OrganisationId == member.OrganisationId, cancellationToken);
+
+    /// <summary>The narrative, when the member's key opens the incident key; each reading is audited.</summary>
+    public async Task<string?> ReadNarrativeAsync(StaffUser member, Incident incident, CancellationToken cancellationToken)
+    {
+        var privateKey = await keySession.GetPrivateKeyAsync(member.Id, cancellationToken);
+        var key = privateKey is null ? null : await keyring.OpenCaseKeyAsync(incident.Id, member.Id, privateKey);
+        if (key is null)
+        {
+            return null;
+        }
+
+        await audit.WriteAsync(new AuditEvent("incident.read", member.Id, incident.OrganisationId, "incident", incident.Id.ToString()), cancellationToken);
+        return Crypto.DecryptText(key, incident.NarrativeCipher, IncidentField.NarrativeContext(incident.Id));
+    }
+
+    public async Task<IReadOnlyList<Case>> LinkedCasesAsync(Guid incidentId, CancellationToken cancellationToken) =>
+        await db.IncidentCases.AsNoTracking().Where(l => l.IncidentId == incidentId)
+            .Join(db.Cases.AsNoTracking(), l => l.CaseId, c => c.Id, (l, c) => c).OrderBy(c => c.PublicId).ToListAsync(cancellationToken);
+
+    public async Task<List<CaseProblem>> ChangeInquiryAsync(StaffUser member, Incident incident, string? state, CancellationToken cancellationToken)
+    {
+        var problems = new List<CaseProblem>();
+        var to = CareRules.Code<InquiryState>(problems, "inquiry", state);
+        if (to is { } next && !CareRules.MayMove(incident.Inquiry, next))
+        {
+            problems.Add(new CaseProblem("inquiry", CareProblemCode.NotAllowed));
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        incident.Inquiry = to!.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var linked in await LinkedCasesAsync(incident.Id, cancellationToken))
+        {
+            db.CaseEvents.Add(new CaseEvent { CaseId = linked.Id, OccurredAtUtc = now, Kind = CareEventKind.IncidentInquiry, ActorUserId = member.Id, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["inquiry"] = ComplaintRules.CodeOf(to.Value) }) });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent("incident.inquiry", member.Id, incident.OrganisationId, "incident", incident.Id.ToString(), $"inquiry={ComplaintRules.CodeOf(to.Value)}"), cancellationToken);
+        return problems;
+    }
+
+    public async Task<List<CaseProblem>> LinkCasesAsync(StaffUser member, Incident incident, IncidentForm form, CancellationToken cancellationToken)
+    {
+        var problems = new List<CaseProblem>();
+        var cases = await CasesAsync(member.OrganisationId!.Value, form.CaseNumbers, problems, cancellationToken);
+        if (cases.Count == 0 && problems.Count == 0)
+        {
+            problems.Add(new CaseProblem("cases", CareProblemCode.Required));
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        var already = await db.IncidentCases.Where(l => l.IncidentId == incident.Id).Select(l => l.CaseId).ToListAsync(cancellationToken);
+        foreach (var linked in cases.Where(c => !already.Contains(c.Id)))
+        {
+            Link(incident, linked, member.Id);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent("incident.linked", member.Id, incident.OrganisationId, "incident", incident.Id.ToString(), $"cases={cases.Count}"), cancellationToken);
+        return problems;
+    }
+
+    /// <summary>The incidents linked to a case, for its page.</summary>
+    public async Task<IReadOnlyList<Incident>> OfCaseAsync(Guid caseId, CancellationToken cancellationToken) =>
+        await db.IncidentCases.AsNoTracking().Where(l => l.CaseId == caseId)
+            .Join(db.Incidents.AsNoTracking(), l => l.IncidentId, i => i.Id, (l, i) => i).OrderBy(i => i.OccurredOn).ToListAsync(cancellationToken);
+
+    private void Link(Incident incident, Case linked, Guid actorId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.IncidentCases.Add(new IncidentCase { IncidentId = incident.Id, CaseId = linked.Id, LinkedAtUtc = now });
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = linked.Id,
+            OccurredAtUtc = now,
+            Kind = CareEventKind.IncidentLinked,
+            ActorUserId = actorId,
+            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["kind"] = ComplaintRules.CodeOf(incident.Kind), ["on"] = incident.OccurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
+        });
+    }
+
+    /// <summary>Case numbers of the member's own organisation only: another organisation's case is "unknown", as if it did not exist.</summary>
+    private async Task<List<Case>> CasesAsync(Guid organisationId, IReadOnlyList<string> numbers, List<CaseProblem> problems, CancellationToken cancellationToken)
+    {
+        if (numbers.Count == 0)
+        {
+            return [];
+        }
+
+        var found = await db.Cases.Where(c => numbers.Contains(c.PublicId) && c.OrganisationId == organisationId).ToListAsync(cancellationToken);
+        if (found.Count != numbers.Count)
+        {
+            problems.Add(new CaseProblem("cases", CareProblemCode.UnknownCase));
+        }
+
+        return found;
+    }
+}
