@@ -205,9 +205,3 @@ public static class CareEventKind
     public static string PaidDetail(decimal amount) =>
         CaseEventDetail.Write(new Dictionary<string, string?> { ["amount"] = amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) });
 }
-
-/// <summary>The profile deadline an examination meets.</summary>
-public static class CareDeadlines
-{
-    public const string MedicalExamination = "medical-examination";
-}

@@ -34,9 +34,12 @@ public static class CaseDeadlines
     public const string WithdrawalFollowUp = "withdrawal-follow-up";
     public const string ComplainantAnswer = "complainant-answer";
 
-    /// <summary>A new complaint must be registered (or triaged away) and answered.</summary>
+    /// <summary>The forensic examination of the alleged victim: injuries fade, so the clock starts at receipt.</summary>
+    public const string MedicalExamination = "medical-examination";
+
+    /// <summary>A new complaint must be registered (or triaged away) and answered, and the alleged victim examined.</summary>
     public static IEnumerable<CaseDeadline> OpenedOnReceipt(JurisdictionProfile profile, Guid caseId, DateOnly receivedOn) =>
-        new[] { Registration, ComplainantAnswer }
+        new[] { Registration, ComplainantAnswer, MedicalExamination }
             .Select(profile.FindDeadline)
             .OfType<Deadline>()
             .Select(d => new CaseDeadline { CaseId = caseId, Code = d.Code, DueOn = d.DueOn(receivedOn) });
@@ -55,7 +58,7 @@ public static class CaseDeadlines
     {
         CaseAction.Accept => [ComplainantAnswer],
         CaseAction.Register => [Registration, ComplainantAnswer],
-        CaseAction.Merge or CaseAction.Refer or CaseAction.Reject or CaseAction.Withdraw => [Registration, ComplainantAnswer],
+        CaseAction.Merge or CaseAction.Refer or CaseAction.Reject or CaseAction.Withdraw => [Registration, ComplainantAnswer, MedicalExamination],
         _ => [],
     };
 

@@ -29,11 +29,7 @@ public sealed class ExaminationPageTests(DemoIntakeFactory app) : IClassFixture<
     {
         var filed = await IntakeApi.FileAsync(app.CreateClient(acceptLanguage: "en"), "They handcuffed me to a radiator.");
         var caseId = await app.WithDbAsync(db => db.Cases.Where(c => c.PublicId == filed.PublicId).Select(c => c.Id).SingleAsync());
-        await app.WithDbAsync(async db =>
-        {
-            db.CaseDeadlines.Add(new CaseDeadline { CaseId = caseId, Code = CareDeadlines.MedicalExamination, DueOn = new DateOnly(2026, 1, 2) });
-            return await db.SaveChangesAsync();
-        });
+        (await app.WithDbAsync(db => db.CaseDeadlines.SingleAsync(d => d.CaseId == caseId && d.Code == CaseDeadlines.MedicalExamination))).MetAtUtc.ShouldBeNull("the examination is due from receipt");
         var supervisor = await app.SignInAsync("supervisor");
         var page = $"/cases/{filed.PublicId}/examinations";
         var history = $"Handcuffed for six hours {Guid.NewGuid():N}";
@@ -53,7 +49,7 @@ public sealed class ExaminationPageTests(DemoIntakeFactory app) : IClassFixture<
         shown.ShouldContain("Dr Aigerim Sadykova");
         shown.ShouldContain($"/cases/{filed.PublicId}/evidence?examination={stored.Id}");
         (await supervisor.GetPageAsync($"/cases/{filed.PublicId}")).ShouldContain("data-kind=\"examination.recorded\"");
-        (await app.WithDbAsync(db => db.CaseDeadlines.SingleAsync(d => d.CaseId == caseId && d.Code == CareDeadlines.MedicalExamination))).MetAtUtc.ShouldNotBeNull();
+        (await app.WithDbAsync(db => db.CaseDeadlines.SingleAsync(d => d.CaseId == caseId && d.Code == CaseDeadlines.MedicalExamination))).MetAtUtc.ShouldNotBeNull();
         (await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "case.read" && a.SubjectId == caseId.ToString() && a.Details == "examinations"))).ShouldBeGreaterThan(0);
     }
 

@@ -23,7 +23,7 @@ public sealed class CaseDeadlinesTests
     }
 
     [Fact]
-    public void A_new_complaint_must_be_registered_within_a_day_and_answered_within_fifteen()
+    public void A_new_complaint_must_be_registered_and_the_victim_examined_within_a_day_and_answered_within_fifteen()
     {
         var opened = CaseDeadlines.OpenedOnReceipt(TestProfile.Kazakhstan, CaseId, ReceivedOn).ToList();
 
@@ -31,9 +31,10 @@ public sealed class CaseDeadlinesTests
         [
             ("registration", new DateOnly(2026, 3, 11)),
             ("complainant-answer", new DateOnly(2026, 3, 25)),
+            ("medical-examination", new DateOnly(2026, 3, 11)),
         ], ignoreOrder: true);
         opened.ShouldAllBe(d => d.CaseId == CaseId && d.SubjectId == null && d.IsOpen && d.OverdueMarkedAtUtc == null);
-        opened.Select(d => d.Id).Distinct().Count().ShouldBe(2);
+        opened.Select(d => d.Id).Distinct().Count().ShouldBe(3);
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class CaseDeadlinesTests
     {
         var profile = TestProfile.Kazakhstan with
         {
-            Deadlines = [.. TestProfile.Kazakhstan.Deadlines.Where(d => d.Code is not (CaseDeadlines.ComplainantAnswer or CaseDeadlines.WithdrawalFollowUp))],
+            Deadlines = [.. TestProfile.Kazakhstan.Deadlines.Where(d => d.Code is not (CaseDeadlines.ComplainantAnswer or CaseDeadlines.WithdrawalFollowUp or CaseDeadlines.MedicalExamination))],
         };
 
         CaseDeadlines.OpenedOnReceipt(profile, CaseId, ReceivedOn).Select(d => d.Code).ShouldBe([CaseDeadlines.Registration]);
@@ -84,10 +85,10 @@ public sealed class CaseDeadlinesTests
     [Theory]
     [InlineData(CaseAction.Accept, new[] { "complainant-answer" })]
     [InlineData(CaseAction.Register, new[] { "registration", "complainant-answer" })]
-    [InlineData(CaseAction.Merge, new[] { "registration", "complainant-answer" })]
-    [InlineData(CaseAction.Refer, new[] { "registration", "complainant-answer" })]
-    [InlineData(CaseAction.Reject, new[] { "registration", "complainant-answer" })]
-    [InlineData(CaseAction.Withdraw, new[] { "registration", "complainant-answer" })]
+    [InlineData(CaseAction.Merge, new[] { "registration", "complainant-answer", "medical-examination" })]
+    [InlineData(CaseAction.Refer, new[] { "registration", "complainant-answer", "medical-examination" })]
+    [InlineData(CaseAction.Reject, new[] { "registration", "complainant-answer", "medical-examination" })]
+    [InlineData(CaseAction.Withdraw, new[] { "registration", "complainant-answer", "medical-examination" })]
     [InlineData(CaseAction.Requalify, new string[0])]
     [InlineData(CaseAction.Terminate, new string[0])]
     [InlineData(CaseAction.Reopen, new string[0])]
@@ -124,6 +125,9 @@ public sealed class CaseDeadlinesTests
         CaseDeadlines.NextDue(deadlines).ShouldBe(new DateOnly(2026, 3, 11));
 
         deadlines.Single(d => d.Code == CaseDeadlines.Registration).MetAtUtc = new DateTime(2026, 3, 10, 15, 0, 0, DateTimeKind.Utc);
+        CaseDeadlines.NextDue(deadlines).ShouldBe(new DateOnly(2026, 3, 11), "the examination is still due");
+
+        deadlines.Single(d => d.Code == CaseDeadlines.MedicalExamination).MetAtUtc = new DateTime(2026, 3, 10, 16, 0, 0, DateTimeKind.Utc);
         CaseDeadlines.NextDue(deadlines).ShouldBe(new DateOnly(2026, 3, 19));
 
         deadlines.Single(d => d.Code == CaseDeadlines.WithdrawalFollowUp).MetAtUtc = new DateTime(2026, 3, 14, 15, 0, 0, DateTimeKind.Utc);

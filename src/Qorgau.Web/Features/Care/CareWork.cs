@@ -36,7 +36,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         };
         db.ForensicExaminations.Add(examination);
         AddEvent(record, CareEventKind.ExaminationRecorded, actorId, new() { ["examination"] = id.ToString(), ["consistency"] = ComplaintRules.CodeOf(input.Consistency), ["on"] = Day(input.ExaminedOn) });
-        await deadlines.MeetAsync(record, [CareDeadlines.MedicalExamination], cancellationToken: cancellationToken);
+        await deadlines.MeetAsync(record, [CaseDeadlines.MedicalExamination], cancellationToken: cancellationToken);
         await SaveAsync(record, "examination.recorded", actorId, id, cancellationToken);
         return examination;
     }
