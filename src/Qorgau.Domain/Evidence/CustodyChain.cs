@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+using Qorgau.Domain.Security;
+
+namespace Qorgau.Domain.Evidence;
+
+/// <summary>
+/// The rules of the custody log: how an entry's canonical bytes are formed, chained and signed, and
+/// how a log is checked for an altered, removed, inserted or reordered entry or a wrong key.
+/// </summary>
+public static class CustodyChain
+{
+    /// <summary>The "previous hash" of the first entry.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    /// <summary>Microseconds: what both SQLite and PostgreSQL store, so the signed time survives a round trip.</summary>
+    public static DateTime Truncate(DateTimeOffset now) => new(now.UtcTicks - (now.UtcTicks % 10), DateTimeKind.Utc);
+
+    /// <summary>A new entry after <paramref name="previous"/> (null for the first), signed with the organisation's key.</summary>
+    public static CustodyEntry Append(EvidenceItem item, CustodyEntry? previous, string kind, DateTimeOffset now, Guid actorId, Guid organisationId, Func<Guid, byte[]> encryptDetails, byte[] signingPrivateKey)
+    {
+        var id = Guid.CreateVersion7();
+        var detailsCipher = encryptDetails(id);
+        var facts = new CustodyFacts(
+            item.Id, (previous?.Sequence ?? 0) + 1, kind, Truncate(now), actorId, Sha256Hex(detailsCipher), item.OriginalSha256, item.CiphertextSha256, previous?.Hash ?? Genesis);
+        var bytes = facts.ToBytes();
+        return new CustodyEntry
+        {
+            Id = id,
+            ItemId = item.Id,
+            CaseId = item.CaseId,
+            Sequence = facts.Sequence,
+            Kind = kind,
+            OccurredAtUtc = facts.OccurredAtUtc,
+            ActorUserId = actorId,
+            OrganisationId = organisationId,
+            DetailsCipher = detailsCipher,
+            OriginalSha256 = item.OriginalSha256,
+            CiphertextSha256 = item.CiphertextSha256,
+            PreviousHash = facts.PreviousHash,
+            Hash = Sha256Hex(bytes),
+            Signature = Signatures.Sign(signingPrivateKey, bytes),
+        };
+    }
+
+    /// <summary>What an entry's signature covers, as stored.</summary>
+    public static CustodyFacts FactsOf(CustodyEntry entry) =>
+        new(entry.ItemId, entry.Sequence, entry.Kind, entry.OccurredAtUtc, entry.ActorUserId, Sha256Hex(entry.DetailsCipher), entry.OriginalSha256, entry.CiphertextSha256, entry.PreviousHash);
+
+    /// <summary>
+    /// Checks one item's log, in the order stored (by sequence): it starts with <c>received</c> at 1,
+    /// numbers follow one another, each entry names the hash of the one before, its hash and signature
+    /// hold under its organisation's public key, and it states the item's hashes as the item row does.
+    /// </summary>
+    public static IReadOnlyList<CustodyProblem> Verify(EvidenceItem item, IReadOnlyList<CustodyEntry> entriesBySequence, Func<Guid, byte[]?> signingPublicKeyOf)
+    {
+        var problems = new List<CustodyProblem>();
+        if (entriesBySequence.Count == 0)
+        {
+            problems.Add(new CustodyProblem(CustodyProblemCode.NoReceivedEntry, null));
+            return problems;
+        }
+
+        if (entriesBySequence[0].Kind != CustodyKind.Received || entriesBySequence.Skip(1).Any(e => e.Kind == CustodyKind.Received))
+        {
+            problems.Add(new CustodyProblem(CustodyProblemCode.NoReceivedEntry, entriesBySequence[0].Sequence));
+        }
+
+        var previousHash = Genesis;
+        var expected = 1;
+        foreach (var entry in entriesBySequence)
+        {
+            if (entry.Sequence != expected)
+            {
+                problems.Add(new CustodyProblem(entry.Sequence > expected ? CustodyProblemCode.Missing : CustodyProblemCode.OutOfOrder, expected));
+            }
+
+            if (entry.PreviousHash != previousHash)
+            {
+                problems.Add(new CustodyProblem(CustodyProblemCode.BrokenLink, entry.Sequence));
+            }
+
+            problems.AddRange(CheckEntry(entry, item, signingPublicKeyOf));
+            previousHash = entry.Hash;
+            expected = entry.Sequence + 1;
+        }
+
+        return problems;
+    }
+
+    private static IEnumerable<CustodyProblem> CheckEntry(CustodyEntry entry, EvidenceItem item, Func<Guid, byte[]?> signingPublicKeyOf)
+    {
+        var bytes = FactsOf(entry).ToBytes();
+        if (entry.ItemId != item.Id || Sha256Hex(bytes) != entry.Hash)
+        {
+            yield return new CustodyProblem(CustodyProblemCode.Altered, entry.Sequence);
+        }
+
+        if (entry.OriginalSha256 != item.OriginalSha256 || entry.CiphertextSha256 != item.CiphertextSha256)
+        {
+            yield return new CustodyProblem(CustodyProblemCode.ItemHashMismatch, entry.Sequence);
+        }
+
+        var publicKey = signingPublicKeyOf(entry.OrganisationId);
+        if (publicKey is null)
+        {
+            yield return new CustodyProblem(CustodyProblemCode.UnknownKey, entry.Sequence);
+        }
+        else if (!Signatures.Verify(publicKey, bytes, entry.Signature))
+        {
+            yield return new CustodyProblem(CustodyProblemCode.BadSignature, entry.Sequence);
+        }
+    }
+
+    public static string Sha256Hex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(Crypto.Sha256(data));
+}
+
+/// <summary>
+/// The canonical bytes of a custody entry: UTF-8 lines <c>name=value</c> in a fixed order under a version
+/// line. Every value is an id, a number, a code, a UTC time or lowercase hex, so none can hold a newline
+/// and the text reads the same to every verifier (and to a person).
+/// </summary>
+public sealed record CustodyFacts(
+    Guid ItemId, int Sequence, string Kind, DateTime OccurredAtUtc, Guid ActorUserId, string DetailsSha256, string OriginalSha256, string CiphertextSha256, string PreviousHash)
+{
+    public const string Version = "qorgau-custody-v1";
+
+    public string ToText() => string.Create(CultureInfo.InvariantCulture, $"""
+        {Version}
+        item={ItemId:D}
+        sequence={Sequence}
+        kind={Kind}
+        time={OccurredAtUtc:yyyy-MM-ddTHH:mm:ss.ffffff}Z
+        actor={ActorUserId:D}
+        details-sha256={DetailsSha256}
+        original-sha256={OriginalSha256}
+        ciphertext-sha256={CiphertextSha256}
+        previous={PreviousHash}
+
+        """).ReplaceLineEndings("\n");
+
+    public byte[] ToBytes() => Encoding.UTF8.GetBytes(ToText());
+}
+
+public static class CustodyProblemCode
+{
+    public const string NoReceivedEntry = "no-received-entry";
+    public const string Missing = "entry-missing";
+    public const string OutOfOrder = "out-of-order";
+    public const string BrokenLink = "broken-link";
+    public const string Altered = "entry-altered";
+    public const string ItemHashMismatch = "item-sha256";
+    public const string BadSignature = "bad-signature";
+    public const string UnknownKey = "unknown-key";
+    public const string BlobMissing = "blob-missing";
+    public const string CiphertextMismatch = "ciphertext-sha256";
+    public const string OriginalMismatch = "original-sha256";
+}
+
+/// <summary>One thing wrong with an item; <see cref="Sequence"/> names the entry, when it is about one.</summary>
+public sealed record CustodyProblem(string Code, int? Sequence)
+{
+    /// <summary>In English, for the command line.</summary>
+    public string Describe() => (Code switch
+    {
+        CustodyProblemCode.NoReceivedEntry => "the custody log does not start with its 'received' entry",
+        CustodyProblemCode.Missing => $"custody entry {Sequence} is missing",
+        CustodyProblemCode.OutOfOrder => $"custody entries are out of order at {Sequence}",
+        CustodyProblemCode.BrokenLink => $"custody entry {Sequence} does not follow the entry before it (previous hash differs)",
+        CustodyProblemCode.Altered => $"custody entry {Sequence} was altered after it was signed",
+        CustodyProblemCode.ItemHashMismatch => $"the item's SHA-256 values differ from those signed in custody entry {Sequence} (the item row was altered)",
+        CustodyProblemCode.BadSignature => $"the signature of custody entry {Sequence} does not verify under the organisation's key",
+        CustodyProblemCode.UnknownKey => $"custody entry {Sequence} names an organisation without a signing key",
+        CustodyProblemCode.BlobMissing => "the stored file is missing",
+        CustodyProblemCode.CiphertextMismatch => "the stored file's SHA-256 differs from the item's (the blob was altered)",
+        CustodyProblemCode.OriginalMismatch => "the decrypted file's SHA-256 differs from the original's",
+        _ => Code,
+    }).ToString(CultureInfo.InvariantCulture);
+}
