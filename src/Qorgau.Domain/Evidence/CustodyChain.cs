@@ -47,72 +47,77 @@ public static class CustodyChain
     public static CustodyFacts FactsOf(CustodyEntry entry) =>
         new(entry.ItemId, entry.Sequence, entry.Kind, entry.OccurredAtUtc, entry.ActorUserId, Sha256Hex(entry.DetailsCipher), entry.OriginalSha256, entry.CiphertextSha256, entry.PreviousHash);
 
+    /// <summary>Checks one item's log as stored in the database.</summary>
+    public static IReadOnlyList<CustodyProblem> Verify(EvidenceItem item, IReadOnlyList<CustodyEntry> entriesBySequence, Func<Guid, byte[]?> signingPublicKeyOf) =>
+        Verify(item.Id, item.OriginalSha256, item.CiphertextSha256, [.. entriesBySequence.Select(CustodyLink.Of)], signingPublicKeyOf);
+
     /// <summary>
     /// Checks one item's log, in the order stored (by sequence): it starts with <c>received</c> at 1,
     /// numbers follow one another, each entry names the hash of the one before, its hash and signature
-    /// hold under its organisation's public key, and it states the item's hashes as the item row does.
+    /// hold under its organisation's public key, and it states the item's hashes as the item does.
     /// </summary>
-    public static IReadOnlyList<CustodyProblem> Verify(EvidenceItem item, IReadOnlyList<CustodyEntry> entriesBySequence, Func<Guid, byte[]?> signingPublicKeyOf)
+    public static IReadOnlyList<CustodyProblem> Verify(Guid itemId, string originalSha256, string ciphertextSha256, IReadOnlyList<CustodyLink> links, Func<Guid, byte[]?> signingPublicKeyOf)
     {
         var problems = new List<CustodyProblem>();
-        if (entriesBySequence.Count == 0)
+        if (links.Count == 0 || links[0].Facts.Kind != CustodyKind.Received || links.Skip(1).Any(l => l.Facts.Kind == CustodyKind.Received))
         {
-            problems.Add(new CustodyProblem(CustodyProblemCode.NoReceivedEntry, null));
-            return problems;
-        }
-
-        if (entriesBySequence[0].Kind != CustodyKind.Received || entriesBySequence.Skip(1).Any(e => e.Kind == CustodyKind.Received))
-        {
-            problems.Add(new CustodyProblem(CustodyProblemCode.NoReceivedEntry, entriesBySequence[0].Sequence));
+            problems.Add(new CustodyProblem(CustodyProblemCode.NoReceivedEntry, links.Count == 0 ? null : links[0].Facts.Sequence));
         }
 
         var previousHash = Genesis;
         var expected = 1;
-        foreach (var entry in entriesBySequence)
+        foreach (var link in links)
         {
-            if (entry.Sequence != expected)
+            var facts = link.Facts;
+            if (facts.Sequence != expected)
             {
-                problems.Add(new CustodyProblem(entry.Sequence > expected ? CustodyProblemCode.Missing : CustodyProblemCode.OutOfOrder, expected));
+                problems.Add(new CustodyProblem(facts.Sequence > expected ? CustodyProblemCode.Missing : CustodyProblemCode.OutOfOrder, expected));
             }
 
-            if (entry.PreviousHash != previousHash)
+            if (facts.PreviousHash != previousHash)
             {
-                problems.Add(new CustodyProblem(CustodyProblemCode.BrokenLink, entry.Sequence));
+                problems.Add(new CustodyProblem(CustodyProblemCode.BrokenLink, facts.Sequence));
             }
 
-            problems.AddRange(CheckEntry(entry, item, signingPublicKeyOf));
-            previousHash = entry.Hash;
-            expected = entry.Sequence + 1;
+            problems.AddRange(CheckLink(link, itemId, originalSha256, ciphertextSha256, signingPublicKeyOf));
+            previousHash = link.Hash;
+            expected = facts.Sequence + 1;
         }
 
         return problems;
     }
 
-    private static IEnumerable<CustodyProblem> CheckEntry(CustodyEntry entry, EvidenceItem item, Func<Guid, byte[]?> signingPublicKeyOf)
+    private static IEnumerable<CustodyProblem> CheckLink(CustodyLink link, Guid itemId, string originalSha256, string ciphertextSha256, Func<Guid, byte[]?> signingPublicKeyOf)
     {
-        var bytes = FactsOf(entry).ToBytes();
-        if (entry.ItemId != item.Id || Sha256Hex(bytes) != entry.Hash)
+        var bytes = link.Facts.ToBytes();
+        if (link.Facts.ItemId != itemId || Sha256Hex(bytes) != link.Hash)
         {
-            yield return new CustodyProblem(CustodyProblemCode.Altered, entry.Sequence);
+            yield return new CustodyProblem(CustodyProblemCode.Altered, link.Facts.Sequence);
         }
 
-        if (entry.OriginalSha256 != item.OriginalSha256 || entry.CiphertextSha256 != item.CiphertextSha256)
+        if (link.Facts.OriginalSha256 != originalSha256 || link.Facts.CiphertextSha256 != ciphertextSha256)
         {
-            yield return new CustodyProblem(CustodyProblemCode.ItemHashMismatch, entry.Sequence);
+            yield return new CustodyProblem(CustodyProblemCode.ItemHashMismatch, link.Facts.Sequence);
         }
 
-        var publicKey = signingPublicKeyOf(entry.OrganisationId);
+        var publicKey = signingPublicKeyOf(link.OrganisationId);
         if (publicKey is null)
         {
-            yield return new CustodyProblem(CustodyProblemCode.UnknownKey, entry.Sequence);
+            yield return new CustodyProblem(CustodyProblemCode.UnknownKey, link.Facts.Sequence);
         }
-        else if (!Signatures.Verify(publicKey, bytes, entry.Signature))
+        else if (!Signatures.Verify(publicKey, bytes, link.Signature))
         {
-            yield return new CustodyProblem(CustodyProblemCode.BadSignature, entry.Sequence);
+            yield return new CustodyProblem(CustodyProblemCode.BadSignature, link.Facts.Sequence);
         }
     }
 
     public static string Sha256Hex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(Crypto.Sha256(data));
+}
+
+/// <summary>One entry as a verifier sees it: what was signed, by which organisation, its hash and signature.</summary>
+public sealed record CustodyLink(CustodyFacts Facts, Guid OrganisationId, string Hash, byte[] Signature)
+{
+    public static CustodyLink Of(CustodyEntry entry) => new(CustodyChain.FactsOf(entry), entry.OrganisationId, entry.Hash, entry.Signature);
 }
 
 /// <summary>
