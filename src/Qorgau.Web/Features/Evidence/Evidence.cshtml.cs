@@ -339,14 +339,29 @@ public sealed class EvidenceModel(
         opening.Outcome == CaseOpeningOutcome.Opened ? RefuseAsync(opening, cancellationToken) : ShowOrNotFoundAsync(opening, cancellationToken);
 
     private async Task<IActionResult> ShowOrNotFoundAsync(CaseOpening opening, CancellationToken cancellationToken) =>
-        opening.Case is null ? NotFound() : await ShowAsync(opening, cancellationToken);
+        opening.Case is null ? NoSuchCase() : await ShowAsync(opening, cancellationToken);
+
+    /// <summary>
+    /// "No such case". A streamed multipart body has been read, so the error page cannot be shown in this
+    /// request (it would try to read the form again): the browser is sent to the page, which answers 404.
+    /// </summary>
+    private IActionResult NoSuchCase() =>
+        HttpMethods.IsPost(Request.Method) && Request.HasFormContentType && Request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+            ? SeeThePage()
+            : NotFound();
+
+    private StatusCodeResult SeeThePage()
+    {
+        Response.Headers.Location = Request.Path.Value;
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
 
     private async Task<IActionResult> ShowAsync(CaseOpening opening, CancellationToken cancellationToken)
     {
         Outcome = opening.Outcome;
         if (opening.Case is null)
         {
-            return NotFound();
+            return NoSuchCase();
         }
 
         Case = opening.Case;

@@ -36,11 +36,18 @@ public sealed class EvidencePackage(QorgauDbContext db, EvidenceLocker locker, T
             sums.Append(CultureInfo.InvariantCulture, $"{item.OriginalSha256}  {path}\n");
         }
 
+        var body = new AsyncOnlyStream(output);
+        await WriteZipAsync(body, caseKey, files, manifestBytes, sums.ToString(), signer, cancellationToken);
+        await body.FlushAsync(cancellationToken);
+    }
+
+    private async Task WriteZipAsync(Stream output, byte[] caseKey, List<(EvidenceItem Item, string Path)> files, byte[] manifestBytes, string sums, CustodySigner signer, CancellationToken cancellationToken)
+    {
         await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         await AddAsync(zip, PackageManifest.ManifestFile, manifestBytes, cancellationToken);
         await AddAsync(zip, PackageManifest.SignatureFile, Signatures.Sign(signer.SigningKey, manifestBytes), cancellationToken);
         await AddAsync(zip, PackageManifest.PublicKeyFile, Encoding.ASCII.GetBytes(CustodySigning.PublicKeyPem(signer.Organisation.SigningPublicKey!)), cancellationToken);
-        await AddAsync(zip, PackageManifest.SumsFile, Encoding.UTF8.GetBytes(sums.ToString()), cancellationToken);
+        await AddAsync(zip, PackageManifest.SumsFile, Encoding.UTF8.GetBytes(sums), cancellationToken);
         await AddAsync(zip, "VERIFY.txt", Encoding.UTF8.GetBytes(VerifyText), cancellationToken);
         foreach (var (item, path) in files)
         {

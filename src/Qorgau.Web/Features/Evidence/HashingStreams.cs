@@ -122,3 +122,58 @@ internal sealed class HashingWriteStream(Stream? inner) : Stream
 }
 
 public sealed class EvidenceTooLargeException() : Exception("The evidence file is larger than the configured maximum.");
+
+/// <summary>
+/// In front of a response body that refuses synchronous writes: the zip writer's few small synchronous
+/// writes (a compressed entry's last bytes) are held here and sent with the next asynchronous write or flush.
+/// </summary>
+internal sealed class AsyncOnlyStream(Stream inner) : Stream
+{
+    private readonly MemoryStream _pending = new();
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        await SendPendingAsync(cancellationToken);
+        await inner.WriteAsync(buffer, cancellationToken);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await SendPendingAsync(cancellationToken);
+        await inner.FlushAsync(cancellationToken);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    private async Task SendPendingAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Length > 0)
+        {
+            await inner.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), cancellationToken);
+            _pending.SetLength(0);
+        }
+    }
+}
