@@ -24,7 +24,8 @@ public sealed record PackageManifest(
     public const string PublicKeyFile = "signing-key.pem";
     public const string SumsFile = "SHA256SUMS";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>Indented, with Kazakh and Russian text as UTF-8 rather than escapes, so that a person reads the file as it is.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 public sealed record PackagePerson(Guid Id, string Name, IReadOnlyList<string> Roles);

@@ -32,15 +32,22 @@ internal sealed class EvidenceVerifyVerb : IVerb
         var keys = await locker.SigningKeysAsync(CancellationToken.None);
         var cases = await db.Cases.AsNoTracking().Where(c => db.EvidenceItems.Any(e => e.CaseId == c.Id)).ToDictionaryAsync(c => c.Id, c => c.PublicId);
         int items = 0, entries = 0, failures = 0;
-        await foreach (var item in db.EvidenceItems.AsNoTracking().OrderBy(e => e.CaseId).ThenBy(e => e.AddedAtUtc).AsAsyncEnumerable())
+        // In batches: each item needs queries of its own, and PostgreSQL runs one command at a time per connection.
+        var after = Guid.Empty;
+        while (await db.EvidenceItems.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(200).ToListAsync() is { Count: > 0 } batch)
         {
-            items++;
-            entries += await db.CustodyEntries.CountAsync(e => e.ItemId == item.Id);
-            foreach (var problem in await locker.VerifyAsync(item, keys, caseKey: null, CancellationToken.None))
+            foreach (var item in batch)
             {
-                failures++;
-                context.Error.WriteLine($"{cases[item.CaseId]}: item {item.Id}: {problem.Describe()}");
+                items++;
+                entries += await db.CustodyEntries.CountAsync(e => e.ItemId == item.Id);
+                foreach (var problem in await locker.VerifyAsync(item, keys, caseKey: null, CancellationToken.None))
+                {
+                    failures++;
+                    context.Error.WriteLine($"{cases[item.CaseId]}: item {item.Id}: {problem.Describe()}");
+                }
             }
+
+            after = batch[^1].Id;
         }
 
         // An entry whose item row is gone cannot be checked against anything: that is a mismatch too.
