@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
+using Qorgau.Domain.Evidence;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Preservation;
@@ -81,6 +82,13 @@ public abstract class QorgauDbContext(DbContextOptions options)
 
     public DbSet<IncidentCase> IncidentCases => Set<IncidentCase>();
 
+    // Evidence (issue 7): items, their custody logs, and the signing key copies of members who sign custody entries.
+    public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
+
+    public DbSet<CustodyEntry> CustodyEntries => Set<CustodyEntry>();
+
+    public DbSet<CustodySignerGrant> CustodySignerGrants => Set<CustodySignerGrant>();
+
     /// <summary>The audit log is append-only: the model refuses to update or delete its rows.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -110,6 +118,11 @@ public abstract class QorgauDbContext(DbContextOptions options)
         if (ChangeTracker.Entries<CaseEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Case events are append-only; they cannot be changed or deleted.");
+        }
+
+        if (ChangeTracker.Entries<CustodyEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Custody entries are append-only; they cannot be changed or deleted.");
         }
     }
 }

@@ -83,6 +83,11 @@ public static class QorgauServices
         {
             services.AddHostedService<DeadlineWatcher>();
         }
+        // Evidence (issue 7): items, custody signing and the package for a court.
+        services.AddOptions<Qorgau.Web.Features.Evidence.EvidenceOptions>().BindConfiguration(Qorgau.Web.Features.Evidence.EvidenceOptions.SectionName);
+        services.AddScoped<Qorgau.Web.Features.Evidence.EvidenceLocker>();
+        services.AddScoped<Qorgau.Web.Features.Evidence.CustodySigners>();
+        services.AddScoped<Qorgau.Web.Features.Evidence.EvidencePackage>();
         services.AddScoped<FacilityRegistry>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();

@@ -43,6 +43,7 @@ public sealed class CanaryTests : IAsyncLifetime
         (await supervisor.GetPageAsync($"/cases/{publicId}?handler=attachment&id={attachmentId}")).ShouldContain(_canary);
         (await supervisor.SubmitAsync($"/cases/{publicId}", new Dictionary<string, string> { ["Reply"] = "reply " + _canary }, action: $"/cases/{publicId}?handler=Reply"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await WorkTheEvidenceAsync(supervisor, publicId, attachmentId);
 
         FilesContaining(_app.Database.DataDirectory).ShouldBeEmpty("database files, WAL and blobs");
         FilesContaining(Path.GetTempPath(), modifiedSince: _startedAtUtc).ShouldBeEmpty("temporary files");
@@ -79,6 +80,23 @@ public sealed class CanaryTests : IAsyncLifetime
         var receipt = System.Text.RegularExpressions.Regex.Match(page, "id=\"receipt\"[^>]*>([0-9 ]+)<");
         receipt.Success.ShouldBeTrue(page);
         return receipt.Groups[1].Value;
+    }
+
+    /// <summary>Evidence with the canary in its name, description, custody details and content: uploaded, registered, opened, handed over, exported.</summary>
+    private async Task WorkTheEvidenceAsync(StaffBrowser supervisor, string publicId, Guid attachmentId)
+    {
+        var content = Encoding.UTF8.GetBytes($"a photo's bytes {_canary}");
+        (await Evidence.EvidencePages.AddAsync(supervisor, publicId, content, $"{_canary}.jpg", from: _canary, how: _canary, description: _canary)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Evidence.EvidencePages.PostAsync(supervisor, publicId, "Register", new() { ["attachment"] = attachmentId.ToString(), ["kind"] = "document", ["from"] = _canary, ["how"] = _canary }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var items = await Evidence.EvidencePages.ItemsAsync(_app, publicId);
+        items.Count.ShouldBe(2);
+        (await Evidence.EvidencePages.DownloadAsync(supervisor, publicId, items[0].Id)).ShouldBe(content);
+        (await Evidence.EvidencePages.PostAsync(supervisor, publicId, "HandOver", new() { ["item"] = items[1].Id.ToString(), ["to"] = _canary, ["why"] = _canary })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await supervisor.GetPageAsync(Evidence.EvidencePages.PageOf(publicId))).ShouldContain(_canary, customMessage: "the team reads the evidence in clear");
+        var package = await Evidence.EvidencePages.PostAsync(supervisor, publicId, "Package", new() { ["recipient"] = _canary });
+        package.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await package.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length.ShouldBeGreaterThan(content.Length);
     }
 
     private List<string> FilesContaining(string directory, DateTime? modifiedSince = null)

@@ -101,6 +101,16 @@ public sealed class KeyHolderModel(
         return Page();
     }
 
+    /// <summary>Gives one member the organisation's custody signing key (alone), so they can sign evidence custody entries.</summary>
+    public async Task<IActionResult> OnPostCustodySignerAsync(Guid id, [FromServices] Evidence.CustodySigners signers) =>
+        await ActAsync(id, async (holder, privateKey, member) =>
+        {
+            var signingKey = await signers.AsKeyHolderAsync(holder.OrganisationId!.Value, holder.Id, privateKey, HttpContext.RequestAborted)
+                ?? throw new CryptographicException("The holder's copy of the organisation keys does not open.");
+            await signers.GrantAsync(holder.OrganisationId!.Value, member, signingKey, holder.Id, HttpContext.RequestAborted);
+            return member.DisplayName;
+        });
+
     private async Task<IActionResult> ActAsync(Guid memberId, Func<StaffUser, byte[], StaffUser, Task<string>> action)
     {
         var holder = await LoadAsync();
@@ -141,12 +151,12 @@ public sealed class KeyHolderModel(
         Members = await db.Users.AsNoTracking()
             .Where(u => u.OrganisationId == organisationId && u.Id != holder.Id)
             .OrderBy(u => u.DisplayName)
-            .Select(u => new Member(u.Id, u.DisplayName, u.Email ?? string.Empty, holders.Contains(u.Id)))
+            .Select(u => new Member(u.Id, u.DisplayName, u.Email ?? string.Empty, holders.Contains(u.Id), u.PublicKey != null && db.CustodySignerGrants.Any(g => g.OrganisationId == organisationId && g.UserId == u.Id)))
             .ToListAsync();
         return holder;
     }
 
-    public sealed record Member(Guid Id, string DisplayName, string Email, bool IsKeyHolder);
+    public sealed record Member(Guid Id, string DisplayName, string Email, bool IsKeyHolder, bool IsCustodySigner);
 
     public sealed class RecoveryInput
     {

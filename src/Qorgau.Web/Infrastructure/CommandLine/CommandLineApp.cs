@@ -17,6 +17,7 @@ public static class CommandLineApp
         [
             new InitVerb(), new DemoVerb(), new MigrateVerb(), new ProfileCheckVerb(), new ImportFacilitiesVerb(),
             new OrganisationsCreateVerb(), new OrganisationsListVerb(), new AuditVerifyVerb(), new TokensCreateVerb(),
+            new EvidenceVerifyVerb(), new EvidenceVerifyPackageVerb(),
         ];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');

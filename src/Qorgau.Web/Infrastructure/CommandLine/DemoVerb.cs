@@ -142,6 +142,7 @@ internal sealed class DemoVerb : IVerb
         }
 
         var recoveryKeys = await CreateOrganisationKeysAsync(context, db);
+        await GrantCustodySignersAsync(context, db, recoveryKeys);
         await context.Get<FacilityRegistry>().SaveAllAsync(facilities);
         await LoadCasesAsync(context, db, caseCount);
         await context.Get<AuditLog>().WriteAsync(new AuditEvent("demo.loaded", Details: $"facilities={facilities.Count} cases={caseCount}"));
@@ -212,6 +213,19 @@ internal sealed class DemoVerb : IVerb
         }
 
         return result;
+    }
+
+    /// <summary>Every case-working demo member who is not a key holder gets the custody signing key, through the recovery key printed just now.</summary>
+    private static async Task GrantCustodySignersAsync(VerbContext context, QorgauDbContext db, List<(string Code, string RecoveryKey)> recoveryKeys)
+    {
+        var signers = context.Get<Features.Evidence.CustodySigners>();
+        foreach (var (code, recoveryKey) in recoveryKeys)
+        {
+            var organisation = await db.Organisations.SingleAsync(o => o.Code == code);
+            var secrets = Domain.Security.Keyring.RecoverOrganisationSecrets(organisation.RecoveryWrappedKeys!, Domain.Security.Keyring.ParseRecoveryKey(recoveryKey)!, organisation.Id);
+            var holder = await db.OrganisationKeyHolders.Where(h => h.OrganisationId == organisation.Id).Select(h => (Guid?)h.UserId).FirstOrDefaultAsync();
+            await signers.SealMissingAsync(organisation, secrets.SigningPrivateKey, holder ?? Guid.Empty, CancellationToken.None);
+        }
     }
 
     // Each run adds fresh entities: the static templates are never tracked themselves.

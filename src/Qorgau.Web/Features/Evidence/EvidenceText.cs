@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Qorgau.Domain.Evidence;
+
+namespace Qorgau.Web.Features.Evidence;
+
+/// <summary>Evidence codes in the reader's language: kinds, custody entries and verification problems.</summary>
+public static class EvidenceText
+{
+    public static string Kind(IStringLocalizer localizer, string kind) => localizer[$"Evidence.Kind.{kind}"];
+
+    public static string Custody(IStringLocalizer localizer, string kind) => localizer[$"Evidence.Custody.{kind}"];
+
+    public static string Problem(IStringLocalizer localizer, CustodyProblem problem) =>
+        string.Format(CultureInfo.CurrentCulture, localizer[$"Evidence.Problem.{problem.Code}"], problem.Sequence);
+
+    /// <summary>One custody entry in plain words: "Handed over, 2026-12-01 09:00:00 UTC, Aigerim (supervisor). To: … Why: …".</summary>
+    public static string Statement(IStringLocalizer localizer, CustodyEntry entry, string actorName, IReadOnlyList<string> actorRoles, CustodyDetails details)
+    {
+        var roles = actorRoles.Count == 0 ? string.Empty : $" ({string.Join(", ", actorRoles.Select(r => localizer[$"Role.{r}"].Value))})";
+        var text = string.Create(CultureInfo.CurrentCulture, $"{Custody(localizer, entry.Kind)}, {entry.OccurredAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC, {actorName}{roles}.");
+        if (details.Party is not null)
+        {
+            text += $" {localizer[$"Evidence.Party.{entry.Kind}"]}: {details.Party}.";
+        }
+
+        if (details.Note is not null)
+        {
+            text += $" {localizer[$"Evidence.Note.{entry.Kind}"]}: {details.Note}.";
+        }
+
+        return text;
+    }
+}
