@@ -76,6 +76,7 @@ public static class QorgauServices
         {
             services.AddHostedService<DeadlineWatcher>();
         }
+        services.AddScoped<Features.Import.CaseImport>();
         services.AddScoped<FacilityRegistry>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
