@@ -130,12 +130,12 @@ public static class HistoricalCaseCsv
             ExternalId = ExternalId(record),
             ReceivedOn = record.Date("received_on"),
             Channel = Code<IntakeChannel>(record, "channel") ?? IntakeChannel.Other,
-            Region = ProfileCode(record, "region", c => profile.FindRegion(c) is not null, "region"),
-            FacilityType = ProfileCode(record, "facility_type", c => profile.FindFacilityType(c) is not null, "facility type"),
-            AccusedAgency = ProfileCode(record, "accused_agency", c => profile.FindAgency(c) is not null, "agency"),
-            IllTreatment = ProfileCode(record, "ill_treatment", c => profile.IllTreatmentTypes.Any(t => t.Code == c), "ill-treatment type"),
+            Region = ProfileCode(record, "region", c => profile.FindRegion(c) is not null, "a region"),
+            FacilityType = ProfileCode(record, "facility_type", c => profile.FindFacilityType(c) is not null, "a facility type"),
+            AccusedAgency = ProfileCode(record, "accused_agency", c => profile.FindAgency(c) is not null, "an agency"),
+            IllTreatment = ProfileCode(record, "ill_treatment", c => profile.IllTreatmentTypes.Any(t => t.Code == c), "an ill-treatment type"),
             VictimSex = Code<VictimSex>(record, "victim_sex"),
-            VictimAgeBand = ProfileCode(record, "victim_age_band", c => profile.AgeBands.Any(b => b.Code == c), "age band"),
+            VictimAgeBand = ProfileCode(record, "victim_age_band", c => profile.AgeBands.Any(b => b.Code == c), "an age band"),
             RegisteredOn = record.OptionalDate("registered_on"),
             ArticleAtRegistration = record.Optional("article_at_registration"),
             ArticleFinal = record.Optional("article_final"),
@@ -180,7 +180,7 @@ public static class HistoricalCaseCsv
         var value = record.Optional(column);
         if (value is not null && !isKnown(value))
         {
-            record.Fail(column, $"'{value}' is not a {what} of the profile");
+            record.Fail(column, $"'{value}' is not {what} of the profile");
             return null;
         }
 
