@@ -196,10 +196,10 @@ public static class HistoricalCaseCsv
             return null;
         }
 
-        var parsed = ComplaintRules.ParseCode<T>(value);
-        if (parsed is null)
+        if (!Codes<T>.ByCode.TryGetValue(value, out var parsed))
         {
-            record.Fail(column, $"'{value}' is not one of: {string.Join(", ", Enum.GetValues<T>().Select(v => ComplaintRules.CodeOf(v)))}");
+            record.Fail(column, $"'{value}' is not one of: {string.Join(", ", Codes<T>.ByCode.Keys)}");
+            return null;
         }
 
         return parsed;
@@ -256,4 +256,13 @@ public static class HistoricalCaseCsv
 
         return amount;
     }
+}
+
+/// <summary>The codes of an enum as <see cref="ComplaintRules.CodeOf{T}"/> writes them, worked out once (the import looks them up for every row).</summary>
+internal static class Codes<T>
+    where T : struct, Enum
+{
+    public static readonly IReadOnlyDictionary<string, T> ByCode = Enum.GetValues<T>().ToDictionary(v => ComplaintRules.CodeOf(v), v => v, StringComparer.Ordinal);
+
+    public static readonly IReadOnlyDictionary<T, string> OfValue = Enum.GetValues<T>().ToDictionary(v => v, v => ComplaintRules.CodeOf(v));
 }

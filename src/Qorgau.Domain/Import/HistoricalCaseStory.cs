@@ -116,7 +116,7 @@ public static class HistoricalCaseStory
             AccountCipher = null,
         };
         var imported = new ImportedCase { Line = row.Line, Case = record };
-        imported.Events.Add(Event(record.Id, record.ReceivedAtUtc, CaseEventKind.Received, new() { [ImportEventKind.Channel] = ComplaintRules.CodeOf(row.Channel) }));
+        imported.Events.Add(Event(record.Id, record.ReceivedAtUtc, CaseEventKind.Received, new() { [ImportEventKind.Channel] = Codes<IntakeChannel>.OfValue[row.Channel] }));
         return imported;
     }
 
@@ -200,7 +200,7 @@ public static class HistoricalCaseStory
             var at = ImportClock.At(profile, command.On!.Value, _step);
             var detail = new Dictionary<string, string?>
             {
-                [CaseEventDetail.To] = ComplaintRules.CodeOf(decision.Next!.Value),
+                [CaseEventDetail.To] = Codes<CaseStatus>.OfValue[decision.Next!.Value],
                 ["on"] = command.On.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
             ApplyEffects(command, command.On.Value, at, detail);

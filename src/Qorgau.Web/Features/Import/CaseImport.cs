@@ -27,6 +27,8 @@ public sealed class CaseImport(QorgauDbContext db, JurisdictionProfile profile, 
 {
     public const int DefaultBatchSize = 1000;
 
+    private readonly BatchInsert _insert = new(db);
+
     /// <summary>The organisation named by code, or the default intake organisation when none is named.</summary>
     public Task<Organisation?> FindOrganisationAsync(string? code, CancellationToken cancellationToken = default) =>
         code is null
@@ -40,8 +42,6 @@ public sealed class CaseImport(QorgauDbContext db, JurisdictionProfile profile, 
         var publicIds = new PublicIdPool(db, batchSize);
         var target = new ImportTarget(organisation.Id, organisation.AffiliationAgencyCode, publicIds.Next);
         var today = ProfileCalendar.Today(profile, clock);
-        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -73,7 +73,6 @@ public sealed class CaseImport(QorgauDbContext db, JurisdictionProfile profile, 
         finally
         {
             db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
         }
     }
 
@@ -102,23 +101,22 @@ public sealed class CaseImport(QorgauDbContext db, JurisdictionProfile profile, 
         var count = batch.Count;
         if (problems.Count == 0)
         {
-            Add(batch);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await InsertAsync(batch, cancellationToken);
         }
 
         batch.Clear();
         return problems.Count == 0 ? count : 0;
     }
 
-    private void Add(List<ImportedCase> batch)
+    /// <summary>In the order of the foreign keys: cases, then what belongs to them, officials before their sentences.</summary>
+    private async Task InsertAsync(List<ImportedCase> batch, CancellationToken cancellationToken)
     {
-        db.Cases.AddRange(batch.Select(c => c.Case));
-        db.Proceedings.AddRange(batch.Select(c => c.Proceeding).OfType<Domain.Proceedings.Proceeding>());
-        db.Qualifications.AddRange(batch.SelectMany(c => c.Qualifications));
-        db.AccusedOfficials.AddRange(batch.SelectMany(c => c.Officials));
-        db.Sentences.AddRange(batch.SelectMany(c => c.Sentences));
-        db.CaseEvents.AddRange(batch.SelectMany(c => c.Events));
+        await _insert.InsertAsync([.. batch.Select(c => c.Case)], cancellationToken);
+        await _insert.InsertAsync([.. batch.Select(c => c.Proceeding).OfType<Domain.Proceedings.Proceeding>()], cancellationToken);
+        await _insert.InsertAsync([.. batch.SelectMany(c => c.Qualifications)], cancellationToken);
+        await _insert.InsertAsync([.. batch.SelectMany(c => c.Officials)], cancellationToken);
+        await _insert.InsertAsync([.. batch.SelectMany(c => c.Sentences)], cancellationToken);
+        await _insert.InsertAsync([.. batch.SelectMany(c => c.Events)], cancellationToken);
     }
 
     /// <summary>
