@@ -18,11 +18,12 @@ namespace Qorgau.Web.Features.Import;
 internal sealed class BatchInsert(QorgauDbContext db)
 {
     /// <summary>
-    /// Parameters per statement: far below SQLite's (32,766) and PostgreSQL's (65,535) limits, because
-    /// Microsoft.Data.Sqlite binds by name and its cost grows with the square of the count (30,000 was
-    /// many times slower than change tracking); a thousand keeps PostgreSQL's round trips few.
+    /// PostgreSQL: many rows per statement, so that round trips stay few (far below its limit of 65,535
+    /// parameters). SQLite runs in the process, so there is no round trip to save, and binding a
+    /// statement's parameters by name costs the square of their number there (a thousand per statement
+    /// took longer than change tracking): one row per statement, prepared once per batch and table.
     /// </summary>
-    private const int MaxParameters = 1000;
+    private const int PostgresMaxParameters = 10_000;
 
     private readonly Dictionary<Type, Table> _tables = [];
 
@@ -35,22 +36,44 @@ internal sealed class BatchInsert(QorgauDbContext db)
         }
 
         var table = TableOf(typeof(T));
-        var rowsPerStatement = Math.Max(1, MaxParameters / table.Columns.Count);
-        foreach (var chunk in entities.Chunk(rowsPerStatement))
+        var rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, PostgresMaxParameters / table.Columns.Count);
+        DbCommand? command = null;
+        try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = table.Statement(chunk.Length);
-            var index = 0;
-            foreach (var entity in chunk)
+            foreach (var chunk in entities.Chunk(rowsPerStatement))
             {
-                foreach (var column in table.Columns)
+                if (command is null || chunk.Length != rowsPerStatement)
                 {
-                    command.Parameters.Add(column.Mapping.CreateParameter(command, table.ParameterName(index++), column.Property.GetGetter().GetClrValue(entity), column.Property.IsNullable));
+                    await DisposeAsync(command);
+                    command = db.Database.GetDbConnection().CreateCommand();
+                    command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                    command.CommandText = table.Statement(chunk.Length);
                 }
-            }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+                command.Parameters.Clear();
+                var index = 0;
+                foreach (var entity in chunk)
+                {
+                    foreach (var column in table.Columns)
+                    {
+                        command.Parameters.Add(column.Mapping.CreateParameter(command, table.ParameterName(index++), column.Property.GetGetter().GetClrValue(entity), column.Property.IsNullable));
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await DisposeAsync(command);
+        }
+    }
+
+    private static async Task DisposeAsync(DbCommand? command)
+    {
+        if (command is not null)
+        {
+            await command.DisposeAsync();
         }
     }
 
