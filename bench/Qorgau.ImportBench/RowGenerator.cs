@@ -33,7 +33,7 @@ internal static class RowGenerator
 
     private static string Row(int i, Random random)
     {
-        var received = new DateOnly(2015, 1, 10).AddDays(random.Next(0, 3900));
+        var received = new DateOnly(2015, 1, 10).AddDays(random.Next(0, 3700));
         var (type, agency) = Places[random.Next(Places.Length)];
         var fields = new string[21];
         Array.Fill(fields, string.Empty);
