@@ -89,7 +89,8 @@ public sealed class Case
     /// <summary>When a permitted staff member first read the complaint; the complainant sees "read".</summary>
     public DateTime? FirstReadAtUtc { get; set; }
 
-    public required byte[] AccountCipher { get; set; }
+    /// <summary>The complaint's text under the case key; null for a case brought in by the historical import, which has none.</summary>
+    public byte[]? AccountCipher { get; set; }
 
     public byte[]? PlaceCipher { get; set; }
 

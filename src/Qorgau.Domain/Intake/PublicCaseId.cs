@@ -12,10 +12,14 @@ public static class PublicCaseId
 
     public static string New()
     {
+        // One call to the generator for all eight letters (the import draws them by the hundred thousand):
+        // the alphabet has 32 letters, so the low five bits of a random byte pick one uniformly.
+        Span<byte> random = stackalloc byte[8];
+        RandomNumberGenerator.Fill(random);
         Span<char> letters = stackalloc char[8];
         for (var i = 0; i < letters.Length; i++)
         {
-            letters[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            letters[i] = Alphabet[random[i] & (Alphabet.Length - 1)];
         }
 
         return $"QG-{letters[..4]}-{letters[4..]}";

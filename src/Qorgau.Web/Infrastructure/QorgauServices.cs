@@ -88,6 +88,7 @@ public static class QorgauServices
         services.AddScoped<Qorgau.Web.Features.Evidence.EvidenceLocker>();
         services.AddScoped<Qorgau.Web.Features.Evidence.CustodySigners>();
         services.AddScoped<Qorgau.Web.Features.Evidence.EvidencePackage>();
+        services.AddScoped<Features.Import.CaseImport>();
         services.AddScoped<FacilityRegistry>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();

@@ -32,7 +32,7 @@ public sealed class CaseEncryptionTests(DemoIntakeFactory app) : IClassFixture<D
 
         var stored = await CaseAsync(app, filed.PublicId);
 
-        stored.AccountCipher.Length.ShouldBeGreaterThan(Encoding.UTF8.GetByteCount(canary), "ciphertext carries a nonce and a tag");
+        stored.AccountCipher.ShouldNotBeNull().Length.ShouldBeGreaterThan(Encoding.UTF8.GetByteCount(canary), "ciphertext carries a nonce and a tag");
         Contains(stored.AccountCipher, canary).ShouldBeFalse();
         Contains(stored.PlaceCipher.ShouldNotBeNull(), canary).ShouldBeFalse();
         Contains(stored.ContactCipher.ShouldNotBeNull(), canary).ShouldBeFalse();

@@ -776,7 +776,6 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<byte[]>("AccountCipher")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<string>("AccusedAgencyCode")

@@ -765,7 +765,6 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("AccountCipher")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<string>("AccusedAgencyCode")

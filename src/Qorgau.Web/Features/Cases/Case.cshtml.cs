@@ -463,10 +463,11 @@ public sealed class CaseModel(
 }
 
 /// <summary>The sensitive fields of a case, decrypted for this request only.</summary>
-public sealed record CaseContent(string Account, string? Place, string? Contact, string? ChannelDetails)
+/// <remarks><see cref="Account"/> is null for a case brought in by the historical import: it has no complaint text.</remarks>
+public sealed record CaseContent(string? Account, string? Place, string? Contact, string? ChannelDetails)
 {
     public static CaseContent Decrypt(Case record, byte[] caseKey) => new(
-        Crypto.DecryptText(caseKey, record.AccountCipher, CaseField.Context(record.Id, CaseField.Account)),
+        Optional(record.AccountCipher, record.Id, CaseField.Account, caseKey),
         Optional(record.PlaceCipher, record.Id, CaseField.Place, caseKey),
         Optional(record.ContactCipher, record.Id, CaseField.Contact, caseKey),
         Optional(record.ChannelDetailsCipher, record.Id, CaseField.ChannelDetails, caseKey));

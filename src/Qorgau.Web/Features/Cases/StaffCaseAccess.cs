@@ -39,7 +39,7 @@ public sealed class StaffCaseAccess(
             return new CaseOpening(CaseOpeningOutcome.KeyLocked, record, null, user);
         }
 
-        var caseKey = await keyring.OpenCaseKeyAsync(record.Id, user.Id, privateKey);
+        var caseKey = await keyring.OpenCaseKeyAsync(record.Id, user.Id, privateKey) ?? await CreateImportedCaseKeyAsync(record, user, privateKey, cancellationToken);
         if (caseKey is null)
         {
             return new CaseOpening(CaseOpeningOutcome.NoKey, record, null, user);
@@ -47,6 +47,43 @@ public sealed class StaffCaseAccess(
 
         await MarkReadAsync(record, user, purpose, caseKey, cancellationToken);
         return new CaseOpening(CaseOpeningOutcome.Opened, record, caseKey, user);
+    }
+
+    /// <summary>
+    /// A case brought in by the historical import has no content and so no key. The first member of its
+    /// organisation who opens it gets one made, sealed to the organisation and to them, so that content
+    /// can be added like on any other case. A case that has any key grant is never given a second key.
+    /// </summary>
+    private async Task<byte[]?> CreateImportedCaseKeyAsync(Case record, StaffUser user, byte[] privateKey, CancellationToken cancellationToken)
+    {
+        if (record.ExternalId is null || record.AccountCipher is not null || user.OrganisationId != record.OrganisationId
+            || await db.CaseKeyGrants.AnyAsync(g => g.CaseId == record.Id, cancellationToken))
+        {
+            return null;
+        }
+
+        var organisation = await db.Organisations.FirstAsync(o => o.Id == record.OrganisationId, cancellationToken);
+        if (organisation.PublicKey is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var caseKey = await keyring.CreateCaseKeyAsync(record.Id, organisation, [user]);
+            await audit.WriteAsync(new AuditEvent("case-key.created", user.Id, record.OrganisationId, "case", record.Id.ToString(), "imported case"), cancellationToken);
+            return caseKey;
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else opened it at the same moment and made the key: use theirs.
+            foreach (var entry in db.ChangeTracker.Entries<CaseKeyGrant>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            return await keyring.OpenCaseKeyAsync(record.Id, user.Id, privateKey);
+        }
     }
 
     /// <summary>Without opening anything: whether the member may see this case at all (its organisation, a grant, an assignment or an interview).</summary>

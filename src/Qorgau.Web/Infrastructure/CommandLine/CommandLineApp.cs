@@ -15,7 +15,7 @@ public static class CommandLineApp
 
     private static readonly IVerb[] Verbs =
         [
-            new InitVerb(), new DemoVerb(), new MigrateVerb(), new ProfileCheckVerb(), new ImportFacilitiesVerb(),
+            new InitVerb(), new DemoVerb(), new MigrateVerb(), new ProfileCheckVerb(), new ImportFacilitiesVerb(), new ImportCasesVerb(),
             new OrganisationsCreateVerb(), new OrganisationsListVerb(), new AuditVerifyVerb(), new TokensCreateVerb(),
             new EvidenceVerifyVerb(), new EvidenceVerifyPackageVerb(),
         ];

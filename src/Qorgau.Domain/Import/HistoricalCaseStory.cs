@@ -1,0 +1,375 @@
+using System.Globalization;
+using Qorgau.Domain.Care;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Proceedings;
+using Qorgau.Domain.Profiles;
+
+namespace Qorgau.Domain.Import;
+
+/// <summary>A row's case, or why the row is bad: each problem names its column.</summary>
+public sealed record StoryResult(ImportedCase? Case, IReadOnlyList<(string Column, string Reason)> Problems);
+
+/// <summary>
+/// Turns one row into the story the application would have recorded: received, then (when registered)
+/// accept and register, a requalification when the final article differs, the decision (terminate or
+/// indict), the verdict and its finalisation. Each step is decided by <see cref="CaseRules.Decide"/> on
+/// the state the previous steps left, exactly as a person's action would be (dates in order, articles
+/// in force, the profile's termination reasons, the 2023 torture restrictions, the workflow table), and
+/// then applied with the same records and event details as <c>CaseWork</c>.
+/// </summary>
+public static class HistoricalCaseStory
+{
+    /// <summary>The file has no register number: imported proceedings carry this mark instead.</summary>
+    public const string UnknownRegisterNumber = "—";
+
+    /// <summary>The stated ground of an imported requalification (the file only says that the article changed).</summary>
+    public const string RequalificationReason = "Historical import: the final article differs from the article at registration.";
+
+    public static StoryResult Build(JurisdictionProfile profile, HistoricalCaseRow row, ImportTarget target, DateOnly today)
+    {
+        var problems = CheckColumns(row);
+        if (row.AccusedAgency is { } accused && !IndependenceGuard.CheckOrganisation(accused, target.AffiliationAgencyCode).IsIndependent)
+        {
+            problems.Add(("accused_agency", $"the organisation is affiliated with '{accused}': a case against that agency cannot be held by it"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new StoryResult(null, problems);
+        }
+
+        var imported = NewCase(profile, row, target);
+        var story = new Story(profile, row, imported, today);
+        foreach (var step in Steps(row))
+        {
+            if (!story.Apply(step, problems))
+            {
+                return new StoryResult(null, problems);
+            }
+        }
+
+        if (row.CompensationPaid is { } amount)
+        {
+            story.AddCompensation(amount);
+        }
+
+        return new StoryResult(imported, []);
+    }
+
+    /// <summary>Columns that only make sense together (a date with its event, sentence columns with a conviction).</summary>
+    private static List<(string Column, string Reason)> CheckColumns(HistoricalCaseRow row)
+    {
+        var problems = new List<(string, string)>();
+        void Needs(bool given, bool present, string column, string because)
+        {
+            if (given && !present)
+            {
+                problems.Add((column, $"a value is required when {because}"));
+            }
+        }
+
+        Needs(row.ArticleAtRegistration is not null, row.RegisteredOn is not null, "registered_on", "article_at_registration is given");
+        Needs(row.RegisteredOn is not null, row.ArticleAtRegistration is not null, "article_at_registration", "registered_on is given");
+        Needs(row.Decision is not null, row.DecisionOn is not null, "decision_on", "decision is given");
+        Needs(row.DecisionOn is not null, row.Decision is not null, "decision", "decision_on is given");
+        Needs(row.Decision == HistoricalDecision.Terminated, row.TerminationReason is not null, "termination_reason", "decision is 'terminated'");
+        Needs(row.Verdict is not null, row.VerdictOn is not null, "verdict_on", "verdict is given");
+        Needs(row.VerdictOn is not null, row.Verdict is not null, "verdict", "verdict_on is given");
+        Needs(row.Verdict == VerdictOutcome.Conviction, row.OfficialsConvicted is not null, "officials_convicted", "verdict is 'conviction'");
+        Needs(row.Verdict == VerdictOutcome.Conviction, row.AccusedAgency is not null, "accused_agency", "verdict is 'conviction' (the officials' agency)");
+        Needs(row.Verdict == VerdictOutcome.Acquittal, row.AccusedAgency is not null, "accused_agency", "verdict is 'acquittal' (the officials' agency)");
+        if (row.TerminationReason is not null && row.Decision is HistoricalDecision.Indicted)
+        {
+            problems.Add(("termination_reason", "only with decision 'terminated'"));
+        }
+
+        if (row.Verdict != VerdictOutcome.Conviction)
+        {
+            foreach (var (column, given) in new[] { ("officials_convicted", row.OfficialsConvicted is not null), ("custodial_months", row.CustodialMonths is not null), ("suspended", row.Suspended == true) })
+            {
+                if (given)
+                {
+                    problems.Add((column, "only with verdict 'conviction'"));
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    private static ImportedCase NewCase(JurisdictionProfile profile, HistoricalCaseRow row, ImportTarget target)
+    {
+        var record = new Case
+        {
+            PublicId = target.NewPublicId(),
+            OrganisationId = target.OrganisationId,
+            ExternalId = row.ExternalId,
+            Channel = row.Channel,
+            ReceivedAtUtc = ImportClock.At(profile, row.ReceivedOn, 0),
+            Language = profile.DefaultCulture,
+            RegionCode = row.Region,
+            FacilityTypeCode = row.FacilityType,
+            AccusedAgencyCode = row.AccusedAgency,
+            IllTreatmentCode = row.IllTreatment,
+            VictimSex = row.VictimSex,
+            VictimAgeBand = row.VictimAgeBand,
+            AccountCipher = null,
+        };
+        var imported = new ImportedCase { Line = row.Line, Case = record };
+        imported.Events.Add(Event(record.Id, record.ReceivedAtUtc, CaseEventKind.Received, new() { [ImportEventKind.Channel] = Codes<IntakeChannel>.OfValue[row.Channel] }));
+        return imported;
+    }
+
+    /// <summary>One workflow action of the story and the columns its command's fields came from.</summary>
+    private sealed record Step(CaseCommand Command, string DateColumn, IReadOnlyDictionary<string, string> Columns);
+
+    private static IEnumerable<Step> Steps(HistoricalCaseRow row)
+    {
+        if (row.RegisteredOn is { } registeredOn)
+        {
+            yield return new Step(new CaseCommand { Action = CaseAction.Accept, On = registeredOn }, "registered_on", Map());
+            yield return new Step(
+                new CaseCommand { Action = CaseAction.Register, On = registeredOn, Article = row.ArticleAtRegistration, RegisterNumber = UnknownRegisterNumber },
+                "registered_on", Map(("article", "article_at_registration")));
+        }
+
+        if (row.ArticleFinal is { } final && final != row.ArticleAtRegistration)
+        {
+            // The file does not date the requalification: it stood by the decision, or from the registration if none is known.
+            var on = row.DecisionOn ?? row.RegisteredOn;
+            yield return new Step(
+                new CaseCommand { Action = CaseAction.Requalify, On = on, Article = final, Reason = RequalificationReason },
+                row.DecisionOn is null ? "registered_on" : "decision_on", Map(("article", "article_final")));
+        }
+
+        switch (row.Decision)
+        {
+            case HistoricalDecision.Terminated:
+                yield return new Step(new CaseCommand { Action = CaseAction.Terminate, On = row.DecisionOn, Reason = row.TerminationReason }, "decision_on", Map(("reason", "termination_reason")));
+                break;
+            case HistoricalDecision.Indicted:
+                yield return new Step(new CaseCommand { Action = CaseAction.Indict, On = row.DecisionOn }, "decision_on", Map());
+                break;
+        }
+
+        if (row.Verdict is { } outcome)
+        {
+            yield return new Step(
+                new CaseCommand { Action = CaseAction.Verdict, On = row.VerdictOn, Sentences = Sentences(row, outcome) },
+                "verdict_on", Map(("sentences", "officials_convicted"), ("agency", "accused_agency"), ("article", "article_final"), ("suspended", "suspended"), ("custodialMonths", "custodial_months"), ("outcome", "verdict")));
+            yield return new Step(new CaseCommand { Action = CaseAction.Finalise, On = row.VerdictOn }, "verdict_on", Map());
+        }
+    }
+
+    /// <summary>A conviction of each official counted (the article is the case's current one, filled in when applied); an acquittal of one.</summary>
+    private static IReadOnlyList<SentenceCommand> Sentences(HistoricalCaseRow row, VerdictOutcome outcome) =>
+        outcome == VerdictOutcome.Acquittal
+            ? [new SentenceCommand(null, row.AccusedAgency, null, null, VerdictOutcome.Acquittal, null, null, false, null, null)]
+            : [.. Enumerable.Repeat(new SentenceCommand(null, row.AccusedAgency, null, null, VerdictOutcome.Conviction, null, row.CustodialMonths, row.Suspended ?? false, null, null), row.OfficialsConvicted ?? 0)];
+
+    private static Dictionary<string, string> Map(params (string Field, string Column)[] pairs) => pairs.ToDictionary(p => p.Field, p => p.Column);
+
+    private static CaseEvent Event(Guid caseId, DateTime at, string kind, Dictionary<string, string?> detail)
+    {
+        detail[ImportEventKind.Source] = ImportEventKind.SourceImport;
+        return new CaseEvent { CaseId = caseId, OccurredAtUtc = at, Kind = kind, Detail = CaseEventDetail.Write(detail) };
+    }
+
+    /// <summary>The case as the steps so far left it, with the facts the rules need.</summary>
+    private sealed class Story(JurisdictionProfile profile, HistoricalCaseRow row, ImportedCase imported, DateOnly today)
+    {
+        private int _step;
+
+        private Case Record => imported.Case;
+
+        public bool Apply(Step step, List<(string Column, string Reason)> problems)
+        {
+            var command = step.Command.Action == CaseAction.Verdict
+                ? step.Command with { Sentences = [.. step.Command.Sentences.Select(s => s.Outcome == VerdictOutcome.Conviction ? s with { Article = imported.Proceeding?.CurrentArticle } : s)] }
+                : step.Command;
+            var facts = new CaseFacts(Record.Id, Record.OrganisationId, Record.Status, row.ReceivedOn, Record.AccusedAgencyCode, false,
+                imported.Proceeding, [], [.. imported.Officials.Select(o => o.Id)]);
+            var decision = CaseRules.Decide(profile, facts, command, today);
+            if (!decision.IsAllowed)
+            {
+                problems.AddRange(Explain(step, command, decision));
+                return false;
+            }
+
+            _step++;
+            var at = ImportClock.At(profile, command.On!.Value, _step);
+            var detail = new Dictionary<string, string?>
+            {
+                [CaseEventDetail.To] = Codes<CaseStatus>.OfValue[decision.Next!.Value],
+                ["on"] = command.On.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+            ApplyEffects(command, command.On.Value, at, detail);
+            Record.Status = decision.Next.Value;
+            Record.Revision++;
+            imported.Events.Add(Event(Record.Id, at, CaseEventKind.Of(command.Action), detail));
+            return true;
+        }
+
+        public void AddCompensation(decimal amount)
+        {
+            // The file does not date the payment: it is put at the latest date the row knows.
+            var on = row.VerdictOn ?? row.DecisionOn ?? row.RegisteredOn ?? row.ReceivedOn;
+            _step++;
+
+            // The file knows only what was paid: as a claim, granted and paid in full on that date.
+            imported.CompensationClaims.Add(new CompensationClaim
+            {
+                CaseId = Record.Id,
+                AmountClaimed = amount,
+                FiledOn = on,
+                Decision = ClaimDecision.Granted,
+                DecidedOn = on,
+                AmountAwarded = amount,
+                PaidOn = on,
+                AmountPaid = amount,
+            });
+            imported.Events.Add(Event(Record.Id, ImportClock.At(profile, on, _step), CareEventKind.CompensationPaid, new()
+            {
+                [ImportEventKind.Amount] = amount.ToString("0.00", CultureInfo.InvariantCulture),
+                ["on"] = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }));
+        }
+
+        /// <summary>The same effects as <c>CaseWork.ApplyEffectsAsync</c> for the actions a historical story takes.</summary>
+        private void ApplyEffects(CaseCommand command, DateOnly on, DateTime at, Dictionary<string, string?> detail)
+        {
+            var proceeding = imported.Proceeding;
+            switch (command.Action)
+            {
+                case CaseAction.Register:
+                    imported.Proceeding = new Proceeding { CaseId = Record.Id, RegisterNumber = command.RegisterNumber!, RegisteredOn = on, ArticleAtRegistration = command.Article!, CurrentArticle = command.Article! };
+                    imported.Qualifications.Add(new Qualification { CaseId = Record.Id, ArticleCode = command.Article!, On = on, RecordedAtUtc = at });
+                    detail[CaseEventDetail.Article] = command.Article;
+                    detail["number"] = command.RegisterNumber;
+                    break;
+                case CaseAction.Requalify:
+                    imported.Qualifications.Add(new Qualification { CaseId = Record.Id, ArticleCode = command.Article!, PreviousArticleCode = proceeding!.CurrentArticle, On = on, Reason = command.Reason, RecordedAtUtc = at });
+                    detail["from"] = proceeding.CurrentArticle;
+                    detail[CaseEventDetail.Article] = command.Article;
+                    proceeding.CurrentArticle = command.Article!;
+                    break;
+                case CaseAction.Terminate:
+                    proceeding!.TerminationReason = command.Reason;
+                    proceeding.TerminatedOn = on;
+                    detail["reason"] = command.Reason;
+                    break;
+                case CaseAction.Indict:
+                    proceeding!.IndictedOn = on;
+                    break;
+                case CaseAction.Verdict:
+                    RecordVerdict(command, proceeding!, on, at, detail);
+                    break;
+                case CaseAction.Finalise:
+                    proceeding!.FinalOn = on;
+                    break;
+            }
+        }
+
+        private void RecordVerdict(CaseCommand command, Proceeding proceeding, DateOnly on, DateTime at, Dictionary<string, string?> detail)
+        {
+            foreach (var sentence in command.Sentences)
+            {
+                var official = new AccusedOfficial { CaseId = Record.Id, AgencyCode = sentence.Agency!, AddedAtUtc = at };
+                imported.Officials.Add(official);
+                imported.Events.Add(Event(Record.Id, at, CaseEventKind.OfficialAdded, new() { ["agency"] = official.AgencyCode, ["official"] = official.Id.ToString() }));
+                var convicted = sentence.Outcome == VerdictOutcome.Conviction;
+                imported.Sentences.Add(new Sentence
+                {
+                    CaseId = Record.Id,
+                    OfficialId = official.Id,
+                    On = on,
+                    Outcome = sentence.Outcome!.Value,
+                    ArticleCode = convicted ? sentence.Article : null,
+                    CustodialMonths = convicted ? sentence.CustodialMonths : null,
+                    Suspended = convicted && sentence.Suspended,
+                });
+            }
+
+            proceeding.VerdictOn = on;
+            detail["convictions"] = command.Sentences.Count(s => s.Outcome == VerdictOutcome.Conviction).ToString(CultureInfo.InvariantCulture);
+            detail["acquittals"] = command.Sentences.Count(s => s.Outcome == VerdictOutcome.Acquittal).ToString(CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>The rules' refusal in the words of the file: the column, its value and the reason.</summary>
+        private IEnumerable<(string Column, string Reason)> Explain(Step step, CaseCommand command, CaseDecision decision)
+        {
+            if (decision.Kind != CaseDecisionKind.Invalid)
+            {
+                var column = command.Action switch
+                {
+                    CaseAction.Requalify => "article_final",
+                    CaseAction.Terminate or CaseAction.Indict => "decision",
+                    CaseAction.Verdict or CaseAction.Finalise => "verdict",
+                    _ => step.DateColumn,
+                };
+                yield return (column, $"the workflow does not allow '{command.Action}' on a case {Describe(decision.Status)}");
+                yield break;
+            }
+
+            foreach (var problem in decision.Problems.DistinctBy(p => p.Field))
+            {
+                var field = problem.Field.Contains('.', StringComparison.Ordinal) ? problem.Field[(problem.Field.IndexOf('.', StringComparison.Ordinal) + 1)..] : problem.Field;
+                var column = field == "on" ? step.DateColumn : step.Columns.GetValueOrDefault(field, field);
+                yield return (column, Reason(problem.Code, column, command));
+            }
+        }
+
+        private string Reason(string code, string column, CaseCommand command)
+        {
+            var on = command.On!.Value;
+            var article = column == "article_at_registration" ? row.ArticleAtRegistration : column == "article_final" ? (row.ArticleFinal ?? row.ArticleAtRegistration) : command.Article;
+            return code switch
+            {
+                CaseProblemCode.FutureDate => $"'{on:yyyy-MM-dd}' is in the future",
+                CaseProblemCode.TooEarly => $"'{on:yyyy-MM-dd}' is before the step it follows ({EarlierColumn(command.Action)})",
+                CaseProblemCode.Required => "a value is required",
+                CaseProblemCode.UnknownArticle => $"'{article}' is not an article of the profile",
+                CaseProblemCode.ArticleNotInForce => $"article '{article}' was not in force on {on:yyyy-MM-dd}",
+                CaseProblemCode.UnknownReason => $"'{command.Reason}' is not a termination reason of the profile",
+                CaseProblemCode.TortureTerminationBarred => TortureRestrictions.CheckTermination(profile, imported.Proceeding!.CurrentArticle, command.Reason!, on).Reason!,
+                CaseProblemCode.SuspendedBarred => TortureRestrictions.CheckSuspendedSentence(profile, imported.Proceeding!.CurrentArticle, on).Reason!,
+                CaseProblemCode.UnknownAgency => "not an agency of the profile",
+                CaseProblemCode.OutOfRange => "out of range",
+                CaseProblemCode.NotConviction => "only with verdict 'conviction'",
+                _ => $"refused by the case rules ({code})",
+            };
+        }
+
+        private static string EarlierColumn(string action) => action switch
+        {
+            CaseAction.Accept or CaseAction.Register => "received_on",
+            CaseAction.Requalify or CaseAction.Terminate or CaseAction.Indict => "registered_on",
+            CaseAction.Verdict => "decision_on",
+            _ => "verdict_on",
+        };
+
+        private static string Describe(CaseStatus status) => status switch
+        {
+            CaseStatus.Received => "that was never registered (registered_on is empty)",
+            CaseStatus.Registered => "that was not indicted (decision is not 'indicted')",
+            CaseStatus.Terminated => "whose investigation was terminated",
+            _ => $"in status '{ComplaintRules.CodeOf(status)}'",
+        };
+    }
+}
+
+/// <summary>
+/// When an imported event happened: the file knows only dates, so each event is put at noon of its
+/// date in the profile's time zone, a minute after the one before, so that the timeline keeps the
+/// story's order and the date in the profile's calendar is the row's.
+/// </summary>
+public static class ImportClock
+{
+    public static DateTime At(JurisdictionProfile profile, DateOnly date, int step)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var local = date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Unspecified).AddMinutes(step);
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+    }
+}

@@ -1,0 +1,42 @@
+using Qorgau.Domain.Care;
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Proceedings;
+
+namespace Qorgau.Domain.Import;
+
+/// <summary>
+/// What one row of the historical import becomes: the case and every record the application would
+/// have written for the same story (its events dated at the row's dates, the proceeding, the
+/// qualification history, the accused officials and their sentences). Nothing sensitive: no case key.
+/// </summary>
+public sealed class ImportedCase
+{
+    public required int Line { get; init; }
+
+    public required Case Case { get; init; }
+
+    public Proceeding? Proceeding { get; set; }
+
+    public List<Qualification> Qualifications { get; } = [];
+
+    public List<AccusedOfficial> Officials { get; } = [];
+
+    public List<Sentence> Sentences { get; } = [];
+
+    public List<CompensationClaim> CompensationClaims { get; } = [];
+
+    public List<CaseEvent> Events { get; } = [];
+}
+
+/// <summary>The event kinds and detail fields the historical import writes beside the workflow's own.</summary>
+public static class ImportEventKind
+{
+    /// <summary>The detail field that marks an event as written by the import, not by a person at the time.</summary>
+    public const string Source = "source";
+
+    public const string SourceImport = "import";
+
+    public const string Amount = "amount";
+
+    public const string Channel = "channel";
+}

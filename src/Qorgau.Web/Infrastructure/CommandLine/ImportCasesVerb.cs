@@ -1,0 +1,70 @@
+using System.Text;
+using Qorgau.Web.Features.Import;
+
+namespace Qorgau.Web.Infrastructure.CommandLine;
+
+/// <summary>
+/// <c>import cases FILE.csv [--organisation CODE]</c>: past cases from paper and spreadsheets, in the
+/// format of the README. All or nothing: if any row is bad, each bad row is named with its line, column
+/// and reason and nothing is stored; an identifier the organisation already has is a bad row.
+/// </summary>
+internal sealed class ImportCasesVerb : IVerb
+{
+    public string Name => "import cases";
+
+    public string Usage => "import cases FILE.csv [--organisation CODE]";
+
+    public string Description => "import historical cases from a CSV file (format in the README); default: the default intake organisation";
+
+    public IReadOnlyCollection<string> Options => ["--organisation"];
+
+    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    {
+        arguments.ExpectAtMost(1);
+        var path = arguments.RequiredPositional(0, "the CSV file to import");
+        if (!File.Exists(path))
+        {
+            context.Error.WriteLine($"import cases: {path} does not exist");
+            return CommandLineApp.Failure;
+        }
+
+        if (await context.OpenDatabaseAsync() is null)
+        {
+            return CommandLineApp.Failure;
+        }
+
+        var import = context.Get<CaseImport>();
+        var code = arguments.Option("--organisation");
+        var organisation = await import.FindOrganisationAsync(code);
+        if (organisation is null)
+        {
+            context.Error.WriteLine(code is null
+                ? "import cases: there is no default intake organisation; name one with --organisation CODE"
+                : $"import cases: there is no organisation '{code}' (see organisations list)");
+            return CommandLineApp.Failure;
+        }
+
+        var result = await ImportFileAsync(context, import, path, organisation);
+        if (!result.Succeeded)
+        {
+            foreach (var problem in result.Problems)
+            {
+                context.Error.WriteLine(problem);
+            }
+
+            context.Error.WriteLine($"{result.Problems.Count} problem(s) found; no case was imported.");
+            return CommandLineApp.Failure;
+        }
+
+        context.Out.WriteLine($"Imported {result.Imported} cases from {Path.GetFileName(path)} into {organisation.Code}.");
+        return CommandLineApp.Success;
+    }
+
+    private static async Task<CaseImportResult> ImportFileAsync(VerbContext context, CaseImport import, string path, Domain.Organisations.Organisation organisation)
+    {
+        await using var stream = File.OpenRead(path);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var progress = new ProgressBar(context, stream.Length);
+        return await import.ImportAsync(reader, Path.GetFileName(path), organisation, _ => progress.Report(stream.Position));
+    }
+}
