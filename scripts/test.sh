@@ -8,69 +8,19 @@ cd "$(dirname "$0")/.."
 
 work=$(mktemp -d /tmp/qorgau-test.XXXXXX)
 chmod 755 "$work"
-pg_bin=""
-pg_data="$work/pg"
 passed=0; failed=0; skipped=0; broken=0
 
 log() { printf '\n== %s\n' "$*"; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
-    echo "need root to run: $*" >&2; return 1; fi
-}
-
-apt_install() {
-  log "installing $* from Debian's packages"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
-
-find_pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
-
-ensure_postgres() {
-  pg_bin=$(find_pg_bin)
-  if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
-    apt_install postgresql || return 1
-    pg_bin=$(find_pg_bin)
-  fi
-  [ -x "$pg_bin/initdb" ]
-}
+# shellcheck source=throwaway-postgres.sh
+source scripts/throwaway-postgres.sh
 
 ensure_chromium() {
   command -v chromium >/dev/null || apt_install chromium || return 1
 }
 
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
-
-# initdb and pg_ctl refuse to run as root, so the cluster belongs to the postgres user when we are root.
-as_db_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-start_postgres() {
-  mkdir -p "$pg_data"
-  [ "$(id -u)" -eq 0 ] && chown postgres "$pg_data"
-  as_db_owner "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 || {
-    cat "$work/initdb.log"; return 1; }
-  pg_port=$(free_port) || return 1
-  as_db_owner "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 start \
-    -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    >/dev/null || { cat "$pg_data/server.log"; return 1; }
-  export QORGAU_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Include Error Detail=false"
-  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
-}
-
 cleanup() {
-  if [ -n "$pg_bin" ] && [ -f "$pg_data/postmaster.pid" ]; then
-    as_db_owner "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1
-  fi
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -100,7 +50,8 @@ run_tests "unit tests" tests/Qorgau.UnitTests
 run_tests "integration tests on SQLite" tests/Qorgau.IntegrationTests QORGAU_TEST_PROVIDER=Sqlite
 
 log "PostgreSQL"
-if ensure_postgres && start_postgres; then
+if ensure_postgres && start_postgres "$work/pg" fsync=off synchronous_commit=off full_page_writes=off max_connections=200; then
+  export QORGAU_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Include Error Detail=false"
   run_tests "integration tests on PostgreSQL" tests/Qorgau.IntegrationTests QORGAU_TEST_PROVIDER=Postgres QORGAU_PG_BIN="$pg_bin"
 else
   echo "could not install or start PostgreSQL: the PostgreSQL run counts as failed"
