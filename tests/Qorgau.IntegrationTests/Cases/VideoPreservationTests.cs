@@ -15,7 +15,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// A complaint naming a facility with video-recorded interview rooms and a date raises a request to
 /// keep the footage at once, with the profile's deadline, a letter that names no one, and its steps.
 /// </summary>
-public sealed class VideoPreservationTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
 {
     private const string FacilityWithVideo = "demo-kz10-ivs-1";
     private const string FacilityWithoutVideo = "demo-kz11-psychiatric-1";
@@ -144,6 +144,24 @@ public sealed class VideoPreservationTests(DemoIntakeFactory app) : IClassFixtur
         var open = await supervisor.GetPageAsync("/cases/preservation");
         open.ShouldContain(filed.PublicId);
         open.ShouldContain("(overdue)");
+    }
+
+    [Fact]
+    public async Task The_staff_api_shows_the_request_with_its_period_deadline_and_status()
+    {
+        var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "Beaten in the interview room.", facilityId = FacilityWithVideo, incidentFrom = Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-4)) });
+        var stored = (await RequestOfAsync(filed.PublicId))!;
+        var token = await app.TokenAsync(Infrastructure.DemoAccounts.Email("supervisor"));
+
+        var json = await CaseApi.CaseAsync(app.CreateClient(acceptLanguage: "en"), token, filed.PublicId);
+
+        var records = json.GetProperty("records");
+        var request = records.GetProperty("preservationRequests").EnumerateArray().ShouldHaveSingleItem();
+        request.GetProperty("status").GetString().ShouldBe("raised");
+        request.GetProperty("dueOn").GetString().ShouldBe(Iso(stored.DueOn));
+        request.GetProperty("periodFrom").GetString().ShouldBe(Iso(stored.PeriodFrom));
+        records.GetProperty("evidence").GetArrayLength().ShouldBe(0);
+        records.GetProperty("compensationClaims").GetArrayLength().ShouldBe(0);
     }
 
     [Fact]

@@ -74,6 +74,9 @@ public sealed class CaseImportVerbTests(CaseApiFactory app) : IClassFixture<Case
         var detail = await CaseAsync(client, token, convicted.PublicId);
         detail.GetProperty("proceeding").GetProperty("registerNumber").GetString().ShouldBe(HistoricalCaseStory.UnknownRegisterNumber);
         EventKinds(detail).ShouldContain("action.verdict");
+        var claim = detail.GetProperty("records").GetProperty("compensationClaims").EnumerateArray().ShouldHaveSingleItem();
+        claim.GetProperty("decision").GetString().ShouldBe("granted");
+        claim.GetProperty("amountPaid").GetDecimal().ShouldBeGreaterThan(0m);
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public static class CaseEndpoints
             return NotFound(localizer);
         }
 
-        return TypedResults.Ok(CaseResponse.From(await CaseDossier.LoadAsync(db, found.Case, cancellationToken), asOfUtc));
+        return TypedResults.Ok(await ResponseAsync(db, found.Case, asOfUtc, cancellationToken));
     }
 
     public static async Task<IResult> ApplyAction(string publicId, HttpContext http, CaseApiAccess access, CaseWork work, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
@@ -126,7 +126,7 @@ public static class CaseEndpoints
         var decision = await work.ApplyAsync(found.Case, request.ToCommand(action), found.User.Id, caseKey: null, cancellationToken);
         return decision.Kind switch
         {
-            CaseDecisionKind.Allowed => TypedResults.Ok(CaseResponse.From(await CaseDossier.LoadAsync(db, found.Case, cancellationToken), null)),
+            CaseDecisionKind.Allowed => TypedResults.Ok(await ResponseAsync(db, found.Case, null, cancellationToken)),
             CaseDecisionKind.Invalid => TypedResults.ValidationProblem(
                 decision.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => CaseText.Problem(localizer, p.Code)).ToArray()),
                 title: localizer["Api.InvalidAction"]),
@@ -179,6 +179,9 @@ public static class CaseEndpoints
                 title: localizer["Api.InvalidAssignment"]),
         };
     }
+
+    private static async Task<CaseResponse> ResponseAsync(QorgauDbContext db, Case record, DateTime? asOfUtc, CancellationToken cancellationToken) =>
+        CaseResponse.From(await CaseDossier.LoadAsync(db, record, cancellationToken), asOfUtc, await CaseRecordsResponse.LoadAsync(db, record.Id, cancellationToken));
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(IStringLocalizer<SharedResource> localizer) =>
         TypedResults.Problem(localizer["Api.CaseNotFound"], statusCode: StatusCodes.Status404NotFound, title: localizer["Api.NotFound"]);

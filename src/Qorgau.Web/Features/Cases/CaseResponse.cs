@@ -34,9 +34,10 @@ public sealed record CaseResponse(
     IReadOnlyList<WithdrawalResponse> Withdrawals,
     IReadOnlyList<DeadlineResponse> Deadlines,
     IReadOnlyList<EventResponse> Events,
-    SnapshotResponse? AsOf)
+    SnapshotResponse? AsOf,
+    CaseRecordsResponse Records)
 {
-    public static CaseResponse From(CaseDossier d, DateTime? asOfUtc)
+    public static CaseResponse From(CaseDossier d, DateTime? asOfUtc, CaseRecordsResponse records)
     {
         var c = d.Case;
         return new CaseResponse(
@@ -50,7 +51,8 @@ public sealed record CaseResponse(
             [.. d.Withdrawals.Select(w => new WithdrawalResponse(Utc(w.RequestedAtUtc), ComplaintRules.CodeOf(w.RequestedBy), w.Outcome is { } o ? ComplaintRules.CodeOf(o) : null, d.EmailOf(w.InterviewerUserId)))],
             [.. d.Deadlines.Select(x => new DeadlineResponse(x.Code, x.DueOn, x.MetAtUtc is { } met ? Utc(met) : null, x.OverdueMarkedAtUtc is not null && x.IsOpen))],
             [.. d.Events.Select(e => new EventResponse(Utc(e.OccurredAtUtc), e.Kind, d.EmailOf(e.ActorUserId), CaseEventDetail.Read(e.Detail)))],
-            asOfUtc is { } at ? SnapshotResponse.From(CaseHistory.StateAt(d.Events, at), d) : null);
+            asOfUtc is { } at ? SnapshotResponse.From(CaseHistory.StateAt(d.Events, at), d) : null,
+            records);
     }
 
     public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+using Qorgau.Domain.Care;
+using Qorgau.Domain.Evidence;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Preservation;
+
+namespace Qorgau.Web.Features.Cases;
+
+/// <summary>
+/// The records around a case as the staff API shows them: only what is stored in clear (kinds,
+/// statuses, dates, amounts, hashes), never a file name, a finding or a provider.
+/// </summary>
+public sealed record CaseRecordsResponse(
+    IReadOnlyList<PreservationResponse> PreservationRequests,
+    IReadOnlyList<EvidenceResponse> Evidence,
+    IReadOnlyList<ExaminationResponse> Examinations,
+    IReadOnlyList<SupportResponse> SupportReferrals,
+    IReadOnlyList<MeasureResponse> ProtectiveMeasures,
+    IReadOnlyList<ClaimResponse> CompensationClaims)
+{
+    public static async Task<CaseRecordsResponse> LoadAsync(QorgauDbContext db, Guid caseId, CancellationToken cancellationToken)
+    {
+        var preservation = await db.PreservationRequests.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.RaisedAtUtc).ToListAsync(cancellationToken);
+        var evidence = await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.AddedAtUtc).ToListAsync(cancellationToken);
+        var examinations = await db.ForensicExaminations.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.ExaminedOn).ToListAsync(cancellationToken);
+        var referrals = await db.SupportReferrals.AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.RequestedOn).ToListAsync(cancellationToken);
+        var measures = await db.ProtectiveMeasures.AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.RequestedOn).ToListAsync(cancellationToken);
+        var claims = await db.CompensationClaims.AsNoTracking().Where(c => c.CaseId == caseId).OrderBy(c => c.FiledOn).ToListAsync(cancellationToken);
+        return new CaseRecordsResponse(
+            [.. preservation.Select(p => new PreservationResponse(p.Id, p.FacilityId, p.PeriodFrom, p.PeriodTo, p.DueOn, PreservationRules.CodeOf(p.Status), p.SentOn, p.ClosedOn))],
+            [.. evidence.Select(e => new EvidenceResponse(e.Id, e.Kind, e.ContentType, e.Length, CaseResponse.Utc(e.AddedAtUtc), e.OriginalSha256, e.MedicalExaminationId))],
+            [.. examinations.Select(e => new ExaminationResponse(e.Id, e.RequestedOn, e.ExaminedOn, ComplaintRules.CodeOf(e.Consistency)))],
+            [.. referrals.Select(r => new SupportResponse(r.Id, ComplaintRules.CodeOf(r.Kind), ComplaintRules.CodeOf(r.Status), r.RequestedOn, r.StatusOn))],
+            [.. measures.Select(m => new MeasureResponse(m.Id, ComplaintRules.CodeOf(m.Kind), ComplaintRules.CodeOf(m.Status), m.RequestedOn, m.StatusOn))],
+            [.. claims.Select(c => new ClaimResponse(c.Id, c.AmountClaimed, c.FiledOn, c.Decision is { } d ? ComplaintRules.CodeOf(d) : null, c.DecidedOn, c.AmountAwarded, c.PaidOn, c.AmountPaid))]);
+    }
+}
+
+public sealed record PreservationResponse(Guid Id, Guid Facility, DateOnly PeriodFrom, DateOnly PeriodTo, DateOnly DueOn, string Status, DateOnly? SentOn, DateOnly? ClosedOn);
+
+public sealed record EvidenceResponse(Guid Id, string Kind, string ContentType, long Length, DateTime AddedAt, string Sha256, Guid? Examination);
+
+public sealed record ExaminationResponse(Guid Id, DateOnly? RequestedOn, DateOnly ExaminedOn, string Consistency);
+
+public sealed record SupportResponse(Guid Id, string Kind, string Status, DateOnly RequestedOn, DateOnly StatusOn);
+
+public sealed record MeasureResponse(Guid Id, string Kind, string Status, DateOnly RequestedOn, DateOnly StatusOn);
+
+public sealed record ClaimResponse(Guid Id, decimal AmountClaimed, DateOnly FiledOn, string? Decision, DateOnly? DecidedOn, decimal? AmountAwarded, DateOnly? PaidOn, decimal? AmountPaid);
