@@ -40,6 +40,10 @@ run_tests() {
     echo "$name: the run ended without a summary or ran no test (see the output above)"; tail -n 40 "$out"; broken=$((broken + 1)); failed=$((failed + 1)); return
   fi
   passed=$((passed + s)); failed=$((failed + f)); skipped=$((skipped + k))
+  if [ "${f:-0}" -gt 0 ]; then
+    echo "-- what the failed tests said:"
+    awk '/^failed /{n=25} n>0 && !/^[[:space:]]+at /{print; n--}' "$out" | head -n 200
+  fi
 }
 
 log "build"
