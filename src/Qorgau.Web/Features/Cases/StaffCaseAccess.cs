@@ -26,9 +26,8 @@ public sealed class StaffCaseAccess(
 {
     public async Task<CaseOpening> OpenAsync(ClaimsPrincipal principal, string publicId, string purpose, CancellationToken cancellationToken)
     {
-        var user = await users.GetUserAsync(principal);
-        var record = await db.Cases.FirstOrDefaultAsync(c => c.PublicId == publicId, cancellationToken);
-        if (user is null || record is null || !StaffRole.WorksOnCases(principal.IsInRole) || !await MayReachAsync(user, record, cancellationToken))
+        var (record, user) = await FindAsync(principal, publicId, cancellationToken);
+        if (record is null || user is null)
         {
             return new CaseOpening(CaseOpeningOutcome.NotFound, null, null, user);
         }
@@ -84,6 +83,18 @@ public sealed class StaffCaseAccess(
 
             return await keyring.OpenCaseKeyAsync(record.Id, user.Id, privateKey);
         }
+    }
+
+    /// <summary>
+    /// The case, without opening its key, when this member works on cases and may reach it; otherwise
+    /// no case (the same answer whether it exists or not, so that existence does not leak).
+    /// </summary>
+    public async Task<(Case? Case, StaffUser? User)> FindAsync(ClaimsPrincipal principal, string publicId, CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(principal);
+        var record = await db.Cases.FirstOrDefaultAsync(c => c.PublicId == publicId, cancellationToken);
+        var reachable = user is not null && record is not null && StaffRole.WorksOnCases(principal.IsInRole) && await MayReachAsync(user, record, cancellationToken);
+        return (reachable ? record : null, user);
     }
 
     /// <summary>Without opening anything: whether the member may see this case at all (its organisation, a grant, an assignment or an interview).</summary>

@@ -19,9 +19,9 @@ namespace Qorgau.Web.Features.Cases.Preservation;
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
 public sealed class LetterModel(
     QorgauDbContext db,
-    UserManager<StaffUser> users,
     StaffCaseAccess access,
     JurisdictionProfile profile,
+    TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     private static readonly string[] Languages = ["kk", "ru", "en"];
@@ -32,7 +32,7 @@ public sealed class LetterModel(
 
     public async Task<IActionResult> OnGetAsync(string publicId, Guid requestId, CancellationToken cancellationToken)
     {
-        if (await PreservationModel.FindCaseAsync(db, users, access, this, publicId, cancellationToken) is not { } found)
+        if (await PreservationModel.FindCaseAsync(access, this, publicId, cancellationToken) is not { } found)
         {
             return NotFound();
         }
@@ -47,7 +47,7 @@ public sealed class LetterModel(
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == found.Case.OrganisationId, cancellationToken);
         var agency = profile.FindAgency(facility.AgencyCode);
         PublicId = found.Case.PublicId;
-        var today = ProfileCalendar.Today(profile, TimeProvider.System);
+        var today = ProfileCalendar.Today(profile, clock);
         Versions = [.. Languages.Select(language => InLanguage(language, () => new LetterVersion(
             language,
             localizer["Preservation.Letter.Heading"],

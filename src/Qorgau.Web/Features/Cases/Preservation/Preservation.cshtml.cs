@@ -20,7 +20,6 @@ namespace Qorgau.Web.Features.Cases.Preservation;
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
 public sealed class PreservationModel(
     QorgauDbContext db,
-    UserManager<StaffUser> users,
     StaffCaseAccess access,
     VideoPreservation preservation,
     IStringLocalizer<SharedResource> localizer) : PageModel
@@ -74,18 +73,12 @@ public sealed class PreservationModel(
         return await ShowAsync(found.Case, cancellationToken);
     }
 
-    /// <summary>The case, if this member may reach it (the same "not found" otherwise, so that existence does not leak).</summary>
-    internal static async Task<(Case Case, StaffUser User)?> FindCaseAsync(QorgauDbContext db, UserManager<StaffUser> users, StaffCaseAccess access, PageModel page, string publicId, CancellationToken cancellationToken)
-    {
-        var user = await users.GetUserAsync(page.User);
-        var record = await db.Cases.FirstOrDefaultAsync(c => c.PublicId == publicId, cancellationToken);
-        return user is null || record is null || !StaffRole.WorksOnCases(page.User.IsInRole) || !await access.MayReachAsync(user, record, cancellationToken)
-            ? null
-            : (record, user);
-    }
+    /// <summary>The case, if this member may reach it (see <see cref="StaffCaseAccess.FindAsync"/>).</summary>
+    internal static async Task<(Case Case, StaffUser User)?> FindCaseAsync(StaffCaseAccess access, PageModel page, string publicId, CancellationToken cancellationToken) =>
+        await access.FindAsync(page.User, publicId, cancellationToken) is ({ } record, { } user) ? (record, user) : null;
 
     private Task<(Case Case, StaffUser User)?> FindAsync(string publicId, CancellationToken cancellationToken) =>
-        FindCaseAsync(db, users, access, this, publicId, cancellationToken);
+        FindCaseAsync(access, this, publicId, cancellationToken);
 
     private async Task<IActionResult> ShowAsync(Case record, CancellationToken cancellationToken)
     {
