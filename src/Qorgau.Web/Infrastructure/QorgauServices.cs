@@ -45,6 +45,7 @@ public static class QorgauServices
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
         services.AddStaffAuthentication(security);
+        services.AddSingleton<InstallationSecretFile>();
 
         services.AddQorgauLocalisation();
         // Kazakh and Russian text stays as UTF-8 in pages instead of numeric entities (a third of the bytes on a slow link).

@@ -19,5 +19,8 @@ public sealed class SecurityOptions
 
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>The installation secret's key file; empty means <c>installation.secret</c> in the data directory (see <see cref="InstallationSecretFile"/>).</summary>
+    public string SecretFile { get; set; } = string.Empty;
+
     public Argon2Cost PasswordCost => new(PasswordMemoryKiB, PasswordPasses);
 }
