@@ -167,7 +167,7 @@ internal sealed partial class Measurement(
         var captureOptions = new DbContextOptionsBuilder<PostgresQorgauDbContext>(options).AddInterceptors(capture).Options;
         await using (var db = new PostgresQorgauDbContext(captureOptions))
         {
-            await new CaseList(db, profile).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+            await new CaseList(db, profile, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
         }
 
         var (count, page) = _handWritten.Statements(scenario.OrganisationId, UserId, scenario.Filter);
@@ -241,7 +241,7 @@ internal sealed partial class Measurement(
     private async Task<CaseListPage> EfAsync(Scenario scenario, CancellationToken cancellationToken)
     {
         await using var db = new PostgresQorgauDbContext(options);
-        return await new CaseList(db, profile).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+        return await new CaseList(db, profile, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
     }
 
     // Diagnostics: the connection opened before CaseList runs, so that EF Core keeps it for both queries.
@@ -249,14 +249,14 @@ internal sealed partial class Measurement(
     {
         await using var db = new PostgresQorgauDbContext(options);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return await new CaseList(db, profile).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+        return await new CaseList(db, profile, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
     }
 
     // Diagnostics: a context from a pool (AddDbContextPool), reset instead of built for each request.
     private async Task<CaseListPage> PooledAsync(PooledDbContextFactory<PostgresQorgauDbContext> pool, Scenario scenario, CancellationToken cancellationToken)
     {
         await using var db = await pool.CreateDbContextAsync(cancellationToken);
-        return await new CaseList(db, profile).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+        return await new CaseList(db, profile, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
     }
 
     private static async Task<Sample> TimeAsync(Func<Task<CaseListPage>> request)

@@ -189,7 +189,7 @@ public static class CaseRules
         }
 
         if (command.Action == CaseAction.Refer && !facts.IndependenceOverridden
-            && !IndependenceGuard.CheckOrganisation(facts.AccusedAgencyCode, facts.ReferralTarget!.AffiliationAgencyCode).IsIndependent)
+            && !IndependenceGuard.CheckOrganisation(profile.AgencyTree, facts.AccusedAgencyCode, facts.ReferralTarget!.AffiliationAgencyCode).IsIndependent)
         {
             return new CaseDecision(CaseDecisionKind.NotIndependent, facts.Status, null, facts.AccusedAgencyCode, []);
         }

@@ -1,34 +1,56 @@
+using Qorgau.Domain.Profiles;
+
 namespace Qorgau.Domain.Cases;
 
 /// <summary>
-/// Nobody investigates their own agency. A case cannot be assigned to a person, or referred to an
-/// organisation, affiliated with the agency accused: a person is affiliated through their own
-/// affiliation (a seconded officer) or their organisation's. Only a different supervisor can override,
-/// with a written reason, and every override is on the case's timeline and in a report.
+/// Nobody investigates their own agency. A person is affiliated with the agency accused through their
+/// own affiliation (a seconded officer) or their organisation's, and affiliation is judged on the agency
+/// tree: the agency itself, any agency above it or below it. An affiliated person is not assigned to
+/// the case, an affiliated organisation is not referred it, and an affiliated member does not see it at
+/// all (<see cref="MaySee"/>). Only a different supervisor can override, with a written reason, and
+/// every override is on the case's timeline and in a report.
 /// </summary>
 public static class IndependenceGuard
 {
-    public static IndependenceCheck CheckPerson(string? accusedAgencyCode, string? personAffiliation, string? organisationAffiliation)
+    public static IndependenceCheck CheckPerson(AgencyTree agencies, string? accusedAgencyCode, string? personAffiliation, string? organisationAffiliation)
     {
         if (accusedAgencyCode is null)
         {
             return IndependenceCheck.Independent;
         }
 
-        if (personAffiliation == accusedAgencyCode)
+        if (personAffiliation is not null && agencies.AreRelated(personAffiliation, accusedAgencyCode))
         {
             return new IndependenceCheck(IndependenceConflict.PersonAffiliated, accusedAgencyCode);
         }
 
-        return organisationAffiliation == accusedAgencyCode
-            ? new IndependenceCheck(IndependenceConflict.OrganisationAffiliated, accusedAgencyCode)
-            : IndependenceCheck.Independent;
+        return CheckOrganisation(agencies, accusedAgencyCode, organisationAffiliation);
     }
 
-    public static IndependenceCheck CheckOrganisation(string? accusedAgencyCode, string? organisationAffiliation) =>
-        accusedAgencyCode is not null && organisationAffiliation == accusedAgencyCode
+    public static IndependenceCheck CheckOrganisation(AgencyTree agencies, string? accusedAgencyCode, string? organisationAffiliation) =>
+        accusedAgencyCode is not null && organisationAffiliation is not null && agencies.AreRelated(organisationAffiliation, accusedAgencyCode)
             ? new IndependenceCheck(IndependenceConflict.OrganisationAffiliated, accusedAgencyCode)
             : IndependenceCheck.Independent;
+
+    /// <summary>
+    /// The accused agencies whose cases this member may not see: everything related on the tree to their
+    /// own affiliation or their organisation's. A case against one of them is hidden from every list,
+    /// count, page and answer unless an approved override put this person on it.
+    /// </summary>
+    public static IReadOnlySet<string> BarredAgencies(AgencyTree agencies, string? personAffiliation, string? organisationAffiliation)
+    {
+        var barred = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var affiliation in new[] { personAffiliation, organisationAffiliation }.OfType<string>())
+        {
+            barred.UnionWith(agencies.RelatedTo(affiliation));
+        }
+
+        return barred;
+    }
+
+    /// <summary>Whether a member may see a case at all: independent of its accused agency, or let in by an approved override.</summary>
+    public static bool MaySee(AgencyTree agencies, string? accusedAgencyCode, string? personAffiliation, string? organisationAffiliation, bool overrideApproved) =>
+        overrideApproved || CheckPerson(agencies, accusedAgencyCode, personAffiliation, organisationAffiliation).IsIndependent;
 
     /// <summary>The four-eyes rule: a supervisor of the case's organisation who is not the one asking, with a reason.</summary>
     public static OverrideRefusal? CheckOverride(Guid requestedBy, Guid approver, bool approverIsSupervisor, bool approverInCaseOrganisation, string? reason)

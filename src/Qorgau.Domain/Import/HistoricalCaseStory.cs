@@ -29,7 +29,7 @@ public static class HistoricalCaseStory
     public static StoryResult Build(JurisdictionProfile profile, HistoricalCaseRow row, ImportTarget target, DateOnly today)
     {
         var problems = CheckColumns(row);
-        if (row.AccusedAgency is { } accused && !IndependenceGuard.CheckOrganisation(accused, target.AffiliationAgencyCode).IsIndependent)
+        if (row.AccusedAgency is { } accused && !IndependenceGuard.CheckOrganisation(profile.AgencyTree, accused, target.AffiliationAgencyCode).IsIndependent)
         {
             problems.Add(("accused_agency", $"the organisation is affiliated with '{accused}': a case against that agency cannot be held by it"));
         }

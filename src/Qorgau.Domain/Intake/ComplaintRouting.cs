@@ -1,4 +1,6 @@
+using Qorgau.Domain.Cases;
 using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Profiles;
 
 namespace Qorgau.Domain.Intake;
 
@@ -8,11 +10,11 @@ namespace Qorgau.Domain.Intake;
 /// </summary>
 public static class ComplaintRouting
 {
-    public static bool IsIndependentOf(Organisation organisation, string? accusedAgencyCode) =>
-        accusedAgencyCode is null || !string.Equals(organisation.AffiliationAgencyCode, accusedAgencyCode, StringComparison.Ordinal);
+    public static bool IsIndependentOf(AgencyTree agencies, Organisation organisation, string? accusedAgencyCode) =>
+        IndependenceGuard.CheckOrganisation(agencies, accusedAgencyCode, organisation.AffiliationAgencyCode).IsIndependent;
 
     /// <param name="candidates">The organisations that take public complaints and have keys.</param>
-    public static RoutingDecision Choose(IReadOnlyList<Organisation> candidates, string? requestedCode, string? accusedAgencyCode)
+    public static RoutingDecision Choose(AgencyTree agencies, IReadOnlyList<Organisation> candidates, string? requestedCode, string? accusedAgencyCode)
     {
         if (!string.IsNullOrEmpty(requestedCode))
         {
@@ -22,12 +24,12 @@ public static class ComplaintRouting
                 return RoutingDecision.Refused(ComplaintProblemCode.UnknownOrganisation);
             }
 
-            return IsIndependentOf(requested, accusedAgencyCode)
+            return IsIndependentOf(agencies, requested, accusedAgencyCode)
                 ? RoutingDecision.To(requested)
                 : RoutingDecision.Refused(ComplaintProblemCode.OrganisationNotIndependent);
         }
 
-        var independent = candidates.Where(o => IsIndependentOf(o, accusedAgencyCode)).ToList();
+        var independent = candidates.Where(o => IsIndependentOf(agencies, o, accusedAgencyCode)).ToList();
         var chosen = independent.FirstOrDefault(o => o.IsDefaultIntake) ?? independent.OrderBy(o => o.Code, StringComparer.Ordinal).FirstOrDefault();
         return chosen is null ? RoutingDecision.Refused(ComplaintProblemCode.NoReceivingOrganisation) : RoutingDecision.To(chosen);
     }

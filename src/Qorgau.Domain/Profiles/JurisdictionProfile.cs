@@ -23,6 +23,9 @@ public sealed record JurisdictionProfile(
     IReadOnlyList<ProfileTerm> LegalStatuses,
     IReadOnlyList<ProfileTerm> Vulnerabilities)
 {
+    /// <summary>The agencies as a tree (<c>parent</c> column): the independence guard judges affiliation on it.</summary>
+    public AgencyTree AgencyTree { get; } = new(Agencies);
+
     public Region? FindRegion(string code) => Regions.FirstOrDefault(r => r.Code == code);
 
     public Agency? FindAgency(string code) => Agencies.FirstOrDefault(a => a.Code == code);
@@ -54,7 +57,8 @@ public enum RegionKind
 
 public sealed record Region(string Code, LocalizedName Name, RegionKind Kind) : IProfileItem;
 
-public sealed record Agency(string Code, LocalizedName Name, bool RunsDetention, bool Investigates) : IProfileItem;
+/// <param name="Parent">The agency this one belongs to (the penal system committee to the Ministry of Internal Affairs), or none.</param>
+public sealed record Agency(string Code, LocalizedName Name, bool RunsDetention, bool Investigates, string? Parent = null) : IProfileItem;
 
 public sealed record FacilityType(string Code, LocalizedName Name, string AgencyCode) : IProfileItem;
 

@@ -35,8 +35,8 @@ public static partial class ProfileReader
 
         var settings = ReadSettings(directory, problems);
         var regions = ReadItems(directory, RegionsFile, ["kind"], problems, ReadRegion);
-        var agencies = ReadItems(directory, AgenciesFile, ["runs_detention", "investigates"], problems, r =>
-            new Agency(r.Code("code"), ReadName(r), r.Bool("runs_detention"), r.Bool("investigates")));
+        var agencies = ReadItems(directory, AgenciesFile, ["runs_detention", "investigates", "parent"], problems, r =>
+            new Agency(r.Code("code"), ReadName(r), r.Bool("runs_detention"), r.Bool("investigates"), r.Optional("parent")));
         var facilityTypes = ReadItems(directory, FacilityTypesFile, ["agency"], problems, r =>
             new FacilityType(r.Code("code"), ReadName(r), r.Code("agency")));
         var articles = ReadItems(directory, ArticlesFile, ["criminal_code", "is_torture", "in_force_from", "in_force_to", "succeeded_by"], problems, ReadArticle);
@@ -145,6 +145,17 @@ public static partial class ProfileReader
         foreach (var type in facilityTypes.Where(t => !agencyCodes.Contains(t.Item.AgencyCode)))
         {
             problems.Add(new DataProblem(FacilityTypesFile, type.Line, $"column 'agency': '{type.Item.AgencyCode}' is not an agency in {AgenciesFile}"));
+        }
+
+        foreach (var agency in agencies.Where(a => a.Item.Parent is { } p && !agencyCodes.Contains(p)))
+        {
+            problems.Add(new DataProblem(AgenciesFile, agency.Line, $"column 'parent': '{agency.Item.Parent}' is not an agency in this file"));
+        }
+
+        if (AgencyTree.FindCycle(agencies.Select(a => a.Item)) is { } cycle)
+        {
+            var line = agencies.First(a => a.Item.Code == cycle).Line;
+            problems.Add(new DataProblem(AgenciesFile, line, $"column 'parent': '{cycle}' is its own ancestor (the parents form a cycle)"));
         }
 
         var articleCodes = articles.Select(a => a.Item.Code).ToHashSet(StringComparer.Ordinal);

@@ -67,6 +67,7 @@ public static class QorgauServices
         services.AddMemoryCache();
         services.AddSingleton<ProofOfWork>();
         services.AddScoped<CaseConversation>();
+        services.AddScoped<VisibleCases>();
         services.AddScoped<StaffCaseAccess>();
         services.AddScoped<CaseDeadlineTracker>();
         services.AddScoped<VideoPreservation>();

@@ -10,6 +10,8 @@ public sealed class ReceiptAndRoutingTests
 {
     private static readonly Argon2Cost Cheap = Argon2Cost.Testing;
 
+    private static Domain.Profiles.AgencyTree Agencies => TestProfile.Kazakhstan.AgencyTree;
+
     [Fact]
     public void A_receipt_is_16_random_digits_read_back_from_what_a_person_types()
     {
@@ -67,14 +69,28 @@ public sealed class ReceiptAndRoutingTests
         var ngo = Organisation("ngo", isDefault: false, affiliation: null);
         Organisation[] all = [npm, police, ngo];
 
-        ComplaintRouting.Choose(all, null, "police").Organisation.ShouldBe(npm);
-        ComplaintRouting.Choose(all, "ngo", "police").Organisation.ShouldBe(ngo);
-        ComplaintRouting.Choose(all, "police-council", "penitentiary").Organisation.ShouldBe(police);
-        ComplaintRouting.Choose(all, "police-council", "police").Problem.ShouldBe(ComplaintProblemCode.OrganisationNotIndependent);
-        ComplaintRouting.Choose(all, "elsewhere", null).Problem.ShouldBe(ComplaintProblemCode.UnknownOrganisation);
-        ComplaintRouting.Choose([police], null, "police").Problem.ShouldBe(ComplaintProblemCode.NoReceivingOrganisation);
+        ComplaintRouting.Choose(Agencies, all, null, "police").Organisation.ShouldBe(npm);
+        ComplaintRouting.Choose(Agencies, all, "ngo", "police").Organisation.ShouldBe(ngo);
+        ComplaintRouting.Choose(Agencies, all, "police-council", "health").Organisation.ShouldBe(police);
+        ComplaintRouting.Choose(Agencies, all, "police-council", "police").Problem.ShouldBe(ComplaintProblemCode.OrganisationNotIndependent);
+        ComplaintRouting.Choose(Agencies, all, "elsewhere", null).Problem.ShouldBe(ComplaintProblemCode.UnknownOrganisation);
+        ComplaintRouting.Choose(Agencies, [police], null, "police").Problem.ShouldBe(ComplaintProblemCode.NoReceivingOrganisation);
         npm.AffiliationAgencyCode = "police";
-        ComplaintRouting.Choose(all, null, "police").Organisation.ShouldBe(ngo);
+        ComplaintRouting.Choose(Agencies, all, null, "police").Organisation.ShouldBe(ngo);
+    }
+
+    [Theory]
+    [InlineData("police", "penitentiary")]
+    [InlineData("penitentiary", "police")]
+    [InlineData("national-security", "border")]
+    [InlineData("border", "national-security")]
+    public void A_complaint_never_goes_to_an_organisation_affiliated_with_an_agency_above_or_below_the_accused(string affiliation, string accused)
+    {
+        var council = Organisation("council", isDefault: true, affiliation: affiliation);
+        var ngo = Organisation("ngo", isDefault: false, affiliation: null);
+
+        ComplaintRouting.Choose(Agencies, [council, ngo], null, accused).Organisation.ShouldBe(ngo);
+        ComplaintRouting.Choose(Agencies, [council, ngo], "council", accused).Problem.ShouldBe(ComplaintProblemCode.OrganisationNotIndependent);
     }
 
     [Fact]

@@ -148,4 +148,36 @@ public sealed class ProfileReaderTests
 
         profile.Read().Problems.ShouldContain(p => p.File == "agencies.csv" && p.Line == line);
     }
+
+    [Fact]
+    public void The_shipped_agency_tree_puts_the_prisons_under_the_interior_ministry_and_the_border_under_the_knb()
+    {
+        var profile = TestProfile.Kazakhstan;
+
+        profile.FindAgency("penitentiary")!.Parent.ShouldBe("police");
+        profile.FindAgency("border")!.Parent.ShouldBe("national-security");
+        profile.AgencyTree.AreRelated("police", "penitentiary").ShouldBeTrue();
+        profile.AgencyTree.AreRelated("police", "border").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_agency_whose_parent_is_not_an_agency_is_refused()
+    {
+        using var profile = TestProfile.Copy();
+        var line = profile.AppendLine("agencies.csv", "ghost-guard,Елес,Призрак,Ghost guard,true,false,ministry-of-ghosts,");
+
+        profile.Read().Problems.ShouldContain(p => p.File == "agencies.csv" && p.Line == line && p.Reason == "column 'parent': 'ministry-of-ghosts' is not an agency in this file");
+    }
+
+    [Fact]
+    public void Agencies_whose_parents_form_a_cycle_are_refused()
+    {
+        using var profile = TestProfile.Copy();
+        profile.Replace("agencies.csv", "(police),true,true,,", "(police),true,true,penitentiary,");
+
+        var result = profile.Read();
+
+        result.IsValid.ShouldBeFalse();
+        result.Problems.ShouldContain(p => p.File == "agencies.csv" && p.Line > 0 && p.Reason.Contains("'police' is its own ancestor", StringComparison.Ordinal));
+    }
 }

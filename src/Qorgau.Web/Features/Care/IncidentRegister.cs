@@ -27,6 +27,7 @@ public sealed class IncidentRegister(
     CaseKeyring keyring,
     CaseDeadlineTracker deadlines,
     AuditLog audit,
+    VisibleCases visible,
     TimeProvider clock)
 {
     public DateOnly Today => deadlines.Today;
@@ -72,7 +73,7 @@ public sealed class IncidentRegister(
             problems.Add(new CaseProblem("facility", string.IsNullOrWhiteSpace(form.Facility) ? CareProblemCode.Required : CareProblemCode.Unknown));
         }
 
-        var cases = await CasesAsync(member.OrganisationId!.Value, form.CaseNumbers, problems, cancellationToken);
+        var cases = await CasesAsync(member, form.CaseNumbers, problems, cancellationToken);
         var organisation = await db.Organisations.FirstAsync(o => o.Id == member.OrganisationId, cancellationToken);
         if (problems.Count > 0 || organisation.PublicKey is null || member.PublicKey is null)
         {
@@ -126,6 +127,13 @@ public sealed class IncidentRegister(
         await db.IncidentCases.AsNoTracking().Where(l => l.IncidentId == incidentId)
             .Join(db.Cases.AsNoTracking(), l => l.CaseId, c => c.Id, (l, c) => c).OrderBy(c => c.PublicId).ToListAsync(cancellationToken);
 
+    /// <summary>The linked cases this member may see (the independence guard hides the others).</summary>
+    public async Task<IReadOnlyList<Case>> LinkedCasesAsync(StaffUser member, Guid incidentId, CancellationToken cancellationToken)
+    {
+        var visibility = await visible.ForAsync(member.Id, cancellationToken);
+        return [.. (await LinkedCasesAsync(incidentId, cancellationToken)).Where(visibility.MaySee)];
+    }
+
     public async Task<List<CaseProblem>> ChangeInquiryAsync(StaffUser member, Incident incident, string? state, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>();
@@ -155,7 +163,7 @@ public sealed class IncidentRegister(
     public async Task<List<CaseProblem>> LinkCasesAsync(StaffUser member, Incident incident, IncidentForm form, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>();
-        var cases = await CasesAsync(member.OrganisationId!.Value, form.CaseNumbers, problems, cancellationToken);
+        var cases = await CasesAsync(member, form.CaseNumbers, problems, cancellationToken);
         if (cases.Count == 0 && problems.Count == 0)
         {
             problems.Add(new CaseProblem("cases", CareProblemCode.Required));
@@ -196,15 +204,16 @@ public sealed class IncidentRegister(
         });
     }
 
-    /// <summary>Case numbers of the member's own organisation only: another organisation's case is "unknown", as if it did not exist.</summary>
-    private async Task<List<Case>> CasesAsync(Guid organisationId, IReadOnlyList<string> numbers, List<CaseProblem> problems, CancellationToken cancellationToken)
+    /// <summary>Case numbers of the member's own organisation only: another organisation's case, or one the independence guard hides from the member, is "unknown", as if it did not exist.</summary>
+    private async Task<List<Case>> CasesAsync(StaffUser member, IReadOnlyList<string> numbers, List<CaseProblem> problems, CancellationToken cancellationToken)
     {
         if (numbers.Count == 0)
         {
             return [];
         }
 
-        var found = await db.Cases.Where(c => numbers.Contains(c.PublicId) && c.OrganisationId == organisationId).ToListAsync(cancellationToken);
+        var organisationId = member.OrganisationId!.Value;
+        var found = await (await visible.FilterAsync(member.Id, db.Cases.Where(c => numbers.Contains(c.PublicId) && c.OrganisationId == organisationId), cancellationToken)).ToListAsync(cancellationToken);
         if (found.Count != numbers.Count)
         {
             problems.Add(new CaseProblem("cases", CareProblemCode.UnknownCase));

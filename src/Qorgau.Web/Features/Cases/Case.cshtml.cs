@@ -31,6 +31,7 @@ public sealed class CaseModel(
     QorgauDbContext db,
     AuditLog audit,
     UserManager<StaffUser> users,
+    VisibleCases visible,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public CaseDossier Dossier { get; private set; } = null!;
@@ -415,7 +416,7 @@ public sealed class CaseModel(
 
         Facility = Case.FacilityId is { } facilityId ? await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == facilityId, cancellationToken) : null;
         WithdrawalRequests = await db.Withdrawals.CountAsync(w => w.CaseId == Case.Id, cancellationToken);
-        LookAlikes = await LookAlikesAsync(Case, cancellationToken);
+        LookAlikes = await LookAlikesAsync(Case, opening.User!.Id, cancellationToken);
         if (opening.CaseKey is { } caseKey)
         {
             Decrypted = CaseContent.Decrypt(Case, caseKey);
@@ -433,7 +434,7 @@ public sealed class CaseModel(
     /// Other cases that may be about the same events: same facility, overlapping dates, same victim
     /// sex and age band when known. A hint for a person to judge; nothing is merged.
     /// </summary>
-    private async Task<IReadOnlyList<Case>> LookAlikesAsync(Case record, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Case>> LookAlikesAsync(Case record, Guid viewerId, CancellationToken cancellationToken)
     {
         if (record.FacilityId is null)
         {
@@ -442,7 +443,7 @@ public sealed class CaseModel(
 
         var from = record.IncidentFrom ?? record.IncidentTo;
         var to = record.IncidentTo ?? record.IncidentFrom;
-        var query = db.Cases.AsNoTracking().Where(c => c.Id != record.Id && c.OrganisationId == record.OrganisationId && c.FacilityId == record.FacilityId);
+        var query = await visible.FilterAsync(viewerId, db.Cases.AsNoTracking().Where(c => c.Id != record.Id && c.OrganisationId == record.OrganisationId && c.FacilityId == record.FacilityId), cancellationToken);
         if (from is not null && to is not null)
         {
             query = query.Where(c => c.IncidentFrom == null || (c.IncidentFrom <= to.Value.AddDays(7) && (c.IncidentTo ?? c.IncidentFrom) >= from.Value.AddDays(-7)));

@@ -150,13 +150,14 @@ public sealed record CaseListPage(IReadOnlyList<Case> Items, int Total, int Page
 
 /// <summary>
 /// The case list behind the workspace and <c>GET /api/v1/cases</c>: one query, scoped to the member's
-/// organisation (or, for "mine", to their assignments), filtered on the classification in clear.
+/// organisation (or, for "mine", to their assignments), filtered on the classification in clear, and
+/// never showing (nor counting) a case the independence guard hides from the member.
 /// </summary>
-public sealed class CaseList(QorgauDbContext db, JurisdictionProfile profile)
+public sealed class CaseList(QorgauDbContext db, JurisdictionProfile profile, VisibleCases visible)
 {
     public async Task<CaseListPage> PageAsync(Guid organisationId, Guid userId, CaseListFilter filter, CancellationToken cancellationToken)
     {
-        var query = Query(organisationId, userId, filter);
+        var query = (await visible.ForAsync(userId, cancellationToken)).Filter(Query(organisationId, userId, filter));
         var total = await query.CountAsync(cancellationToken);
         var items = await Sorted(query, filter.Sort)
             .Skip((filter.Page - 1) * filter.PageSize)

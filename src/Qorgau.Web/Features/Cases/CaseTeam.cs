@@ -4,6 +4,7 @@ using Qorgau.Data;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
@@ -21,6 +22,7 @@ public sealed class CaseTeam(
     CaseDeadlineTracker deadlines,
     CaseWork work,
     AuditLog audit,
+    JurisdictionProfile profile,
     TimeProvider clock)
 {
     /// <summary>The roles a person can be assigned to a case in.</summary>
@@ -94,7 +96,7 @@ public sealed class CaseTeam(
     public async Task<IndependenceCheck> CheckPersonAsync(Case record, StaffUser user, CancellationToken cancellationToken)
     {
         var organisationAffiliation = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.AffiliationAgencyCode).FirstOrDefaultAsync(cancellationToken);
-        return IndependenceGuard.CheckPerson(record.AccusedAgencyCode, user.AffiliationAgencyCode, organisationAffiliation);
+        return IndependenceGuard.CheckPerson(profile.AgencyTree, record.AccusedAgencyCode, user.AffiliationAgencyCode, organisationAffiliation);
     }
 
     public async Task<IndependenceOverride> RequestOverrideAsync(Case record, OverrideSubject subject, Guid targetId, string? role, string reason, Guid requesterId, CancellationToken cancellationToken)

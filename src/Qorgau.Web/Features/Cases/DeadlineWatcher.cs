@@ -15,6 +15,8 @@ public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile
 {
     private const int Batch = 500;
 
+    private readonly VisibleCases _visible = new(db, profile);
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var today = ProfileCalendar.Today(profile, clock);
@@ -57,6 +59,12 @@ public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile
         });
         foreach (var userId in await PeopleToRemindAsync(record, cancellationToken))
         {
+            if (!(await _visible.ForAsync(userId, cancellationToken)).MaySee(record))
+            {
+                // A reminder names the case: nobody the independence guard hides it from gets one.
+                continue;
+            }
+
             db.StaffReminders.Add(new StaffReminder { UserId = userId, CaseId = record.Id, DeadlineCode = deadline.Code, DueOn = deadline.DueOn, CreatedAtUtc = now });
         }
     }

@@ -15,7 +15,7 @@ namespace Qorgau.Web.Features.Cases;
 /// withdrawal rate per facility (withdrawals under pressure cluster where the pressure is).
 /// </summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class ReportsModel(QorgauDbContext db, UserManager<StaffUser> users) : PageModel
+public sealed class ReportsModel(QorgauDbContext db, UserManager<StaffUser> users, VisibleCases visible) : PageModel
 {
     public IReadOnlyList<OverrideRow> Overrides { get; private set; } = [];
 
@@ -29,8 +29,9 @@ public sealed class ReportsModel(QorgauDbContext db, UserManager<StaffUser> user
             return Forbid();
         }
 
+        var ownCases = await visible.FilterAsync(user.Id, db.Cases.Where(c => c.OrganisationId == organisationId), cancellationToken);
         var overrides = await db.IndependenceOverrides.AsNoTracking()
-            .Join(db.Cases.Where(c => c.OrganisationId == organisationId), o => o.CaseId, c => c.Id, (o, c) => new { Override = o, c.PublicId })
+            .Join(ownCases, o => o.CaseId, c => c.Id, (o, c) => new { Override = o, c.PublicId })
             .OrderByDescending(x => x.Override.RequestedAtUtc)
             .Take(500)
             .ToListAsync(cancellationToken);
@@ -38,7 +39,7 @@ public sealed class ReportsModel(QorgauDbContext db, UserManager<StaffUser> user
         var emails = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? string.Empty, cancellationToken);
         Overrides = [.. overrides.Select(x => new OverrideRow(x.PublicId, x.Override, emails.GetValueOrDefault(x.Override.RequestedByUserId), emails.GetValueOrDefault(x.Override.TargetId), x.Override.DecidedByUserId is { } d ? emails.GetValueOrDefault(d) : null))];
 
-        var cases = db.Cases.Where(c => c.OrganisationId == organisationId && c.FacilityId != null);
+        var cases = ownCases.Where(c => c.FacilityId != null);
         var perFacility = await cases.GroupBy(c => c.FacilityId!.Value)
             .Select(g => new { Facility = g.Key, Cases = g.Count(), Withdrawn = g.Count(c => db.Withdrawals.Any(w => w.CaseId == c.Id)) })
             .ToListAsync(cancellationToken);

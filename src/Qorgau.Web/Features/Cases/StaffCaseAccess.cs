@@ -22,6 +22,7 @@ public sealed class StaffCaseAccess(
     CaseKeyring keyring,
     AuditLog audit,
     CaseWork work,
+    VisibleCases visible,
     TimeProvider clock)
 {
     public async Task<CaseOpening> OpenAsync(ClaimsPrincipal principal, string publicId, string purpose, CancellationToken cancellationToken)
@@ -97,8 +98,14 @@ public sealed class StaffCaseAccess(
         return (reachable ? record : null, user);
     }
 
-    /// <summary>Without opening anything: whether the member may see this case at all (its organisation, a grant, an assignment or an interview).</summary>
+    /// <summary>
+    /// Without opening anything: whether the member may see this case at all (its organisation, a grant, an
+    /// assignment or an interview), and never when the independence guard hides it from them.
+    /// </summary>
     public async Task<bool> MayReachAsync(StaffUser user, Case record, CancellationToken cancellationToken) =>
+        (await visible.ForAsync(user.Id, cancellationToken)).MaySee(record) && await IsWithinReachAsync(user, record, cancellationToken);
+
+    private async Task<bool> IsWithinReachAsync(StaffUser user, Case record, CancellationToken cancellationToken) =>
         user.OrganisationId == record.OrganisationId
         || await db.CaseKeyGrants.AnyAsync(g => g.CaseId == record.Id && g.RecipientKind == KeyRecipient.User && g.RecipientId == user.Id, cancellationToken)
         || await db.CaseAssignments.AnyAsync(a => a.CaseId == record.Id && a.UserId == user.Id && a.EndedAtUtc == null, cancellationToken)

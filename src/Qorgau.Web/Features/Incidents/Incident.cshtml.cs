@@ -67,7 +67,7 @@ public sealed class IncidentModel(IncidentRegister register, QorgauDbContext db,
 
         Incident = incident;
         Facility = await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == incident.FacilityId, cancellationToken);
-        Cases = await register.LinkedCasesAsync(incident.Id, cancellationToken);
+        Cases = await register.LinkedCasesAsync(member, incident.Id, cancellationToken);
         Narrative = await register.ReadNarrativeAsync(member, incident, cancellationToken);
         return Page();
     }

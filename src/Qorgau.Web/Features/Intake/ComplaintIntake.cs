@@ -57,6 +57,7 @@ public sealed class ComplaintIntake(
                 ?? throw new InvalidOperationException("The installation is not initialised: run 'qorgau init' or 'qorgau demo'.");
         var caseId = Guid.CreateVersion7();
         var readers = await FirstReadersAsync(organisation.Id, cancellationToken);
+        readers.RemoveAll(u => !IndependenceGuard.CheckPerson(profile.AgencyTree, complaint.AccusedAgencyCode, u.AffiliationAgencyCode, organisation.AffiliationAgencyCode).IsIndependent);
         var caseKey = keyring.NewCaseKey(caseId, organisation, readers, complainantKeys?.PublicKey);
         var now = clock.GetUtcNow().UtcDateTime;
         var record = new Case
@@ -139,7 +140,7 @@ public sealed class ComplaintIntake(
         var (complaint, problems) = ComplaintRules.Check(form, profile, facility, Today, fallbackLanguage);
         var allProblems = problems.ToList();
         var accused = complaint?.AccusedAgencyCode ?? form.AccusedAgency?.Trim();
-        var routing = ComplaintRouting.Choose(candidates, requestedOrganisation?.Trim(), string.IsNullOrEmpty(accused) ? null : accused);
+        var routing = ComplaintRouting.Choose(profile.AgencyTree, candidates, requestedOrganisation?.Trim(), string.IsNullOrEmpty(accused) ? null : accused);
         if (routing.Problem is { } problem)
         {
             allProblems.Add(new ComplaintProblem("organisation", problem, requestedOrganisation?.Trim() ?? string.Empty));

@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
+using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Intake;
 
 /// <summary>An organisation's new complaints: the classification only, in clear; opening one is the case page's job.</summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class InboxModel(UserManager<StaffUser> users, QorgauDbContext db) : PageModel
+public sealed class InboxModel(UserManager<StaffUser> users, QorgauDbContext db, VisibleCases visible) : PageModel
 {
     public const int PageSize = 50;
 
@@ -23,12 +24,12 @@ public sealed class InboxModel(UserManager<StaffUser> users, QorgauDbContext db)
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await users.GetUserAsync(User) is not { OrganisationId: { } organisationId })
+        if (await users.GetUserAsync(User) is not { OrganisationId: { } organisationId } user)
         {
             return;
         }
 
-        var inbox = db.Cases.AsNoTracking().Where(c => c.OrganisationId == organisationId && c.Status == CaseStatus.Received);
+        var inbox = await visible.FilterAsync(user.Id, db.Cases.AsNoTracking().Where(c => c.OrganisationId == organisationId && c.Status == CaseStatus.Received), cancellationToken);
         UnreadCount = await inbox.CountAsync(c => c.FirstReadAtUtc == null, cancellationToken);
         Cases = await inbox.OrderByDescending(c => c.IsUrgent).ThenByDescending(c => c.ReceivedAtUtc).Take(PageSize).ToListAsync(cancellationToken);
         var facilityIds = Cases.Where(c => c.FacilityId is not null).Select(c => c.FacilityId!.Value).Distinct().ToList();

@@ -7,13 +7,14 @@ using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Security;
+using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Staff;
 
 /// <summary>The signed-in staff member's start page.</summary>
 [Authorize(Policy = StaffAuthentication.StaffPolicy)]
-public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession keySession, QorgauDbContext db) : PageModel
+public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession keySession, QorgauDbContext db, VisibleCases visible) : PageModel
 {
     public bool WorksOnCases { get; private set; }
 
@@ -49,14 +50,15 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
         Email = user.Email ?? string.Empty;
         Roles = [.. await users.GetRolesAsync(user)];
         WorksOnCases = StaffRole.WorksOnCases(Roles.Contains);
+        var visibleCases = await visible.FilterAsync(user.Id, db.Cases, HttpContext.RequestAborted);
         NewComplaints = WorksOnCases
-            ? await db.Cases.CountAsync(c => c.OrganisationId == user.OrganisationId && c.Status == CaseStatus.Received && c.FirstReadAtUtc == null)
+            ? await visibleCases.CountAsync(c => c.OrganisationId == user.OrganisationId && c.Status == CaseStatus.Received && c.FirstReadAtUtc == null)
             : 0;
         Reminders = [.. (await db.StaffReminders.AsNoTracking()
                 .Where(r => r.UserId == user.Id && r.ReadAtUtc == null)
                 .OrderBy(r => r.DueOn)
                 .Take(50)
-                .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { Reminder = r, c.PublicId })
+                .Join(visibleCases, r => r.CaseId, c => c.Id, (r, c) => new { Reminder = r, c.PublicId })
                 .ToListAsync())
             .Select(x => (x.Reminder, x.PublicId))];
         KeyUnlocked = await keySession.GetPrivateKeyAsync(user.Id) is { } privateKey

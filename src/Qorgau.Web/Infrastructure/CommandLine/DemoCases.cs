@@ -55,7 +55,7 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
             var organisation = Pick(organisations, accused, i);
             var receivedAt = now.AddDays(-random.Next(5, 1000)).AddMinutes(-random.Next(1440));
             var path = Paths[i % Paths.Length];
-            var receiver = organisations.FirstOrDefault(o => o.Id != organisation.Id && ComplaintRouting.IsIndependentOf(o, accused));
+            var receiver = organisations.FirstOrDefault(o => o.Id != organisation.Id && ComplaintRouting.IsIndependentOf(profile.AgencyTree, o, accused));
             if (path is [CaseAction.Refer] && receiver is null)
             {
                 path = [];
@@ -121,9 +121,9 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
     }
 
     /// <summary>Most complaints go to the default intake; some to the others that take complaints, never to one affiliated with the agency accused.</summary>
-    private static Organisation Pick(List<Organisation> organisations, string accused, int i)
+    private Organisation Pick(List<Organisation> organisations, string accused, int i)
     {
-        var independent = organisations.Where(o => ComplaintRouting.IsIndependentOf(o, accused)).ToList();
+        var independent = organisations.Where(o => ComplaintRouting.IsIndependentOf(profile.AgencyTree, o, accused)).ToList();
         return i % 3 == 0 ? independent[i / 3 % independent.Count] : independent.FirstOrDefault(o => o.IsDefaultIntake) ?? independent[0];
     }
 

@@ -87,11 +87,11 @@ public sealed class VideoPreservation(QorgauDbContext db, JurisdictionProfile pr
     }
 
     /// <summary>The organisation's open requests, those past their deadline first: what to chase today.</summary>
-    public async Task<List<OpenPreservation>> OpenForOrganisationAsync(Guid organisationId, CancellationToken cancellationToken)
+    public async Task<List<OpenPreservation>> OpenForOrganisationAsync(Guid organisationId, CaseVisibility visibility, CancellationToken cancellationToken)
     {
         var rows = await db.PreservationRequests.AsNoTracking()
             .Where(p => p.Status == PreservationStatus.Raised || p.Status == PreservationStatus.Sent)
-            .Join(db.Cases.Where(c => c.OrganisationId == organisationId), p => p.CaseId, c => c.Id, (p, c) => new { Request = p, c.PublicId })
+            .Join(visibility.Filter(db.Cases.Where(c => c.OrganisationId == organisationId)), p => p.CaseId, c => c.Id, (p, c) => new { Request = p, c.PublicId })
             .OrderBy(x => x.Request.DueOn)
             .Take(500)
             .ToListAsync(cancellationToken);
