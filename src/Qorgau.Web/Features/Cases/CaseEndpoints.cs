@@ -78,7 +78,7 @@ public static class CaseEndpoints
         return TypedResults.Ok(new CaseListResponse([.. page.Items.Select(CaseListItem.From)], page.Total, page.Page, page.PageSize));
     }
 
-    public static async Task<IResult> GetCase(string publicId, string? asOf, HttpContext http, CaseApiAccess access, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<IResult> GetCase(string publicId, string? asOf, HttpContext http, CaseApiAccess access, StaffCaseAccess reads, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         DateTime? asOfUtc = null;
         if (!string.IsNullOrEmpty(asOf))
@@ -96,6 +96,7 @@ public static class CaseEndpoints
             return NotFound(localizer);
         }
 
+        await reads.RecordApiReadAsync(found.Case, found.User, "api", cancellationToken);
         return TypedResults.Ok(await ResponseAsync(db, found.Case, asOfUtc, cancellationToken));
     }
 

@@ -111,6 +111,20 @@ public sealed class StaffCaseAccess(
         || await db.CaseAssignments.AnyAsync(a => a.CaseId == record.Id && a.UserId == user.Id && a.EndedAtUtc == null, cancellationToken)
         || await db.Withdrawals.AnyAsync(w => w.CaseId == record.Id && w.InterviewerUserId == user.Id && w.Outcome == null, cancellationToken);
 
+    /// <summary>
+    /// A reading through the staff API, which opens no key: like a page's opening it is an <c>accessed</c>
+    /// event on the case's timeline and a <c>case.read</c> audit entry, but it does not tell the
+    /// complainant "read", since no content was read.
+    /// </summary>
+    public async Task RecordApiReadAsync(Case record, StaffUser user, string purpose, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = clock.GetUtcNow().UtcDateTime, Kind = CaseEventKind.Accessed, ActorUserId = user.Id, Detail = purpose });
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent("case.read", user.Id, record.OrganisationId, "case", record.Id.ToString(), purpose), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>The people still waiting for their copy of the key: those assigned, and a pending follow-up's interviewer.</summary>
     private async Task<List<StaffUser>> PeopleOnCaseAsync(Guid caseId, CancellationToken cancellationToken)
     {
