@@ -254,7 +254,9 @@ public sealed class CaseApiTests(CaseApiFactory app) : IClassFixture<CaseApiFact
     {
         var client = app.CreateClient(acceptLanguage: "en");
         var token = await app.TokenAsync(SupervisorEmail);
-        var filed = await FileAsync(client, accusedAgency: "penitentiary");
+
+        // Not the prisons: the penal system committee belongs to the Interior Ministry, as the police do (issue 13).
+        var filed = await FileAsync(client, accusedAgency: "health");
 
         var response = await AssignAsync(client, token, filed.PublicId, SecondedEmail, "investigator");
 

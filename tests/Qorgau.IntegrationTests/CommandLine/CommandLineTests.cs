@@ -134,6 +134,35 @@ public sealed class CommandLineTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Profile_check_refuses_an_unknown_parent_agency_and_a_cycle_of_parents()
+    {
+        var copy = Directory.CreateTempSubdirectory("qorgau-profile-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "profiles", "kz"), "*.csv"))
+            {
+                File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            }
+
+            var agencies = Path.Combine(copy, "agencies.csv");
+            var text = await File.ReadAllTextAsync(agencies, TestContext.Current.CancellationToken);
+            text = text.Replace("(KNB),true,true,,", "(KNB),true,true,border,", StringComparison.Ordinal) + "ghost-guard,Елес,Призрак,Ghost guard,true,false,ministry-of-ghosts,\n";
+            await File.WriteAllTextAsync(agencies, text, TestContext.Current.CancellationToken);
+            var lines = (await File.ReadAllLinesAsync(agencies, TestContext.Current.CancellationToken)).Length;
+
+            var run = await _app.RunVerbAsync("profile", "check", copy);
+
+            run.ExitCode.ShouldBe(1);
+            run.Output.ShouldContain($"agencies.csv:{lines}: column 'parent': 'ministry-of-ghosts' is not an agency in this file");
+            run.Output.ShouldContain("is its own ancestor (the parents form a cycle)");
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

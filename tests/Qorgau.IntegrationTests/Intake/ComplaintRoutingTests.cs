@@ -34,7 +34,8 @@ public sealed class ComplaintRoutingTests : IAsyncLifetime
         await SetAffiliationAsync(_app, "ngo-coalition", "police");
         var client = _app.CreateClient(acceptLanguage: "en");
 
-        var filed = await FileAsync(client, new { account = "Beaten in the prison.", organisation = "ngo-coalition", accusedAgency = "penitentiary" });
+        // Not the prisons: the penal system committee belongs to the Interior Ministry, as the police do (issue 13).
+        var filed = await FileAsync(client, new { account = "Beaten in the psychiatric ward.", organisation = "ngo-coalition", accusedAgency = "health" });
 
         (await CaseAsync(_app, filed.PublicId)).OrganisationId.ShouldBe(await OrganisationIdAsync(_app, "ngo-coalition"));
     }
@@ -60,6 +61,22 @@ public sealed class ComplaintRoutingTests : IAsyncLifetime
         grants.ShouldContain(g => g.RecipientKind == KeyRecipient.Organisation && g.RecipientId == coalition);
         grants.ShouldNotContain(g => g.RecipientKind == KeyRecipient.Organisation && g.RecipientId == npm, "the affiliated organisation gets no key");
         grants.ShouldNotContain(g => g.RecipientKind == KeyRecipient.User && npmMembers.Contains(g.RecipientId), "nor does any of its members");
+    }
+
+    [Theory]
+    [InlineData("police", "penitentiary")]
+    [InlineData("national-security", "border")]
+    [InlineData("border", "national-security")]
+    public async Task An_organisation_affiliated_with_an_agency_above_or_below_the_accused_one_cannot_be_chosen(string affiliation, string accused)
+    {
+        await SetAffiliationAsync(_app, "ngo-coalition", affiliation);
+        var client = _app.CreateClient(acceptLanguage: "en");
+        var before = await CaseCountAsync(_app);
+
+        var response = await PostAsync(client, ComplaintsUrl, new { account = "Beaten in custody.", organisation = "ngo-coalition", accusedAgency = accused });
+
+        (await ValidationProblemAsync(response)).Fields.ShouldBe(["organisation"]);
+        (await CaseCountAsync(_app)).ShouldBe(before);
     }
 
     [Fact]
