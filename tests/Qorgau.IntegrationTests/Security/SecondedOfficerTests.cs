@@ -75,6 +75,38 @@ public sealed class SecondedOfficerTests(CaseApiFactory app) : IClassFixture<Cas
     }
 
     [Fact]
+    public async Task The_seconded_officer_cannot_merge_a_case_into_one_against_the_police()
+    {
+        var client = app.CreateClient(acceptLanguage: "en");
+        var (police, _, health) = await FileThreeAsync(client);
+        var seconded = await app.TokenAsync(SecondedEmail);
+
+        var merge = await ActionAsync(client, seconded, health, new { action = "merge", into = police });
+
+        merge.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await merge.Content.ReadAsStringAsync(Cancel));
+        (await CaseAsync(client, await app.TokenAsync(SupervisorEmail), health)).GetProperty("status").GetString().ShouldBe("received");
+    }
+
+    [Fact]
+    public async Task An_assignment_older_than_the_tree_rule_gets_no_copy_of_the_key_when_a_colleague_opens_the_case()
+    {
+        var client = app.CreateClient(acceptLanguage: "en");
+        var (_, prison, _) = await FileThreeAsync(client);
+        var secondedId = await UserIdAsync(SecondedEmail);
+        var prisonId = await CaseIdAsync(prison);
+        await app.WithDbAsync(db =>
+        {
+            db.CaseAssignments.Add(new CaseAssignment { CaseId = prisonId, UserId = secondedId, Role = "investigator", AssignedAtUtc = DateTime.UtcNow });
+            return db.SaveChangesAsync(Cancel);
+        });
+        var supervisor = await app.SignInAsync(SupervisorEmail);
+
+        (await supervisor.GetAsync($"/cases/{prison}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await GrantsAsync(prison)).ShouldNotContain(secondedId);
+    }
+
+    [Fact]
     public async Task Every_page_of_a_case_against_the_police_answers_no_such_case_to_the_seconded_officer()
     {
         var client = app.CreateClient(acceptLanguage: "en");

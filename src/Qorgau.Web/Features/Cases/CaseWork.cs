@@ -25,6 +25,8 @@ public sealed class CaseWork(
     AuditLog audit,
     TimeProvider clock)
 {
+    private readonly VisibleCases _visible = new(db, profile);
+
     private static readonly string[] TriageRoles = [StaffRole.IntakeOperator, StaffRole.CaseWorker, StaffRole.Investigator, StaffRole.Supervisor];
     private static readonly string[] ProceedingRoles = [StaffRole.CaseWorker, StaffRole.Investigator, StaffRole.Supervisor];
 
@@ -75,7 +77,7 @@ public sealed class CaseWork(
     /// </summary>
     public async Task<CaseDecision> StageAsync(Case record, CaseCommand command, Guid actorId, byte[]? caseKey, DateTime at, CancellationToken cancellationToken, bool independenceOverridden = false)
     {
-        var (facts, mergeTarget, referralTarget) = await FactsAsync(record, command, cancellationToken);
+        var (facts, mergeTarget, referralTarget) = await FactsAsync(record, command, actorId, cancellationToken);
         var decision = CaseRules.Decide(profile, facts with { IndependenceOverridden = independenceOverridden }, command, Today);
         if (!decision.IsAllowed)
         {
@@ -97,7 +99,7 @@ public sealed class CaseWork(
         return decision;
     }
 
-    private async Task<(CaseFacts Facts, Case? MergeTarget, Organisation? ReferralTarget)> FactsAsync(Case record, CaseCommand command, CancellationToken cancellationToken)
+    private async Task<(CaseFacts Facts, Case? MergeTarget, Organisation? ReferralTarget)> FactsAsync(Case record, CaseCommand command, Guid actorId, CancellationToken cancellationToken)
     {
         // Staged but unsaved records count too (the demo loader stages several actions before saving).
         var proceeding = db.Proceedings.Local.FirstOrDefault(p => p.CaseId == record.Id)
@@ -109,6 +111,11 @@ public sealed class CaseWork(
         var mergeTarget = command.Action == CaseAction.Merge && !string.IsNullOrEmpty(into)
             ? await db.Cases.FirstOrDefaultAsync(c => c.PublicId == into, cancellationToken)
             : null;
+        if (mergeTarget is not null && !(await _visible.ForAsync(actorId, cancellationToken)).MaySee(mergeTarget))
+        {
+            // A case the guard hides from the actor is as unknown to them as any other they may not reach.
+            mergeTarget = null;
+        }
         var referralTarget = command.Action == CaseAction.Refer && !string.IsNullOrWhiteSpace(command.Organisation)
             ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == command.Organisation.Trim(), cancellationToken)
             : null;

@@ -125,12 +125,25 @@ public sealed class StaffCaseAccess(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The people still waiting for their copy of the key: those assigned, and a pending follow-up's interviewer.</summary>
-    private async Task<List<StaffUser>> PeopleOnCaseAsync(Guid caseId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The people still waiting for their copy of the key: those assigned, and a pending follow-up's
+    /// interviewer; never one the independence guard hides the case from (an assignment older than the guard).
+    /// </summary>
+    private async Task<List<StaffUser>> PeopleOnCaseAsync(Case record, CancellationToken cancellationToken)
     {
-        var assigned = db.CaseAssignments.Where(a => a.CaseId == caseId && a.EndedAtUtc == null).Select(a => a.UserId);
-        var interviewers = db.Withdrawals.Where(w => w.CaseId == caseId && w.Outcome == null && w.InterviewerUserId != null).Select(w => w.InterviewerUserId!.Value);
-        return await db.Users.Where(u => assigned.Contains(u.Id) || interviewers.Contains(u.Id)).ToListAsync(cancellationToken);
+        var assigned = db.CaseAssignments.Where(a => a.CaseId == record.Id && a.EndedAtUtc == null).Select(a => a.UserId);
+        var interviewers = db.Withdrawals.Where(w => w.CaseId == record.Id && w.Outcome == null && w.InterviewerUserId != null).Select(w => w.InterviewerUserId!.Value);
+        var people = await db.Users.Where(u => assigned.Contains(u.Id) || interviewers.Contains(u.Id)).ToListAsync(cancellationToken);
+        var independent = new List<StaffUser>();
+        foreach (var person in people)
+        {
+            if ((await visible.ForAsync(person.Id, cancellationToken)).MaySee(record))
+            {
+                independent.Add(person);
+            }
+        }
+
+        return independent;
     }
 
     /// <summary>A referral made without the key completes when a member who holds it opens the case.</summary>
@@ -166,7 +179,7 @@ public sealed class StaffCaseAccess(
         }
 
         var organisation = await db.Organisations.FirstAsync(o => o.Id == record.OrganisationId, cancellationToken);
-        await keyring.SealMissingAsync(record.Id, organisation, await PeopleOnCaseAsync(record.Id, cancellationToken), caseKey);
+        await keyring.SealMissingAsync(record.Id, organisation, await PeopleOnCaseAsync(record, cancellationToken), caseKey);
         await db.SaveChangesAsync(cancellationToken);
 
         await audit.WriteAsync(new AuditEvent("case.read", user.Id, record.OrganisationId, "case", record.Id.ToString(), purpose), cancellationToken);
