@@ -400,7 +400,7 @@ public sealed class CaseRulesTests
     [Fact]
     public void An_organisation_affiliated_with_another_agency_or_a_case_without_accused_agency_passes_the_guard()
     {
-        var otherAgency = Facts(CaseStatus.Received) with { ReferralTarget = new ReferralTarget(OtherOrganisationId, "penitentiary", HasKeys: true) };
+        var otherAgency = Facts(CaseStatus.Received) with { ReferralTarget = new ReferralTarget(OtherOrganisationId, "health", HasKeys: true) };
         var noAccused = Facts(CaseStatus.Received) with
         {
             AccusedAgencyCode = null,
@@ -409,6 +409,14 @@ public sealed class CaseRulesTests
 
         Decide(otherAgency, Valid(CaseAction.Refer)).ShouldBeAllowed(CaseStatus.Referred);
         Decide(noAccused, Valid(CaseAction.Refer)).ShouldBeAllowed(CaseStatus.Referred);
+    }
+
+    [Fact]
+    public void A_referral_to_an_organisation_affiliated_with_an_agency_below_the_accused_one_is_refused()
+    {
+        var prisons = Facts(CaseStatus.Received) with { ReferralTarget = new ReferralTarget(OtherOrganisationId, "penitentiary", HasKeys: true) };
+
+        Decide(prisons, Valid(CaseAction.Refer)).Kind.ShouldBe(CaseDecisionKind.NotIndependent);
     }
 
     [Fact]
