@@ -13,7 +13,20 @@ public sealed class AuditCheckpointService(
     IOptions<AuditOptions> options,
     ILogger<AuditCheckpointService> logger) : BackgroundService
 {
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    private readonly Lock _stopping = new();
+    private Task? _stopped;
+
+    // The test host (and some hosts) call StopAsync twice, the second time while disposing: every call
+    // waits for the one final checkpoint, which is written once, before the services are disposed.
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopping)
+        {
+            return _stopped ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         await WriteAsync(cancellationToken);

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Qorgau.Data;
 using Microsoft.Extensions.Options;
+using Qorgau.Data;
 using Qorgau.Domain.Audit;
 
 namespace Qorgau.Web.Infrastructure.Audit;

@@ -11,6 +11,8 @@ namespace Qorgau.Web.Infrastructure.Security;
 /// </summary>
 public sealed class ExpiredSessionKeys(QorgauDbContext db, IOptions<SecurityOptions> options, TimeProvider clock)
 {
+    private static readonly byte[] Erased = [];
+
     /// <summary>Every user's expired sessions; the number of keys erased.</summary>
     public Task<int> EraseAsync(CancellationToken cancellationToken = default) =>
         EraseAsync(db.StaffSessions, cancellationToken);
@@ -23,7 +25,7 @@ public sealed class ExpiredSessionKeys(QorgauDbContext db, IOptions<SecurityOpti
     {
         // The same idle rule as StaffKeySession's open sessions: what it no longer serves, this erases.
         var idleSince = clock.GetUtcNow().UtcDateTime.AddMinutes(-options.Value.IdleTimeoutMinutes);
-        return await sessions.Where(s => s.LastSeenAtUtc <= idleSince && s.EncryptedPrivateKey.Length > 0)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EncryptedPrivateKey, []), cancellationToken);
+        return await sessions.Where(s => s.LastSeenAtUtc <= idleSince && s.EncryptedPrivateKey != Erased)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EncryptedPrivateKey, Erased), cancellationToken);
     }
 }
