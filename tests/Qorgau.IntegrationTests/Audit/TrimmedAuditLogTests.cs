@@ -176,6 +176,28 @@ public sealed class TrimmedAuditLogTests : IAsyncLifetime
         (await File.ReadAllLinesAsync(AnchorFile, Cancel)).Length.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Each_anchor_line_also_goes_to_syslog_when_a_socket_is_configured()
+    {
+        var socketPath = Path.Combine(_app.Database.DataDirectory, "syslog.sock");
+        using var syslog = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Unspecified);
+        syslog.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(socketPath));
+        await using var app = _app.WithWebHostBuilder(b => b.UseSetting("Audit:SyslogSocket", socketPath));
+        await AppendAsync(app, 1);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(Cancel);
+        }
+
+        var buffer = new byte[1024];
+        var received = await syslog.ReceiveAsync(buffer, System.Net.Sockets.SocketFlags.None, Cancel);
+
+        var line = System.Text.Encoding.UTF8.GetString(buffer, 0, received);
+        line.ShouldStartWith($"<37>qorgau: qorgau-audit-checkpoint/1 {_anchored + 1} ");
+        (await File.ReadAllLinesAsync(AnchorFile, Cancel)).ShouldContain(line["<37>qorgau: ".Length..]);
+    }
+
     public async ValueTask InitializeAsync()
     {
         var run = await _app.RunVerbAsync("demo", "--cases", "0");
