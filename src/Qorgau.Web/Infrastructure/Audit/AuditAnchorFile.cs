@@ -22,11 +22,7 @@ public sealed class AuditAnchorFile(IOptions<AuditOptions> options, IOptions<Sto
         try
         {
             PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            await using (var file = new FileStream(Path, PrivateFiles.NewFile(FileMode.Append, FileAccess.Write)))
-            {
-                await file.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
+            await AppendLineAsync(line, cancellationToken);
         }
         finally
         {
@@ -36,6 +32,25 @@ public sealed class AuditAnchorFile(IOptions<AuditOptions> options, IOptions<Sto
         if (!string.IsNullOrWhiteSpace(options.Value.SyslogSocket))
         {
             await SendToSyslogAsync(options.Value.SyslogSocket, line, cancellationToken);
+        }
+    }
+
+    // The app and a verb may append at the same moment: the file is locked while a line is written.
+    private async Task AppendLineAsync(string line, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var file = new FileStream(Path, PrivateFiles.NewFile(FileMode.Append, FileAccess.Write));
+                await file.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), cancellationToken);
+                file.Flush(flushToDisk: true);
+                return;
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
         }
     }
 

@@ -104,6 +104,7 @@ public sealed class AuditCheckpoints(
             }
         }
 
+        var storedBySignature = stored.ToLookup(row => row.Signature);
         var lines = await anchorFile.ReadAsync(cancellationToken);
         var inFile = 0;
         if (lines is null)
@@ -123,7 +124,7 @@ public sealed class AuditCheckpoints(
 
                 inFile++;
                 genuine.Add(checkpoint);
-                if (!stored.Any(row => row.SameAs(checkpoint)))
+                if (!storedBySignature[checkpoint.Signature].Any(row => row.SameAs(checkpoint)))
                 {
                     problems.Add(new AuditProblem(checkpoint.EntryCount, $"the checkpoint of entry {checkpoint.EntryCount} on line {number} of the anchor file is missing from the database or differs there: the database's checkpoints were tampered with"));
                 }

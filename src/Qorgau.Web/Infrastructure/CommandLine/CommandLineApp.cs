@@ -77,7 +77,17 @@ public static class CommandLineApp
     {
         await using var scope = context.Get<IServiceScopeFactory>().CreateAsyncScope();
         var checkpoints = scope.ServiceProvider.GetRequiredService<Audit.AuditCheckpoints>();
-        await checkpoints.WriteAsync();
+        try
+        {
+            await checkpoints.WriteAsync();
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or DbException or DbUpdateException or UnauthorizedAccessException)
+        {
+            // What the verb did stands; the app's next checkpoint covers it.
+            context.Error.WriteLine($"warning: no audit checkpoint written: {e.GetType().Name}");
+            return;
+        }
+
         if (checkpoints.Refusal is { } refusal)
         {
             context.Error.WriteLine($"warning: no audit checkpoint written, the log does not continue from its last checkpoint: {refusal.Reason}; run 'qorgau audit verify'");

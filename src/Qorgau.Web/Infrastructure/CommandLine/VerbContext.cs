@@ -56,7 +56,6 @@ internal sealed class VerbContext(TextWriter output, TextWriter error, IReadOnly
         }
 
         var db = Get<QorgauDbContext>();
-        DatabaseOpened = true;
         var options = Get<IOptions<DatabaseOptions>>().Value;
         var problem = await DatabaseInitializer.EnsureSchemaAsync(db, options);
         if (problem is not null)
@@ -65,6 +64,7 @@ internal sealed class VerbContext(TextWriter output, TextWriter error, IReadOnly
             return null;
         }
 
+        DatabaseOpened = true;
         return db;
     }
 
