@@ -7,14 +7,15 @@ namespace Qorgau.LoadTest;
 
 /// <summary>
 /// Times the receipt derivation exactly as the app does it (<see cref="Receipt.DeriveKeys"/>, a fresh
-/// receipt, a 16-byte installation salt), in this process, without HTTP.
+/// receipt, a 16-byte installation salt, a 32-byte pepper), in this process, without HTTP.
 /// </summary>
 internal static class DerivationTimer
 {
     private static readonly byte[] Salt = RandomNumberGenerator.GetBytes(16);
+    private static readonly byte[] Pepper = RandomNumberGenerator.GetBytes(32);
 
     /// <summary>One untimed derivation: loads libsodium and compiles the path, as the app's first filing does.</summary>
-    public static void WarmUp(Argon2Cost cost) => Receipt.DeriveKeys(Receipt.New(), Salt, cost);
+    public static void WarmUp(Argon2Cost cost) => Receipt.DeriveKeys(Receipt.New(), Salt, Pepper, cost);
 
     /// <summary>The wall-clock time of <paramref name="count"/> derivations one after another on one thread.</summary>
     public static SequentialDerivations TimeSequential(Argon2Cost cost, int count, CancellationToken cancellationToken)
@@ -26,7 +27,7 @@ internal static class DerivationTimer
             cancellationToken.ThrowIfCancellationRequested();
             var receipt = Receipt.New();
             var started = Stopwatch.GetTimestamp();
-            Receipt.DeriveKeys(receipt, Salt, cost);
+            Receipt.DeriveKeys(receipt, Salt, Pepper, cost);
             times.Add(Stopwatch.GetElapsedTime(started));
         }
 
@@ -51,7 +52,7 @@ internal static class DerivationTimer
             var cpuBefore = CpuNow();
             while (Stopwatch.GetElapsedTime(started) < duration && !cancellationToken.IsCancellationRequested)
             {
-                Receipt.DeriveKeys(Receipt.New(), Salt, cost);
+                Receipt.DeriveKeys(Receipt.New(), Salt, Pepper, cost);
                 counts[i]++;
                 busy[i] = Stopwatch.GetElapsedTime(started);
             }

@@ -37,6 +37,9 @@ public abstract class QorgauDbContext(DbContextOptions options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Signed checkpoints of the audit log (also kept in the anchor file outside the database).</summary>
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
@@ -113,6 +116,11 @@ public abstract class QorgauDbContext(DbContextOptions options)
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Audit entries are append-only; they cannot be changed or deleted.");
+        }
+
+        if (ChangeTracker.Entries<AuditCheckpoint>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit checkpoints are append-only; they cannot be changed or deleted.");
         }
 
         if (ChangeTracker.Entries<CaseEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))

@@ -61,6 +61,18 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> builder)
+    {
+        builder.ToTable("AuditCheckpoints");
+        builder.Property(c => c.Id).ValueGeneratedOnAdd();
+        builder.Property(c => c.HeadHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(c => c.Signature).HasMaxLength(100);
+        builder.HasIndex(c => c.EntryCount);
+    }
+}
+
 internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSession>
 {
     public void Configure(EntityTypeBuilder<StaffSession> builder)

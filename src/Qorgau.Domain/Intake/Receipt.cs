@@ -4,9 +4,11 @@ using Qorgau.Domain.Security;
 namespace Qorgau.Domain.Intake;
 
 /// <summary>
-/// The complainant's receipt: 16 random digits, shown once and never stored. Argon2id over the
-/// receipt and the installation's salt gives 64 bytes: the first half finds the case, the second is
-/// the complainant's X25519 private key, which opens the case key sealed to it.
+/// The complainant's receipt: 16 random digits, shown once and never stored. HMAC-SHA-256 of the
+/// receipt under the installation's pepper (a key kept outside the database), then Argon2id over that
+/// and the installation's salt, gives 64 bytes: the first half finds the case, the second is the
+/// complainant's X25519 private key, which opens the case key sealed to it. Without the pepper a
+/// database dump cannot test a single guess.
 /// </summary>
 public static class Receipt
 {
@@ -40,9 +42,11 @@ public static class Receipt
         return digits.Length == Digits && digits.All(char.IsAsciiDigit) ? digits : null;
     }
 
-    public static ComplainantKeys DeriveKeys(string receipt, ReadOnlySpan<byte> installationSalt, Argon2Cost cost)
+    public static ComplainantKeys DeriveKeys(string receipt, ReadOnlySpan<byte> installationSalt, ReadOnlySpan<byte> pepper, Argon2Cost cost)
     {
-        var derived = Argon2.DeriveKey(receipt, installationSalt, cost, 2 * Crypto.KeySize);
+        var peppered = Crypto.Mac(pepper, System.Text.Encoding.UTF8.GetBytes(receipt));
+        var derived = Argon2.DeriveKey(peppered, installationSalt, cost, 2 * Crypto.KeySize);
+        CryptographicOperations.ZeroMemory(peppered);
         var privateKey = derived[Crypto.KeySize..];
         return new ComplainantKeys(derived[..Crypto.KeySize], privateKey, Crypto.PublicKeyOf(privateKey));
     }

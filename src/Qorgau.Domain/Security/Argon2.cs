@@ -24,14 +24,21 @@ public static class Argon2
     // queues instead of exhausting the machine's memory.
     private static readonly SemaphoreSlim Concurrency = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
-    public static byte[] DeriveKey(string password, ReadOnlySpan<byte> salt, Argon2Cost cost, int length = Crypto.KeySize)
+    public static byte[] DeriveKey(string password, ReadOnlySpan<byte> salt, Argon2Cost cost, int length = Crypto.KeySize) =>
+        Derive(salt, cost, (algorithm, saltCopy) => algorithm.DeriveBytes(password, saltCopy, length));
+
+    /// <summary>The same over bytes (a receipt already keyed with the pepper).</summary>
+    public static byte[] DeriveKey(byte[] password, ReadOnlySpan<byte> salt, Argon2Cost cost, int length = Crypto.KeySize) =>
+        Derive(salt, cost, (algorithm, saltCopy) => algorithm.DeriveBytes(password, saltCopy, length));
+
+    private static byte[] Derive(ReadOnlySpan<byte> salt, Argon2Cost cost, Func<PasswordBasedKeyDerivationAlgorithm, byte[], byte[]> derive)
     {
         var parameters = new Argon2Parameters { DegreeOfParallelism = 1, MemorySize = cost.MemoryKiB, NumberOfPasses = cost.Passes };
         var saltCopy = salt.ToArray();
         Concurrency.Wait();
         try
         {
-            return PasswordBasedKeyDerivationAlgorithm.Argon2id(parameters).DeriveBytes(password, saltCopy, length);
+            return derive(PasswordBasedKeyDerivationAlgorithm.Argon2id(parameters), saltCopy);
         }
         finally
         {

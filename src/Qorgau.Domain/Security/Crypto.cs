@@ -121,6 +121,13 @@ public static class Crypto
         }
     }
 
+    /// <summary>HMAC-SHA-256 of <paramref name="data"/> under a 32-byte key (the receipt pepper).</summary>
+    public static byte[] Mac(ReadOnlySpan<byte> key, ReadOnlySpan<byte> data)
+    {
+        using var macKey = Key.Import(MacAlgorithm.HmacSha256, key, KeyBlobFormat.RawSymmetricKey);
+        return MacAlgorithm.HmacSha256.Mac(macKey, data);
+    }
+
     /// <summary>SHA-256, for hash chains and evidence fingerprints.</summary>
     public static byte[] Sha256(ReadOnlySpan<byte> data) => SHA256.HashData(data);
 

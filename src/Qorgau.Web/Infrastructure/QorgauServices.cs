@@ -17,6 +17,8 @@ namespace Qorgau.Web.Infrastructure;
 
 public static class QorgauServices
 {
+    public const string SqliteFileName = "qorgau.db";
+
     /// <summary>
     /// The app's own files (settings, pages, static assets, profiles) are found next to the executable,
     /// wherever it is started from; relative data paths still resolve from the working directory.
@@ -40,6 +42,11 @@ public static class QorgauServices
 
         services.AddSingleton(LoadProfile(profile.ResolvedDirectory));
         services.AddQorgauDatabase(database.Provider, ConnectionString(configuration, database.Provider, storage));
+
+        // Before the database initializer: the SQLite file must be made private before SQLite creates it.
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName);
+        services.AddSingleton<DataDirectoryGuard>();
+        services.AddHostedService(s => s.GetRequiredService<DataDirectoryGuard>());
         services.AddHostedService<DatabaseInitializer>();
 
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
@@ -93,6 +100,10 @@ public static class QorgauServices
         services.AddScoped<Features.Import.CaseImport>();
         services.AddScoped<FacilityRegistry>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditCheckpointSignal>();
+        services.AddSingleton<AuditAnchorFile>();
+        services.AddScoped<AuditCheckpoints>();
+        services.AddHostedService<AuditCheckpointService>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<AdminScope>();
         services.AddSingleton(TimeProvider.System);
@@ -121,7 +132,7 @@ public static class QorgauServices
             throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Qorgau is empty.");
         }
 
-        Directory.CreateDirectory(storage.FullDataDirectory);
-        return $"Data Source={Path.Combine(storage.FullDataDirectory, "qorgau.db")}";
+        PrivateFiles.CreateDirectory(storage.FullDataDirectory);
+        return $"Data Source={Path.Combine(storage.FullDataDirectory, SqliteFileName)}";
     }
 }

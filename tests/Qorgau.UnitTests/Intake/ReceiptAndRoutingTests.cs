@@ -9,6 +9,7 @@ namespace Qorgau.UnitTests.Intake;
 public sealed class ReceiptAndRoutingTests
 {
     private static readonly Argon2Cost Cheap = Argon2Cost.Testing;
+    private static readonly byte[] Pepper = new byte[32];
 
     private static Domain.Profiles.AgencyTree Agencies => TestProfile.Kazakhstan.AgencyTree;
 
@@ -30,13 +31,25 @@ public sealed class ReceiptAndRoutingTests
     public void The_same_receipt_and_salt_derive_the_same_keys_and_another_receipt_or_salt_others()
     {
         var salt = new byte[16];
-        var keys = Receipt.DeriveKeys("1234567890123456", salt, Cheap);
+        var keys = Receipt.DeriveKeys("1234567890123456", salt, Pepper, Cheap);
 
-        Receipt.DeriveKeys("1234567890123456", salt, Cheap).Lookup.ShouldBe(keys.Lookup);
-        Receipt.DeriveKeys("1234567890123457", salt, Cheap).Lookup.ShouldNotBe(keys.Lookup);
-        Receipt.DeriveKeys("1234567890123456", [.. Enumerable.Repeat((byte)1, 16)], Cheap).Lookup.ShouldNotBe(keys.Lookup);
+        Receipt.DeriveKeys("1234567890123456", salt, Pepper, Cheap).Lookup.ShouldBe(keys.Lookup);
+        Receipt.DeriveKeys("1234567890123457", salt, Pepper, Cheap).Lookup.ShouldNotBe(keys.Lookup);
+        Receipt.DeriveKeys("1234567890123456", [.. Enumerable.Repeat((byte)1, 16)], Pepper, Cheap).Lookup.ShouldNotBe(keys.Lookup);
         keys.Lookup.ShouldNotBe(keys.PrivateKey);
         Crypto.PublicKeyOf(keys.PrivateKey).ShouldBe(keys.PublicKey);
+    }
+
+    [Fact]
+    public void Without_the_pepper_the_receipt_and_salt_derive_nothing_useful()
+    {
+        var salt = new byte[16];
+        var keys = Receipt.DeriveKeys("1234567890123456", salt, Pepper, Cheap);
+
+        var otherPepper = Receipt.DeriveKeys("1234567890123456", salt, [.. Enumerable.Repeat((byte)7, 32)], Cheap);
+
+        otherPepper.Lookup.ShouldNotBe(keys.Lookup);
+        otherPepper.PrivateKey.ShouldNotBe(keys.PrivateKey);
     }
 
     [Fact]
@@ -44,11 +57,11 @@ public sealed class ReceiptAndRoutingTests
     {
         var caseId = Guid.NewGuid();
         var caseKey = Crypto.NewKey();
-        var sealedKey = Keyring.SealCaseKey(caseKey, Receipt.DeriveKeys("1111222233334444", new byte[16], Cheap).PublicKey, caseId);
+        var sealedKey = Keyring.SealCaseKey(caseKey, Receipt.DeriveKeys("1111222233334444", new byte[16], Pepper, Cheap).PublicKey, caseId);
 
-        Keyring.OpenCaseKey(sealedKey, Receipt.DeriveKeys("1111222233334444", new byte[16], Cheap).PrivateKey, caseId).ShouldBe(caseKey);
+        Keyring.OpenCaseKey(sealedKey, Receipt.DeriveKeys("1111222233334444", new byte[16], Pepper, Cheap).PrivateKey, caseId).ShouldBe(caseKey);
         Should.Throw<System.Security.Cryptography.CryptographicException>(() =>
-            Keyring.OpenCaseKey(sealedKey, Receipt.DeriveKeys("1111222233334445", new byte[16], Cheap).PrivateKey, caseId));
+            Keyring.OpenCaseKey(sealedKey, Receipt.DeriveKeys("1111222233334445", new byte[16], Pepper, Cheap).PrivateKey, caseId));
     }
 
     [Fact]

@@ -102,6 +102,8 @@ public sealed class DeadlineWatcher(IServiceProvider services, IConfiguration co
                 {
                     logger.LogInformation("Deadline scan marked {Count} overdue deadlines", marked);
                 }
+
+                await scope.ServiceProvider.GetRequiredService<Infrastructure.Security.ExpiredSessionKeys>().EraseAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -3,15 +3,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Intake;
+using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Intake;
 
-/// <summary>Derives a receipt's lookup id and complainant key pair with the installation's salt (made on first use).</summary>
-public sealed class ReceiptKeys(QorgauDbContext db, IOptions<IntakeOptions> options)
+/// <summary>
+/// Derives a receipt's lookup id and complainant key pair with the installation's salt (in the
+/// database, made on first use) and its pepper (derived from the installation secret, never in the database).
+/// </summary>
+public sealed class ReceiptKeys(QorgauDbContext db, IOptions<IntakeOptions> options, InstallationSecretFile installationSecret)
 {
+    public const string PepperPurpose = "receipt-pepper";
+
     /// <summary>The keys of a receipt; null when the database holds no installation yet (so no case either).</summary>
     public async Task<ComplainantKeys?> DeriveAsync(string receipt, CancellationToken cancellationToken) =>
-        await SaltAsync(cancellationToken) is { } salt ? Receipt.DeriveKeys(receipt, salt, options.Value.ReceiptCost) : null;
+        await SaltAsync(cancellationToken) is { } salt ? Receipt.DeriveKeys(receipt, salt, installationSecret.Secret.DeriveKey(PepperPurpose), options.Value.ReceiptCost) : null;
 
     private async Task<byte[]?> SaltAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Audit;
 
@@ -8,9 +9,9 @@ namespace Qorgau.Web.Infrastructure.Audit;
 /// Appends to the hash-chained audit log, inside the caller's transaction when there is one so that
 /// the record and what it records commit together. Appends are serialised: on PostgreSQL by a
 /// transaction-scoped advisory lock (any number of app nodes), on SQLite within the one process
-/// that owns the file.
+/// that owns the file. Every <c>Audit:CheckpointEvery</c> entries it asks for a signed checkpoint.
 /// </summary>
-public sealed class AuditLog(QorgauDbContext db, TimeProvider clock)
+public sealed class AuditLog(QorgauDbContext db, TimeProvider clock, AuditCheckpointSignal checkpointDue, IOptions<AuditOptions> options)
 {
     private const long PostgresLockKey = 0x51_6F_72_67_41_75_64; // "QorgAud"
     private static readonly SemaphoreSlim SqliteGate = new(1, 1);
@@ -35,11 +36,18 @@ public sealed class AuditLog(QorgauDbContext db, TimeProvider clock)
                 .OrderByDescending(a => a.Id)
                 .Select(a => new { a.Id, a.Hash })
                 .FirstOrDefaultAsync(cancellationToken);
-            db.AuditEntries.Add(AuditChain.Next(last?.Id ?? 0, last?.Hash ?? AuditChain.Genesis, happened, clock.GetUtcNow()));
+            var entry = AuditChain.Next(last?.Id ?? 0, last?.Hash ?? AuditChain.Genesis, happened, clock.GetUtcNow());
+            db.AuditEntries.Add(entry);
             await db.SaveChangesAsync(cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
+            }
+
+            // The checkpoint service signs what is committed by then (the caller's transaction may still be open).
+            if (entry.Id % Math.Max(1, options.Value.CheckpointEvery) == 0)
+            {
+                checkpointDue.Notify();
             }
         }
         finally
@@ -49,13 +57,5 @@ public sealed class AuditLog(QorgauDbContext db, TimeProvider clock)
                 SqliteGate.Release();
             }
         }
-    }
-
-    /// <summary>Walks the whole chain in order, streaming; the first problem, or null when intact.</summary>
-    public async Task<(long Count, AuditProblem? Problem)> VerifyAsync(CancellationToken cancellationToken = default)
-    {
-        var count = await db.AuditEntries.LongCountAsync(cancellationToken);
-        var problem = await AuditChain.VerifyAsync(db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable(), cancellationToken);
-        return (count, problem);
     }
 }

@@ -18,7 +18,7 @@ public interface IBlobStore
     Task DeleteAsync(string blobId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Blobs as files under <c>{data}/blobs/ab/abcdef…</c>, written under a temporary name and renamed when complete.</summary>
+/// <summary>Blobs as files under <c>{data}/blobs/ab/abcdef…</c> (folders 0700, files 0600), written under a temporary name and renamed when complete.</summary>
 public sealed class FileBlobStore(IOptions<StorageOptions> storage) : IBlobStore
 {
     private string Root => Path.Combine(storage.Value.FullDataDirectory, "blobs");
@@ -27,11 +27,11 @@ public sealed class FileBlobStore(IOptions<StorageOptions> storage) : IBlobStore
     {
         var blobId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var path = PathOf(blobId);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         var partial = path + ".partial";
         try
         {
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, useAsync: true))
+            await using (var file = new FileStream(partial, PrivateFiles.NewFile(FileMode.CreateNew, FileAccess.Write, 81_920, FileOptions.Asynchronous)))
             {
                 await write(file);
                 await file.FlushAsync(cancellationToken);

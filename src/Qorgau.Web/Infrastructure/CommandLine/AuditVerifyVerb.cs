@@ -2,14 +2,18 @@ using Qorgau.Web.Infrastructure.Audit;
 
 namespace Qorgau.Web.Infrastructure.CommandLine;
 
-/// <summary><c>audit verify</c>: walks the audit hash chain; exits 1 naming the first altered, removed or inserted entry.</summary>
+/// <summary>
+/// <c>audit verify</c>: walks the audit hash chain and checks it against the signed checkpoints in
+/// the anchor file and the database; exits 1 naming the first altered, removed, inserted, trimmed
+/// or rehashed entry, or a forged checkpoint.
+/// </summary>
 internal sealed class AuditVerifyVerb : IVerb
 {
     public string Name => "audit verify";
 
     public string Usage => "audit verify";
 
-    public string Description => "check the audit log's hash chain for altered, removed or inserted entries";
+    public string Description => "check the audit log's hash chain and its signed checkpoints (database and anchor file)";
 
     public IReadOnlyCollection<string> Options => [];
 
@@ -21,14 +25,26 @@ internal sealed class AuditVerifyVerb : IVerb
             return CommandLineApp.Failure;
         }
 
-        var (count, problem) = await context.Get<AuditLog>().VerifyAsync();
-        if (problem is not null)
+        var checkpoints = context.Get<AuditCheckpoints>();
+        var result = await checkpoints.VerifyAsync();
+        if (result.Problems.Count > 0)
         {
-            context.Error.WriteLine($"The audit log is broken: {problem.Reason}.");
+            context.Error.WriteLine($"The audit log is broken: {result.Problems[0].Reason}.");
+            foreach (var more in result.Problems.Skip(1))
+            {
+                context.Error.WriteLine($"Also: {more.Reason}.");
+            }
+
             return CommandLineApp.Failure;
         }
 
-        context.Out.WriteLine($"The audit log is intact: {count} entries, each following the one before.");
+        context.Out.WriteLine($"The audit log is intact: {result.Count} entries, each following the one before.");
+        foreach (var note in result.Notes)
+        {
+            context.Out.WriteLine(note);
+        }
+
+        context.Out.WriteLine($"Checkpoint key (Ed25519, base64): {Convert.ToBase64String(checkpoints.PublicKey)}");
         return CommandLineApp.Success;
     }
 }

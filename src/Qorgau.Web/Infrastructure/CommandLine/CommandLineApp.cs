@@ -50,7 +50,13 @@ public static class CommandLineApp
         using var context = new VerbContext(output, error, settings);
         try
         {
-            return await verb.RunAsync(context, arguments);
+            var exitCode = await verb.RunAsync(context, arguments);
+            if (context.DatabaseOpened && verb is not AuditVerifyVerb)
+            {
+                await CheckpointAuditAsync(context);
+            }
+
+            return exitCode;
         }
         catch (VerbUsageException e)
         {
@@ -63,6 +69,28 @@ public static class CommandLineApp
             // The type and message only: no stack trace, and no data values (EF and the drivers keep them out of messages).
             error.WriteLine($"{verb.Name} failed: {e.GetType().Name}: {e.Message}");
             return Failure;
+        }
+    }
+
+    /// <summary>A verb that stops signs the audit log's head, as the app does when it stops.</summary>
+    private static async Task CheckpointAuditAsync(VerbContext context)
+    {
+        await using var scope = context.Get<IServiceScopeFactory>().CreateAsyncScope();
+        var checkpoints = scope.ServiceProvider.GetRequiredService<Audit.AuditCheckpoints>();
+        try
+        {
+            await checkpoints.WriteAsync();
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or DbException or DbUpdateException or UnauthorizedAccessException)
+        {
+            // What the verb did stands; the app's next checkpoint covers it.
+            context.Error.WriteLine($"warning: no audit checkpoint written: {e.GetType().Name}");
+            return;
+        }
+
+        if (checkpoints.Refusal is { } refusal)
+        {
+            context.Error.WriteLine($"warning: no audit checkpoint written, the log does not continue from its last checkpoint: {refusal.Reason}; run 'qorgau audit verify'");
         }
     }
 

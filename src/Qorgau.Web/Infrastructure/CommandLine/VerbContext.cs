@@ -41,12 +41,20 @@ internal sealed class VerbContext(TextWriter output, TextWriter error, IReadOnly
         }
     }
 
+    /// <summary>Whether the verb used the database (so its audit entries get a checkpoint when it stops).</summary>
+    public bool DatabaseOpened { get; private set; }
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>The database, with its schema brought up to date where the app would do so; null (and a message) otherwise.</summary>
     public async Task<QorgauDbContext?> OpenDatabaseAsync()
     {
+        foreach (var path in Get<DataDirectoryGuard>().Problems)
+        {
+            Error.WriteLine($"warning: could not make {path} readable by this account only");
+        }
+
         var db = Get<QorgauDbContext>();
         var options = Get<IOptions<DatabaseOptions>>().Value;
         var problem = await DatabaseInitializer.EnsureSchemaAsync(db, options);
@@ -56,6 +64,7 @@ internal sealed class VerbContext(TextWriter output, TextWriter error, IReadOnly
             return null;
         }
 
+        DatabaseOpened = true;
         return db;
     }
 

@@ -55,7 +55,7 @@ public sealed class InstallationSecretFile(IOptions<StorageOptions> storage, IOp
     private static void TryCreate(string path)
     {
         var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {

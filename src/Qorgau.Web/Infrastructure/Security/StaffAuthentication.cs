@@ -72,6 +72,7 @@ public static class StaffAuthentication
             o.Events.OnValidatePrincipal = ValidateSessionAsync);
         services.AddHttpContextAccessor();
         services.AddScoped<StaffKeySession>();
+        services.AddScoped<ExpiredSessionKeys>();
         services.AddScoped<CaseKeyring>();
         services.AddDataProtection().PersistKeysToDbContext<QorgauDbContext>().SetApplicationName("Qorgau");
 

@@ -19,6 +19,7 @@ public sealed class StaffKeySession(
     IHttpContextAccessor http,
     IDataProtectionProvider protection,
     IOptions<SecurityOptions> options,
+    ExpiredSessionKeys expiredSessions,
     TimeProvider clock)
 {
     public const string CookieName = "qorgau.keys";
@@ -67,6 +68,7 @@ public sealed class StaffKeySession(
         CryptographicOperations.ZeroMemory(privateKey);
         db.StaffSessions.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
+        await expiredSessions.EraseAsync(user.Id, cancellationToken);
         WriteCookie(stored.Id, secret);
     }
 
