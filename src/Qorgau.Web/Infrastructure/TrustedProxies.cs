@@ -25,22 +25,34 @@ public static class TrustedProxies
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
         var network = configuration.GetSection(NetworkOptions.SectionName).Get<NetworkOptions>() ?? new NetworkOptions();
+        var entries = network.TrustedProxies.Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
+
+        // Parsed now, so that a mistyped entry stops the app at start rather than failing every request.
+        var networks = new List<System.Net.IPNetwork>();
+        var proxies = new List<IPAddress>();
+        foreach (var entry in entries)
+        {
+            if (System.Net.IPNetwork.TryParse(entry, out var range) && entry.Contains('/', StringComparison.Ordinal))
+            {
+                networks.Add(range);
+            }
+            else if (IPAddress.TryParse(entry, out var address))
+            {
+                proxies.Add(address);
+            }
+            else
+            {
+                throw new InvalidOperationException($"{NetworkOptions.SectionName}:TrustedProxies: '{entry}' is neither an IP address nor a network such as 10.0.0.0/24.");
+            }
+        }
+
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-            foreach (var entry in network.TrustedProxies.Select(e => e.Trim()).Where(e => e.Length > 0))
-            {
-                if (entry.Contains('/', StringComparison.Ordinal))
-                {
-                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
-                }
-                else
-                {
-                    o.KnownProxies.Add(IPAddress.Parse(entry));
-                }
-            }
+            networks.ForEach(o.KnownIPNetworks.Add);
+            proxies.ForEach(o.KnownProxies.Add);
         });
         return services;
     }
