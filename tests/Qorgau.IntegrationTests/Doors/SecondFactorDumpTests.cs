@@ -10,7 +10,7 @@ namespace Qorgau.IntegrationTests.Doors;
 /// A database dump and a password (issue 13): Identity kept the authenticator key and the recovery codes
 /// in clear in <c>AspNetUserTokens</c>, so a dump plus a password was a full sign-in. The rows now hold
 /// the key encrypted under a key outside the database and the codes as keyed hashes; values written in
-/// clear before still work and are rewritten protected at their first use.
+/// clear before still work, and are rewritten protected at the next start (or their first use, if sooner).
 /// </summary>
 public sealed class SecondFactorDumpTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
 {
@@ -59,6 +59,24 @@ public sealed class SecondFactorDumpTests(DemoIntakeFactory app) : IClassFixture
         var rows = await TokenRowsAsync(email);
         rows.Values.ShouldAllBe(v => !v.Contains(key, StringComparison.OrdinalIgnoreCase) && !v.Contains("CCCCC", StringComparison.Ordinal));
         (await CodeStepAsync(email, oldCodes[1])).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the other old code was kept, hashed");
+    }
+
+    [Fact]
+    public async Task Values_stored_in_clear_are_rewritten_protected_at_the_next_start_without_any_sign_in()
+    {
+        const string email = "deputy@prosecutor.demo";
+        var (key, _) = await new StaffBrowser(app.CreateClient(acceptLanguage: "en")).SignInAndEnrolAsync(email, Password);
+        await WriteInClearAsync(email, key, "EEEEE-FFFFF;GGGGG-HHHHH");
+
+        await using (var restarted = app.SecondNode())
+        {
+            restarted.CreateClient(acceptLanguage: "en").Dispose();
+        }
+
+        var rows = await TokenRowsAsync(email);
+        rows.Values.ShouldAllBe(v => v.StartsWith("qorgau-v1:", StringComparison.Ordinal));
+        rows.Values.ShouldAllBe(v => !v.Contains(key, StringComparison.OrdinalIgnoreCase) && !v.Contains("EEEEE", StringComparison.Ordinal));
+        (await CodeStepAsync(email, "GGGGG-HHHHH")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
     private Task<Dictionary<string, string>> TokenRowsAsync(string email) =>

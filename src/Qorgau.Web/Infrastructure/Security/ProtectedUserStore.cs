@@ -20,10 +20,10 @@ public sealed class ProtectedUserStore(QorgauDbContext context, InstallationSecr
     public const string Purpose = "totp-at-rest";
 
     // Identity's own names, so that values written before this store are found.
-    private const string InternalLoginProvider = "[AspNetUserStore]";
-    private const string AuthenticatorKeyTokenName = "AuthenticatorKey";
-    private const string RecoveryCodeTokenName = "RecoveryCodes";
-    private const string Protected = "qorgau-v1:";
+    internal const string InternalLoginProvider = "[AspNetUserStore]";
+    internal const string AuthenticatorKeyTokenName = "AuthenticatorKey";
+    internal const string RecoveryCodeTokenName = "RecoveryCodes";
+    internal const string Protected = "qorgau-v1:";
 
     public override Task SetAuthenticatorKeyAsync(StaffUser user, string key, CancellationToken cancellationToken) =>
         SetTokenAsync(user, InternalLoginProvider, AuthenticatorKeyTokenName, Encrypt(user, key), cancellationToken);
@@ -61,6 +61,13 @@ public sealed class ProtectedUserStore(QorgauDbContext context, InstallationSecr
 
         await SetTokenAsync(user, InternalLoginProvider, RecoveryCodeTokenName, Protected + string.Join(';', hashes.Where(h => !ReferenceEquals(h, match))), cancellationToken);
         return true;
+    }
+
+    /// <summary>Rewrites protected whatever this user still has in clear (see <see cref="SecondFactorUpgrade"/>).</summary>
+    public async Task ProtectAsync(StaffUser user, CancellationToken cancellationToken)
+    {
+        await GetAuthenticatorKeyAsync(user, cancellationToken);
+        await HashesAsync(user, cancellationToken);
     }
 
     public override async Task<int> CountCodesAsync(StaffUser user, CancellationToken cancellationToken) =>

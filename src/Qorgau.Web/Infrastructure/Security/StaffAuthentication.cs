@@ -55,7 +55,9 @@ public static class StaffAuthentication
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddScoped<IPasswordHasher<StaffUser>, Argon2PasswordHasher>();
-        services.AddScoped<IUserStore<StaffUser>, ProtectedUserStore>();
+        services.AddScoped<ProtectedUserStore>();
+        services.AddScoped<IUserStore<StaffUser>>(sp => sp.GetRequiredService<ProtectedUserStore>());
+        services.AddHostedService<SecondFactorUpgrade>();
         services.AddSingleton<SignInThrottle>();
 
         services.ConfigureApplicationCookie(o =>
