@@ -27,4 +27,7 @@ public sealed class StaffUser : IdentityUser<Guid>
     public byte[]? WrappedPrivateKey { get; set; }
 
     public byte[]? KeySalt { get; set; }
+
+    /// <summary>The time step of the last authenticator code accepted: a code of this step or an earlier one is refused.</summary>
+    public long? LastTotpStep { get; set; }
 }

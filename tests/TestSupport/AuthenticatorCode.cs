@@ -3,14 +3,44 @@ using System.Security.Cryptography;
 
 namespace Qorgau.TestSupport;
 
-/// <summary>What an authenticator app shows (RFC 6238: HMAC-SHA1, 30 s, 6 digits), so tests can sign in as a person would.</summary>
+/// <summary>
+/// What an authenticator app shows (RFC 6238: HMAC-SHA1, 30 s, 6 digits), so tests can sign in as a person would.
+/// The server accepts each time step once (and two steps either side of now), so <see cref="Now"/> hands out
+/// a step not yet used for that key: a test may sign in several times within one 30-second step.
+/// </summary>
 public static class AuthenticatorCode
 {
     private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static readonly Dictionary<string, long> LastStep = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A code the server has not accepted yet: the earliest unused step from the previous one on. The server
+    /// takes two steps either side of now; when a key has used them all, this waits for the next step.
+    /// </summary>
     public static string Now(string base32Key)
     {
-        var counter = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        while (true)
+        {
+            var now = CurrentStep();
+            lock (LastStep)
+            {
+                var step = LastStep.TryGetValue(base32Key, out var last) ? Math.Max(now - 1, last + 1) : now - 1;
+                if (step <= now + 2)
+                {
+                    LastStep[base32Key] = step;
+                    return At(base32Key, step);
+                }
+            }
+
+            Thread.Sleep(TimeSpan.FromSeconds(30 - (DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30) + 0.2));
+        }
+    }
+
+    public static long CurrentStep() => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+
+    /// <summary>The code of one time step, used or not.</summary>
+    public static string At(string base32Key, long counter)
+    {
         var message = BitConverter.GetBytes(counter);
         if (BitConverter.IsLittleEndian)
         {

@@ -20,37 +20,44 @@ public static class Argon2
     public const int SaltSize = 16;
     private const string Prefix = "argon2id";
 
-    // One derivation per core at a time: each holds its full memory cost, so a burst of sign-ins
-    // queues instead of exhausting the machine's memory.
-    private static readonly SemaphoreSlim Concurrency = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    // One derivation per core at a time: each holds its full memory cost, so a burst queues instead of
+    // exhausting the machine's memory. Two queues: anonymous work (receipts, filings) waits in its own,
+    // so a crowd guessing receipts cannot delay a staff sign-in; staff work never waits behind it.
+    private static readonly SemaphoreSlim PublicQueue = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    private static readonly SemaphoreSlim StaffQueue = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
-    public static byte[] DeriveKey(string password, ReadOnlySpan<byte> salt, Argon2Cost cost, int length = Crypto.KeySize) =>
-        Derive(salt, cost, (algorithm, saltCopy) => algorithm.DeriveBytes(password, saltCopy, length));
+    /// <summary>The gate of a lane: how many derivations may run in it at once (one per core).</summary>
+    public static SemaphoreSlim Gate(Argon2Lane lane) => lane == Argon2Lane.Staff ? StaffQueue : PublicQueue;
+
+    /// <param name="lane">Staff passwords and keys pass <see cref="Argon2Lane.Staff"/>; everything else waits in the public queue.</param>
+    public static byte[] DeriveKey(string password, ReadOnlySpan<byte> salt, Argon2Cost cost, int length = Crypto.KeySize, Argon2Lane lane = Argon2Lane.Public) =>
+        Derive(salt, cost, lane, (algorithm, saltCopy) => algorithm.DeriveBytes(password, saltCopy, length));
 
     /// <summary>The same over bytes (a receipt already keyed with the pepper).</summary>
-    public static byte[] DeriveKey(byte[] password, ReadOnlySpan<byte> salt, Argon2Cost cost, int length = Crypto.KeySize) =>
-        Derive(salt, cost, (algorithm, saltCopy) => algorithm.DeriveBytes(password, saltCopy, length));
+    public static byte[] DeriveKey(byte[] password, ReadOnlySpan<byte> salt, Argon2Cost cost, int length = Crypto.KeySize, Argon2Lane lane = Argon2Lane.Public) =>
+        Derive(salt, cost, lane, (algorithm, saltCopy) => algorithm.DeriveBytes(password, saltCopy, length));
 
-    private static byte[] Derive(ReadOnlySpan<byte> salt, Argon2Cost cost, Func<PasswordBasedKeyDerivationAlgorithm, byte[], byte[]> derive)
+    private static byte[] Derive(ReadOnlySpan<byte> salt, Argon2Cost cost, Argon2Lane lane, Func<PasswordBasedKeyDerivationAlgorithm, byte[], byte[]> derive)
     {
         var parameters = new Argon2Parameters { DegreeOfParallelism = 1, MemorySize = cost.MemoryKiB, NumberOfPasses = cost.Passes };
         var saltCopy = salt.ToArray();
-        Concurrency.Wait();
+        var gate = Gate(lane);
+        gate.Wait();
         try
         {
             return derive(PasswordBasedKeyDerivationAlgorithm.Argon2id(parameters), saltCopy);
         }
         finally
         {
-            Concurrency.Release();
+            gate.Release();
         }
     }
 
-    /// <summary><c>argon2id$m=65536,t=3$salt$hash</c>, base64, salt random per hash.</summary>
+    /// <summary><c>argon2id$m=65536,t=3$salt$hash</c>, base64, salt random per hash. Staff passwords: the staff queue.</summary>
     public static string Hash(string password, Argon2Cost cost)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltSize);
-        var hash = DeriveKey(password, salt, cost);
+        var hash = DeriveKey(password, salt, cost, lane: Argon2Lane.Staff);
         return string.Create(CultureInfo.InvariantCulture, $"{Prefix}$m={cost.MemoryKiB},t={cost.Passes}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}");
     }
 
@@ -61,7 +68,7 @@ public static class Argon2
             return PasswordCheck.Wrong;
         }
 
-        var actual = DeriveKey(password, salt, cost, expected.Length);
+        var actual = DeriveKey(password, salt, cost, expected.Length, Argon2Lane.Staff);
         if (!CryptographicOperations.FixedTimeEquals(actual, expected))
         {
             return PasswordCheck.Wrong;
@@ -100,6 +107,16 @@ public static class Argon2
         cost = new Argon2Cost(memory, passes);
         return salt.Length == SaltSize && hash.Length >= 16;
     }
+}
+
+/// <summary>Which lane (queue) an Argon2id derivation waits in (see <see cref="Argon2.Gate"/>).</summary>
+public enum Argon2Lane
+{
+    /// <summary>Anonymous work: receipts and filings.</summary>
+    Public,
+
+    /// <summary>Staff sign-in, password changes and the user keys they unwrap.</summary>
+    Staff,
 }
 
 public enum PasswordCheck

@@ -18,7 +18,7 @@ public sealed record UserKeys(byte[] PublicKey, byte[] WrappedPrivateKey, byte[]
     public static UserKeys Wrap(Guid userId, byte[] privateKey, byte[] publicKey, string password, Argon2Cost cost)
     {
         var salt = RandomNumberGenerator.GetBytes(Argon2.SaltSize);
-        var wrappingKey = Argon2.DeriveKey(password, salt, cost);
+        var wrappingKey = Argon2.DeriveKey(password, salt, cost, lane: Argon2Lane.Staff);
         try
         {
             return new UserKeys(publicKey, Crypto.Encrypt(wrappingKey, privateKey, Context(userId)), salt);
@@ -32,7 +32,7 @@ public sealed record UserKeys(byte[] PublicKey, byte[] WrappedPrivateKey, byte[]
     /// <exception cref="CryptographicException">The password is not the one the key was wrapped with.</exception>
     public byte[] Unwrap(Guid userId, string password, Argon2Cost cost)
     {
-        var wrappingKey = Argon2.DeriveKey(password, Salt, cost);
+        var wrappingKey = Argon2.DeriveKey(password, Salt, cost, lane: Argon2Lane.Staff);
         try
         {
             return Crypto.Decrypt(wrappingKey, WrappedPrivateKey, Context(userId));

@@ -12,6 +12,8 @@ public static class QorgauPipeline
 {
     public static WebApplication UseQorgau(this WebApplication app)
     {
+        // First: the client address and scheme every later step sees (from trusted proxies only).
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
 
         // Before the error handlers, so that a re-executed error page keeps the request's language.

@@ -53,6 +53,7 @@ public static class QorgauServices
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
         services.AddStaffAuthentication(security);
         services.AddSingleton<InstallationSecretFile>();
+        services.AddTrustedProxies(configuration);
 
         services.AddQorgauLocalisation();
         // Kazakh and Russian text stays as UTF-8 in pages instead of numeric entities (a third of the bytes on a slow link).

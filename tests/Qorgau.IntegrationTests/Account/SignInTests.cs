@@ -30,7 +30,7 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        html.ShouldContain("The email or the password is wrong.");
+        html.ShouldContain("Sign-in failed: the email or the password is wrong, or there were too many attempts.");
         html.ShouldContain("""value="analyst@npm.demo""");
         (await AuditActionsAsync()).ShouldContain("login.failed");
     }
@@ -46,7 +46,7 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    public async Task Five_wrong_passwords_hold_back_the_account_even_for_the_right_one()
     {
         var browser = Browser("en");
         for (var i = 0; i < 5; i++)
@@ -57,8 +57,9 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
         var response = await browser.SignInWithPasswordAsync("supervisor@npm.demo", Password);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
-        html.ShouldContain("this account is locked for 15 minutes");
-        (await AuditActionsAsync()).ShouldContain("login.locked");
+        html.ShouldContain("wait 15 minutes before trying again");
+        html.ShouldNotContain("locked");
+        (await AuditActionsAsync()).ShouldContain("login.throttled");
     }
 
     [Fact]

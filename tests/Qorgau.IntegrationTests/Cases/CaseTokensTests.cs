@@ -166,8 +166,9 @@ public sealed class CaseTokensTests(CaseApiFactory app) : IClassFixture<CaseApiF
         await CaseAsync(client, await app.TokenAsync(SupervisorEmail), filed.PublicId);
     }
 
+    /// <summary>Anyone can make sign-ins fail; that must not switch off an account's API access (issue 13).</summary>
     [Fact]
-    public async Task A_locked_out_accounts_token_stops_working()
+    public async Task A_locked_out_accounts_token_keeps_working()
     {
         var client = app.CreateClient(acceptLanguage: "en");
         var filed = await FileAsync(client);
@@ -182,7 +183,7 @@ public sealed class CaseTokensTests(CaseApiFactory app) : IClassFixture<CaseApiF
             (await users.SetLockoutEndDateAsync(user!, DateTimeOffset.UtcNow.AddHours(1))).Succeeded.ShouldBeTrue();
         }
 
-        (await GetAsync(client, CaseUrl(filed.PublicId), token)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await GetAsync(client, CaseUrl(filed.PublicId), token)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Domain.Evidence;
+using Qorgau.IntegrationTests.Infrastructure;
 using Qorgau.IntegrationTests.Intake;
 using static Qorgau.IntegrationTests.Evidence.EvidencePages;
 using static Qorgau.IntegrationTests.Intake.IntakeApi;
@@ -69,8 +70,8 @@ public sealed class EvidenceTests(DemoIntakeFactory app) : IClassFixture<DemoInt
     public async Task A_complainant_attachment_registered_as_evidence_keeps_its_bytes_and_hash()
     {
         var client = app.CreateClient(acceptLanguage: "en");
-        var bytes = RandomBytes(150_000);
-        using (var form = new MultipartFormDataContent { { new StringContent("en"), "language" }, { new StringContent("Photos of the bruises attached."), "account" }, { new StringContent("file"), "intent" } })
+        var bytes = TypedFiles.Random("arm.jpg", 150_000);
+        using (var form = new MultipartFormDataContent { { new StringContent(await StaffBrowser.FormTokenAsync(client, "/complaint")), StaffBrowser.TokenField }, { new StringContent("en"), "language" }, { new StringContent("Photos of the bruises attached."), "account" }, { new StringContent("file"), "intent" } })
         {
             var file = new ByteArrayContent(bytes);
             file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");

@@ -35,6 +35,19 @@ public sealed partial class StaffBrowser(HttpClient client)
         return await client.PostAsync(new Uri(action ?? path, UriKind.Relative), content, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>The name of the antiforgery field, which streamed forms carry first.</summary>
+    public const string TokenField = "__RequestVerificationToken";
+
+    /// <summary>The antiforgery token of the form on the page at <paramref name="path"/>, as a browser would have it (the cookie stays in the client).</summary>
+    public static async Task<string> FormTokenAsync(HttpClient client, string path)
+    {
+        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        var token = AntiforgeryToken().Match(page);
+        return token.Success ? WebUtility.HtmlDecode(token.Groups[1].Value) : throw new InvalidOperationException($"No anti-forgery token on {path}.");
+    }
+
+    public Task<string> FormTokenAsync(string path) => FormTokenAsync(client, path);
+
     public async Task<HttpResponseMessage> SignInWithPasswordAsync(string email, string password) =>
         await SubmitAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 

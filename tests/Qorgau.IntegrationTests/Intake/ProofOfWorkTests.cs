@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Qorgau.IntegrationTests.Infrastructure;
 using Qorgau.Web.Features.Intake;
 
 namespace Qorgau.IntegrationTests.Intake;
@@ -85,6 +86,7 @@ public sealed partial class ProofOfWorkTests(ProofOfWorkTests.SwitchedOnFactory 
     {
         using var form = new MultipartFormDataContent
         {
+            { new StringContent(await StaffBrowser.FormTokenAsync(client, "/complaint")), StaffBrowser.TokenField },
             { new StringContent(challenge), "challenge" },
             { new StringContent(string.Empty), "pow" },
             { new StringContent(account), "account" },

@@ -23,7 +23,8 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
 
         // The safe channel: complainants have no accounts. The receipt pages and endpoints answer only
         // to a receipt session (cookie or bearer token) and show nothing without one.
-        "/complaint", "/receipt", "/receipt/case",
+        // "/complaint/places" re-renders the public form with the places of a region; it cannot file.
+        "/complaint", "/complaint/places", "/receipt", "/receipt/case",
         "/api/v1/complaints", "/api/v1/complaints/challenge", "/api/v1/receipt/session", "/api/v1/receipt/case", "/api/v1/receipt/messages", "/api/v1/receipt/withdrawal",
     ];
 

@@ -65,6 +65,7 @@ public sealed class CanaryTests : IAsyncLifetime
     {
         using var form = new MultipartFormDataContent
         {
+            { new StringContent(await StaffBrowser.FormTokenAsync(client, "/complaint")), StaffBrowser.TokenField },
             { new StringContent("ru"), "language" },
             { new StringContent(_canary), "account" },
             { new StringContent(_canary), "place" },

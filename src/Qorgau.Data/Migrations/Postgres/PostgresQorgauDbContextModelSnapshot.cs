@@ -426,6 +426,9 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.Property<byte[]>("KeySalt")
                         .HasColumnType("bytea");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

@@ -415,6 +415,9 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.Property<byte[]>("KeySalt")
                         .HasColumnType("BLOB");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 

@@ -11,10 +11,15 @@ using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Account;
 
-/// <summary>Staff sign-in, first step: email and password. Failures are counted towards lockout and audited.</summary>
+/// <summary>
+/// Staff sign-in, first step: email and password. Failures are audited and throttled per account and per
+/// address (<see cref="SignInThrottle"/>); an unknown email, a wrong password and a throttled or locked
+/// account get the same message after the same work, so the page tells nobody which accounts exist.
+/// </summary>
 public sealed class LoginModel(
     SignInManager<StaffUser> signIn,
     StaffKeySession keySession,
+    SignInThrottle throttle,
     AuditLog audit,
     IOptions<SecurityOptions> security,
     IStringLocalizer<SharedResource> localizer) : PageModel
@@ -36,28 +41,39 @@ public sealed class LoginModel(
             return Page();
         }
 
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (throttle.IsThrottled(Input.Email, address))
+        {
+            // Refused before the password is checked and without its cost: no guess is tested while the
+            // limit lasts. Unknown emails are throttled alike, so this tells nothing about accounts.
+            await audit.WriteAsync(new AuditEvent("login.throttled"), cancellationToken);
+            return await RefuseAsync(slowly: false);
+        }
+
         var user = await signIn.UserManager.FindByEmailAsync(Input.Email);
         if (user is null)
         {
-            // Same work as a wrong password, so response time does not tell which emails have accounts.
-            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new StaffUser { DisplayName = string.Empty }, UnknownAccountHash(security.Value), Input.Password);
+            throttle.RecordFailure(Input.Email, address);
             await audit.WriteAsync(new AuditEvent("login.failed", Details: "reason=unknown-account"), cancellationToken);
-            return Refuse(localizer["Login.Wrong"]);
+            return await RefuseAsync(slowly: true);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.IsLockedOut)
         {
+            // Locked by failed second-factor codes (someone who has the password).
             await audit.WriteAsync(new AuditEvent("login.locked", SubjectType: "user", SubjectId: user.Id.ToString()), cancellationToken);
-            return Refuse(localizer["Login.LockedOut", security.Value.LockoutMinutes]);
+            return await RefuseAsync(slowly: true);
         }
 
         if (!result.Succeeded && !result.RequiresTwoFactor)
         {
+            throttle.RecordFailure(Input.Email, address);
             await audit.WriteAsync(new AuditEvent("login.failed", SubjectType: "user", SubjectId: user.Id.ToString(), Details: "reason=password"), cancellationToken);
-            return Refuse(localizer["Login.Wrong"]);
+            return await RefuseAsync(slowly: false);
         }
 
+        throttle.Forget(Input.Email);
         // The password is the only moment the private key can be unwrapped: open the key session now.
         await keySession.StartAsync(user, Input.Password, cancellationToken);
         if (result.RequiresTwoFactor)
@@ -75,10 +91,16 @@ public sealed class LoginModel(
     private static string UnknownAccountHash(SecurityOptions options) =>
         _unknownAccountHash ??= Domain.Security.Argon2.Hash(Guid.NewGuid().ToString(), options.PasswordCost);
 
-    private PageResult Refuse(string message)
+    /// <summary>The one refusal. <paramref name="slowly"/>: the password was not checked, so do the same work as if it had been.</summary>
+    private Task<PageResult> RefuseAsync(bool slowly)
     {
-        ModelState.AddModelError(string.Empty, message);
-        return Page();
+        if (slowly)
+        {
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new StaffUser { DisplayName = string.Empty }, UnknownAccountHash(security.Value), Input.Password);
+        }
+
+        ModelState.AddModelError(string.Empty, localizer["Login.Refused", security.Value.LockoutMinutes]);
+        return Task.FromResult(Page());
     }
 
     public sealed class LoginInput

@@ -47,7 +47,7 @@ public sealed class LoginTwoFactorModel(
         if (result.Succeeded)
         {
             await audit.WriteAsync(new AuditEvent(code.Length == 6 ? "login.succeeded" : "login.recovery-code", user.Id, user.OrganisationId), cancellationToken);
-            return user.MustChangePassword ? RedirectToPage("ChangePassword") : LocalRedirect(SafeReturnUrl(ReturnUrl));
+            return user.MustChangePassword ? RedirectToPage("ChangePassword") : Redirect(SafeReturnUrl(ReturnUrl));
         }
 
         await audit.WriteAsync(new AuditEvent("login.failed", SubjectType: "user", SubjectId: user.Id.ToString(), Details: "reason=second-factor"), cancellationToken);
@@ -55,10 +55,7 @@ public sealed class LoginTwoFactorModel(
         return Page();
     }
 
-    internal static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 1 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/staff";
+    internal static string SafeReturnUrl(string? returnUrl) => Domain.Security.ReturnUrls.SafeLocal(returnUrl);
 
     public sealed class TwoFactorInput
     {

@@ -15,13 +15,19 @@ public sealed class ErrorModel : PageModel
 
     public bool IsNotFound => ErrorStatus == StatusCodes.Status404NotFound;
 
+    /// <summary>A streamed form without a valid antiforgery token (see <c>StreamingForm</c>).</summary>
+    public bool IsFormRefused { get; private set; }
+
     public void OnGet(int? code) => Show(code);
 
     public void OnPost(int? code) => Show(code);
 
     private void Show(int? code)
     {
-        ErrorStatus = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
+        // Re-executed after an exception, the handler has already set the status the exception calls for.
+        var status = code ?? Response.StatusCode;
+        ErrorStatus = status is >= 400 and <= 599 ? status : StatusCodes.Status500InternalServerError;
+        IsFormRefused = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is Infrastructure.Forms.FormTokenRefusedException;
         Response.StatusCode = ErrorStatus;
     }
 }

@@ -133,6 +133,10 @@ public sealed class EvidenceModel(
                 {
                     Problems["file"] = localizer["Evidence.Problem.TooLarge"];
                 }
+                catch (EvidenceTypeMismatchException)
+                {
+                    Problems["file"] = localizer["Evidence.Problem.TypeMismatch"];
+                }
             },
             cancellationToken);
         if (added is not null)

@@ -43,8 +43,18 @@ public sealed class EvidenceLocker(QorgauDbContext db, IBlobStore blobs, CaseFil
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <exception cref="EvidenceTooLargeException">The file is larger than allowed; nothing is kept.</exception>
+    /// <exception cref="EvidenceTypeMismatchException">An upload's first bytes contradict its name or declared type; nothing is kept.</exception>
     public async Task<EvidenceItem> AddAsync(Case record, byte[] caseKey, NewEvidence input, string? fileName, string? contentType, Stream content, CustodySigner signer, CancellationToken cancellationToken, Guid? sourceAttachmentId = null)
     {
+        if (sourceAttachmentId is null)
+        {
+            (var head, content) = await Infrastructure.Forms.FileHead.ReadAsync(content, Domain.Intake.FileSignatures.HeadLength, cancellationToken);
+            if (!Domain.Intake.FileSignatures.Agree(fileName, contentType, head))
+            {
+                throw new EvidenceTypeMismatchException();
+            }
+        }
+
         var id = Guid.CreateVersion7();
         var original = new HashingReadStream(content, options.Value.MaxItemBytes);
         string? ciphertextSha256 = null;
@@ -279,3 +289,6 @@ public static class EvidenceEventKind
         _ => Exported,
     };
 }
+
+/// <summary>An uploaded file's first bytes are not of the type its name or declared type says (see <see cref="Domain.Intake.FileSignatures"/>).</summary>
+public sealed class EvidenceTypeMismatchException() : Exception("The evidence file's content does not match its name or declared type.");

@@ -2,8 +2,10 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
+using Qorgau.Domain.Intake;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Infrastructure.Blobs;
+using Qorgau.Web.Infrastructure.Forms;
 
 namespace Qorgau.Web.Features.Intake;
 
@@ -13,13 +15,19 @@ namespace Qorgau.Web.Features.Intake;
 /// </summary>
 public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, IOptions<IntakeOptions> options, TimeProvider clock)
 {
-    /// <exception cref="AttachmentRejectedException">The type is not allowed or the file is too large; nothing is kept.</exception>
+    /// <exception cref="AttachmentRejectedException">The type is not allowed, the first bytes are not of that type or of the name's extension, or the file is too large; nothing is kept.</exception>
     public async Task<CaseAttachment> AddAsync(Guid caseId, byte[] caseKey, string? fileName, string? contentType, Stream content, MessageAuthor addedBy, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         if (!limits.IsAllowedType(contentType))
         {
             throw new AttachmentRejectedException(AttachmentProblem.TypeNotAllowed);
+        }
+
+        (var head, content) = await FileHead.ReadAsync(content, FileSignatures.HeadLength, cancellationToken);
+        if (!FileSignatures.Agree(fileName, contentType, head))
+        {
+            throw new AttachmentRejectedException(AttachmentProblem.TypeMismatch);
         }
 
         var id = Guid.CreateVersion7();
@@ -109,6 +117,9 @@ public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, IOptions<Int
 public enum AttachmentProblem
 {
     TypeNotAllowed,
+
+    /// <summary>The first bytes are not of the declared type, or not of the type the name's extension says.</summary>
+    TypeMismatch,
     TooLarge,
     TooMany,
 }

@@ -26,7 +26,7 @@ public sealed class ComplaintModel(
     JurisdictionProfile profile,
     ProofOfWork proofOfWork,
     IOptions<IntakeOptions> options,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer) : PageModel, IComplaintPage
 {
     /// <summary>The hidden field that people never see and form-filling robots fill in.</summary>
     public const string HoneypotField = "website";
@@ -57,30 +57,43 @@ public sealed class ComplaintModel(
         NewCase? pending = null;
         AttachmentProblem? attachmentProblem = null;
         var filesSent = false;
-        var fields = await StreamingForm.ReadAsync(Request, async (fieldsSoFar, file) =>
+        FormFields fields;
+        try
         {
-            if (file.IsEmpty)
+            fields = await StreamingForm.ReadAsync(Request, async (fieldsSoFar, file) =>
             {
-                return;
-            }
+                if (file.IsEmpty)
+                {
+                    return;
+                }
 
-            filesSent = true;
-            check ??= await CheckAsync(fieldsSoFar, cancellationToken);
-            pending ??= await StartIfFilingAsync(fieldsSoFar, check, cancellationToken);
-            if (pending is null || attachmentProblem is not null)
-            {
-                return;
-            }
+                filesSent = true;
+                check ??= await CheckAsync(fieldsSoFar, cancellationToken);
+                pending ??= await StartIfFilingAsync(fieldsSoFar, check, cancellationToken);
+                if (pending is null || attachmentProblem is not null)
+                {
+                    return;
+                }
 
-            try
-            {
-                await intake.AttachAsync(pending, file.FileName, file.ContentType, file.Content, options.Value.MaxAttachments, cancellationToken);
-            }
-            catch (AttachmentRejectedException rejected)
-            {
-                attachmentProblem = rejected.Problem;
-            }
-        }, cancellationToken);
+                try
+                {
+                    await intake.AttachAsync(pending, file.FileName, file.ContentType, file.Content, options.Value.MaxAttachments, cancellationToken);
+                }
+                catch (AttachmentRejectedException rejected)
+                {
+                    attachmentProblem = rejected.Problem;
+                }
+            }, cancellationToken);
+        }
+        catch (FormTokenRefusedException refused)
+        {
+            // Refused before any file: nothing was checked, derived or stored. The form again, with what was typed.
+            Form = await NewFormAsync(ComplaintFormView.Read(refused.FieldsSoFar));
+            PowChallenge = proofOfWork.IsOn ? proofOfWork.NewChallenge() : null;
+            Form.AddError("attachments", localizer["Form.TokenRefused"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
 
         check ??= await CheckAsync(fields, cancellationToken);
         pending ??= await StartIfFilingAsync(fields, check, cancellationToken);
@@ -156,8 +169,11 @@ public sealed class ComplaintModel(
     private Task<ComplaintFormView> NewFormAsync(ComplaintForm values) =>
         ComplaintFormView.CreateAsync(db, profile, values, forPublic: true, options.Value);
 
-    /// <summary>"Show places in this region" posts the form to ?intent=places: it re-renders, never files (and is not rate-limited).</summary>
-    private bool IsShowingPlaces(FormFields fields) => Request.Query["intent"] == "places" || fields["intent"] == "places";
+    /// <summary>
+    /// "Show places in this region" posts to <see cref="ComplaintPlacesModel"/>; a form posted here with that
+    /// intent (an old page) re-renders too, but through the filing door and its limit.
+    /// </summary>
+    private static bool IsShowingPlaces(FormFields fields) => fields["intent"] == "places";
 
     private static string PageLanguage =>
         ComplaintRules.Languages.Contains(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : "ru";

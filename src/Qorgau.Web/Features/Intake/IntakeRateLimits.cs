@@ -28,17 +28,13 @@ public static class IntakeRateLimits
     /// <summary>
     /// "filing", "receipt" or null for requests that are not limited here. Decided by the endpoint the
     /// request was routed to (its <see cref="IntakeDoorAttribute"/>), so that no spelling of the address
-    /// (a trailing slash, another case) reaches the same endpoint unlimited.
+    /// (a trailing slash, another case) reaches the same endpoint unlimited. Nothing else the client
+    /// chooses (query, headers, body) takes part: only the method, which selects the handler.
     /// </summary>
-    public static string? DoorOf(HttpContext context)
-    {
-        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Query["intent"] == "places")
-        {
-            return null;
-        }
-
-        return context.GetEndpoint()?.Metadata.GetMetadata<IntakeDoorAttribute>()?.Door;
-    }
+    public static string? DoorOf(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? null
+            : context.GetEndpoint()?.Metadata.GetMetadata<IntakeDoorAttribute>()?.Door;
 
     private static RateLimitPartition<string> Partition(HttpContext context, IntakeOptions limits, bool perClient)
     {

@@ -67,27 +67,40 @@ public sealed class ReceiptCaseModel(
 
         var added = new List<CaseAttachment>();
         AttachmentProblem? attachmentProblem = null;
-        var fields = await StreamingForm.ReadAsync(Request, async (_, file) =>
+        FormFields fields;
+        try
         {
-            if (file.IsEmpty || attachmentProblem is not null)
+            fields = await StreamingForm.ReadAsync(Request, async (_, file) =>
             {
-                return;
-            }
-
-            try
-            {
-                if (added.Count >= options.Value.MaxAttachments)
+                if (file.IsEmpty || attachmentProblem is not null)
                 {
-                    throw new AttachmentRejectedException(AttachmentProblem.TooMany);
+                    return;
                 }
 
-                added.Add(await files.AddAsync(access.Case.Id, access.CaseKey, file.FileName, file.ContentType, file.Content, MessageAuthor.Complainant, cancellationToken));
-            }
-            catch (AttachmentRejectedException rejected)
-            {
-                attachmentProblem = rejected.Problem;
-            }
-        }, cancellationToken);
+                try
+                {
+                    if (added.Count >= options.Value.MaxAttachments)
+                    {
+                        throw new AttachmentRejectedException(AttachmentProblem.TooMany);
+                    }
+
+                    added.Add(await files.AddAsync(access.Case.Id, access.CaseKey, file.FileName, file.ContentType, file.Content, MessageAuthor.Complainant, cancellationToken));
+                }
+                catch (AttachmentRejectedException rejected)
+                {
+                    attachmentProblem = rejected.Problem;
+                }
+            }, cancellationToken);
+        }
+        catch (FormTokenRefusedException refused)
+        {
+            // Refused before any file: nothing was stored. The page again, with the text typed.
+            MessageText = refused.FieldsSoFar["text"];
+            MessageProblem = localizer["Form.TokenRefused"];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(access, cancellationToken);
+            return Page();
+        }
 
         MessageText = fields["text"];
         // Files alone are information enough; text alone too; neither is nothing to send.
@@ -142,6 +155,7 @@ public sealed class ReceiptCaseModel(
 
     public async Task<IActionResult> OnPostEndAsync(CancellationToken cancellationToken)
     {
+        await StreamingForm.ReadAsync(Request, (_, _) => Task.CompletedTask, cancellationToken);
         await sessions.EndAsync(Request.Cookies[ReceiptSessions.CookieName], cancellationToken);
         Response.Cookies.Delete(ReceiptSessions.CookieName, new CookieOptions { Path = "/receipt" });
         return Redirect("/");

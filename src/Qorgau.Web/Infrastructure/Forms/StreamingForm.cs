@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -10,6 +11,9 @@ namespace Qorgau.Web.Infrastructure.Forms;
 /// uploaded files to temporary files on disk in clear. Text fields are collected (bounded); each file
 /// is handed to the caller as a stream, with the fields read before it, so that it can be encrypted
 /// as it arrives. Forms that carry files put the file input last.
+/// The antiforgery token (the form's first field, or the header) is checked before the first file is
+/// handed over, or at the end of a form without files: a form without a valid one stops with
+/// <see cref="FormTokenRefusedException"/>, and no file reaches the caller.
 /// </summary>
 public static class StreamingForm
 {
@@ -33,12 +37,14 @@ public static class StreamingForm
                 fields.AddRange(name, values.Select(v => v ?? string.Empty));
             }
 
+            await CheckTokenAsync(request, fields);
             return fields;
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value
             ?? throw new BadHttpRequestException("The form has no multipart boundary.");
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        var tokenChecked = false;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
@@ -52,6 +58,12 @@ public static class StreamingForm
             if (disposition.IsFileDisposition())
             {
                 var fileName = HeaderUtilities.RemoveQuotes(StringSegment.IsNullOrEmpty(disposition.FileNameStar) ? disposition.FileName : disposition.FileNameStar).Value;
+                if (!tokenChecked)
+                {
+                    await CheckTokenAsync(request, fields);
+                    tokenChecked = true;
+                }
+
                 await onFile(fields, new FormFile(name, fileName ?? string.Empty, section.ContentType, section.Body));
                 await section.Body.CopyToAsync(Stream.Null, cancellationToken);
             }
@@ -65,7 +77,42 @@ public static class StreamingForm
             }
         }
 
+        if (!tokenChecked)
+        {
+            await CheckTokenAsync(request, fields);
+        }
+
         return fields;
+    }
+
+    /// <summary>
+    /// Validates the request's antiforgery token as the framework would, with the token taken from the
+    /// header or, failing that, from the fields read so far, never by reading the form again.
+    /// </summary>
+    private static async Task CheckTokenAsync(HttpRequest request, FormFields fields)
+    {
+        var antiforgery = request.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+        var names = request.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AntiforgeryOptions>>().Value;
+        var headerName = names.HeaderName ?? "RequestVerificationToken";
+        if (string.IsNullOrEmpty(request.Headers[headerName]))
+        {
+            if (string.IsNullOrEmpty(fields[names.FormFieldName]))
+            {
+                throw new FormTokenRefusedException(fields);
+            }
+
+            // The framework's store prefers the header, so it never reads the (half-streamed) form.
+            request.Headers[headerName] = fields[names.FormFieldName];
+        }
+
+        try
+        {
+            await antiforgery.ValidateRequestAsync(request.HttpContext);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            throw new FormTokenRefusedException(fields);
+        }
     }
 
     private static async Task<string> ReadTextAsync(Stream body, CancellationToken cancellationToken)
@@ -85,6 +132,15 @@ public static class StreamingForm
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+}
+
+/// <summary>
+/// The form's antiforgery token was missing or invalid: nothing was streamed to the caller. Carries the
+/// text fields read before the refusal, so that a page can show the form again with what was typed.
+/// </summary>
+public sealed class FormTokenRefusedException(FormFields fieldsSoFar) : BadHttpRequestException("The form's antiforgery token is missing or invalid.", StatusCodes.Status400BadRequest)
+{
+    public FormFields FieldsSoFar { get; } = fieldsSoFar;
 }
 
 /// <summary>One uploaded file as it streams in. An empty file input arrives with an empty name and no bytes.</summary>

@@ -85,7 +85,11 @@ public sealed class PersonalAccessTokens(QorgauDbContext db, AuditLog audit, Tim
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// <summary>Authenticates "Authorization: Bearer qgt_..." as the token's user, with that user's roles now; a locked-out user's tokens stop working.</summary>
+/// <summary>
+/// Authenticates "Authorization: Bearer qgt_..." as the token's user, with that user's roles now. A
+/// sign-in lockout does not stop a token: failed sign-ins are anyone's doing, and must not switch off an
+/// account's API access (revoking the token does).
+/// </summary>
 public sealed class PersonalAccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -104,9 +108,9 @@ public sealed class PersonalAccessTokenHandler(
 
         var token = await tokens.FindLiveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         var user = token is null ? null : await users.FindByIdAsync(token.UserId.ToString());
-        if (token is null || user is null || await users.IsLockedOutAsync(user))
+        if (token is null || user is null)
         {
-            return AuthenticateResult.Fail("The token is unknown, revoked, or its account is locked.");
+            return AuthenticateResult.Fail("The token is unknown or revoked.");
         }
 
         var claims = new List<Claim>

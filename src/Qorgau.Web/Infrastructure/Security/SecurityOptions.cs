@@ -19,6 +19,9 @@ public sealed class SecurityOptions
 
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>Failed sign-ins from one client address, across accounts, within <see cref="LockoutMinutes"/> before it is refused.</summary>
+    public int SignInFailuresPerAddress { get; set; } = 30;
+
     /// <summary>The installation secret's key file; empty means <c>installation.secret</c> in the data directory (see <see cref="InstallationSecretFile"/>).</summary>
     public string SecretFile { get; set; } = string.Empty;
 
