@@ -13,8 +13,11 @@ namespace Qorgau.Web.Features.Staff;
 
 /// <summary>The signed-in staff member's start page.</summary>
 [Authorize(Policy = StaffAuthentication.StaffPolicy)]
-public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession keySession, QorgauDbContext db) : PageModel
+public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession keySession, QorgauDbContext db, MemberAdmission admission) : PageModel
 {
+    /// <summary>A member of an organisation (not an administrator) whom no key holder has admitted (yet, or since a new key or role).</summary>
+    public bool AwaitingAdmission { get; private set; }
+
     public bool WorksOnCases { get; private set; }
 
     /// <summary>Unread complaints in the organisation's inbox: the notification says that something arrived, never what.</summary>
@@ -49,6 +52,7 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
         Email = user.Email ?? string.Empty;
         Roles = [.. await users.GetRolesAsync(user)];
         WorksOnCases = StaffRole.WorksOnCases(Roles.Contains);
+        AwaitingAdmission = user.OrganisationId is not null && !Roles.Contains(StaffRole.Administrator) && !await admission.IsAdmittedAsync(user);
         NewComplaints = WorksOnCases
             ? await db.Cases.CountAsync(c => c.OrganisationId == user.OrganisationId && c.Status == CaseStatus.Received && c.FirstReadAtUtc == null)
             : 0;

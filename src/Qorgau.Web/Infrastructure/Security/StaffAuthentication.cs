@@ -73,6 +73,7 @@ public static class StaffAuthentication
         services.AddHttpContextAccessor();
         services.AddScoped<StaffKeySession>();
         services.AddScoped<CaseKeyring>();
+        services.AddScoped<MemberAdmission>();
         services.AddDataProtection().PersistKeysToDbContext<QorgauDbContext>().SetApplicationName("Qorgau");
 
         services.AddAuthorizationBuilder()
