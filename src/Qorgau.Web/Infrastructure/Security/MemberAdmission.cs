@@ -22,7 +22,7 @@ public sealed class MemberAdmission(QorgauDbContext db, InstallationSecretFile i
 {
     public const string Rejected = "public-key.rejected";
 
-    private readonly Lazy<byte[]> installationPublicKey = new(() => installation.Secret.DeriveSigningKeyPair(KeyAttestation.InstallationPurpose).PublicKey);
+    private readonly Lazy<byte[]> _installationPublicKey = new(() => installation.Secret.DeriveSigningKeyPair(KeyAttestation.InstallationPurpose).PublicKey);
 
     /// <summary>Signs an organisation's two public keys with the installation key (when they are created).</summary>
     public void SignOrganisation(Organisation organisation)
@@ -36,7 +36,7 @@ public sealed class MemberAdmission(QorgauDbContext db, InstallationSecretFile i
     }
 
     public bool IsTrusted(Organisation organisation) =>
-        KeyAttestation.VerifyOrganisation(installationPublicKey.Value, organisation.Id, organisation.PublicKey, organisation.SigningPublicKey, organisation.PublicKeysSignature);
+        KeyAttestation.VerifyOrganisation(_installationPublicKey.Value, organisation.Id, organisation.PublicKey, organisation.SigningPublicKey, organisation.PublicKeysSignature);
 
     /// <summary>The member's key carries a valid admission by this organisation (roles and the administrator rule are checked by <see cref="AdmittedAsync"/>).</summary>
     public bool IsSigned(Organisation organisation, StaffUser member) =>
