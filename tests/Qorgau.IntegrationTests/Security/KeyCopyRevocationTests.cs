@@ -35,6 +35,26 @@ public sealed class KeyCopyRevocationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unassigning_a_person_on_the_case_page_revokes_their_copy_of_the_case_key()
+    {
+        var client = _app.CreateClient(acceptLanguage: "en");
+        var filed = await CaseApi.FileAsync(client);
+        var supervisor = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
+        await supervisor.SignInAndEnrolAsync(CaseApi.SupervisorEmail, DemoVerb.DemoPassword);
+        var assigned = await supervisor.SubmitAsync($"/cases/{filed.PublicId}", new Dictionary<string, string> { ["AssignEmail"] = CaseApi.InvestigatorEmail, ["AssignRole"] = "investigator" }, action: $"/cases/{filed.PublicId}?handler=Assign");
+        assigned.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (caseId, investigatorId) = await IdsAsync(filed.PublicId, CaseApi.InvestigatorEmail);
+        (await UserGrantsAsync(caseId, investigatorId)).ShouldBe(1, "assigning on the page seals the key at once");
+        var assignmentId = await _app.WithDbAsync(db => db.CaseAssignments.Where(a => a.CaseId == caseId && a.UserId == investigatorId && a.EndedAtUtc == null).Select(a => a.Id).SingleAsync());
+
+        var response = await supervisor.SubmitAsync($"/cases/{filed.PublicId}", new Dictionary<string, string>(), action: $"/cases/{filed.PublicId}?handler=Unassign&assignmentId={assignmentId}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await UserGrantsAsync(caseId, investigatorId)).ShouldBe(0);
+        (await _app.WithDbAsync(db => db.CaseAssignments.CountAsync(a => a.CaseId == caseId && a.EndedAtUtc == null))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_referral_handover_revokes_the_referring_organisations_copy_and_its_members_copies()
     {
         var client = _app.CreateClient(acceptLanguage: "en");

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qorgau.Data;
 using Qorgau.Domain.Security;
 using Qorgau.IntegrationTests.Intake;
+using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.IntegrationTests.Security;
 
@@ -40,6 +42,25 @@ public sealed class PublicKeyAuthenticityTests : IAsyncLifetime
 
         (await GrantsAsync(caseId, KeyRecipient.Organisation, npmId)).ShouldBe(0);
         (await _app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "public-key.rejected" && a.SubjectId == npmId.ToString()))).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task The_upgrade_verb_signs_organisations_keys_that_carry_no_signature_and_never_a_swapped_one()
+    {
+        var attackerKey = Crypto.NewAgreementKeyPair().PublicKey;
+        await _app.WithDbAsync(db => db.Organisations.Where(o => o.Code == "npm").ExecuteUpdateAsync(s => s.SetProperty(o => o.PublicKeysSignature, (byte[]?)null), TestContext.Current.CancellationToken));
+        await _app.WithDbAsync(db => db.Organisations.Where(o => o.Code == "legal-aid").ExecuteUpdateAsync(s => s.SetProperty(o => o.PublicKey, attackerKey), TestContext.Current.CancellationToken));
+
+        var run = await _app.RunVerbAsync("organisations", "sign-keys");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain("npm: signed");
+        run.Output.ShouldContain("legal-aid: SIGNATURE DOES NOT VERIFY");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var admission = scope.ServiceProvider.GetRequiredService<MemberAdmission>();
+        var db = scope.ServiceProvider.GetRequiredService<QorgauDbContext>();
+        admission.IsTrusted(await db.Organisations.SingleAsync(o => o.Code == "npm", TestContext.Current.CancellationToken)).ShouldBeTrue();
+        admission.IsTrusted(await db.Organisations.SingleAsync(o => o.Code == "legal-aid", TestContext.Current.CancellationToken)).ShouldBeFalse();
     }
 
     private async Task<Guid> FileAsync()
