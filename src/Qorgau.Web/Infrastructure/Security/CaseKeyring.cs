@@ -118,9 +118,9 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
     /// <summary>
     /// A new case key sealed to the organisation, the given users and (when there is a receipt) the
     /// complainant. The grants are saved with the caller's next SaveChanges, together with the case.
-    /// </summary>
     /// Only verified keys receive it: the organisation's when the installation's signature holds, users'
     /// when admitted by that organisation (callers pass members already checked with <see cref="MemberAdmission.AdmittedAsync"/>).
+    /// </summary>
     public byte[] NewCaseKey(Guid caseId, Organisation organisation, IEnumerable<StaffUser> users, byte[]? complainantPublicKey)
     {
         var caseKey = Crypto.NewKey();
