@@ -102,6 +102,23 @@ public sealed partial class AdministratorsPuppetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admitted_member_given_a_case_working_role_gets_nothing_until_admitted_again()
+    {
+        var analystId = await IdOfAsync("analyst@npm.demo");
+        var admin = await _app.SignInAsync("admin@demo");
+        (await admin.SubmitAsync($"/admin/users/{analystId}/roles", new Dictionary<string, string> { ["Roles"] = StaffRole.Supervisor })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        await IntakeApi.FileAsync(_app.CreateClient(acceptLanguage: "en"), Canary);
+        (await GrantsOfAsync(analystId)).ShouldBe(0, "the admission covered the analyst role, not the supervisor role given since");
+
+        var keyHolder = await _app.SignInAsync("supervisor@npm.demo");
+        (await keyHolder.GetPageAsync("/staff/key-holder")).ShouldContain("waits for admission again");
+        (await keyHolder.SubmitAsync("/staff/key-holder", new Dictionary<string, string>(), action: $"/staff/key-holder?id={analystId}&handler=Restore")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await IntakeApi.FileAsync(_app.CreateClient(acceptLanguage: "en"), Canary);
+        (await GrantsOfAsync(analystId)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_admitted_member_made_administrator_loses_admission_and_every_key_copy()
     {
         var monitorId = await IdOfAsync("monitor@npm.demo");
