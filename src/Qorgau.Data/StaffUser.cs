@@ -30,4 +30,17 @@ public sealed class StaffUser : IdentityUser<Guid>
 
     /// <summary>The time step of the last authenticator code accepted: a code of this step or an earlier one is refused.</summary>
     public long? LastTotpStep { get; set; }
+    /// <summary>
+    /// Set when a key holder admits the member: the organisation's Ed25519 signature over the member's
+    /// public key and <see cref="AdmittedRoles"/>. Keys and grants follow a valid admission, never a role
+    /// alone; a new key pair (after a reset) or a role added since needs a new admission.
+    /// </summary>
+    public byte[]? AdmissionSignature { get; set; }
+
+    /// <summary>The roles the member was admitted in (sorted, comma-separated), covered by the signature.</summary>
+    public string? AdmittedRoles { get; set; }
+
+    public DateTime? AdmittedAtUtc { get; set; }
+
+    public Guid? AdmittedByUserId { get; set; }
 }

@@ -114,6 +114,9 @@ internal static class LocalizedNameConfiguration
 
 internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
 {
-    public void Configure(EntityTypeBuilder<StaffUser> builder) =>
+    public void Configure(EntityTypeBuilder<StaffUser> builder)
+    {
         builder.Property(u => u.AffiliationAgencyCode).HasMaxLength(64);
+        builder.Property(u => u.AdmittedRoles).HasMaxLength(300);
+    }
 }

@@ -29,6 +29,9 @@ public sealed class Organisation
 
     /// <summary>The organisation's private keys encrypted under the recovery key printed once at creation.</summary>
     public byte[]? RecoveryWrappedKeys { get; set; }
+
+    /// <summary>The installation key's Ed25519 signature over both public keys (<c>KeyAttestation</c>): nothing is sealed to keys it does not cover.</summary>
+    public byte[]? PublicKeysSignature { get; set; }
 }
 
 public enum OrganisationKind

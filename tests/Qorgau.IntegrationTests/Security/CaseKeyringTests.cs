@@ -69,9 +69,12 @@ public sealed partial class CaseKeyringTests : IAsyncLifetime
 
         (await OpenAsync(caseId, "analyst", newPassword)).ShouldBeNull("the reset user sees no case content");
 
-        var restored = await WithKeyringAsync(async (keyring, db) =>
-            await keyring.RestoreAccessAsync(await User(db, "analyst"), (await User(db, "supervisor")).Id, await PrivateKeyAsync("supervisor")));
+        (await WithKeyringAsync(async (keyring, db) =>
+            await keyring.RestoreAccessAsync(await User(db, "analyst"), (await User(db, "supervisor")).Id, await PrivateKeyAsync("supervisor")))).ShouldBe(0, "a new key pair is not admitted");
+        var (outcome, restored) = await WithKeyringAsync(async (keyring, db) =>
+            await keyring.AdmitAsync((await Organisation(db, "npm")).Id, await User(db, "analyst"), (await User(db, "supervisor")).Id, await PrivateKeyAsync("supervisor")));
 
+        outcome.ShouldBe(AdmissionOutcome.Admitted);
         restored.ShouldBe(1);
         (await OpenAsync(caseId, "analyst", newPassword)).ShouldBe(caseKey);
     }
@@ -83,16 +86,31 @@ public sealed partial class CaseKeyringTests : IAsyncLifetime
         var caseKey = await WithKeyringAsync(async (keyring, db) =>
             await keyring.CreateCaseKeyAsync(caseId, await Organisation(db, "legal-aid"), []));
         var recoveryKey = RecoveryKey().Match(_demoOutput).Groups[1].Value;
+        var lawyer = await WithKeyringAsync(async (_, db) =>
+        {
+            using var scope = _app.Services.CreateScope();
+            var user = new StaffUser { UserName = "lawyer@legal-aid.example", Email = "lawyer@legal-aid.example", DisplayName = "Lawyer", OrganisationId = (await Organisation(db, "legal-aid")).Id };
+            (await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(user, DemoVerb.DemoPassword, [Qorgau.Domain.Organisations.StaffRole.Supervisor])).Succeeded.ShouldBeTrue();
+            return user.Id;
+        });
 
         var wrong = await WithKeyringAsync(async (keyring, db) =>
-            await keyring.RecoverAsync(await Organisation(db, "legal-aid"), "AAAA-" + recoveryKey[5..], await User(db, "intake"), Guid.Empty));
-        var recovered = await WithKeyringAsync(async (keyring, db) =>
+            await keyring.RecoverAsync(await Organisation(db, "legal-aid"), "AAAA-" + recoveryKey[5..], await db.Users.SingleAsync(u => u.Id == lawyer), lawyer));
+        var outsider = await WithKeyringAsync(async (keyring, db) =>
             await keyring.RecoverAsync(await Organisation(db, "legal-aid"), recoveryKey, await User(db, "intake"), Guid.Empty));
+        var recovered = await WithKeyringAsync(async (keyring, db) =>
+            await keyring.RecoverAsync(await Organisation(db, "legal-aid"), recoveryKey, await db.Users.SingleAsync(u => u.Id == lawyer), lawyer));
 
         recoveryKey.ShouldNotBeNullOrEmpty();
         wrong.ShouldBeFalse();
+        outsider.ShouldBeFalse("a member of another organisation is not admitted by this one's recovery key");
         recovered.ShouldBeTrue();
-        (await OpenAsync(caseId, "intake")).ShouldBe(caseKey);
+        var privateKey = await _app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == lawyer);
+            return new UserKeys(user.PublicKey!, user.WrappedPrivateKey!, user.KeySalt!).Unwrap(user.Id, DemoVerb.DemoPassword, TestCost);
+        });
+        (await WithKeyringAsync(async (keyring, _) => await keyring.OpenCaseKeyAsync(caseId, lawyer, privateKey))).ShouldBe(caseKey);
     }
 
     private async Task<T> WithKeyringAsync<T>(Func<CaseKeyring, QorgauDbContext, Task<T>> action)
@@ -114,12 +132,13 @@ public sealed partial class CaseKeyringTests : IAsyncLifetime
             return new UserKeys(user.PublicKey!, user.WrappedPrivateKey!, user.KeySalt!).Unwrap(user.Id, password, TestCost);
         });
 
-    /// <summary>What the first sign-in after a reset does: the old key cannot be opened, so a new pair is made.</summary>
+    /// <summary>What the first sign-in after a reset does (the old key cannot be opened, so a new pair is made), and the password change that follows.</summary>
     private Task<int> GiveNewKeysAsync(string who, string password) =>
         _app.WithDbAsync(async db =>
         {
             var user = await User(db, who);
             StaffKeySession.Store(user, UserKeys.Create(user.Id, password, TestCost).Keys);
+            user.MustChangePassword = false;
             return await db.SaveChangesAsync();
         });
 

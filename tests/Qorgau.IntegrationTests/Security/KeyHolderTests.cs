@@ -14,6 +14,7 @@ namespace Qorgau.IntegrationTests.Security;
 public sealed class KeyHolderTests : IAsyncLifetime
 {
     private const string Password = DemoVerb.DemoPassword;
+    private const string OwnPassword = "steppe wind over the river";
     private readonly QorgauAppFactory _app = new();
 
     [Fact]
@@ -25,6 +26,13 @@ public sealed class KeyHolderTests : IAsyncLifetime
         var newPassword = await InScopeAsync(async s => await s.GetRequiredService<StaffAccounts>().ResetPasswordAsync(await UserAsync(s, "analyst"), (await UserAsync(s, "admin")).Id));
         var analyst = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
         await analyst.SignInWithPasswordAsync("analyst@npm.demo", newPassword);
+        (await analyst.SubmitAsync("/account/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = newPassword,
+            ["Input.NewPassword"] = OwnPassword,
+            ["Input.ConfirmPassword"] = OwnPassword,
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        newPassword = OwnPassword;
         (await OpenAsAnalystAsync(caseId, newPassword)).ShouldBeNull();
 
         var supervisor = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));

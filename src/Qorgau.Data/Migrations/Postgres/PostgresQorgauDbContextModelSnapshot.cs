@@ -401,6 +401,19 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("AdmissionSignature")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("AdmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AdmittedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdmittedRoles")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("AffiliationAgencyCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1518,6 +1531,9 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<byte[]>("PublicKey")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PublicKeysSignature")
                         .HasColumnType("bytea");
 
                     b.Property<byte[]>("RecoveryWrappedKeys")

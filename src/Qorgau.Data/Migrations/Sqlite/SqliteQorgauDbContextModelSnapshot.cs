@@ -390,6 +390,19 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("AdmissionSignature")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("AdmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AdmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdmittedRoles")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AffiliationAgencyCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1505,6 +1518,9 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("PublicKey")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PublicKeysSignature")
                         .HasColumnType("BLOB");
 
                     b.Property<byte[]>("RecoveryWrappedKeys")

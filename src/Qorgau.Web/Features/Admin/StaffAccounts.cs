@@ -12,14 +12,16 @@ namespace Qorgau.Web.Features.Admin;
 /// <summary>
 /// Creating accounts, setting roles and resetting passwords: what administrators (and the init and
 /// demo verbs) do. Nothing here can read a case: an account gets its own key pair, and a reset
-/// cannot open the old one.
+/// cannot open the old one. Nor does any role given here: content follows admission by a key holder
+/// (<see cref="MemberAdmission"/>), and the administrator role takes admission away.
 /// </summary>
 public sealed class StaffAccounts(
     UserManager<StaffUser> users,
     RoleManager<IdentityRole<Guid>> roles,
     StaffKeySession keySessions,
     AuditLog audit,
-    IOptions<SecurityOptions> security)
+    IOptions<SecurityOptions> security,
+    MemberAdmission admission)
 {
     public async Task<IdentityResult> CreateAsync(StaffUser user, string password, IReadOnlyCollection<string> roleNames, Guid? actorId = null)
     {
@@ -58,6 +60,13 @@ public sealed class StaffAccounts(
         }
 
         var added = await users.AddToRolesAsync(user, roleNames.Except(current).Where(r => StaffRole.All.Contains(r)));
+        if (added.Succeeded && roleNames.Contains(StaffRole.Administrator) && !current.Contains(StaffRole.Administrator)
+            && (user.AdmissionSignature is not null || user.AdmittedAtUtc is not null))
+        {
+            // An administrator holds no key: an admitted member made one loses admission and every copy.
+            await admission.RevokeAsync(user, actorId);
+        }
+
         if (added.Succeeded && audited)
         {
             await audit.WriteAsync(new AuditEvent(

@@ -168,6 +168,24 @@ public sealed class CaseModel(
         return await ShowAsync(opening, cancellationToken);
     }
 
+    /// <summary>Ends an assignment; the person's copy of the key goes with it (see <see cref="CaseTeam.UnassignAsync"/>).</summary>
+    public async Task<IActionResult> OnPostUnassignAsync(string publicId, Guid assignmentId, CancellationToken cancellationToken)
+    {
+        var opening = await access.OpenAsync(User, publicId, "unassign", cancellationToken);
+        if (opening.Outcome != CaseOpeningOutcome.Opened)
+        {
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        if (!MayAssign)
+        {
+            return Forbid();
+        }
+
+        await team.UnassignAsync(opening.Case!, assignmentId, opening.User!.Id, cancellationToken);
+        return Redirect($"/cases/{opening.Case!.PublicId}#team");
+    }
+
     public async Task<IActionResult> OnPostAssignAsync(string publicId, CancellationToken cancellationToken)
     {
         var opening = await access.OpenAsync(User, publicId, "assign", cancellationToken);

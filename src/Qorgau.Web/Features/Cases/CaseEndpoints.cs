@@ -57,7 +57,34 @@ public static class CaseEndpoints
             .Produces<AssignmentResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapDelete("/{publicId}/assignments", Unassign)
+            .WithName("UnassignFromCase")
+            .WithSummary("Ends a person's assignment in a role (?user=email&role=...); their copy of the case key is revoked unless another role or a pending interview keeps them on the case. 404 when there is no such active assignment.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    public static async Task<IResult> Unassign(string publicId, string? user, string? role, HttpContext http, CaseApiAccess access, CaseTeam team, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (await access.FindAsync(http.User, publicId, cancellationToken) is not { } found)
+        {
+            return NotFound(localizer);
+        }
+
+        if (!CaseTeam.MayAssign(http.User.IsInRole))
+        {
+            return TypedResults.Problem(localizer["Api.AssignForbidden"], statusCode: StatusCodes.Status403Forbidden, title: localizer["Api.Forbidden"]);
+        }
+
+        var email = user?.Trim() ?? string.Empty;
+        var assignmentId = await db.CaseAssignments
+            .Where(a => a.CaseId == found.Case.Id && a.EndedAtUtc == null && a.Role == (role ?? string.Empty).Trim() && db.Users.Any(u => u.Id == a.UserId && u.Email == email))
+            .Select(a => (Guid?)a.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return assignmentId is { } id && await team.UnassignAsync(found.Case, id, found.User.Id, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(localizer["Api.NoSuchAssignment"], statusCode: StatusCodes.Status404NotFound, title: localizer["Api.NotFound"]);
     }
 
     public static async Task<IResult> ListCases(HttpContext http, CaseList list, UserManager<StaffUser> users, JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)

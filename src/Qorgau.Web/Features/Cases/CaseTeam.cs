@@ -69,7 +69,7 @@ public sealed class CaseTeam(
         db.CaseEvents.Add(Event(record.Id, now, CaseEventKind.Assigned, actorId, new() { [CaseEventDetail.User] = user.Id.ToString(), [CaseEventDetail.Role] = role, ["override"] = overrideId?.ToString() }));
         if (caseKey is not null && user.PublicKey is not null && !await HasGrantAsync(record.Id, user.Id, cancellationToken))
         {
-            keyring.SealToUser(record.Id, user, caseKey);
+            await keyring.SealToUserAsync(record.Id, user, caseKey, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -89,8 +89,19 @@ public sealed class CaseTeam(
         assignment.EndedAtUtc = now;
         db.CaseEvents.Add(Event(record.Id, now, CaseEventKind.Unassigned, actorId, new() { [CaseEventDetail.User] = assignment.UserId.ToString(), [CaseEventDetail.Role] = assignment.Role }));
         await db.SaveChangesAsync(cancellationToken);
+
+        // Off the case means without its key, unless another role on it or a pending interview still needs it.
+        if (!await StillOnCaseAsync(record.Id, assignment.UserId, cancellationToken) && await HasGrantAsync(record.Id, assignment.UserId, cancellationToken))
+        {
+            await keyring.RevokeAsync(record.Id, assignment.UserId, actorId);
+        }
+
         return true;
     }
+
+    private async Task<bool> StillOnCaseAsync(Guid caseId, Guid userId, CancellationToken cancellationToken) =>
+        await db.CaseAssignments.AnyAsync(a => a.CaseId == caseId && a.UserId == userId && a.EndedAtUtc == null, cancellationToken)
+        || await db.Withdrawals.AnyAsync(w => w.CaseId == caseId && w.InterviewerUserId == userId && w.Outcome == null, cancellationToken);
 
     /// <summary>A person is checked on their own affiliation and their organisation's.</summary>
     public async Task<IndependenceCheck> CheckPersonAsync(Case record, StaffUser user, CancellationToken cancellationToken)
@@ -176,7 +187,7 @@ public sealed class CaseTeam(
         db.CaseEvents.Add(Event(record.Id, clock.GetUtcNow().UtcDateTime, CaseEventKind.InterviewerAssigned, actorId, new() { [CaseEventDetail.User] = monitor.Id.ToString(), ["withdrawal"] = withdrawal.Id.ToString(), ["override"] = overrideId?.ToString() }));
         if (caseKey is not null && monitor.PublicKey is not null && !await HasGrantAsync(record.Id, monitor.Id, cancellationToken))
         {
-            keyring.SealToUser(record.Id, monitor, caseKey);
+            await keyring.SealToUserAsync(record.Id, monitor, caseKey, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

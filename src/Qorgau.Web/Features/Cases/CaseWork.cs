@@ -286,14 +286,23 @@ public sealed class CaseWork(
 
     /// <summary>
     /// Moves a referred case to the receiving organisation: the key sealed to it, the referring
-    /// organisation's members' own copies removed, so that they no longer reach the case.
+    /// organisation's copy and its members' own copies removed, so that they no longer reach the case.
+    /// When the receiver's keys fail verification (audited) nothing is removed, so the case stays openable.
     /// </summary>
     public async Task HandOverAsync(Case record, Organisation receiver, byte[] caseKey, CancellationToken cancellationToken)
     {
-        var formerMembers = db.Users.Where(u => u.OrganisationId == record.OrganisationId).Select(u => u.Id);
-        var grants = await db.CaseKeyGrants.Where(g => g.CaseId == record.Id && g.RecipientKind == KeyRecipient.User && formerMembers.Contains(g.RecipientId)).ToListAsync(cancellationToken);
-        db.CaseKeyGrants.RemoveRange(grants);
-        keyring.SealToOrganisation(record.Id, receiver, caseKey);
+        if (await keyring.SealToOrganisationAsync(record.Id, receiver, caseKey, cancellationToken))
+        {
+            var referrer = record.OrganisationId;
+            var formerMembers = db.Users.Where(u => u.OrganisationId == referrer).Select(u => u.Id);
+            var grants = await db.CaseKeyGrants
+                .Where(g => g.CaseId == record.Id
+                    && ((g.RecipientKind == KeyRecipient.User && formerMembers.Contains(g.RecipientId))
+                        || (g.RecipientKind == KeyRecipient.Organisation && g.RecipientId == referrer && referrer != receiver.Id)))
+                .ToListAsync(cancellationToken);
+            db.CaseKeyGrants.RemoveRange(grants);
+        }
+
         record.OrganisationId = receiver.Id;
         record.PendingReferralOrganisationId = null;
     }

@@ -6,6 +6,7 @@ using Qorgau.Domain.Evidence;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Evidence;
 
@@ -13,9 +14,10 @@ namespace Qorgau.Web.Features.Evidence;
 /// Who can sign custody entries for an organisation: its key holders (the signing key is in the
 /// organisation secrets sealed to them) and members holding a custody signer grant, which key holders
 /// hand out: at once to every case-working member who lacks one when they open an evidence page
-/// ("keys follow the work"), or to one member on /staff/key-holder.
+/// ("keys follow the work"), or to one member on /staff/key-holder. Only admitted members receive it
+/// (<see cref="MemberAdmission"/>): a role alone gives nothing.
 /// </summary>
-public sealed class CustodySigners(QorgauDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class CustodySigners(QorgauDbContext db, AuditLog audit, TimeProvider clock, MemberAdmission admission)
 {
     /// <summary>The organisation's signing key for this member, or null when they hold no usable copy.</summary>
     public async Task<byte[]?> SigningKeyAsync(Organisation organisation, Guid userId, byte[] userPrivateKey, CancellationToken cancellationToken)
@@ -39,8 +41,8 @@ public sealed class CustodySigners(QorgauDbContext db, AuditLog audit, TimeProvi
     }
 
     /// <summary>
-    /// Seals the signing key to every case-working member of the organisation with a key pair whose copy
-    /// is missing or sealed to an older key (a password reset). Key holders need none. Saved here.
+    /// Seals the signing key to every admitted case-working member of the organisation whose copy is
+    /// missing or sealed to an older key (a password reset). Key holders need none. Saved here.
     /// </summary>
     public async Task<int> SealMissingAsync(Organisation organisation, byte[] signingKey, Guid grantedBy, CancellationToken cancellationToken)
     {
@@ -49,9 +51,9 @@ public sealed class CustodySigners(QorgauDbContext db, AuditLog audit, TimeProvi
         var administratorIds = db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == StaffRole.Administrator)).Select(ur => ur.UserId);
         var caseWorkerIds = db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
         var holders = db.OrganisationKeyHolders.Where(h => h.OrganisationId == organisation.Id).Select(h => h.UserId);
-        var members = await db.Users
+        var members = await admission.AdmittedAsync(await db.Users
             .Where(u => u.OrganisationId == organisation.Id && u.PublicKey != null && caseWorkerIds.Contains(u.Id) && !administratorIds.Contains(u.Id) && !holders.Contains(u.Id))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken), cancellationToken);
         var grants = await db.CustodySignerGrants.Where(g => g.OrganisationId == organisation.Id).ToDictionaryAsync(g => g.UserId, cancellationToken);
         var sealedCount = 0;
         foreach (var member in members)
@@ -72,13 +74,19 @@ public sealed class CustodySigners(QorgauDbContext db, AuditLog audit, TimeProvi
         return sealedCount;
     }
 
-    /// <summary>Seals (or re-seals) the signing key to one member; saved and audited here.</summary>
-    public async Task GrantAsync(Guid organisationId, StaffUser member, byte[] signingKey, Guid grantedBy, CancellationToken cancellationToken)
+    /// <summary>Seals (or re-seals) the signing key to one admitted member; saved and audited here. False when the member is not admitted.</summary>
+    public async Task<bool> GrantAsync(Guid organisationId, StaffUser member, byte[] signingKey, Guid grantedBy, CancellationToken cancellationToken)
     {
+        if (member.OrganisationId != organisationId || !await admission.IsAdmittedAsync(member, cancellationToken))
+        {
+            return false;
+        }
+
         var existing = await db.CustodySignerGrants.FirstOrDefaultAsync(g => g.OrganisationId == organisationId && g.UserId == member.Id, cancellationToken);
         Seal(organisationId, member, signingKey, grantedBy, existing);
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("custody-signer.granted", grantedBy, organisationId, "user", member.Id.ToString()), cancellationToken);
+        return true;
     }
 
     public Task<bool> HasGrantAsync(Guid organisationId, Guid userId, CancellationToken cancellationToken) =>

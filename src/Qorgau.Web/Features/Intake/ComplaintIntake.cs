@@ -29,6 +29,7 @@ public sealed class ComplaintIntake(
     AuditLog audit,
     CaseDeadlineTracker deadlines,
     VideoPreservation preservation,
+    MemberAdmission admission,
     TimeProvider clock)
 {
     /// <summary>Roles whose members can read a new complaint of their organisation as soon as it arrives.</summary>
@@ -56,6 +57,7 @@ public sealed class ComplaintIntake(
             : await receiptKeys.DeriveAsync(receipt, cancellationToken)
                 ?? throw new InvalidOperationException("The installation is not initialised: run 'qorgau init' or 'qorgau demo'.");
         var caseId = Guid.CreateVersion7();
+        await admission.CheckOrganisationAsync(organisation, cancellationToken);
         var readers = await FirstReadersAsync(organisation.Id, cancellationToken);
         readers.RemoveAll(u => !IndependenceGuard.CheckPerson(profile.AgencyTree, complaint.AccusedAgencyCode, u.AffiliationAgencyCode, organisation.AffiliationAgencyCode).IsIndependent);
         var caseKey = keyring.NewCaseKey(caseId, organisation, readers, complainantKeys?.PublicKey);
@@ -168,11 +170,14 @@ public sealed class ComplaintIntake(
     {
         var roleIds = db.Roles.Where(r => FirstReaderRoles.Contains(r.Name!)).Select(r => r.Id);
         var administratorRoleIds = db.Roles.Where(r => r.Name == StaffRole.Administrator).Select(r => r.Id);
-        return await db.Users.AsNoTracking()
+        var candidates = await db.Users.AsNoTracking()
             .Where(u => u.OrganisationId == organisationId && u.PublicKey != null)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
             .Where(u => !db.UserRoles.Any(ur => ur.UserId == u.Id && administratorRoleIds.Contains(ur.RoleId)))
             .ToListAsync(cancellationToken);
+
+        // A role makes a first reader only once a key holder has admitted the person (an administrator's account gets nothing).
+        return await admission.AdmittedAsync(candidates, cancellationToken);
     }
 
     private static byte[]? EncryptOptional(byte[] caseKey, Guid caseId, string field, string? value) =>

@@ -14,8 +14,11 @@ namespace Qorgau.Web.Features.Staff;
 
 /// <summary>The signed-in staff member's start page.</summary>
 [Authorize(Policy = StaffAuthentication.StaffPolicy)]
-public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession keySession, QorgauDbContext db, VisibleCases visible) : PageModel
+public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession keySession, QorgauDbContext db, VisibleCases visible, MemberAdmission admission) : PageModel
 {
+    /// <summary>A member of an organisation (not an administrator) whom no key holder has admitted (yet, or since a new key or role).</summary>
+    public bool AwaitingAdmission { get; private set; }
+
     public bool WorksOnCases { get; private set; }
 
     /// <summary>Unread complaints in the organisation's inbox: the notification says that something arrived, never what.</summary>
@@ -51,6 +54,7 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
         Roles = [.. await users.GetRolesAsync(user)];
         WorksOnCases = StaffRole.WorksOnCases(Roles.Contains);
         var visibleCases = await visible.FilterAsync(user.Id, db.Cases, HttpContext.RequestAborted);
+        AwaitingAdmission = user.OrganisationId is not null && !Roles.Contains(StaffRole.Administrator) && !await admission.IsAdmittedAsync(user);
         NewComplaints = WorksOnCases
             ? await visibleCases.CountAsync(c => c.OrganisationId == user.OrganisationId && c.Status == CaseStatus.Received && c.FirstReadAtUtc == null)
             : 0;

@@ -16,7 +16,7 @@ public static class CommandLineApp
     private static readonly IVerb[] Verbs =
         [
             new InitVerb(), new DemoVerb(), new MigrateVerb(), new ProfileCheckVerb(), new ImportFacilitiesVerb(), new ImportCasesVerb(),
-            new OrganisationsCreateVerb(), new OrganisationsListVerb(), new AuditVerifyVerb(), new TokensCreateVerb(),
+            new OrganisationsCreateVerb(), new OrganisationsSignKeysVerb(), new OrganisationsListVerb(), new AuditVerifyVerb(), new TokensCreateVerb(),
             new EvidenceVerifyVerb(), new EvidenceVerifyPackageVerb(),
         ];
 

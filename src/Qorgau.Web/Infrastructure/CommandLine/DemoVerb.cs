@@ -142,7 +142,7 @@ internal sealed class DemoVerb : IVerb
         }
 
         var recoveryKeys = await CreateOrganisationKeysAsync(context, db);
-        await GrantCustodySignersAsync(context, db, recoveryKeys);
+        await AdmitMembersAsync(context, db, recoveryKeys);
         await context.Get<FacilityRegistry>().SaveAllAsync(facilities);
         await LoadCasesAsync(context, db, caseCount);
         await context.Get<AuditLog>().WriteAsync(new AuditEvent("demo.loaded", Details: $"facilities={facilities.Count} cases={caseCount}"));
@@ -215,16 +215,31 @@ internal sealed class DemoVerb : IVerb
         return result;
     }
 
-    /// <summary>Every case-working demo member who is not a key holder gets the custody signing key, through the recovery key printed just now.</summary>
-    private static async Task GrantCustodySignersAsync(VerbContext context, QorgauDbContext db, List<(string Code, string RecoveryKey)> recoveryKeys)
+    /// <summary>
+    /// Each organisation's key holder admits every other demo member (administrators excepted: they are
+    /// refused) through the same path as /staff/key-holder, with the organisation keys opened by the
+    /// recovery key printed just now; then every admitted case-working member gets the custody signing key.
+    /// </summary>
+    private static async Task AdmitMembersAsync(VerbContext context, QorgauDbContext db, List<(string Code, string RecoveryKey)> recoveryKeys)
     {
         var signers = context.Get<Features.Evidence.CustodySigners>();
+        var admission = context.Get<MemberAdmission>();
         foreach (var (code, recoveryKey) in recoveryKeys)
         {
             var organisation = await db.Organisations.SingleAsync(o => o.Code == code);
             var secrets = Domain.Security.Keyring.RecoverOrganisationSecrets(organisation.RecoveryWrappedKeys!, Domain.Security.Keyring.ParseRecoveryKey(recoveryKey)!, organisation.Id);
             var holder = await db.OrganisationKeyHolders.Where(h => h.OrganisationId == organisation.Id).Select(h => (Guid?)h.UserId).FirstOrDefaultAsync();
-            await signers.SealMissingAsync(organisation, secrets.SigningPrivateKey, holder ?? Guid.Empty, CancellationToken.None);
+            if (holder is not { } holderId)
+            {
+                continue;
+            }
+
+            foreach (var member in await db.Users.Where(u => u.OrganisationId == organisation.Id && u.Id != holderId).OrderBy(u => u.Email).ToListAsync())
+            {
+                await admission.AdmitAsync(organisation, member, secrets, holderId);
+            }
+
+            await signers.SealMissingAsync(organisation, secrets.SigningPrivateKey, holderId, CancellationToken.None);
         }
     }
 

@@ -11,9 +11,11 @@ namespace Qorgau.Web.Infrastructure.Security;
 /// <summary>
 /// Who can open which case key. A case key is sealed to its organisation and to each permitted
 /// user; an organisation's private keys are sealed to its key holders and to a recovery key printed
-/// once. Nobody without a grant (administrators included) can open a case key.
+/// once. Nobody without a grant (administrators included) can open a case key. Keys are sealed only
+/// to verified keys: organisations' signed by the installation key, members' by their admission
+/// (see <see cref="MemberAdmission"/>).
 /// </summary>
-public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider clock, MemberAdmission admission)
 {
     /// <summary>Gives an organisation its key pairs, seals them to its key holders; returns the printable recovery key (show it once).</summary>
     public async Task<string> CreateOrganisationKeysAsync(Organisation organisation, IReadOnlyCollection<StaffUser> keyHolders, Guid? actorId = null)
@@ -27,9 +29,15 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
         organisation.PublicKey = keys.AgreementPublicKey;
         organisation.SigningPublicKey = keys.SigningPublicKey;
         organisation.RecoveryWrappedKeys = keys.RecoveryWrapped;
+        admission.SignOrganisation(organisation);
+        await db.SaveChangesAsync();
         foreach (var holder in keyHolders)
         {
-            AddHolder(organisation.Id, holder, keys.Secrets);
+            // The first key holders are admitted by the act that creates the keys.
+            if (await admission.AdmitAsync(organisation, holder, keys.Secrets, actorId ?? holder.Id, self: true) is AdmissionOutcome.Admitted)
+            {
+                AddHolder(organisation.Id, holder, keys.Secrets);
+            }
         }
 
         await db.SaveChangesAsync();
@@ -37,20 +45,40 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
         return Keyring.FormatRecoveryKey(keys.RecoveryKey);
     }
 
-    /// <summary>Makes another member a key holder, with the help of an existing one (or the recovery key, see <see cref="RecoverAsync"/>).</summary>
-    public async Task AddKeyHolderAsync(Guid organisationId, StaffUser newHolder, Guid holderId, byte[] holderPrivateKey)
+    /// <summary>Makes another admitted member a key holder, with the help of an existing one (or the recovery key, see <see cref="RecoverAsync"/>).</summary>
+    public async Task<bool> AddKeyHolderAsync(Guid organisationId, StaffUser newHolder, Guid holderId, byte[] holderPrivateKey)
     {
         var secrets = await OpenOrganisationAsync(organisationId, holderId, holderPrivateKey)
             ?? throw new CryptographicException("The helper is not a key holder of this organisation.");
+        if (newHolder.OrganisationId != organisationId || !await admission.IsAdmittedAsync(newHolder) || await admission.IsAdministratorAsync(holderId))
+        {
+            return false;
+        }
+
         AddHolder(organisationId, newHolder, secrets);
         await db.SaveChangesAsync();
         await audit.WriteAsync(new AuditEvent("key-holder.added", holderId, organisationId, "user", newHolder.Id.ToString()));
+        return true;
+    }
+
+    /// <summary>
+    /// A key holder admits a member of their organisation (see <see cref="MemberAdmission"/>), then gives
+    /// back, through the organisation key, any case key the member held under an older key pair.
+    /// </summary>
+    public async Task<(AdmissionOutcome Outcome, int Restored)> AdmitAsync(Guid organisationId, StaffUser member, Guid holderId, byte[] holderPrivateKey)
+    {
+        var secrets = await OpenOrganisationAsync(organisationId, holderId, holderPrivateKey)
+            ?? throw new CryptographicException("The helper is not a key holder of this organisation.");
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
+        var outcome = await admission.AdmitAsync(organisation, member, secrets, holderId);
+        return outcome is AdmissionOutcome.Admitted ? (outcome, await RestoreAccessAsync(member, holderId, holderPrivateKey)) : (outcome, 0);
     }
 
     /// <summary>The printed recovery key makes <paramref name="newHolder"/> a key holder when no other is left.</summary>
     public async Task<bool> RecoverAsync(Organisation organisation, string recoveryKeyText, StaffUser newHolder, Guid actorId)
     {
-        if (organisation.RecoveryWrappedKeys is null || Keyring.ParseRecoveryKey(recoveryKeyText) is not { } recoveryKey)
+        if (organisation.RecoveryWrappedKeys is null || Keyring.ParseRecoveryKey(recoveryKeyText) is not { } recoveryKey
+            || await admission.IsAdministratorAsync(newHolder.Id) || await admission.IsAdministratorAsync(actorId))
         {
             return false;
         }
@@ -58,6 +86,13 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
         try
         {
             var secrets = Keyring.RecoverOrganisationSecrets(organisation.RecoveryWrappedKeys, recoveryKey, organisation.Id);
+
+            // Whoever holds the printed recovery key admits themselves: that key is the organisation's own.
+            if (await admission.AdmitAsync(organisation, newHolder, secrets, actorId, self: true) is not AdmissionOutcome.Admitted)
+            {
+                return false;
+            }
+
             await db.OrganisationKeyHolders.Where(h => h.OrganisationId == organisation.Id && h.UserId == newHolder.Id).ExecuteDeleteAsync();
             AddHolder(organisation.Id, newHolder, secrets);
             await db.SaveChangesAsync();
@@ -74,7 +109,8 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
     /// <summary>A new case key, sealed to the organisation and to the given users; the caller encrypts with it.</summary>
     public async Task<byte[]> CreateCaseKeyAsync(Guid caseId, Organisation organisation, IReadOnlyCollection<StaffUser> users)
     {
-        var caseKey = NewCaseKey(caseId, organisation, users, complainantPublicKey: null);
+        await admission.CheckOrganisationAsync(organisation);
+        var caseKey = NewCaseKey(caseId, organisation, await admission.AdmittedAsync(users), complainantPublicKey: null);
         await db.SaveChangesAsync();
         return caseKey;
     }
@@ -82,12 +118,18 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
     /// <summary>
     /// A new case key sealed to the organisation, the given users and (when there is a receipt) the
     /// complainant. The grants are saved with the caller's next SaveChanges, together with the case.
+    /// Only verified keys receive it: the organisation's when the installation's signature holds, users'
+    /// when admitted by that organisation (callers pass members already checked with <see cref="MemberAdmission.AdmittedAsync"/>).
     /// </summary>
     public byte[] NewCaseKey(Guid caseId, Organisation organisation, IEnumerable<StaffUser> users, byte[]? complainantPublicKey)
     {
         var caseKey = Crypto.NewKey();
-        Seal(caseId, KeyRecipient.Organisation, organisation.Id, organisation.PublicKey ?? throw new InvalidOperationException("The organisation has no keys."), caseKey);
-        foreach (var user in users)
+        if (admission.IsTrusted(organisation))
+        {
+            Seal(caseId, KeyRecipient.Organisation, organisation.Id, organisation.PublicKey!, caseKey);
+        }
+
+        foreach (var user in users.Where(u => admission.IsSigned(organisation, u)))
         {
             Seal(caseId, KeyRecipient.User, user.Id, PublicKeyOf(user), caseKey);
         }
@@ -136,7 +178,7 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
     /// <summary>Seals the case key to another user; the granter must be able to open it.</summary>
     public async Task<bool> GrantAsync(Guid caseId, StaffUser recipient, Guid granterId, byte[] granterPrivateKey)
     {
-        if (await OpenCaseKeyAsync(caseId, granterId, granterPrivateKey) is not { } caseKey)
+        if (!await admission.IsAdmittedAsync(recipient) || await OpenCaseKeyAsync(caseId, granterId, granterPrivateKey) is not { } caseKey)
         {
             return false;
         }
@@ -148,12 +190,29 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
         return true;
     }
 
-    /// <summary>Seals an open case key to an organisation (a referral); saved with the caller's next SaveChanges.</summary>
-    public void SealToOrganisation(Guid caseId, Organisation organisation, byte[] caseKey) =>
-        Seal(caseId, KeyRecipient.Organisation, organisation.Id, organisation.PublicKey ?? throw new InvalidOperationException("The organisation has no keys."), caseKey);
+    /// <summary>Seals an open case key to an organisation (a referral) whose keys verify; saved with the caller's next SaveChanges. False (audited) otherwise.</summary>
+    public async Task<bool> SealToOrganisationAsync(Guid caseId, Organisation organisation, byte[] caseKey, CancellationToken cancellationToken = default)
+    {
+        if (!await admission.CheckOrganisationAsync(organisation, cancellationToken))
+        {
+            return false;
+        }
 
-    /// <summary>Seals an open case key to a user (an assignment); saved with the caller's next SaveChanges.</summary>
-    public void SealToUser(Guid caseId, StaffUser user, byte[] caseKey) => Seal(caseId, KeyRecipient.User, user.Id, PublicKeyOf(user), caseKey);
+        Seal(caseId, KeyRecipient.Organisation, organisation.Id, organisation.PublicKey!, caseKey);
+        return true;
+    }
+
+    /// <summary>Seals an open case key to an admitted user (an assignment); saved with the caller's next SaveChanges. False when not admitted.</summary>
+    public async Task<bool> SealToUserAsync(Guid caseId, StaffUser user, byte[] caseKey, CancellationToken cancellationToken = default)
+    {
+        if (!await admission.IsAdmittedAsync(user, cancellationToken))
+        {
+            return false;
+        }
+
+        Seal(caseId, KeyRecipient.User, user.Id, PublicKeyOf(user), caseKey);
+        return true;
+    }
 
     /// <summary>
     /// Work done without the key (through the API) leaves recipients waiting for a copy: the case's
@@ -166,15 +225,17 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
         // Grants sealed earlier in this request (a referral's handover) are not in the database yet.
         granted.AddRange(db.CaseKeyGrants.Local.Where(g => g.CaseId == caseId).Select(g => new { g.RecipientKind, g.RecipientId }));
         var sealedCount = 0;
-        if (!granted.Any(g => g.RecipientKind == KeyRecipient.Organisation && g.RecipientId == organisation.Id) && organisation.PublicKey is not null)
+        if (!granted.Any(g => g.RecipientKind == KeyRecipient.Organisation && g.RecipientId == organisation.Id) && organisation.PublicKey is not null
+            && await SealToOrganisationAsync(caseId, organisation, caseKey))
         {
-            SealToOrganisation(caseId, organisation, caseKey);
             sealedCount++;
         }
 
-        foreach (var person in people.Where(p => p.PublicKey is not null && !granted.Any(g => g.RecipientKind == KeyRecipient.User && g.RecipientId == p.Id)))
+        // Being assigned is not admission: only admitted people get their copy (an administrator's puppet waits for ever).
+        var waiting = people.Where(p => p.PublicKey is not null && !granted.Any(g => g.RecipientKind == KeyRecipient.User && g.RecipientId == p.Id)).ToList();
+        foreach (var person in await admission.AdmittedAsync(waiting))
         {
-            SealToUser(caseId, person, caseKey);
+            Seal(caseId, KeyRecipient.User, person.Id, PublicKeyOf(person), caseKey);
             sealedCount++;
         }
 
@@ -194,6 +255,11 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
     /// </summary>
     public async Task<int> RestoreAccessAsync(StaffUser user, Guid holderId, byte[] holderPrivateKey)
     {
+        if (!await admission.IsAdmittedAsync(user))
+        {
+            return 0;
+        }
+
         var grants = await db.CaseKeyGrants.Where(g => g.RecipientKind == KeyRecipient.User && g.RecipientId == user.Id).ToListAsync();
         var restored = 0;
         foreach (var grant in grants)

@@ -94,6 +94,7 @@ public static class StaffAuthentication
         services.AddScoped<StaffKeySession>();
         services.AddScoped<ExpiredSessionKeys>();
         services.AddScoped<CaseKeyring>();
+        services.AddScoped<MemberAdmission>();
         services.AddDataProtection().PersistKeysToDbContext<QorgauDbContext>().SetApplicationName("Qorgau");
 
         services.AddAuthorizationBuilder()

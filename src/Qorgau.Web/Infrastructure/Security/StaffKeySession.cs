@@ -88,6 +88,12 @@ public sealed class StaffKeySession(
 
     public static void Store(StaffUser user, UserKeys keys)
     {
+        if (user.PublicKey is null || !user.PublicKey.AsSpan().SequenceEqual(keys.PublicKey))
+        {
+            // A new key pair was never admitted: a key holder signs it again (restoring access on /staff/key-holder).
+            user.AdmissionSignature = null;
+        }
+
         user.PublicKey = keys.PublicKey;
         user.WrappedPrivateKey = keys.WrappedPrivateKey;
         user.KeySalt = keys.Salt;
