@@ -36,7 +36,7 @@ internal static class CaseGenerator
 
     // Every column of "Cases" (migration 20261123190348_CaseManagement), in the order they are copied.
     private const string CopyCommand = """
-        COPY "Cases" ("Id", "PublicId", "OrganisationId", "Channel", "ReceivedAtUtc", "Status", "IsUrgent", "Language",
+        COPY "Cases" ("Id", "PublicId", "OrganisationId", "Channel", "ReceivedOn", "Status", "IsUrgent", "Language",
             "ReporterRelation", "IncidentFrom", "IncidentTo", "RegionCode", "FacilityId", "FacilityTypeCode", "AccusedAgencyCode",
             "IllTreatmentCode", "MethodCodes", "VictimSex", "VictimAgeBand", "VictimLegalStatus", "Vulnerabilities", "VictimStillHeld",
             "ContactAllowed", "ConsentToShare", "ReceiptLookup", "PendingReferralOrganisationId", "Revision", "MergedIntoCaseId",
@@ -184,11 +184,11 @@ internal static class CaseGenerator
                 : profile.Agencies[random.Next(profile.Agencies.Count)].Code;
 
             await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(Guid.CreateVersion7(new DateTimeOffset(receivedAt)), NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(PublicIdOf(i), NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(organisationPick.Next(random), NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(caseChannel.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(receivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(received, NpgsqlDbType.Date, cancellationToken);
             await writer.WriteAsync(status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(random.NextDouble() < 0.04, NpgsqlDbType.Boolean, cancellationToken);
             await writer.WriteAsync(language.Next(random), NpgsqlDbType.Varchar, cancellationToken);

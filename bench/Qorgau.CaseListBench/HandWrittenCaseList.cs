@@ -28,15 +28,15 @@ internal sealed record SqlStatement(string Text, IReadOnlyList<(string Name, obj
 /// date received and id with LIMIT/OFFSET), the same parameters, every column read into a
 /// <see cref="Case"/> by ordinal. No prepared statements, like EF Core's default.
 /// </summary>
-internal sealed class HandWrittenCaseList(NpgsqlDataSource dataSource, JurisdictionProfile profile)
+internal sealed class HandWrittenCaseList(NpgsqlDataSource dataSource)
 {
     // Every mapped column of Case, as EF Core reads them.
     private const string Columns = """
         "Id", "AccountCipher", "AccusedAgencyCode", "Channel", "ChannelDetailsCipher", "ConsentToShare", "ContactAllowed",
         "ContactCipher", "ExternalId", "FacilityId", "FacilityTypeCode", "FirstReadAtUtc", "IllTreatmentCode", "IncidentFrom",
         "IncidentTo", "IsOverdue", "IsUrgent", "Language", "MergedIntoCaseId", "MethodCodes", "NextDueOn", "OrganisationId",
-        "OutOfScopeReason", "PendingReferralOrganisationId", "PlaceCipher", "PublicId", "ReceiptLookup", "ReceivedAtUtc",
-        "RegionCode", "ReporterRelation", "Revision", "Status", "VictimAgeBand", "VictimLegalStatus", "VictimSex",
+        "OutOfScopeReason", "ParticularsCipher", "PendingReferralOrganisationId", "PlaceCipher", "PublicId", "ReceiptLookup", "ReceivedOn",
+        "ReceivedSequence", "RegionCode", "ReporterRelation", "Revision", "Status", "VictimAgeBand", "VictimLegalStatus", "VictimSex",
         "VictimStillHeld", "Vulnerabilities"
         """;
 
@@ -68,7 +68,7 @@ internal sealed class HandWrittenCaseList(NpgsqlDataSource dataSource, Jurisdict
     }
 
     /// <summary>The COUNT and the page statements for a filter.</summary>
-    public (SqlStatement Count, SqlStatement Page) Statements(Guid organisationId, Guid userId, CaseListFilter filter)
+    public static (SqlStatement Count, SqlStatement Page) Statements(Guid organisationId, Guid userId, CaseListFilter filter)
     {
         var where = new StringBuilder();
         var parameters = new List<(string, object, NpgsqlDbType)>();
@@ -135,19 +135,19 @@ internal sealed class HandWrittenCaseList(NpgsqlDataSource dataSource, Jurisdict
 
         if (filter.ReceivedFrom is { } from)
         {
-            And("""c."ReceivedAtUtc" >= @from""", "from", StartOfDayUtc(from), NpgsqlDbType.TimestampTz);
+            And("""c."ReceivedOn" >= @from""", "from", from, NpgsqlDbType.Date);
         }
 
         if (filter.ReceivedTo is { } to)
         {
-            And("""c."ReceivedAtUtc" < @until""", "until", StartOfDayUtc(to.AddDays(1)), NpgsqlDbType.TimestampTz);
+            And("""c."ReceivedOn" <= @until""", "until", to, NpgsqlDbType.Date);
         }
 
         var orderBy = filter.Sort switch
         {
-            CaseSort.Oldest => """c."ReceivedAtUtc", c."Id" """,
-            CaseSort.Due => """c."NextDueOn" IS NULL, c."NextDueOn", c."ReceivedAtUtc", c."Id" """,
-            _ => """c."ReceivedAtUtc" DESC, c."Id" DESC""",
+            CaseSort.Oldest => """c."ReceivedOn", c."ReceivedSequence", c."Id" """,
+            CaseSort.Due => """c."NextDueOn" IS NULL, c."NextDueOn", c."ReceivedOn", c."ReceivedSequence", c."Id" """,
+            _ => """c."ReceivedOn" DESC, c."ReceivedSequence" DESC, c."Id" DESC""",
         };
         var count = new SqlStatement($"""SELECT count(*)::int FROM "Cases" c {where}""", [.. parameters]);
         List<(string, object, NpgsqlDbType)> pageParameters =
@@ -170,7 +170,7 @@ internal sealed class HandWrittenCaseList(NpgsqlDataSource dataSource, Jurisdict
         Channel = Enum.Parse<IntakeChannel>(r.GetString(3)),
         ChannelDetailsCipher = r.IsDBNull(4) ? null : r.GetFieldValue<byte[]>(4),
         ConsentToShare = r.GetBoolean(5),
-        ContactAllowed = r.GetBoolean(6),
+        ContactAllowed = r.IsDBNull(6) ? null : r.GetBoolean(6),
         ContactCipher = r.IsDBNull(7) ? null : r.GetFieldValue<byte[]>(7),
         ExternalId = r.IsDBNull(8) ? null : r.GetString(8),
         FacilityId = r.IsDBNull(9) ? null : r.GetGuid(9),
@@ -181,29 +181,27 @@ internal sealed class HandWrittenCaseList(NpgsqlDataSource dataSource, Jurisdict
         IncidentTo = r.IsDBNull(14) ? null : r.GetFieldValue<DateOnly>(14),
         IsOverdue = r.GetBoolean(15),
         IsUrgent = r.GetBoolean(16),
-        Language = r.GetString(17),
+        Language = r.IsDBNull(17) ? null : r.GetString(17),
         MergedIntoCaseId = r.IsDBNull(18) ? null : r.GetGuid(18),
         MethodCodes = r.GetFieldValue<List<string>>(19),
         NextDueOn = r.IsDBNull(20) ? null : r.GetFieldValue<DateOnly>(20),
         OrganisationId = r.GetGuid(21),
         OutOfScopeReason = r.IsDBNull(22) ? null : r.GetString(22),
-        PendingReferralOrganisationId = r.IsDBNull(23) ? null : r.GetGuid(23),
-        PlaceCipher = r.IsDBNull(24) ? null : r.GetFieldValue<byte[]>(24),
-        PublicId = r.GetString(25),
-        ReceiptLookup = r.IsDBNull(26) ? null : r.GetFieldValue<byte[]>(26),
-        ReceivedAtUtc = r.GetDateTime(27),
-        RegionCode = r.IsDBNull(28) ? null : r.GetString(28),
-        ReporterRelation = r.IsDBNull(29) ? null : Enum.Parse<ReporterRelation>(r.GetString(29)),
-        Revision = r.GetInt32(30),
-        Status = Enum.Parse<CaseStatus>(r.GetString(31)),
-        VictimAgeBand = r.IsDBNull(32) ? null : r.GetString(32),
-        VictimLegalStatus = r.IsDBNull(33) ? null : r.GetString(33),
-        VictimSex = r.IsDBNull(34) ? null : Enum.Parse<VictimSex>(r.GetString(34)),
-        VictimStillHeld = r.IsDBNull(35) ? null : r.GetBoolean(35),
-        Vulnerabilities = r.GetFieldValue<List<string>>(36),
+        ParticularsCipher = r.IsDBNull(23) ? null : r.GetFieldValue<byte[]>(23),
+        PendingReferralOrganisationId = r.IsDBNull(24) ? null : r.GetGuid(24),
+        PlaceCipher = r.IsDBNull(25) ? null : r.GetFieldValue<byte[]>(25),
+        PublicId = r.GetString(26),
+        ReceiptLookup = r.IsDBNull(27) ? null : r.GetFieldValue<byte[]>(27),
+        ReceivedOn = r.GetFieldValue<DateOnly>(28),
+        ReceivedSequence = r.GetInt32(29),
+        RegionCode = r.IsDBNull(30) ? null : r.GetString(30),
+        ReporterRelation = r.IsDBNull(31) ? null : Enum.Parse<ReporterRelation>(r.GetString(31)),
+        Revision = r.GetInt32(32),
+        Status = Enum.Parse<CaseStatus>(r.GetString(33)),
+        VictimAgeBand = r.IsDBNull(34) ? null : r.GetString(34),
+        VictimLegalStatus = r.IsDBNull(35) ? null : r.GetString(35),
+        VictimSex = r.IsDBNull(36) ? null : Enum.Parse<VictimSex>(r.GetString(36)),
+        VictimStillHeld = r.IsDBNull(37) ? null : r.GetBoolean(37),
+        Vulnerabilities = r.GetFieldValue<List<string>>(38),
     };
-
-    /// <summary>A day as the profile's jurisdiction counts it, as the UTC instant it starts (as CaseList does).</summary>
-    private DateTime StartOfDayUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), ProfileCalendar.TimeZone(profile));
 }

@@ -61,11 +61,11 @@ internal sealed record PlanTimes(double EfMilliseconds, double SqlMilliseconds, 
 
 /// <summary>Both sides of every scenario, each request timed from the first call to the last row read.</summary>
 internal sealed partial class Measurement(
-    DbContextOptions<PostgresQorgauDbContext> options, NpgsqlDataSource dataSource, JurisdictionProfile profile, TextWriter log)
+    DbContextOptions<PostgresQorgauDbContext> options, NpgsqlDataSource dataSource, TextWriter log)
 {
     private static readonly Guid UserId = Guid.Parse("00000000-0000-0000-0000-00000000be0c");
 
-    private readonly HandWrittenCaseList _handWritten = new(dataSource, profile);
+    private readonly HandWrittenCaseList _handWritten = new(dataSource);
 
     /// <summary>Stops the run if the hand-written SQL does not read the columns EF Core maps, or returns other rows or values.</summary>
     public async Task<IReadOnlyList<int>> VerifyAsync(IReadOnlyList<Scenario> scenarios, CancellationToken cancellationToken)
@@ -167,10 +167,10 @@ internal sealed partial class Measurement(
         var captureOptions = new DbContextOptionsBuilder<PostgresQorgauDbContext>(options).AddInterceptors(capture).Options;
         await using (var db = new PostgresQorgauDbContext(captureOptions))
         {
-            await new CaseList(db, profile, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+            await new CaseList(db, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
         }
 
-        var (count, page) = _handWritten.Statements(scenario.OrganisationId, UserId, scenario.Filter);
+        var (count, page) = HandWrittenCaseList.Statements(scenario.OrganisationId, UserId, scenario.Filter);
         await plans.WriteLineAsync($"==== {scenario.Name} ({scenario.Query})");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var ef = 0.0;
@@ -241,7 +241,7 @@ internal sealed partial class Measurement(
     private async Task<CaseListPage> EfAsync(Scenario scenario, CancellationToken cancellationToken)
     {
         await using var db = new PostgresQorgauDbContext(options);
-        return await new CaseList(db, profile, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+        return await new CaseList(db, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
     }
 
     // Diagnostics: the connection opened before CaseList runs, so that EF Core keeps it for both queries.
@@ -249,14 +249,14 @@ internal sealed partial class Measurement(
     {
         await using var db = new PostgresQorgauDbContext(options);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return await new CaseList(db, profile, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+        return await new CaseList(db, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
     }
 
     // Diagnostics: a context from a pool (AddDbContextPool), reset instead of built for each request.
-    private async Task<CaseListPage> PooledAsync(PooledDbContextFactory<PostgresQorgauDbContext> pool, Scenario scenario, CancellationToken cancellationToken)
+    private static async Task<CaseListPage> PooledAsync(PooledDbContextFactory<PostgresQorgauDbContext> pool, Scenario scenario, CancellationToken cancellationToken)
     {
         await using var db = await pool.CreateDbContextAsync(cancellationToken);
-        return await new CaseList(db, profile, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+        return await new CaseList(db, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
     }
 
     private static async Task<Sample> TimeAsync(Func<Task<CaseListPage>> request)

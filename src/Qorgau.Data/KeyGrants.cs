@@ -22,7 +22,8 @@ public enum KeyRecipient
 /// <summary>A case key sealed to one recipient. Deleting the row revokes that recipient's access and nobody else's.</summary>
 public sealed class CaseKeyGrant
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>Random, not UUIDv7: intake writes one with every complaint, and a time-ordered id would carry the filing's millisecond.</summary>
+    public Guid Id { get; init; } = Guid.NewGuid();
 
     public Guid CaseId { get; init; }
 

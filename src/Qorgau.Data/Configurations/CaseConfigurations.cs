@@ -35,12 +35,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.OrganisationId, c.ExternalId }).IsUnique();
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.MergedIntoCaseId).OnDelete(DeleteBehavior.Restrict);
 
-        // The case list: every queue and filter starts from the organisation and pages by date received.
-        builder.HasIndex(c => new { c.OrganisationId, c.ReceivedAtUtc });
-        builder.HasIndex(c => new { c.OrganisationId, c.Status, c.ReceivedAtUtc });
-        builder.HasIndex(c => new { c.OrganisationId, c.RegionCode, c.ReceivedAtUtc });
-        builder.HasIndex(c => new { c.OrganisationId, c.AccusedAgencyCode, c.ReceivedAtUtc });
-        builder.HasIndex(c => new { c.OrganisationId, c.IsOverdue, c.ReceivedAtUtc });
+        // The case list: every queue and filter starts from the organisation and pages by day received and the day's sequence.
+        builder.HasIndex(c => new { c.OrganisationId, c.ReceivedOn, c.ReceivedSequence });
+        builder.HasIndex(c => new { c.OrganisationId, c.Status, c.ReceivedOn, c.ReceivedSequence });
+        builder.HasIndex(c => new { c.OrganisationId, c.RegionCode, c.ReceivedOn, c.ReceivedSequence });
+        builder.HasIndex(c => new { c.OrganisationId, c.AccusedAgencyCode, c.ReceivedOn, c.ReceivedSequence });
+        builder.HasIndex(c => new { c.OrganisationId, c.IsOverdue, c.ReceivedOn, c.ReceivedSequence });
         builder.HasIndex(c => new { c.FacilityId, c.IncidentFrom });
         builder.HasIndex(c => c.NextDueOn);
     }

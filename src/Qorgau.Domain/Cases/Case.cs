@@ -7,7 +7,8 @@ namespace Qorgau.Domain.Cases;
 /// </summary>
 public sealed class Case
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>Random, not UUIDv7: a time-ordered id would carry the filing's millisecond in clear.</summary>
+    public Guid Id { get; init; } = Guid.NewGuid();
 
     /// <summary>The number people quote (complainant, staff, letters): random, so it reveals no volume.</summary>
     public required string PublicId { get; init; }
@@ -16,16 +17,30 @@ public sealed class Case
 
     public IntakeChannel Channel { get; init; }
 
-    public DateTime ReceivedAtUtc { get; init; }
+    /// <summary>
+    /// The day the complaint arrived, in the profile's time zone: deadlines, the case list and statistics
+    /// count in days. The exact instant is only in <see cref="ParticularsCipher"/>.
+    /// </summary>
+    public DateOnly ReceivedOn { get; init; }
+
+    /// <summary>
+    /// The n-th case the organisation received that day: orders the list within a day (newest first)
+    /// without revealing an instant. Two filings at once may share a number; the id breaks the tie.
+    /// </summary>
+    public int ReceivedSequence { get; init; }
 
     public CaseStatus Status { get; set; } = CaseStatus.Received;
 
-    /// <summary>The victim is still held where it happened and may be in danger.</summary>
+    /// <summary>
+    /// A routing fact, in clear: the victim is still held where it happened (so, at filing, the
+    /// still-held answer when it was yes) or pressure is suspected after a withdrawal.
+    /// </summary>
     public bool IsUrgent { get; set; }
 
-    /// <summary>The language the complainant wrote in: replies and plain-word statuses use it.</summary>
-    public required string Language { get; init; }
+    /// <summary>Legacy: only cases stored before <see cref="CaseParticulars"/> were encrypted hold it in clear; null from then on.</summary>
+    public string? Language { get; set; }
 
+    /// <summary>Legacy, like <see cref="Language"/>.</summary>
     public ReporterRelation? ReporterRelation { get; set; }
 
     public DateOnly? IncidentFrom { get; set; }
@@ -53,10 +68,13 @@ public sealed class Case
 
     public List<string> Vulnerabilities { get; set; } = [];
 
+    /// <summary>Legacy, like <see cref="Language"/>; <see cref="IsUrgent"/> is the routing fact.</summary>
     public bool? VictimStillHeld { get; set; }
 
-    public bool ContactAllowed { get; set; }
+    /// <summary>Legacy, like <see cref="Language"/>.</summary>
+    public bool? ContactAllowed { get; set; }
 
+    /// <summary>In clear because the workflow checks it without the key: a referral (also through the API) needs it.</summary>
     public bool ConsentToShare { get; set; }
 
     /// <summary>Argon2id(receipt) for finding the case from a receipt; null for cases without one (imported).</summary>
@@ -98,6 +116,9 @@ public sealed class Case
 
     /// <summary>How a complaint received another way arrived (which box, who opened it, witnesses...).</summary>
     public byte[]? ChannelDetailsCipher { get; set; }
+
+    /// <summary><see cref="CaseParticulars"/> under the case key; null for an imported case and for one stored before.</summary>
+    public byte[]? ParticularsCipher { get; set; }
 }
 
 /// <summary>The names that bind each encrypted field to its case: associated data is "case:{id}:{field}".</summary>
@@ -107,6 +128,7 @@ public static class CaseField
     public const string Place = "place";
     public const string Contact = "contact";
     public const string ChannelDetails = "channel-details";
+    public const string Particulars = "particulars";
 
     public static string Context(Guid caseId, string field) => $"case:{caseId:N}:{field}";
 
@@ -115,6 +137,8 @@ public static class CaseField
     public static string AttachmentContext(Guid caseId, Guid attachmentId) => Context(caseId, $"attachment:{attachmentId:N}");
 
     public static string AttachmentNameContext(Guid caseId, Guid attachmentId) => Context(caseId, $"attachment-name:{attachmentId:N}");
+
+    public static string AttachmentDetailsContext(Guid caseId, Guid attachmentId) => Context(caseId, $"attachment-details:{attachmentId:N}");
 
     public static string WithdrawalContext(Guid caseId, Guid withdrawalId) => Context(caseId, $"withdrawal:{withdrawalId:N}");
 

@@ -5,7 +5,8 @@ namespace Qorgau.Domain.Cases;
 /// <summary>One piece of due work on a case, from a profile deadline: open until met, flagged once overdue.</summary>
 public sealed class CaseDeadline
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>Random, not UUIDv7: intake writes one with every complaint, and a time-ordered id would carry the filing's millisecond.</summary>
+    public Guid Id { get; init; } = Guid.NewGuid();
 
     public Guid CaseId { get; init; }
 

@@ -23,22 +23,33 @@ public sealed class CaseMessage
     public required byte[] TextCipher { get; init; }
 }
 
-/// <summary>A file attached to a case: the bytes are an encrypted blob, the file name is ciphertext.</summary>
+/// <summary>
+/// A file attached to a case: the bytes are an encrypted blob padded to its size band, the file name,
+/// exact size and time are ciphertext (<see cref="AttachmentDetails"/>).
+/// </summary>
 public sealed class CaseAttachment
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>Random, not UUIDv7 (which would carry the upload's millisecond).</summary>
+    public Guid Id { get; init; } = Guid.NewGuid();
 
     public Guid CaseId { get; init; }
 
     public MessageAuthor AddedBy { get; init; }
 
-    public DateTime AddedAtUtc { get; init; }
+    /// <summary>The day, in the profile's time zone; the instant is in <see cref="DetailsCipher"/>.</summary>
+    public DateOnly AddedOn { get; init; }
 
     /// <summary>The declared media type, checked against the allowed list; needed to serve the file back.</summary>
     public required string ContentType { get; init; }
 
-    /// <summary>The plaintext length in bytes.</summary>
-    public long Length { get; init; }
+    /// <summary>The plaintext length rounded up to its band (<see cref="MetadataGrain.SizeBand"/>); the blob holds that many bytes.</summary>
+    public long SizeBand { get; init; }
+
+    /// <summary>Legacy: the exact plaintext length of a file stored before sizes were banded (its blob is not padded either); null from then on.</summary>
+    public long? Length { get; init; }
+
+    /// <summary><see cref="AttachmentDetails"/> under the case key; null for a file stored before.</summary>
+    public byte[]? DetailsCipher { get; init; }
 
     public required byte[] FileNameCipher { get; init; }
 

@@ -106,8 +106,7 @@ public static class HistoricalCaseStory
             OrganisationId = target.OrganisationId,
             ExternalId = row.ExternalId,
             Channel = row.Channel,
-            ReceivedAtUtc = ImportClock.At(profile, row.ReceivedOn, 0),
-            Language = profile.DefaultCulture,
+            ReceivedOn = row.ReceivedOn,
             RegionCode = row.Region,
             FacilityTypeCode = row.FacilityType,
             AccusedAgencyCode = row.AccusedAgency,
@@ -117,7 +116,7 @@ public static class HistoricalCaseStory
             AccountCipher = null,
         };
         var imported = new ImportedCase { Line = row.Line, Case = record };
-        imported.Events.Add(Event(record.Id, record.ReceivedAtUtc, CaseEventKind.Received, new() { [ImportEventKind.Channel] = Codes<IntakeChannel>.OfValue[row.Channel] }));
+        imported.Events.Add(Event(record.Id, ImportClock.At(profile, row.ReceivedOn, 0), CaseEventKind.Received, new() { [ImportEventKind.Channel] = Codes<IntakeChannel>.OfValue[row.Channel] }));
         return imported;
     }
 

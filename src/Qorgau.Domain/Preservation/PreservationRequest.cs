@@ -9,7 +9,8 @@ namespace Qorgau.Domain.Preservation;
 /// </summary>
 public sealed class PreservationRequest
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>Random, not UUIDv7: intake writes one with every complaint, and a time-ordered id would carry the filing's millisecond.</summary>
+    public Guid Id { get; init; } = Guid.NewGuid();
 
     public Guid CaseId { get; init; }
 

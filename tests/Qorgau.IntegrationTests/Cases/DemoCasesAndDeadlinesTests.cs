@@ -71,8 +71,7 @@ public sealed class DemoCasesAndDeadlinesTests : IAsyncLifetime
         {
             PublicId = Domain.Intake.PublicCaseId.New(),
             OrganisationId = npm.Id,
-            ReceivedAtUtc = DateTime.UtcNow.AddDays(-receivedDaysAgo),
-            Language = "en",
+            ReceivedOn = ProfileCalendar.DateOf(scope.ServiceProvider.GetRequiredService<JurisdictionProfile>(), DateTime.UtcNow.AddDays(-receivedDaysAgo)),
             AccountCipher = [1, 2, 3],
         };
         db.Cases.Add(record);

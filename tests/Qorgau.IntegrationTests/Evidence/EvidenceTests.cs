@@ -71,6 +71,7 @@ public sealed class EvidenceTests(DemoIntakeFactory app) : IClassFixture<DemoInt
     {
         var client = app.CreateClient(acceptLanguage: "en");
         var bytes = TypedFiles.Random("arm.jpg", 150_000);
+        var before = await app.WithDbAsync(db => db.CaseAttachments.Select(a => a.Id).ToListAsync());
         using (var form = new MultipartFormDataContent { { new StringContent(await StaffBrowser.FormTokenAsync(client, "/complaint")), StaffBrowser.TokenField }, { new StringContent("en"), "language" }, { new StringContent("Photos of the bruises attached."), "account" }, { new StringContent("file"), "intent" } })
         {
             var file = new ByteArrayContent(bytes);
@@ -81,7 +82,7 @@ public sealed class EvidenceTests(DemoIntakeFactory app) : IClassFixture<DemoInt
 
         var (publicId, attachmentId) = await app.WithDbAsync(async db =>
         {
-            var attachment = await db.CaseAttachments.OrderByDescending(a => a.AddedAtUtc).FirstAsync();
+            var attachment = await db.CaseAttachments.SingleAsync(a => !before.Contains(a.Id));
             return (await db.Cases.Where(c => c.Id == attachment.CaseId).Select(c => c.PublicId).SingleAsync(), attachment.Id);
         });
         var supervisor = await app.SignInAsync("supervisor");

@@ -38,12 +38,13 @@ public sealed class ComplaintFilingTests(DemoIntakeFactory app) : IClassFixture<
         (await CaseCountAsync(app)).ShouldBe(before + 1);
 
         var stored = await CaseAsync(app, json.GetProperty("publicId").GetString()!);
+        var particulars = await ParticularsAsync(app, new FiledComplaint(stored.PublicId, json.GetProperty("receipt").GetString()!));
         stored.Status.ShouldBe(CaseStatus.Received);
         stored.Channel.ShouldBe(IntakeChannel.Online);
-        stored.Language.ShouldBe("en", "no language given: the request's");
+        particulars.Language.ShouldBe("en", "no language given: the request's");
         stored.OrganisationId.ShouldBe(await OrganisationIdAsync(app, "npm"), "the default intake organisation");
         stored.ReceiptLookup.ShouldNotBeNull();
-        stored.ContactAllowed.ShouldBeFalse();
+        particulars.ContactAllowed.ShouldBe(false);
         stored.ConsentToShare.ShouldBeFalse();
     }
 
@@ -89,10 +90,11 @@ public sealed class ComplaintFilingTests(DemoIntakeFactory app) : IClassFixture<
         });
 
         var stored = await CaseAsync(app, filed.PublicId);
+        var particulars = await ParticularsAsync(app, filed);
         var facilityId = await app.WithDbAsync(db => db.Facilities.Where(f => f.Code == "demo-kz75-ivs-1").Select(f => f.Id).SingleAsync());
-        stored.Language.ShouldBe("kk");
+        particulars.Language.ShouldBe("kk");
         stored.OrganisationId.ShouldBe(await OrganisationIdAsync(app, "ngo-coalition"));
-        stored.ReporterRelation.ShouldBe(ReporterRelation.Relative);
+        particulars.ReporterRelation.ShouldBe(ReporterRelation.Relative);
         stored.IncidentFrom.ShouldBe(new DateOnly(2025, 3, 14));
         stored.IncidentTo.ShouldBe(new DateOnly(2025, 3, 15));
         stored.RegionCode.ShouldBe("KZ-75");
@@ -104,9 +106,9 @@ public sealed class ComplaintFilingTests(DemoIntakeFactory app) : IClassFixture<
         stored.VictimAgeBand.ShouldBe("18-24");
         stored.VictimLegalStatus.ShouldBe("detained-suspect");
         stored.Vulnerabilities.ShouldBe(["disability", "foreign-national"], ignoreOrder: true);
-        stored.VictimStillHeld.ShouldBe(true);
+        particulars.VictimStillHeld.ShouldBe(true);
         stored.IsUrgent.ShouldBeTrue("the victim is still held");
-        stored.ContactAllowed.ShouldBeTrue();
+        particulars.ContactAllowed.ShouldBe(true);
         stored.ConsentToShare.ShouldBeTrue();
         stored.PlaceCipher.ShouldNotBeNull();
         stored.ContactCipher.ShouldNotBeNull();
@@ -267,7 +269,7 @@ public sealed class ComplaintFilingTests(DemoIntakeFactory app) : IClassFixture<
     {
         var filed = await FileAsync(app.CreateClient(acceptLanguage: "de"), "Ein Bericht.");
 
-        (await CaseAsync(app, filed.PublicId)).Language.ShouldBe("ru");
+        (await ParticularsAsync(app, filed)).Language.ShouldBe("ru");
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qorgau.Data;
 using Qorgau.IntegrationTests.Infrastructure;
 
@@ -154,6 +155,16 @@ internal static partial class IntakeApi
 
     public static Task<Qorgau.Domain.Cases.Case> CaseAsync(QorgauAppFactory app, string publicId) =>
         app.WithDbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.PublicId == publicId));
+
+    /// <summary>The particulars kept under the case key, opened as the complainant would, with the receipt.</summary>
+    public static async Task<Qorgau.Domain.Cases.CaseParticulars> ParticularsAsync(QorgauAppFactory app, FiledComplaint filed)
+    {
+        var stored = await CaseAsync(app, filed.PublicId);
+        await using var scope = app.Services.CreateAsyncScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<Qorgau.Web.Features.Intake.ReceiptKeys>().DeriveAsync(filed.Receipt, TestContext.Current.CancellationToken);
+        var caseKey = await scope.ServiceProvider.GetRequiredService<Qorgau.Web.Infrastructure.Security.CaseKeyring>().OpenForComplainantAsync(stored.Id, keys!.PrivateKey, TestContext.Current.CancellationToken);
+        return Qorgau.Domain.Cases.CaseParticulars.Of(stored, caseKey!);
+    }
 
     public static Task<Guid> OrganisationIdAsync(QorgauAppFactory app, string code) =>
         app.WithDbAsync(db => db.Organisations.Where(o => o.Code == code).Select(o => o.Id).SingleAsync());

@@ -36,7 +36,7 @@ public sealed class CanaryTests : IAsyncLifetime
 
         var supervisor = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
         await supervisor.SignInAndEnrolAsync("supervisor@npm.demo", DemoVerb.DemoPassword);
-        var publicId = await _app.WithDbAsync(db => Task.FromResult(db.Cases.OrderBy(c => c.ReceivedAtUtc).First().PublicId));
+        var publicId = await _app.WithDbAsync(db => Task.FromResult(db.Cases.OrderBy(c => c.ReceivedOn).ThenBy(c => c.ReceivedSequence).First().PublicId));
         var page = await supervisor.GetPageAsync($"/cases/{publicId}");
         page.ShouldContain(_canary, customMessage: "the permitted reader sees the plaintext");
         var attachmentId = await _app.WithDbAsync(db => Task.FromResult(db.CaseAttachments.Single().Id));

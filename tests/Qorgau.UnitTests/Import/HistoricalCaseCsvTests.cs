@@ -110,7 +110,7 @@ public sealed class HistoricalCaseCsvTests
         dates["action.requalify"].ShouldBe(new DateOnly(2019, 6, 10));
         dates["action.indict"].ShouldBe(new DateOnly(2019, 6, 10));
         dates["action.verdict"].ShouldBe(new DateOnly(2019, 10, 2));
-        imported.Case.ReceivedAtUtc.ShouldBe(imported.Events.Single(e => e.Kind == "received").OccurredAtUtc);
+        imported.Case.ReceivedOn.ShouldBe(dates["received"]);
 
         CaseHistory.StateAt(imported.Events, DateTime.MaxValue).Status.ShouldBe(CaseStatus.Final);
         CaseHistory.StateAt(imported.Events, DateTime.MaxValue).Article.ShouldBe("362");

@@ -841,7 +841,7 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.Property<bool>("ConsentToShare")
                         .HasColumnType("boolean");
 
-                    b.Property<bool>("ContactAllowed")
+                    b.Property<bool?>("ContactAllowed")
                         .HasColumnType("boolean");
 
                     b.Property<byte[]>("ContactCipher")
@@ -878,7 +878,6 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("Language")
-                        .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
@@ -899,6 +898,9 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<byte[]>("ParticularsCipher")
+                        .HasColumnType("bytea");
+
                     b.Property<Guid?>("PendingReferralOrganisationId")
                         .HasColumnType("uuid");
 
@@ -914,8 +916,11 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
 
-                    b.Property<DateTime>("ReceivedAtUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ReceivedSequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RegionCode")
                         .HasMaxLength(16)
@@ -972,15 +977,15 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "ReceivedAtUtc");
+                    b.HasIndex("OrganisationId", "ReceivedOn", "ReceivedSequence");
 
-                    b.HasIndex("OrganisationId", "AccusedAgencyCode", "ReceivedAtUtc");
+                    b.HasIndex("OrganisationId", "AccusedAgencyCode", "ReceivedOn", "ReceivedSequence");
 
-                    b.HasIndex("OrganisationId", "IsOverdue", "ReceivedAtUtc");
+                    b.HasIndex("OrganisationId", "IsOverdue", "ReceivedOn", "ReceivedSequence");
 
-                    b.HasIndex("OrganisationId", "RegionCode", "ReceivedAtUtc");
+                    b.HasIndex("OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence");
 
-                    b.HasIndex("OrganisationId", "Status", "ReceivedAtUtc");
+                    b.HasIndex("OrganisationId", "Status", "ReceivedOn", "ReceivedSequence");
 
                     b.ToTable("Cases");
                 });
@@ -1029,13 +1034,13 @@ namespace Qorgau.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime>("AddedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("AddedBy")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("BlobId")
                         .IsRequired()
@@ -1050,11 +1055,17 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<byte[]>("DetailsCipher")
+                        .HasColumnType("bytea");
+
                     b.Property<byte[]>("FileNameCipher")
                         .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.Property<long>("Length")
+                    b.Property<long?>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SizeBand")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");

@@ -828,7 +828,7 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.Property<bool>("ConsentToShare")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("ContactAllowed")
+                    b.Property<bool?>("ContactAllowed")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("ContactCipher")
@@ -865,7 +865,6 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
-                        .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
@@ -886,6 +885,9 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("ParticularsCipher")
+                        .HasColumnType("BLOB");
+
                     b.Property<Guid?>("PendingReferralOrganisationId")
                         .HasColumnType("TEXT");
 
@@ -901,8 +903,11 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
 
-                    b.Property<DateTime>("ReceivedAtUtc")
+                    b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceivedSequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionCode")
                         .HasMaxLength(16)
@@ -959,15 +964,15 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "ReceivedAtUtc");
+                    b.HasIndex("OrganisationId", "ReceivedOn", "ReceivedSequence");
 
-                    b.HasIndex("OrganisationId", "AccusedAgencyCode", "ReceivedAtUtc");
+                    b.HasIndex("OrganisationId", "AccusedAgencyCode", "ReceivedOn", "ReceivedSequence");
 
-                    b.HasIndex("OrganisationId", "IsOverdue", "ReceivedAtUtc");
+                    b.HasIndex("OrganisationId", "IsOverdue", "ReceivedOn", "ReceivedSequence");
 
-                    b.HasIndex("OrganisationId", "RegionCode", "ReceivedAtUtc");
+                    b.HasIndex("OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence");
 
-                    b.HasIndex("OrganisationId", "Status", "ReceivedAtUtc");
+                    b.HasIndex("OrganisationId", "Status", "ReceivedOn", "ReceivedSequence");
 
                     b.ToTable("Cases");
                 });
@@ -1016,12 +1021,12 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("AddedAtUtc")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("AddedBy")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AddedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BlobId")
@@ -1037,11 +1042,17 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("DetailsCipher")
+                        .HasColumnType("BLOB");
+
                     b.Property<byte[]>("FileNameCipher")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
-                    b.Property<long>("Length")
+                    b.Property<long?>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBand")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -113,7 +113,10 @@ public sealed class CaseModel(
 
     public IReadOnlyList<ReadableMessage> Messages { get; private set; } = [];
 
-    public IReadOnlyList<(CaseAttachment Attachment, string Name)> Attachments { get; private set; } = [];
+    public IReadOnlyList<(CaseAttachment Attachment, string Name, AttachmentDetails Details)> Attachments { get; private set; } = [];
+
+    /// <summary>What intake keeps under the key besides the content (exact instant, language, who wrote, still held, contact); null without the key.</summary>
+    public CaseParticulars? Particulars { get; private set; }
 
     public IReadOnlyList<Case> LookAlikes { get; private set; } = [];
 
@@ -441,11 +444,33 @@ public sealed class CaseModel(
             OfficialNames = Dossier.Officials.Where(o => o.NameCipher is not null)
                 .ToDictionary(o => o.Id, o => Crypto.DecryptText(caseKey, o.NameCipher!, CaseField.OfficialNameContext(Case.Id, o.Id)));
             Messages = await conversation.ReadAsync(Case.Id, caseKey, cancellationToken);
-            var attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == Case.Id).OrderBy(a => a.AddedAtUtc).ToListAsync(cancellationToken);
-            Attachments = [.. attachments.Select(a => (a, CaseFiles.FileNameOf(a, caseKey)))];
+            Particulars = CaseParticulars.Of(Case, caseKey);
+            await SealLegacyParticularsAsync(Case, Particulars, caseKey, cancellationToken);
+            var attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == Case.Id).ToListAsync(cancellationToken);
+            Attachments = [.. attachments.Select(a => (a, CaseFiles.FileNameOf(a, caseKey), AttachmentDetails.Of(a, caseKey)))
+                .OrderBy(a => a.a.AddedOn).ThenBy(a => a.Item3.AddedAtUtc).ThenBy(a => a.a.Id)];
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// A case stored before the particulars were encrypted holds them in clear: the first opening with
+    /// the key moves them under it. One conditional update of those columns only, so it never races a
+    /// workflow action's revision check.
+    /// </summary>
+    private async Task SealLegacyParticularsAsync(Case record, CaseParticulars particulars, byte[] caseKey, CancellationToken cancellationToken)
+    {
+        if (record.ParticularsCipher is not null || (record.Language, record.ReporterRelation, record.VictimStillHeld, record.ContactAllowed) is (null, null, null, null))
+        {
+            return;
+        }
+
+        var cipher = particulars.Encrypt(caseKey, record.Id);
+        await db.Cases.Where(c => c.Id == record.Id && c.ParticularsCipher == null).ExecuteUpdateAsync(
+            set => set.SetProperty(c => c.ParticularsCipher, cipher).SetProperty(c => c.Language, (string?)null)
+                .SetProperty(c => c.ReporterRelation, (ReporterRelation?)null).SetProperty(c => c.VictimStillHeld, (bool?)null).SetProperty(c => c.ContactAllowed, (bool?)null),
+            cancellationToken);
     }
 
     /// <summary>
@@ -477,7 +502,7 @@ public sealed class CaseModel(
             query = query.Where(c => c.VictimAgeBand == null || c.VictimAgeBand == record.VictimAgeBand);
         }
 
-        return await query.OrderByDescending(c => c.ReceivedAtUtc).Take(5).ToListAsync(cancellationToken);
+        return await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.ReceivedSequence).Take(5).ToListAsync(cancellationToken);
     }
 }
 

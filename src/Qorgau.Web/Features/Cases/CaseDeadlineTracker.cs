@@ -15,7 +15,7 @@ public sealed class CaseDeadlineTracker(QorgauDbContext db, JurisdictionProfile 
     public DateOnly Today => ProfileCalendar.Today(profile, clock);
 
     public void OpenOnReceipt(Case record) =>
-        Add(record, CaseDeadlines.OpenedOnReceipt(profile, record.Id, ProfileCalendar.DateOf(profile, record.ReceivedAtUtc)));
+        Add(record, CaseDeadlines.OpenedOnReceipt(profile, record.Id, record.ReceivedOn));
 
     public void OpenForWithdrawal(Case record, Withdrawal withdrawal)
     {
@@ -78,4 +78,7 @@ public static class ProfileCalendar
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone(profile)));
 
     public static DateOnly Today(JurisdictionProfile profile, TimeProvider clock) => DateOf(profile, clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>A day as the profile's jurisdiction counts it, as the UTC instant it starts.</summary>
+    public static DateTime StartOfDayUtc(JurisdictionProfile profile, DateOnly day) => MetadataGrain.StartOfDayUtc(day, TimeZone(profile));
 }

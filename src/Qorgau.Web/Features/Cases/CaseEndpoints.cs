@@ -327,12 +327,12 @@ public sealed record CaseListItem(
     string? FacilityType,
     string? AccusedAgency,
     string? IllTreatment,
-    DateTime ReceivedAt,
+    DateOnly ReceivedOn,
     bool Urgent,
     bool Overdue,
     DateOnly? NextDueOn)
 {
     public static CaseListItem From(Case c) => new(
         c.PublicId, ComplaintRules.CodeOf(c.Status), c.RegionCode, c.FacilityId, c.FacilityTypeCode, c.AccusedAgencyCode, c.IllTreatmentCode,
-        DateTime.SpecifyKind(c.ReceivedAtUtc, DateTimeKind.Utc), c.IsUrgent, c.IsOverdue, c.NextDueOn);
+        c.ReceivedOn, c.IsUrgent, c.IsOverdue, c.NextDueOn);
 }

@@ -153,7 +153,7 @@ public sealed record CaseListPage(IReadOnlyList<Case> Items, int Total, int Page
 /// organisation (or, for "mine", to their assignments), filtered on the classification in clear, and
 /// never showing (nor counting) a case the independence guard hides from the member.
 /// </summary>
-public sealed class CaseList(QorgauDbContext db, JurisdictionProfile profile, VisibleCases visible)
+public sealed class CaseList(QorgauDbContext db, VisibleCases visible)
 {
     public async Task<CaseListPage> PageAsync(Guid organisationId, Guid userId, CaseListFilter filter, CancellationToken cancellationToken)
     {
@@ -182,7 +182,7 @@ public sealed class CaseList(QorgauDbContext db, JurisdictionProfile profile, Vi
         return Filtered(query, filter);
     }
 
-    private IQueryable<Case> Filtered(IQueryable<Case> query, CaseListFilter filter)
+    private static IQueryable<Case> Filtered(IQueryable<Case> query, CaseListFilter filter)
     {
         if (filter.Status is { } status)
         {
@@ -216,14 +216,12 @@ public sealed class CaseList(QorgauDbContext db, JurisdictionProfile profile, Vi
 
         if (filter.ReceivedFrom is { } from)
         {
-            var fromUtc = StartOfDayUtc(from);
-            query = query.Where(c => c.ReceivedAtUtc >= fromUtc);
+            query = query.Where(c => c.ReceivedOn >= from);
         }
 
         if (filter.ReceivedTo is { } to)
         {
-            var untilUtc = StartOfDayUtc(to.AddDays(1));
-            query = query.Where(c => c.ReceivedAtUtc < untilUtc);
+            query = query.Where(c => c.ReceivedOn <= to);
         }
 
         return query;
@@ -231,12 +229,8 @@ public sealed class CaseList(QorgauDbContext db, JurisdictionProfile profile, Vi
 
     private static IQueryable<Case> Sorted(IQueryable<Case> query, string sort) => sort switch
     {
-        CaseSort.Oldest => query.OrderBy(c => c.ReceivedAtUtc).ThenBy(c => c.Id),
-        CaseSort.Due => query.OrderBy(c => c.NextDueOn == null).ThenBy(c => c.NextDueOn).ThenBy(c => c.ReceivedAtUtc).ThenBy(c => c.Id),
-        _ => query.OrderByDescending(c => c.ReceivedAtUtc).ThenByDescending(c => c.Id),
+        CaseSort.Oldest => query.OrderBy(c => c.ReceivedOn).ThenBy(c => c.ReceivedSequence).ThenBy(c => c.Id),
+        CaseSort.Due => query.OrderBy(c => c.NextDueOn == null).ThenBy(c => c.NextDueOn).ThenBy(c => c.ReceivedOn).ThenBy(c => c.ReceivedSequence).ThenBy(c => c.Id),
+        _ => query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.ReceivedSequence).ThenByDescending(c => c.Id),
     };
-
-    /// <summary>A day as the profile's jurisdiction counts it, as the UTC instant it starts.</summary>
-    private DateTime StartOfDayUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), ProfileCalendar.TimeZone(profile));
 }

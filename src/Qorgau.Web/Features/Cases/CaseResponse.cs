@@ -4,12 +4,16 @@ using Qorgau.Domain.Proceedings;
 
 namespace Qorgau.Web.Features.Cases;
 
-/// <summary>One case as the staff API shows it: classification, proceeding and timeline, never the encrypted content.</summary>
+/// <summary>
+/// One case as the staff API shows it: classification, proceeding and timeline, never the encrypted
+/// content. The API holds no key, so it has the day received, not the instant, and none of the
+/// particulars kept under the key (language, who wrote, still held, contact allowed).
+/// </summary>
 public sealed record CaseResponse(
     string PublicId,
     string Status,
     string Organisation,
-    DateTime ReceivedAt,
+    DateOnly ReceivedOn,
     string Channel,
     bool Urgent,
     string? Region,
@@ -22,7 +26,6 @@ public sealed record CaseResponse(
     string? VictimAgeBand,
     string? VictimLegalStatus,
     IReadOnlyList<string> Vulnerabilities,
-    bool? VictimStillHeld,
     bool ConsentToShare,
     string? OutOfScopeReason,
     DateOnly? NextDueOn,
@@ -41,9 +44,9 @@ public sealed record CaseResponse(
     {
         var c = d.Case;
         return new CaseResponse(
-            c.PublicId, ComplaintRules.CodeOf(c.Status), d.Organisation.Code, Utc(c.ReceivedAtUtc), ComplaintRules.CodeOf(c.Channel), c.IsUrgent,
+            c.PublicId, ComplaintRules.CodeOf(c.Status), d.Organisation.Code, c.ReceivedOn, ComplaintRules.CodeOf(c.Channel), c.IsUrgent,
             c.RegionCode, c.FacilityId, c.FacilityTypeCode, c.AccusedAgencyCode, c.IllTreatmentCode, c.MethodCodes,
-            c.VictimSex is { } sex ? ComplaintRules.CodeOf(sex) : null, c.VictimAgeBand, c.VictimLegalStatus, c.Vulnerabilities, c.VictimStillHeld, c.ConsentToShare,
+            c.VictimSex is { } sex ? ComplaintRules.CodeOf(sex) : null, c.VictimAgeBand, c.VictimLegalStatus, c.Vulnerabilities, c.ConsentToShare,
             c.OutOfScopeReason, c.NextDueOn, c.IsOverdue, d.PendingReferralTo?.Code,
             CaseRules.AllowedNow(c.Status, d.Withdrawals, c.PendingReferralOrganisationId is not null),
             d.Proceeding is null ? null : ProceedingResponse.From(d),

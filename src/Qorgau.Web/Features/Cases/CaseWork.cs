@@ -119,7 +119,7 @@ public sealed class CaseWork(
         var referralTarget = command.Action == CaseAction.Refer && !string.IsNullOrWhiteSpace(command.Organisation)
             ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == command.Organisation.Trim(), cancellationToken)
             : null;
-        var facts = new CaseFacts(record.Id, record.OrganisationId, record.Status, ProfileCalendar.DateOf(profile, record.ReceivedAtUtc),
+        var facts = new CaseFacts(record.Id, record.OrganisationId, record.Status, record.ReceivedOn,
             record.AccusedAgencyCode, record.ConsentToShare, proceeding, withdrawals, officials)
         {
             MergeTarget = mergeTarget is null ? null : new MergeTarget(mergeTarget.Id, mergeTarget.OrganisationId, mergeTarget.Status),

@@ -389,7 +389,7 @@ public sealed class EvidenceModel(
             EvidenceLocker.DescriptionOf(i, caseKey),
             [.. logs[i.Id].Select(e => new EntryView(e, names.GetValueOrDefault(e.ActorUserId, "?"), EvidenceLocker.DetailsOf(e, caseKey)))]))];
         var registered = items.Where(i => i.SourceAttachmentId != null).Select(i => i.SourceAttachmentId!.Value).ToHashSet();
-        var attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == Case.Id).OrderBy(a => a.AddedAtUtc).ToListAsync(cancellationToken);
+        var attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == Case.Id).OrderBy(a => a.AddedOn).ThenBy(a => a.Id).ToListAsync(cancellationToken);
         Attachments = [.. attachments.Where(a => !registered.Contains(a.Id)).Select(a => (a, CaseFiles.FileNameOf(a, caseKey)))];
         return Page();
     }

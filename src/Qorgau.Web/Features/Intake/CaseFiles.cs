@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
+using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
+using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Blobs;
 using Qorgau.Web.Infrastructure.Forms;
 
@@ -11,9 +13,10 @@ namespace Qorgau.Web.Features.Intake;
 
 /// <summary>
 /// Attachments of a case: encrypted under the case key as they stream in (chunk by chunk, never whole
-/// in memory, never in clear on disk) and decrypted as they stream out.
+/// in memory, never in clear on disk), padded with zeros to the size band so the blob's length tells
+/// only the band, and decrypted as they stream out (the padding cut off).
 /// </summary>
-public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, IOptions<IntakeOptions> options, TimeProvider clock)
+public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, IOptions<IntakeOptions> options, JurisdictionProfile profile, TimeProvider clock)
 {
     /// <exception cref="AttachmentRejectedException">The type is not allowed, the first bytes are not of that type or of the name's extension, or the file is too large; nothing is kept.</exception>
     public async Task<CaseAttachment> AddAsync(Guid caseId, byte[] caseKey, string? fileName, string? contentType, Stream content, MessageAuthor addedBy, CancellationToken cancellationToken)
@@ -30,24 +33,33 @@ public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, IOptions<Int
             throw new AttachmentRejectedException(AttachmentProblem.TypeMismatch);
         }
 
-        var id = Guid.CreateVersion7();
+        var id = Guid.NewGuid();
         var counted = new LengthLimitedStream(content, limits.MaxAttachmentBytes);
+        var padded = new BandPaddedStream(counted);
         var context = Encoding.UTF8.GetBytes(CaseField.AttachmentContext(caseId, id));
-        var blobId = await blobs.CreateAsync(output => StreamCipher.EncryptAsync(counted, output, caseKey, context, cancellationToken: cancellationToken), cancellationToken);
+        var blobId = await blobs.CreateAsync(output => StreamCipher.EncryptAsync(padded, output, caseKey, context, cancellationToken: cancellationToken), cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         var attachment = new CaseAttachment
         {
             Id = id,
             CaseId = caseId,
             AddedBy = addedBy,
-            AddedAtUtc = clock.GetUtcNow().UtcDateTime,
+            AddedOn = ProfileCalendar.DateOf(profile, now),
             ContentType = contentType!.Split(';')[0].Trim().ToLowerInvariant(),
-            Length = counted.BytesRead,
+            SizeBand = padded.Band,
+            DetailsCipher = new AttachmentDetails(counted.BytesRead, now).Encrypt(caseKey, caseId, id),
             FileNameCipher = Crypto.EncryptText(caseKey, SafeFileName(fileName), CaseField.AttachmentNameContext(caseId, id)),
             BlobId = blobId,
         };
         db.CaseAttachments.Add(attachment);
         return attachment;
     }
+
+    /// <summary>The time of an attachment's timeline event: the start of its day, like everything about it in clear.</summary>
+    public DateTime EventTimeOf(CaseAttachment attachment) => ProfileCalendar.StartOfDayUtc(profile, attachment.AddedOn);
+
+    /// <summary>A time-ordered id whose time is <see cref="EventTimeOf"/>, so the id tells no more than the row.</summary>
+    public Guid EventIdOf(CaseAttachment attachment) => Guid.CreateVersion7(new DateTimeOffset(EventTimeOf(attachment)));
 
     public static string FileNameOf(CaseAttachment attachment, byte[] caseKey) =>
         Crypto.DecryptText(caseKey, attachment.FileNameCipher, CaseField.AttachmentNameContext(attachment.CaseId, attachment.Id));
@@ -57,7 +69,8 @@ public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, IOptions<Int
     {
         await using var input = blobs.OpenRead(attachment.BlobId);
         var context = Encoding.UTF8.GetBytes(CaseField.AttachmentContext(attachment.CaseId, attachment.Id));
-        await StreamCipher.DecryptAsync(input, output, caseKey, context, cancellationToken);
+        var length = AttachmentDetails.Of(attachment, caseKey).Length;
+        await StreamCipher.DecryptAsync(input, new TruncatingStream(output, length), caseKey, context, cancellationToken);
     }
 
     /// <summary>Removes the blobs of attachments that were not saved (the filing failed).</summary>
@@ -74,6 +87,97 @@ public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, IOptions<Int
         var name = Path.GetFileName(fileName ?? string.Empty).Trim();
         name = new string([.. name.Where(c => !char.IsControl(c))]);
         return name.Length == 0 ? "attachment" : name[..Math.Min(name.Length, 200)];
+    }
+
+    /// <summary>Passes the upload through, then zeros up to its size band (<see cref="MetadataGrain.SizeBand"/>).</summary>
+    private sealed class BandPaddedStream(LengthLimitedStream inner) : Stream
+    {
+        private long _padding = -1;
+
+        /// <summary>Known once the upload has ended.</summary>
+        public long Band { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_padding < 0)
+            {
+                var read = await inner.ReadAsync(buffer, cancellationToken);
+                if (read > 0 || buffer.Length == 0)
+                {
+                    return read;
+                }
+
+                Band = MetadataGrain.SizeBand(inner.BytesRead);
+                _padding = Band - inner.BytesRead;
+            }
+
+            var zeros = (int)Math.Min(buffer.Length, _padding);
+            buffer.Span[..zeros].Clear();
+            _padding -= zeros;
+            return zeros;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Writes the first <paramref name="length"/> bytes and drops the rest (the band's padding, authenticated with the rest).</summary>
+    private sealed class TruncatingStream(Stream inner, long length) : Stream
+    {
+        private long _left = length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var kept = (int)Math.Min(buffer.Length, _left);
+            _left -= kept;
+            if (kept > 0)
+            {
+                await inner.WriteAsync(buffer[..kept], cancellationToken);
+            }
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush() => inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>Counts what passes through and stops at the limit, so an oversized upload is refused while it streams.</summary>

@@ -56,22 +56,22 @@ public sealed class ComplaintIntake(
         var complainantKeys = receipt is null ? null
             : await receiptKeys.DeriveAsync(receipt, cancellationToken)
                 ?? throw new InvalidOperationException("The installation is not initialised: run 'qorgau init' or 'qorgau demo'.");
-        var caseId = Guid.CreateVersion7();
+        var caseId = Guid.NewGuid();
         await admission.CheckOrganisationAsync(organisation, cancellationToken);
         var readers = await FirstReadersAsync(organisation.Id, cancellationToken);
         readers.RemoveAll(u => !IndependenceGuard.CheckPerson(profile.AgencyTree, complaint.AccusedAgencyCode, u.AffiliationAgencyCode, organisation.AffiliationAgencyCode).IsIndependent);
         var caseKey = keyring.NewCaseKey(caseId, organisation, readers, complainantKeys?.PublicKey);
         var now = clock.GetUtcNow().UtcDateTime;
+        var today = Today;
         var record = new Case
         {
             Id = caseId,
             PublicId = PublicCaseId.New(),
             OrganisationId = organisation.Id,
             Channel = channel,
-            ReceivedAtUtc = now,
+            ReceivedOn = today,
+            ReceivedSequence = await db.Cases.CountAsync(c => c.OrganisationId == organisation.Id && c.ReceivedOn == today, cancellationToken) + 1,
             IsUrgent = complaint.IsUrgent,
-            Language = complaint.Language,
-            ReporterRelation = complaint.ReporterRelation,
             IncidentFrom = complaint.IncidentFrom,
             IncidentTo = complaint.IncidentTo,
             RegionCode = complaint.RegionCode,
@@ -84,19 +84,26 @@ public sealed class ComplaintIntake(
             VictimAgeBand = complaint.VictimAgeBand,
             VictimLegalStatus = complaint.VictimLegalStatus,
             Vulnerabilities = [.. complaint.Vulnerabilities],
-            VictimStillHeld = complaint.VictimStillHeld,
-            ContactAllowed = complaint.ContactAllowed,
             ConsentToShare = complaint.ConsentToShare,
             ReceiptLookup = complainantKeys?.Lookup,
             AccountCipher = Crypto.EncryptText(caseKey, complaint.Account, CaseField.Context(caseId, CaseField.Account)),
             PlaceCipher = EncryptOptional(caseKey, caseId, CaseField.Place, complaint.Place),
             ContactCipher = EncryptOptional(caseKey, caseId, CaseField.Contact, complaint.Contact),
             ChannelDetailsCipher = EncryptOptional(caseKey, caseId, CaseField.ChannelDetails, channelDetails),
+            ParticularsCipher = new CaseParticulars(now, complaint.Language, complaint.ReporterRelation, complaint.VictimStillHeld, complaint.ContactAllowed).Encrypt(caseKey, caseId),
         };
         db.Cases.Add(record);
         deadlines.OpenOnReceipt(record);
-        preservation.RaiseFor(record, complaint.Facility, actorId);
-        db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = now, Kind = CaseEventKind.Received, ActorUserId = actorId, Detail = ComplaintRules.CodeOf(channel) });
+
+        // What intake writes in clear carries the day, never the instant (the audit entry is the exception: see CommitAsync).
+        var startOfDay = ProfileCalendar.StartOfDayUtc(profile, today);
+        foreach (var grant in db.CaseKeyGrants.Local.Where(g => g.CaseId == caseId))
+        {
+            grant.GrantedAtUtc = startOfDay;
+        }
+
+        preservation.RaiseFor(record, complaint.Facility, actorId, startOfDay);
+        db.CaseEvents.Add(new CaseEvent { Id = EventId(startOfDay), CaseId = caseId, OccurredAtUtc = startOfDay, Kind = CaseEventKind.Received, ActorUserId = actorId, Detail = ComplaintRules.CodeOf(channel) });
         return new NewCase(record, caseKey, receipt, actorId);
     }
 
@@ -116,13 +123,18 @@ public sealed class ComplaintIntake(
     public async Task CommitAsync(NewCase newCase, CancellationToken cancellationToken)
     {
         var record = newCase.Case;
-        foreach (var attachment in newCase.Attachments)
+        var startOfDay = ProfileCalendar.StartOfDayUtc(profile, record.ReceivedOn);
+        for (var i = 0; i < newCase.Attachments.Count; i++)
         {
-            db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = attachment.AddedAtUtc, Kind = CaseEventKind.AttachmentAdded, ActorUserId = newCase.ActorId, Detail = attachment.Id.ToString() });
+            // A millisecond apart, after the "received" event: the timeline keeps their order and no instant.
+            var at = startOfDay.AddMilliseconds(i + 1);
+            db.CaseEvents.Add(new CaseEvent { Id = EventId(at), CaseId = record.Id, OccurredAtUtc = at, Kind = CaseEventKind.AttachmentAdded, ActorUserId = newCase.ActorId, Detail = newCase.Attachments[i].Id.ToString() });
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+
+        // The one exact instant a filing leaves in clear: the audit chain orders and times every entry.
         await audit.WriteAsync(
             new AuditEvent("case.filed", newCase.ActorId, record.OrganisationId, "case", record.Id.ToString(), $"channel={ComplaintRules.CodeOf(record.Channel)} attachments={newCase.Attachments.Count}"),
             cancellationToken);
@@ -179,6 +191,9 @@ public sealed class ComplaintIntake(
         // A role makes a first reader only once a key holder has admitted the person (an administrator's account gets nothing).
         return await admission.AdmittedAsync(candidates, cancellationToken);
     }
+
+    /// <summary>A time-ordered id whose time is the event's coarse time, so the id tells no more than the row.</summary>
+    private static Guid EventId(DateTime atUtc) => Guid.CreateVersion7(new DateTimeOffset(DateTime.SpecifyKind(atUtc, DateTimeKind.Utc)));
 
     private static byte[]? EncryptOptional(byte[] caseKey, Guid caseId, string field, string? value) =>
         string.IsNullOrEmpty(value) ? null : Crypto.EncryptText(caseKey, value, CaseField.Context(caseId, field));

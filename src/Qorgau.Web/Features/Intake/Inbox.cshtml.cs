@@ -31,7 +31,7 @@ public sealed class InboxModel(UserManager<StaffUser> users, QorgauDbContext db,
 
         var inbox = await visible.FilterAsync(user.Id, db.Cases.AsNoTracking().Where(c => c.OrganisationId == organisationId && c.Status == CaseStatus.Received), cancellationToken);
         UnreadCount = await inbox.CountAsync(c => c.FirstReadAtUtc == null, cancellationToken);
-        Cases = await inbox.OrderByDescending(c => c.IsUrgent).ThenByDescending(c => c.ReceivedAtUtc).Take(PageSize).ToListAsync(cancellationToken);
+        Cases = await inbox.OrderByDescending(c => c.IsUrgent).ThenByDescending(c => c.ReceivedOn).ThenByDescending(c => c.ReceivedSequence).Take(PageSize).ToListAsync(cancellationToken);
         var facilityIds = Cases.Where(c => c.FacilityId is not null).Select(c => c.FacilityId!.Value).Distinct().ToList();
         Facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
     }

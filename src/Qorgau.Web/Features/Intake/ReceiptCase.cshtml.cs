@@ -124,7 +124,7 @@ public sealed class ReceiptCaseModel(
 
         foreach (var attachment in added)
         {
-            db.CaseEvents.Add(new CaseEvent { CaseId = access.Case.Id, OccurredAtUtc = attachment.AddedAtUtc, Kind = CaseEventKind.AttachmentAdded, Detail = attachment.Id.ToString() });
+            db.CaseEvents.Add(new CaseEvent { Id = files.EventIdOf(attachment), CaseId = access.Case.Id, OccurredAtUtc = files.EventTimeOf(attachment), Kind = CaseEventKind.AttachmentAdded, Detail = attachment.Id.ToString() });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -18,8 +18,12 @@ public interface IBlobStore
     Task DeleteAsync(string blobId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Blobs as files under <c>{data}/blobs/ab/abcdef…</c> (folders 0700, files 0600), written under a temporary name and renamed when complete.</summary>
-public sealed class FileBlobStore(IOptions<StorageOptions> storage) : IBlobStore
+/// <summary>
+/// Blobs as files under <c>{data}/blobs/ab/abcdef…</c>, written under a temporary name and renamed when
+/// complete (folders 0700, files 0600). A file's access and modification times are set back to the start of its UTC day, so a
+/// listing does not date a complaint to the second (the inode's change time cannot be set: see SECURITY.md).
+/// </summary>
+public sealed class FileBlobStore(IOptions<StorageOptions> storage, TimeProvider clock) : IBlobStore
 {
     private string Root => Path.Combine(storage.Value.FullDataDirectory, "blobs");
 
@@ -38,6 +42,9 @@ public sealed class FileBlobStore(IOptions<StorageOptions> storage) : IBlobStore
             }
 
             File.Move(partial, path);
+            var day = clock.GetUtcNow().UtcDateTime.Date;
+            File.SetLastWriteTimeUtc(path, day);
+            File.SetLastAccessTimeUtc(path, day);
             return blobId;
         }
         catch

@@ -129,8 +129,9 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
 
     private (Case Record, byte[] CaseKey) NewCase(Organisation organisation, Facility? facility, string accused, DateTime receivedAt, int i, Random random)
     {
-        var id = Guid.CreateVersion7();
+        var id = Guid.NewGuid();
         var caseKey = keyring.NewCaseKey(id, organisation, [], complainantPublicKey: null);
+        var receivedOn = ProfileCalendar.DateOf(profile, receivedAt);
         var incident = DateOnly.FromDateTime(receivedAt).AddDays(-random.Next(0, 30));
         var record = new Case
         {
@@ -138,9 +139,9 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
             PublicId = PublicCaseId.New(),
             OrganisationId = organisation.Id,
             Channel = (IntakeChannel)(i % Enum.GetValues<IntakeChannel>().Length),
-            ReceivedAtUtc = receivedAt,
+            ReceivedOn = receivedOn,
+            ReceivedSequence = i + 1,
             IsUrgent = i % 9 == 0,
-            Language = (i % 3) switch { 0 => "kk", 1 => "ru", _ => "en" },
             IncidentFrom = incident,
             IncidentTo = incident,
             RegionCode = facility?.RegionCode ?? profile.Regions[i % profile.Regions.Count].Code,
@@ -151,12 +152,12 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
             MethodCodes = [profile.Methods[i % profile.Methods.Count].Code],
             VictimSex = i % 4 == 0 ? VictimSex.Female : VictimSex.Male,
             VictimAgeBand = profile.AgeBands[3 + (i % (profile.AgeBands.Count - 3))].Code,
-            VictimStillHeld = i % 2 == 0,
             ConsentToShare = i % 2 == 0,
+            ParticularsCipher = new CaseParticulars(receivedAt, (i % 3) switch { 0 => "kk", 1 => "ru", _ => "en" }, null, i % 2 == 0, false).Encrypt(caseKey, id),
             AccountCipher = Crypto.EncryptText(caseKey, $"Demo complaint {i + 1}: an invented account for trying Qorgau; it describes no real person or event.", CaseField.Context(id, CaseField.Account)),
         };
         db.Cases.Add(record);
-        db.CaseEvents.Add(new CaseEvent { CaseId = id, OccurredAtUtc = receivedAt, Kind = CaseEventKind.Received, Detail = ComplaintRules.CodeOf(record.Channel) });
+        db.CaseEvents.Add(new CaseEvent { CaseId = id, OccurredAtUtc = ProfileCalendar.StartOfDayUtc(profile, receivedOn), Kind = CaseEventKind.Received, Detail = ComplaintRules.CodeOf(record.Channel) });
         deadlines.OpenOnReceipt(record);
         return (record, caseKey);
     }

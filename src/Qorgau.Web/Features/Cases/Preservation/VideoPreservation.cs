@@ -33,6 +33,7 @@ public sealed class VideoPreservation(QorgauDbContext db, JurisdictionProfile pr
         deadlines.OpenForPreservation(record, request);
         db.CaseEvents.Add(new CaseEvent
         {
+            Id = Guid.CreateVersion7(new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc))),
             CaseId = record.Id,
             OccurredAtUtc = now,
             Kind = PreservationEventKind.Raised,
