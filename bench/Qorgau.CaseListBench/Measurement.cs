@@ -61,7 +61,7 @@ internal sealed record PlanTimes(double EfMilliseconds, double SqlMilliseconds, 
 
 /// <summary>Both sides of every scenario, each request timed from the first call to the last row read.</summary>
 internal sealed partial class Measurement(
-    DbContextOptions<PostgresQorgauDbContext> options, NpgsqlDataSource dataSource, TextWriter log)
+    DbContextOptions<PostgresQorgauDbContext> options, NpgsqlDataSource dataSource, JurisdictionProfile profile, TextWriter log)
 {
     private static readonly Guid UserId = Guid.Parse("00000000-0000-0000-0000-00000000be0c");
 
@@ -253,7 +253,7 @@ internal sealed partial class Measurement(
     }
 
     // Diagnostics: a context from a pool (AddDbContextPool), reset instead of built for each request.
-    private static async Task<CaseListPage> PooledAsync(PooledDbContextFactory<PostgresQorgauDbContext> pool, Scenario scenario, CancellationToken cancellationToken)
+    private async Task<CaseListPage> PooledAsync(PooledDbContextFactory<PostgresQorgauDbContext> pool, Scenario scenario, CancellationToken cancellationToken)
     {
         await using var db = await pool.CreateDbContextAsync(cancellationToken);
         return await new CaseList(db, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);

@@ -54,7 +54,7 @@ try
         .Where(s => options.ScenarioFilter.Count == 0 || options.ScenarioFilter.Any(f => s.Name.Contains(f, StringComparison.OrdinalIgnoreCase)))
         .ToList();
     log.WriteLine("== Checking that both sides return the same rows and values");
-    var measurement = new Measurement(contextOptions, dataSource, log);
+    var measurement = new Measurement(contextOptions, dataSource, profile, log);
     var totals = await measurement.VerifyAsync(scenarios, token);
 
     log.WriteLine($"== Timing: {options.Warmup} warm-up + {options.Iterations} measured rounds, each round every scenario on both sides");

@@ -14,7 +14,7 @@ public sealed class InstallationSecret
 
     private static readonly HkdfSha256 Hkdf = KeyDerivationAlgorithm.HkdfSha256;
     private static readonly byte[] Salt = "qorgau-installation-secret-v1"u8.ToArray();
-    private readonly byte[] master;
+    private readonly byte[] _master;
 
     public InstallationSecret(ReadOnlySpan<byte> master)
     {
@@ -23,16 +23,16 @@ public sealed class InstallationSecret
             throw new ArgumentException($"The installation secret must be {Size} bytes.", nameof(master));
         }
 
-        this.master = master.ToArray();
+        _master = master.ToArray();
     }
 
     public static InstallationSecret CreateRandom() => new(Crypto.NewKey());
 
-    public byte[] ToBytes() => (byte[])master.Clone();
+    public byte[] ToBytes() => (byte[])_master.Clone();
 
     /// <summary>A key for one purpose (for example <c>receipt-pepper</c> or <c>totp-at-rest</c>).</summary>
     public byte[] DeriveKey(string purpose, int length = Crypto.KeySize) =>
-        Hkdf.DeriveBytes(master, Salt, System.Text.Encoding.UTF8.GetBytes(purpose), length);
+        Hkdf.DeriveBytes(_master, Salt, System.Text.Encoding.UTF8.GetBytes(purpose), length);
 
     /// <summary>An Ed25519 key pair for one purpose (for example <c>audit-checkpoints</c>): the same pair every time.</summary>
     public (byte[] PrivateKey, byte[] PublicKey) DeriveSigningKeyPair(string purpose)

@@ -14,9 +14,9 @@ public sealed class InstallationSecretFile(IOptions<StorageOptions> storage, IOp
     /// <summary>Environment variable holding the secret as base64 (containers, secret managers); wins over the file.</summary>
     public const string EnvironmentVariable = "QORGAU_INSTALLATION_SECRET";
 
-    private readonly Lazy<InstallationSecret> secret = new(() => Load(PathOf(storage.Value, security.Value)));
+    private readonly Lazy<InstallationSecret> _secret = new(() => Load(PathOf(storage.Value, security.Value)));
 
-    public InstallationSecret Secret => secret.Value;
+    public InstallationSecret Secret => _secret.Value;
 
     public static string PathOf(StorageOptions storage, SecurityOptions security) =>
         string.IsNullOrWhiteSpace(security.SecretFile)
