@@ -25,7 +25,7 @@ public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<C
     [Fact]
     public async Task A_complaint_naming_a_facility_with_video_rooms_and_a_date_raises_a_request_with_the_retention_deadline()
     {
-        var incident = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-5);
+        var incident = ProfileToday.AddDays(-5);
         var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "Beaten in the interview room.", facilityId = FacilityWithVideo, incidentFrom = Iso(incident) });
 
         var request = await RequestOfAsync(filed.PublicId);
@@ -45,7 +45,7 @@ public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<C
     public async Task No_request_is_raised_for_a_facility_without_video_rooms_or_without_a_date()
     {
         var client = app.CreateClient(acceptLanguage: "en");
-        var noVideo = await FileAsync(client, new { account = "Held in the ward.", facilityId = FacilityWithoutVideo, incidentFrom = Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2)) });
+        var noVideo = await FileAsync(client, new { account = "Held in the ward.", facilityId = FacilityWithoutVideo, incidentFrom = Iso(ProfileToday.AddDays(-2)) });
         var noDate = await FileAsync(client, new { account = "Beaten, I do not know when.", facilityId = FacilityWithVideo });
 
         (await RequestOfAsync(noVideo.PublicId)).ShouldBeNull();
@@ -57,7 +57,7 @@ public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<C
     [Fact]
     public async Task The_letter_is_in_three_languages_and_names_the_place_and_period_but_nothing_of_the_complaint()
     {
-        var incident = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+        var incident = ProfileToday.AddDays(-3);
         var filed = await FileAsync(app.CreateClient(acceptLanguage: "ru"), new { account = "Меня избивал оперативник Петров", place = "кабинет 12", facilityId = FacilityWithVideo, incidentFrom = Iso(incident) });
         var request = (await RequestOfAsync(filed.PublicId))!;
         var supervisor = await app.SignInAsync("supervisor");
@@ -79,7 +79,7 @@ public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<C
     [Fact]
     public async Task Staff_record_the_letter_and_the_secured_footage_which_meets_the_deadline_and_goes_on_the_timeline()
     {
-        var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "Beaten at the isolator.", facilityId = FacilityWithVideo, incidentFrom = Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)) });
+        var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "Beaten at the isolator.", facilityId = FacilityWithVideo, incidentFrom = Iso(ProfileToday.AddDays(-1)) });
         var request = (await RequestOfAsync(filed.PublicId))!;
         var supervisor = await app.SignInAsync("supervisor");
         var page = $"/cases/{filed.PublicId}/preservation";
@@ -107,12 +107,12 @@ public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<C
     [Fact]
     public async Task A_date_in_the_future_is_explained_next_to_the_form_and_kept()
     {
-        var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "Beaten.", facilityId = FacilityWithVideo, incidentFrom = Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)) });
+        var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "Beaten.", facilityId = FacilityWithVideo, incidentFrom = Iso(ProfileToday.AddDays(-1)) });
         var request = (await RequestOfAsync(filed.PublicId))!;
         var supervisor = await app.SignInAsync("supervisor");
         var page = $"/cases/{filed.PublicId}/preservation";
         await supervisor.GetPageAsync(page);
-        var future = Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10));
+        var future = Iso(ProfileToday.AddDays(10));
 
         var answer = await supervisor.SubmitAsync(page, new Dictionary<string, string> { ["RequestId"] = request.Id.ToString(), ["Status"] = "sent", ["On"] = future });
 
@@ -127,7 +127,7 @@ public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<C
     [Fact]
     public async Task An_overdue_request_is_flagged_by_the_deadline_scan_and_listed_first_for_the_organisation()
     {
-        var incident = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-60);
+        var incident = ProfileToday.AddDays(-60);
         var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "Beaten two months ago.", facilityId = FacilityWithVideo, incidentFrom = Iso(incident) });
         var request = (await RequestOfAsync(filed.PublicId))!;
 
@@ -149,7 +149,7 @@ public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<C
     [Fact]
     public async Task The_staff_api_shows_the_request_with_its_period_deadline_and_status()
     {
-        var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "Beaten in the interview room.", facilityId = FacilityWithVideo, incidentFrom = Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-4)) });
+        var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "Beaten in the interview room.", facilityId = FacilityWithVideo, incidentFrom = Iso(ProfileToday.AddDays(-4)) });
         var stored = (await RequestOfAsync(filed.PublicId))!;
         var token = await app.TokenAsync(Infrastructure.DemoAccounts.Email("supervisor"));
 
@@ -167,7 +167,7 @@ public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<C
     [Fact]
     public async Task Another_organisations_staff_get_404_and_so_does_an_unknown_request()
     {
-        var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "Beaten.", facilityId = FacilityWithVideo, incidentFrom = Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)) });
+        var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "Beaten.", facilityId = FacilityWithVideo, incidentFrom = Iso(ProfileToday.AddDays(-1)) });
         var request = (await RequestOfAsync(filed.PublicId))!;
         var outsider = await app.SignInAsync("caseworker@ngo-coalition.demo");
         var supervisor = await app.SignInAsync("supervisor");
@@ -184,5 +184,8 @@ public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<C
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Today() => Iso(DateOnly.FromDateTime(DateTime.UtcNow));
+    // The app dates everything in the profile's time zone (Almaty, UTC+5): the test's "today" must be the same day at any hour.
+    private DateOnly ProfileToday => ProfileCalendar.Today(app.Services.GetRequiredService<JurisdictionProfile>(), TimeProvider.System);
+
+    private string Today() => Iso(ProfileToday);
 }

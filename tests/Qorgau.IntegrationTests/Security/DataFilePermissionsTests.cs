@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Qorgau.IntegrationTests.Infrastructure;
 using Qorgau.Data;
 using Qorgau.IntegrationTests.Intake;
 using static Qorgau.IntegrationTests.Evidence.EvidencePages;
@@ -81,8 +82,8 @@ public sealed class DataFilePermissionsTests : IAsyncLifetime
     private async Task<string> FileWithAttachmentAsync()
     {
         var client = _app.CreateClient(acceptLanguage: "en");
-        using var form = new MultipartFormDataContent { { new StringContent("en"), "language" }, { new StringContent("Photos attached."), "account" }, { new StringContent("file"), "intent" } };
-        var file = new ByteArrayContent(RandomBytes(50_000));
+        using var form = new MultipartFormDataContent { { new StringContent(await StaffBrowser.FormTokenAsync(client, "/complaint")), StaffBrowser.TokenField }, { new StringContent("en"), "language" }, { new StringContent("Photos attached."), "account" }, { new StringContent("file"), "intent" } };
+        var file = new ByteArrayContent(TypedFiles.Random("arm.jpg", 50_000));
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         form.Add(file, "attachments", "arm.jpg");
         var response = await client.PostAsync(Path("/complaint"), form, TestContext.Current.CancellationToken);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Qorgau.IntegrationTests.Infrastructure;
 using Qorgau.Domain.Cases;
 using Qorgau.IntegrationTests.Intake;
 using static Qorgau.IntegrationTests.Intake.IntakeApi;
@@ -119,7 +120,8 @@ public sealed partial class MetadataAtRestTests(DemoIntakeFactory app) : IClassF
 
     private async Task FileWithEveryFieldAsync()
     {
-        using var form = new MultipartFormDataContent();
+        var client = app.CreateClient(acceptLanguage: "kk");
+        using var form = new MultipartFormDataContent { { new StringContent(await StaffBrowser.FormTokenAsync(client, "/complaint?culture=kk")), StaffBrowser.TokenField } };
         foreach (var (name, value) in new (string, string)[]
         {
             ("account", "They held me in the cell for two days."), ("reporterRelation", "relative"), ("incidentFrom", Day(-3)), ("incidentTo", Day(-2)),
@@ -132,10 +134,10 @@ public sealed partial class MetadataAtRestTests(DemoIntakeFactory app) : IClassF
             form.Add(new StringContent(value), name);
         }
 
-        var file = new ByteArrayContent(new byte[FileBytes]);
+        var file = new ByteArrayContent(TypedFiles.Random("arm.jpg", FileBytes));
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
         form.Add(file, "attachments", "arm.jpg");
-        var response = await app.CreateClient(acceptLanguage: "kk").PostAsync(IntakeApi.Path("/complaint?culture=kk"), form, Cancel);
+        var response = await client.PostAsync(IntakeApi.Path("/complaint?culture=kk"), form, Cancel);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancel));
     }
 
