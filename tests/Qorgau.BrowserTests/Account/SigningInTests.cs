@@ -43,7 +43,7 @@ public sealed class SigningInTests(BrowserFixture browser)
         await page.GetByLabel("Пароль").FillAsync("not the password at all");
         await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
 
-        (await page.Locator(".form-errors").InnerTextAsync()).ShouldContain("Неверная электронная почта или пароль.");
+        (await page.Locator(".form-errors").InnerTextAsync()).ShouldContain("Не удалось войти: неверная электронная почта или пароль");
         (await page.GetByLabel("Электронная почта").InputValueAsync()).ShouldBe("analyst@npm.demo");
     }
 }
