@@ -15,6 +15,7 @@ internal sealed class InstallationConfiguration : IEntityTypeConfiguration<Insta
         builder.Property(i => i.Name).HasMaxLength(200);
         builder.Property(i => i.ProfileCode).HasMaxLength(64);
         builder.Property(i => i.ReceiptSalt).HasMaxLength(16);
+        builder.Property(i => i.SecretCheck).HasMaxLength(16);
     }
 }
 

@@ -17,4 +17,10 @@ public sealed class Installation
 
     /// <summary>Salt of the receipt derivation (Argon2id); made once, when the first complaint is filed.</summary>
     public byte[]? ReceiptSalt { get; set; }
+
+    /// <summary>
+    /// A value derived from the installation secret (never the secret): a node or a restore started with
+    /// another secret is refused instead of making a new one that would open no receipt.
+    /// </summary>
+    public byte[]? SecretCheck { get; set; }
 }

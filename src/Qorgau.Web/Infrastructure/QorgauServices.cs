@@ -48,6 +48,7 @@ public static class QorgauServices
         services.AddSingleton<DataDirectoryGuard>();
         services.AddHostedService(s => s.GetRequiredService<DataDirectoryGuard>());
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<InstallationSecretCheck>();
 
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);

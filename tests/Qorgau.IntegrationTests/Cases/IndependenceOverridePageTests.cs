@@ -43,4 +43,28 @@ public sealed class IndependenceOverridePageTests(DemoIntakeFactory app) : IClas
         report.ShouldContain(filed.PublicId);
         report.ShouldContain("No other investigator speaks Uzbek");
     }
+
+    [Fact]
+    public async Task A_case_referred_by_an_approved_override_can_be_reached_by_the_receiving_organisation()
+    {
+        var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "The police beat me.", organisation = "prosecutor", accusedAgency = "police", consentToShare = true });
+        var supervisor = await app.SignInAsync("supervisor@prosecutor.demo");
+        var deputy = await app.SignInAsync("deputy@prosecutor.demo");
+        var receiver = await app.SignInAsync("investigator@police-security.demo");
+        var page = $"/cases/{filed.PublicId}";
+        var policeSecurity = await app.WithDbAsync(db => db.Organisations.Where(o => o.Code == "police-security").Select(o => o.Id).SingleAsync());
+        (await receiver.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "another organisation's case");
+
+        var refused = await supervisor.SubmitAsync(page, new Dictionary<string, string> { ["Act.Action"] = "refer", ["Act.Organisation"] = "police-security" }, $"{page}?handler=Action");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await supervisor.SubmitAsync(page, new Dictionary<string, string> { ["TargetId"] = policeSecurity.ToString(), ["RefusedSubject"] = "Referral", ["OverrideReason"] = "The victim asked for the internal-security unit" }, $"{page}?handler=RequestOverride"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var request = await app.WithDbAsync(db => db.IndependenceOverrides.SingleAsync(o => o.TargetId == policeSecurity));
+        (await deputy.SubmitAsync(page, new Dictionary<string, string> { ["OverrideId"] = request.Id.ToString(), ["Approve"] = "true", ["OverrideReason"] = "Reviewed with the victim's lawyer" }, $"{page}?handler=DecideOverride"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await app.WithDbAsync(db => db.Cases.Where(c => c.PublicId == filed.PublicId).Select(c => c.OrganisationId).SingleAsync())).ShouldBe(policeSecurity);
+        (await receiver.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.OK, "the override judged the receiving organisation: its members reach the case it now holds");
+        (await receiver.GetPageAsync("/cases?queue=organisation")).ShouldContain(filed.PublicId);
+    }
 }

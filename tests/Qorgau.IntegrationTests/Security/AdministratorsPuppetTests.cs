@@ -134,7 +134,35 @@ public sealed partial class AdministratorsPuppetTests : IAsyncLifetime
         (await _app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "member.admission-revoked" && a.SubjectId == monitorId.ToString()))).ShouldBe(1);
     }
 
-    private async Task<StaffBrowser> CreatePuppetAsync()
+    [Fact]
+    public async Task The_key_the_administrator_could_unwrap_with_the_one_time_password_is_replaced_at_the_first_password_change()
+    {
+        var oneTimePassword = await CreateAccountAsync();
+        var memberId = await IdOfAsync(PuppetEmail);
+        var administratorsSession = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
+        StaffBrowser.RedirectTarget(await administratorsSession.SignInWithPasswordAsync(PuppetEmail, oneTimePassword)).ShouldBe("/account/password");
+        var dumped = await _app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == memberId));
+        var cost = new Argon2Cost(8192, 1);
+        var unwrappedByTheAdministrator = new UserKeys(dumped.PublicKey!, dumped.WrappedPrivateKey!, dumped.KeySalt!).Unwrap(memberId, oneTimePassword, cost);
+
+        var member = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
+        await member.SignInWithPasswordAsync(PuppetEmail, oneTimePassword);
+        (await member.SubmitAsync("/account/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = oneTimePassword,
+            ["Input.NewPassword"] = PuppetPassword,
+            ["Input.ConfirmPassword"] = PuppetPassword,
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var stored = await _app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == memberId));
+        stored.PublicKey.ShouldNotBe(dumped.PublicKey, "a new pair, made under the member's own password");
+        Crypto.PublicKeyOf(unwrappedByTheAdministrator).ShouldNotBe(stored.PublicKey!);
+        (await _app.WithDbAsync(db => db.StaffSessions.CountAsync(s => s.UserId == memberId && s.RevokedAtUtc == null))).ShouldBe(1, "the sessions opened with the one-time password ended; the member's own goes on");
+        var afterwards = await administratorsSession.GetAsync("/account/password");
+        afterwards.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the administrator's session opened with the one-time password has ended");
+    }
+
+    private async Task<string> CreateAccountAsync()
     {
         var admin = await _app.SignInAsync("admin@demo");
         var npmId = await _app.WithDbAsync(db => db.Organisations.Where(o => o.Code == "npm").Select(o => o.Id).SingleAsync());
@@ -147,6 +175,12 @@ public sealed partial class AdministratorsPuppetTests : IAsyncLifetime
         });
         var oneTimePassword = OneTimePassword().Match(await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Groups[1].Value;
         oneTimePassword.Length.ShouldBe(20);
+        return oneTimePassword;
+    }
+
+    private async Task<StaffBrowser> CreatePuppetAsync()
+    {
+        var oneTimePassword = await CreateAccountAsync();
 
         var first = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
         StaffBrowser.RedirectTarget(await first.SignInWithPasswordAsync(PuppetEmail, oneTimePassword)).ShouldBe("/account/password");

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Qorgau.IntegrationTests.Infrastructure;
 using Qorgau.Domain.Cases;
+using Qorgau.IntegrationTests.Infrastructure;
 using Qorgau.IntegrationTests.Intake;
 using static Qorgau.IntegrationTests.Intake.IntakeApi;
 

@@ -1510,6 +1510,10 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("SecretCheck")
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
                     b.HasKey("Id");
 
                     b.ToTable("Installations");

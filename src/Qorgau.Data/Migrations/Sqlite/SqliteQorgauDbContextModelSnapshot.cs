@@ -1497,6 +1497,10 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("SecretCheck")
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
                     b.HasKey("Id");
 
                     b.ToTable("Installations");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Audit;
+using Qorgau.Domain.Security;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -13,7 +14,7 @@ namespace Qorgau.Web.Features.Account;
 
 /// <summary>Changing one's password; required before anything else after a one-time password.</summary>
 [Authorize]
-public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit, IOptions<SecurityOptions> security) : PageModel
+public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, StaffKeySession keySession, AuditLog audit, IOptions<SecurityOptions> security) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -58,10 +59,28 @@ public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInMana
             return Page();
         }
 
+        var leavingOneTimePassword = user.MustChangePassword;
         user.MustChangePassword = false;
-        StaffKeySession.Rewrap(user, Input.CurrentPassword, Input.NewPassword, security.Value.PasswordCost);
+        if (leavingOneTimePassword)
+        {
+            // The administrator knew the one-time password, so could unwrap a key wrapped under it from a
+            // copy of the database: the member's own password gets a pair the administrator never saw.
+            StaffKeySession.Store(user, UserKeys.Create(user.Id, Input.NewPassword, security.Value.PasswordCost).Keys);
+        }
+        else
+        {
+            StaffKeySession.Rewrap(user, Input.CurrentPassword, Input.NewPassword, security.Value.PasswordCost);
+        }
+
         await users.UpdateAsync(user);
         await audit.WriteAsync(new AuditEvent("password.changed", user.Id, user.OrganisationId, "user", user.Id.ToString()), cancellationToken);
+        if (leavingOneTimePassword)
+        {
+            // Every session opened with the one-time password (by whoever knew it) ends; this one starts on the new key.
+            await keySession.RevokeAllAsync(user.Id, cancellationToken);
+            await keySession.StartAsync(user, Input.NewPassword, cancellationToken);
+        }
+
         var hadSecondFactor = User.HasSecondFactor();
         await signIn.RefreshSignInAsync(user);
         return hadSecondFactor ? Redirect("/staff") : RedirectToPage("Authenticator");

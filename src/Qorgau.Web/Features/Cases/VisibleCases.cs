@@ -21,11 +21,15 @@ public sealed class VisibleCases(QorgauDbContext db, JurisdictionProfile profile
         }
 
         var member = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.AffiliationAgencyCode, Organisation = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.AffiliationAgencyCode).FirstOrDefault() })
+            .Select(u => new { u.AffiliationAgencyCode, u.OrganisationId, Organisation = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.AffiliationAgencyCode).FirstOrDefault() })
             .FirstOrDefaultAsync(cancellationToken);
         var visibility = member is null || (member.AffiliationAgencyCode is null && member.Organisation is null)
             ? CaseVisibility.Unrestricted
-            : CaseVisibility.For(profile.AgencyTree, member.AffiliationAgencyCode, member.Organisation, await OverriddenCaseIdsAsync(userId, cancellationToken));
+            : CaseVisibility.For(
+                profile.AgencyTree,
+                member.AffiliationAgencyCode,
+                member.Organisation,
+                [.. await OverriddenCaseIdsAsync(userId, cancellationToken), .. await ReferredByOverrideAsync(member.OrganisationId, member.AffiliationAgencyCode, cancellationToken)]);
         _loaded[userId] = visibility;
         return visibility;
     }
@@ -52,5 +56,26 @@ public sealed class VisibleCases(QorgauDbContext db, JurisdictionProfile profile
             .Select(w => w.CaseId)
             .ToListAsync(cancellationToken);
         return [.. assigned, .. interviewing];
+    }
+
+    /// <summary>
+    /// The cases an approved override referred to the member's organisation and that it still holds: the
+    /// override judged the organisation, so its members may see them, unless the person's own
+    /// affiliation bars them (the override said nothing about a seconded officer).
+    /// </summary>
+    private async Task<List<Guid>> ReferredByOverrideAsync(Guid? organisationId, string? personAffiliation, CancellationToken cancellationToken)
+    {
+        if (organisationId is not { } organisation)
+        {
+            return [];
+        }
+
+        var referred = await db.Cases
+            .Where(c => c.OrganisationId == organisation && db.IndependenceOverrides.Any(o =>
+                o.CaseId == c.Id && o.TargetId == organisation && o.Subject == OverrideSubject.Referral && o.Approved == true))
+            .Select(c => new { c.Id, c.AccusedAgencyCode })
+            .ToListAsync(cancellationToken);
+        var barredForThePerson = IndependenceGuard.BarredAgencies(profile.AgencyTree, personAffiliation, organisationAffiliation: null);
+        return [.. referred.Where(c => c.AccusedAgencyCode is null || !barredForThePerson.Contains(c.AccusedAgencyCode)).Select(c => c.Id)];
     }
 }

@@ -131,6 +131,7 @@ internal sealed class DemoVerb : IVerb
             Name = "Qorgau demo",
             ProfileCode = context.Get<JurisdictionProfile>().Code,
             CreatedAtUtc = DateTime.UtcNow,
+            SecretCheck = InstallationSecretCheck.CheckValueOf(context.Get<InstallationSecretFile>().Secret),
             IsDemo = true,
         });
         db.Organisations.AddRange(Organisations.Select(Copy));

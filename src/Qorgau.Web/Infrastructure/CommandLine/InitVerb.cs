@@ -7,6 +7,7 @@ using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Admin;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Infrastructure.CommandLine;
 
@@ -48,6 +49,7 @@ internal sealed class InitVerb : IVerb
             Name = arguments.Option("--name") ?? "Qorgau",
             ProfileCode = context.Get<JurisdictionProfile>().Code,
             CreatedAtUtc = DateTime.UtcNow,
+            SecretCheck = InstallationSecretCheck.CheckValueOf(context.Get<InstallationSecretFile>().Secret),
         });
         await db.SaveChangesAsync();
         var admin = new StaffUser { UserName = email, Email = email, DisplayName = "Administrator", MustChangePassword = true };

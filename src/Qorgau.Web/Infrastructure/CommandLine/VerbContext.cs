@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Qorgau.Data;
+using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Infrastructure.CommandLine;
 
@@ -61,6 +62,12 @@ internal sealed class VerbContext(TextWriter output, TextWriter error, IReadOnly
         if (problem is not null)
         {
             Error.WriteLine(problem);
+            return null;
+        }
+
+        if (await InstallationSecretCheck.VerifyAsync(db, Get<InstallationSecretFile>().Secret) is { } mismatch)
+        {
+            Error.WriteLine(mismatch);
             return null;
         }
 
