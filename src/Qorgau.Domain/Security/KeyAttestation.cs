@@ -16,8 +16,9 @@ public static class KeyAttestation
     public static byte[] OrganisationStatement(Guid organisationId, byte[] agreementPublicKey, byte[] signingPublicKey) =>
         Encoding.UTF8.GetBytes($"qorgau-organisation-keys-v1\n{organisationId:D}\n{Convert.ToBase64String(agreementPublicKey)}\n{Convert.ToBase64String(signingPublicKey)}\n");
 
-    public static byte[] MemberStatement(Guid organisationId, Guid userId, byte[] publicKey, string admittedRoles) =>
-        Encoding.UTF8.GetBytes($"qorgau-member-key-v1\n{organisationId:D}\n{userId:D}\n{Convert.ToBase64String(publicKey)}\n{admittedRoles}\n");
+    /// <param name="affiliation">The member's own affiliation (an agency code, or null): clearing it in the database, which would lift the independence guard, breaks the signature.</param>
+    public static byte[] MemberStatement(Guid organisationId, Guid userId, byte[] publicKey, string admittedRoles, string? affiliation) =>
+        Encoding.UTF8.GetBytes($"qorgau-member-key-v2\n{organisationId:D}\n{userId:D}\n{Convert.ToBase64String(publicKey)}\n{admittedRoles}\n{affiliation}\n");
 
     /// <summary>The roles as one canonical text: sorted, comma-separated.</summary>
     public static string RolesText(IEnumerable<string> roles) => string.Join(',', roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
@@ -33,7 +34,7 @@ public static class KeyAttestation
         agreementPublicKey is not null && signingPublicKey is not null && signature is not null
         && Signatures.Verify(installationPublicKey, OrganisationStatement(organisationId, agreementPublicKey, signingPublicKey), signature);
 
-    public static bool VerifyMember(byte[] organisationSigningPublicKey, Guid organisationId, Guid userId, byte[]? publicKey, string? admittedRoles, byte[]? signature) =>
+    public static bool VerifyMember(byte[] organisationSigningPublicKey, Guid organisationId, Guid userId, byte[]? publicKey, string? admittedRoles, string? affiliation, byte[]? signature) =>
         publicKey is not null && admittedRoles is not null && signature is not null
-        && Signatures.Verify(organisationSigningPublicKey, MemberStatement(organisationId, userId, publicKey, admittedRoles), signature);
+        && Signatures.Verify(organisationSigningPublicKey, MemberStatement(organisationId, userId, publicKey, admittedRoles, affiliation), signature);
 }

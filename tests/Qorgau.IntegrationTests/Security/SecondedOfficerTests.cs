@@ -347,8 +347,12 @@ public sealed class SecondedOfficerTests(CaseApiFactory app) : IClassFixture<Cas
             return 0;
         });
 
-    private Task<int> SetAffiliationAsync(string email, string? agency) =>
-        app.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.AffiliationAgencyCode, agency), Cancel));
+    /// <summary>The affiliation as the database holds it, then admitted again by a key holder (the admission signs the affiliation).</summary>
+    private async Task SetAffiliationAsync(string email, string? agency)
+    {
+        await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.AffiliationAgencyCode, agency), Cancel));
+        await Infrastructure.DemoAdmission.ReadmitAsync(app, email, Cancel);
+    }
 
     private async Task ScanAsync(TimeProvider clock)
     {

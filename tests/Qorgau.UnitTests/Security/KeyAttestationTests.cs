@@ -13,14 +13,15 @@ public sealed class KeyAttestationTests
         var (signingPrivate, signingPublic) = Signatures.NewKeyPair();
         var key = Crypto.NewAgreementKeyPair().PublicKey;
         var roles = KeyAttestation.RolesText(["supervisor", "intake-operator"]);
-        var signature = Signatures.Sign(signingPrivate, KeyAttestation.MemberStatement(Organisation, User, key, roles));
+        var signature = Signatures.Sign(signingPrivate, KeyAttestation.MemberStatement(Organisation, User, key, roles, "police"));
 
-        KeyAttestation.VerifyMember(signingPublic, Organisation, User, key, roles, signature).ShouldBeTrue();
-        KeyAttestation.VerifyMember(signingPublic, Organisation, User, Crypto.NewAgreementKeyPair().PublicKey, roles, signature).ShouldBeFalse();
-        KeyAttestation.VerifyMember(signingPublic, Organisation, Guid.NewGuid(), key, roles, signature).ShouldBeFalse();
-        KeyAttestation.VerifyMember(signingPublic, Organisation, User, key, roles + ",administrator", signature).ShouldBeFalse();
-        KeyAttestation.VerifyMember(Signatures.NewKeyPair().PublicKey, Organisation, User, key, roles, signature).ShouldBeFalse();
-        KeyAttestation.VerifyMember(signingPublic, Organisation, User, key, roles, signature: null).ShouldBeFalse();
+        KeyAttestation.VerifyMember(signingPublic, Organisation, User, key, roles, "police", signature).ShouldBeTrue();
+        KeyAttestation.VerifyMember(signingPublic, Organisation, User, Crypto.NewAgreementKeyPair().PublicKey, roles, "police", signature).ShouldBeFalse();
+        KeyAttestation.VerifyMember(signingPublic, Organisation, Guid.NewGuid(), key, roles, "police", signature).ShouldBeFalse();
+        KeyAttestation.VerifyMember(signingPublic, Organisation, User, key, roles + ",administrator", "police", signature).ShouldBeFalse();
+        KeyAttestation.VerifyMember(Signatures.NewKeyPair().PublicKey, Organisation, User, key, roles, "police", signature).ShouldBeFalse();
+        KeyAttestation.VerifyMember(signingPublic, Organisation, User, key, roles, "police", signature: null).ShouldBeFalse();
+        KeyAttestation.VerifyMember(signingPublic, Organisation, User, key, roles, affiliation: null, signature).ShouldBeFalse("an affiliation cleared in the database lifts the guard: the admission no longer holds");
     }
 
     [Fact]

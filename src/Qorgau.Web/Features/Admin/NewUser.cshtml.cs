@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -13,7 +14,7 @@ namespace Qorgau.Web.Features.Admin;
 
 /// <summary>Creating a staff account; its one-time password is shown once, in the answer.</summary>
 [Authorize(Policy = StaffAuthentication.AdministratorPolicy)]
-public sealed class NewUserModel(AdminScope scope, StaffAccounts accounts, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class NewUserModel(AdminScope scope, StaffAccounts accounts, JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public NewUserInput Input { get; set; } = new();
@@ -38,6 +39,11 @@ public sealed class NewUserModel(AdminScope scope, StaffAccounts accounts, IStri
             ModelState.AddModelError("Input.Roles", localizer["Admin.NewUser.ChooseRole"]);
         }
 
+        if (!AffiliationField.IsValid(profile, Input.Affiliation))
+        {
+            ModelState.AddModelError("Input.Affiliation", localizer["Admin.Affiliation.Unknown"]);
+        }
+
         if (administrator.OrganisationId is not null && Input.OrganisationId is null)
         {
             ModelState.AddModelError("Input.OrganisationId", localizer["Validation.Required", localizer["Admin.Users.Organisation"]]);
@@ -55,6 +61,7 @@ public sealed class NewUserModel(AdminScope scope, StaffAccounts accounts, IStri
             Email = Input.Email,
             DisplayName = Input.DisplayName,
             OrganisationId = Input.OrganisationId,
+            AffiliationAgencyCode = AffiliationField.Normalise(Input.Affiliation),
             MustChangePassword = true,
         };
         var result = await accounts.CreateAsync(user, password, Input.Roles, administrator.Id);
@@ -97,5 +104,10 @@ public sealed class NewUserModel(AdminScope scope, StaffAccounts accounts, IStri
 
         [Display(Name = "Staff.Roles")]
         public List<string> Roles { get; set; } = [];
+
+        [StringLength(64, ErrorMessage = "Validation.TooLong")]
+        public string? Affiliation { get; set; }
     }
+
+    public AffiliationField AffiliationField => new("Input.Affiliation", Input.Affiliation, ModelState["Input.Affiliation"]?.Errors.FirstOrDefault()?.ErrorMessage);
 }

@@ -5,18 +5,24 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Profiles;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Admin;
 
 /// <summary>Setting one account's roles.</summary>
 [Authorize(Policy = StaffAuthentication.AdministratorPolicy)]
-public sealed class RolesModel(AdminScope scope, StaffAccounts accounts, UserManager<StaffUser> users, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class RolesModel(AdminScope scope, StaffAccounts accounts, UserManager<StaffUser> users, JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public List<string> Roles { get; set; } = [];
 
+    [BindProperty]
+    public string? Affiliation { get; set; }
+
     public StaffUser? Account { get; private set; }
+
+    public AffiliationField AffiliationField => new(nameof(Affiliation), Account?.AffiliationAgencyCode ?? Affiliation, ModelState[nameof(Affiliation)]?.Errors.FirstOrDefault()?.ErrorMessage, Fixed: Account?.AffiliationAgencyCode is not null);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -28,6 +34,7 @@ public sealed class RolesModel(AdminScope scope, StaffAccounts accounts, UserMan
         }
 
         Roles = [.. await users.GetRolesAsync(Account)];
+        Affiliation = Account.AffiliationAgencyCode;
         return Page();
     }
 
@@ -43,6 +50,19 @@ public sealed class RolesModel(AdminScope scope, StaffAccounts accounts, UserMan
         if (Roles.Count == 0 || Roles.Any(r => !StaffRole.All.Contains(r)))
         {
             ModelState.AddModelError(nameof(Roles), localizer["Admin.NewUser.ChooseRole"]);
+        }
+
+        if (!AffiliationField.IsValid(profile, Affiliation) || Affiliation?.Length > 64)
+        {
+            ModelState.AddModelError(nameof(Affiliation), localizer["Admin.Affiliation.Unknown"]);
+        }
+        else if (Account.AffiliationAgencyCode is { } recorded && AffiliationField.Normalise(Affiliation) != recorded)
+        {
+            ModelState.AddModelError(nameof(Affiliation), localizer["Admin.Affiliation.Fixed"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
@@ -53,6 +73,7 @@ public sealed class RolesModel(AdminScope scope, StaffAccounts accounts, UserMan
         }
 
         await accounts.SetRolesAsync(Account, Roles, administrator.Id);
+        await accounts.SetAffiliationAsync(Account, AffiliationField.Normalise(Affiliation), administrator.Id);
         return Redirect("/admin/users");
     }
 }

@@ -95,6 +95,25 @@ public sealed class StaffAccounts(
         return password;
     }
 
+    /// <summary>
+    /// Records the member's own affiliation where none is: the independence guard hides from then on the
+    /// cases against that agency. Never lifted here (see <see cref="AffiliationField"/>). The admission
+    /// signed the affiliation too, so a key holder admits the member again.
+    /// </summary>
+    public async Task SetAffiliationAsync(StaffUser user, string? agencyCode, Guid actorId)
+    {
+        if (agencyCode is null || user.AffiliationAgencyCode is not null)
+        {
+            return;
+        }
+
+        var previous = user.AffiliationAgencyCode;
+        user.AffiliationAgencyCode = agencyCode;
+        user.AdmissionSignature = null;
+        await users.UpdateAsync(user);
+        await audit.WriteAsync(new AuditEvent("affiliation.changed", actorId, user.OrganisationId, "user", user.Id.ToString(), $"from={previous ?? "none"} to={agencyCode ?? "none"}"));
+    }
+
     public async Task<int> RevokeSessionsAsync(StaffUser user, Guid actorId)
     {
         var count = await keySessions.RevokeAllAsync(user.Id);

@@ -42,7 +42,7 @@ public sealed class MemberAdmission(QorgauDbContext db, InstallationSecretFile i
     public bool IsSigned(Organisation organisation, StaffUser member) =>
         member.OrganisationId == organisation.Id
         && IsTrusted(organisation)
-        && KeyAttestation.VerifyMember(organisation.SigningPublicKey!, organisation.Id, member.Id, member.PublicKey, member.AdmittedRoles, member.AdmissionSignature);
+        && KeyAttestation.VerifyMember(organisation.SigningPublicKey!, organisation.Id, member.Id, member.PublicKey, member.AdmittedRoles, member.AffiliationAgencyCode, member.AdmissionSignature);
 
     /// <summary>An organisation whose keys fail verification: audited; the caller seals nothing to it.</summary>
     public async Task<bool> CheckOrganisationAsync(Organisation organisation, CancellationToken cancellationToken = default)
@@ -90,7 +90,7 @@ public sealed class MemberAdmission(QorgauDbContext db, InstallationSecretFile i
             {
                 rejected.Add((organisation.Id, "organisation", organisation.Id));
             }
-            else if (!KeyAttestation.VerifyMember(organisation.SigningPublicKey!, organisation.Id, member.Id, member.PublicKey, member.AdmittedRoles, member.AdmissionSignature))
+            else if (!KeyAttestation.VerifyMember(organisation.SigningPublicKey!, organisation.Id, member.Id, member.PublicKey, member.AdmittedRoles, member.AffiliationAgencyCode, member.AdmissionSignature))
             {
                 rejected.Add((organisation.Id, "user", member.Id));
             }
@@ -128,7 +128,7 @@ public sealed class MemberAdmission(QorgauDbContext db, InstallationSecretFile i
 
         var roles = KeyAttestation.RolesText((await RolesAsync([member.Id], cancellationToken)).GetValueOrDefault(member.Id) ?? []);
         member.AdmittedRoles = roles;
-        member.AdmissionSignature = Signatures.Sign(secrets.SigningPrivateKey, KeyAttestation.MemberStatement(organisation.Id, member.Id, member.PublicKey!, roles));
+        member.AdmissionSignature = Signatures.Sign(secrets.SigningPrivateKey, KeyAttestation.MemberStatement(organisation.Id, member.Id, member.PublicKey!, roles, member.AffiliationAgencyCode));
         member.AdmittedAtUtc = clock.GetUtcNow().UtcDateTime;
         member.AdmittedByUserId = actorId;
         if (db.Entry(member).State == EntityState.Detached)
