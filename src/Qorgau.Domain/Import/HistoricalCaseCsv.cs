@@ -62,6 +62,25 @@ public sealed record HistoricalCaseRow
     public bool? Suspended { get; init; }
 
     public decimal? CompensationPaid { get; init; }
+
+    /// <summary>The number in the pre-trial register; <see cref="HistoricalCaseStory.UnknownRegisterNumber"/> when unknown.</summary>
+    public string? RegisterNumber { get; init; }
+
+    public string? Court { get; init; }
+
+    public bool? PleaAgreement { get; init; }
+
+    /// <summary>The fine of each convicted official.</summary>
+    public decimal? Fine { get; init; }
+
+    public int? BanFromOfficeMonths { get; init; }
+
+    public DateOnly? AppealedOn { get; init; }
+
+    public AppealBy? AppealedBy { get; init; }
+
+    /// <summary>When the verdict became final: the verdict's date when left out and not appealed; an appealed case without it stays on appeal.</summary>
+    public DateOnly? FinalOn { get; init; }
 }
 
 /// <summary>
@@ -90,6 +109,10 @@ public static class HistoricalCaseCsv
         "victim_age_band", "registered_on", "article_at_registration", "article_final", "decision", "decision_on",
         "termination_reason", "verdict", "verdict_on", "officials_convicted", "custodial_months", "suspended", "compensation_paid",
     ];
+
+    /// <summary>Columns a file may leave out altogether (older files do not have them); an empty field means unknown as for the others.</summary>
+    public static readonly IReadOnlyList<string> OptionalColumns =
+        ["register_number", "court", "plea_agreement", "fine", "ban_from_office_months", "appealed_on", "appealed_by", "final_on"];
 
     /// <summary>The good rows as cases ready to store; the bad ones only as problems. A repeated <c>external_id</c> is a bad row.</summary>
     public static IEnumerable<ImportedCase> Read(TextReader reader, string fileName, JurisdictionProfile profile, ImportTarget target, DateOnly today, ICollection<DataProblem> problems)
@@ -145,9 +168,17 @@ public static class HistoricalCaseCsv
             Verdict = Code<VerdictOutcome>(record, "verdict"),
             VerdictOn = record.OptionalDate("verdict_on"),
             OfficialsConvicted = Number(record, "officials_convicted", 1, MaxOfficials),
-            CustodialMonths = Number(record, "custodial_months", 0, CaseRules.MaxMonths),
+            CustodialMonths = Number(record, "custodial_months", 0, CaseLimits.Months),
             Suspended = Bool(record, "suspended"),
             CompensationPaid = Amount(record, "compensation_paid"),
+            RegisterNumber = Text(record, "register_number", CaseLimits.RegisterNumber),
+            Court = Text(record, "court", CaseLimits.Court),
+            PleaAgreement = Bool(record, "plea_agreement"),
+            Fine = Amount(record, "fine"),
+            BanFromOfficeMonths = Number(record, "ban_from_office_months", 0, CaseLimits.Months),
+            AppealedOn = record.OptionalDate("appealed_on"),
+            AppealedBy = Code<AppealBy>(record, "appealed_by"),
+            FinalOn = record.OptionalDate("final_on"),
         };
         if (!record.HasProblems && row.ReceivedOn > today)
         {
@@ -163,6 +194,18 @@ public static class HistoricalCaseCsv
         if (value.Length > MaxExternalIdLength || value.Any(char.IsControl))
         {
             record.Fail("external_id", $"an identifier of at most {MaxExternalIdLength} printable characters is required");
+        }
+
+        return value;
+    }
+
+    private static string? Text(CsvRecord record, string column, int maxLength)
+    {
+        var value = record.Optional(column);
+        if (value is not null && (value.Length > maxLength || value.Any(char.IsControl)))
+        {
+            record.Fail(column, $"at most {maxLength} printable characters");
+            return null;
         }
 
         return value;
@@ -247,7 +290,7 @@ public static class HistoricalCaseCsv
             return null;
         }
 
-        if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || amount > 1_000_000_000_000m
+        if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || amount > CaseLimits.Amount
             || decimal.Round(amount, 2) != amount)
         {
             record.Fail(column, $"'{value}' is not an amount above 0 with at most two decimals (e.g. 150000.50)");
