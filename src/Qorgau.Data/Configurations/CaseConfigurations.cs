@@ -106,11 +106,11 @@ internal sealed class ProceedingConfiguration : IEntityTypeConfiguration<Proceed
     public void Configure(EntityTypeBuilder<Proceeding> builder)
     {
         builder.HasKey(p => p.CaseId);
-        builder.Property(p => p.RegisterNumber).HasMaxLength(64);
+        builder.Property(p => p.RegisterNumber).HasMaxLength(CaseLimits.RegisterNumber);
         builder.Property(p => p.ArticleAtRegistration).HasMaxLength(32);
         builder.Property(p => p.CurrentArticle).HasMaxLength(32);
         builder.Property(p => p.TerminationReason).HasMaxLength(64);
-        builder.Property(p => p.Court).HasMaxLength(200);
+        builder.Property(p => p.Court).HasMaxLength(CaseLimits.Court);
         builder.Property(p => p.AppealedBy).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Case>().WithOne().HasForeignKey<Proceeding>(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -122,7 +122,7 @@ internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qual
     {
         builder.Property(q => q.ArticleCode).HasMaxLength(32);
         builder.Property(q => q.PreviousArticleCode).HasMaxLength(32);
-        builder.Property(q => q.Reason).HasMaxLength(2000);
+        builder.Property(q => q.Reason).HasMaxLength(CaseLimits.Text);
         builder.HasOne<Case>().WithMany().HasForeignKey(q => q.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(q => new { q.CaseId, q.On });
     }
@@ -133,8 +133,8 @@ internal sealed class AccusedOfficialConfiguration : IEntityTypeConfiguration<Ac
     public void Configure(EntityTypeBuilder<AccusedOfficial> builder)
     {
         builder.Property(o => o.AgencyCode).HasMaxLength(64);
-        builder.Property(o => o.Position).HasMaxLength(200);
-        builder.Property(o => o.Rank).HasMaxLength(100);
+        builder.Property(o => o.Position).HasMaxLength(CaseLimits.OfficialPosition);
+        builder.Property(o => o.Rank).HasMaxLength(CaseLimits.OfficialRank);
         builder.HasOne<Case>().WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(o => o.CaseId);
     }

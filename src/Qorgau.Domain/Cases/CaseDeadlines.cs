@@ -63,6 +63,15 @@ public static class CaseDeadlines
         _ => [],
     };
 
+    /// <summary>Meets the open deadlines with these codes (about one subject, when given); every open one when <paramref name="codes"/> is null.</summary>
+    public static void Meet(IEnumerable<CaseDeadline> deadlines, IReadOnlyCollection<string>? codes, DateTime metAtUtc, Guid? subjectId = null)
+    {
+        foreach (var deadline in deadlines.Where(d => d.IsOpen && (codes is null || codes.Contains(d.Code)) && (subjectId is null || d.SubjectId == subjectId)))
+        {
+            deadline.MetAtUtc = metAtUtc;
+        }
+    }
+
     /// <summary>A reply from the organisation answers the complainant.</summary>
     public static IReadOnlyList<string> MetByStaffMessage => [ComplainantAnswer];
 

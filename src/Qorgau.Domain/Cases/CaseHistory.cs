@@ -14,6 +14,9 @@ public static class CaseEventDetail
     public const string User = "user";
     public const string Role = "role";
 
+    /// <summary>Where an event came from when not from a person at the time (the historical import writes "import").</summary>
+    public const string Source = "source";
+
     public static string Write(IReadOnlyDictionary<string, string?> fields) =>
         JsonSerializer.Serialize(fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value));
 

@@ -149,8 +149,8 @@ public static class OutOfScopeReason
 /// </summary>
 public static class CaseRules
 {
-    public const int MaxTextLength = 2000;
-    public const int MaxMonths = 600;
+    public const int MaxTextLength = CaseLimits.Text;
+    public const int MaxMonths = CaseLimits.Months;
 
     public static CaseDecision Decide(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, DateOnly today)
     {
@@ -266,7 +266,7 @@ public static class CaseRules
                 Require(problems, "reason", command.Reason, OutOfScopeReason.All.Contains, CaseProblemCode.UnknownReason);
                 break;
             case CaseAction.Register:
-                RequireText(problems, "registerNumber", command.RegisterNumber, 64);
+                RequireText(problems, "registerNumber", command.RegisterNumber, CaseLimits.RegisterNumber);
                 CheckArticle(profile, problems, command.Article, on);
                 break;
             case CaseAction.Requalify:
@@ -285,7 +285,7 @@ public static class CaseRules
                 RequireText(problems, "reason", command.Reason, MaxTextLength);
                 break;
             case CaseAction.Indict:
-                OptionalText(problems, "court", command.Court, 200);
+                OptionalText(problems, "court", command.Court, CaseLimits.Court);
                 break;
             case CaseAction.Verdict:
                 CheckVerdict(profile, facts, command, on, problems);
@@ -383,8 +383,8 @@ public static class CaseRules
         else
         {
             Require(problems, $"{prefix}.agency", sentence.Agency, code => profile.FindAgency(code) is not null, CaseProblemCode.UnknownAgency);
-            OptionalText(problems, $"{prefix}.position", sentence.Position, 200);
-            OptionalText(problems, $"{prefix}.rank", sentence.Rank, 100);
+            OptionalText(problems, $"{prefix}.position", sentence.Position, CaseLimits.OfficialPosition);
+            OptionalText(problems, $"{prefix}.rank", sentence.Rank, CaseLimits.OfficialRank);
         }
 
         if (sentence.Outcome is null)
@@ -411,7 +411,7 @@ public static class CaseRules
 
         CheckRange(problems, $"{prefix}.custodialMonths", sentence.CustodialMonths, MaxMonths);
         CheckRange(problems, $"{prefix}.banFromOfficeMonths", sentence.BanFromOfficeMonths, MaxMonths);
-        if (sentence.Fine is < 0 or > 1_000_000_000_000m)
+        if (sentence.Fine is < 0 or > CaseLimits.Amount)
         {
             problems.Add(new CaseProblem($"{prefix}.fine", CaseProblemCode.OutOfRange));
         }

@@ -9,67 +9,6 @@ using Qorgau.Domain.Profiles;
 
 namespace Qorgau.Domain.Import;
 
-/// <summary>What a historical case ended on before court: the two ways a pre-trial investigation is decided.</summary>
-public enum HistoricalDecision
-{
-    Terminated,
-    Indicted,
-}
-
-/// <summary>One row of the historical import, its values typed; null means the file left it empty (unknown).</summary>
-public sealed record HistoricalCaseRow
-{
-    public required int Line { get; init; }
-
-    public required string ExternalId { get; init; }
-
-    public DateOnly ReceivedOn { get; init; }
-
-    public IntakeChannel Channel { get; init; } = IntakeChannel.Other;
-
-    public string? Region { get; init; }
-
-    public string? FacilityType { get; init; }
-
-    public string? AccusedAgency { get; init; }
-
-    public string? IllTreatment { get; init; }
-
-    public VictimSex? VictimSex { get; init; }
-
-    public string? VictimAgeBand { get; init; }
-
-    public DateOnly? RegisteredOn { get; init; }
-
-    public string? ArticleAtRegistration { get; init; }
-
-    public string? ArticleFinal { get; init; }
-
-    public HistoricalDecision? Decision { get; init; }
-
-    public DateOnly? DecisionOn { get; init; }
-
-    public string? TerminationReason { get; init; }
-
-    public VerdictOutcome? Verdict { get; init; }
-
-    public DateOnly? VerdictOn { get; init; }
-
-    public int? OfficialsConvicted { get; init; }
-
-    public int? CustodialMonths { get; init; }
-
-    public bool? Suspended { get; init; }
-
-    public decimal? CompensationPaid { get; init; }
-}
-
-/// <summary>
-/// The historical case import format (documented in the README): one past case per row, codes of the
-/// active profile. Rows are read and checked one at a time, so a file of any size streams through;
-/// reading never stops at a bad row, so one pass names every problem. Each good row's story goes
-/// through the workflow's own rules (<see cref="HistoricalCaseStory"/>).
-/// </summary>
 /// <summary>
 /// The organisation the cases are imported into (its affiliation for the independence guard) and where
 /// new public case numbers come from (the caller makes sure they are not taken).
@@ -79,6 +18,12 @@ public sealed record ImportTarget(Guid OrganisationId, string? AffiliationAgency
     public static ImportTarget For(Guid organisationId, string? affiliationAgencyCode = null) => new(organisationId, affiliationAgencyCode, PublicCaseId.New);
 }
 
+/// <summary>
+/// The historical case import format (documented in the README): one past case per row, codes of the
+/// active profile. Rows are read and checked one at a time, so a file of any size streams through;
+/// reading never stops at a bad row, so one pass names every problem. Each good row's story goes
+/// through the workflow's own rules (<see cref="HistoricalCaseStory"/>).
+/// </summary>
 public static class HistoricalCaseCsv
 {
     public const int MaxExternalIdLength = 128;
@@ -90,6 +35,10 @@ public static class HistoricalCaseCsv
         "victim_age_band", "registered_on", "article_at_registration", "article_final", "decision", "decision_on",
         "termination_reason", "verdict", "verdict_on", "officials_convicted", "custodial_months", "suspended", "compensation_paid",
     ];
+
+    /// <summary>Columns a file may leave out altogether (older files do not have them); an empty field means unknown as for the others.</summary>
+    public static readonly IReadOnlyList<string> OptionalColumns =
+        ["register_number", "court", "plea_agreement", "fine", "ban_from_office_months", "appealed_on", "appealed_by", "final_on"];
 
     /// <summary>The good rows as cases ready to store; the bad ones only as problems. A repeated <c>external_id</c> is a bad row.</summary>
     public static IEnumerable<ImportedCase> Read(TextReader reader, string fileName, JurisdictionProfile profile, ImportTarget target, DateOnly today, ICollection<DataProblem> problems)
@@ -145,9 +94,17 @@ public static class HistoricalCaseCsv
             Verdict = Code<VerdictOutcome>(record, "verdict"),
             VerdictOn = record.OptionalDate("verdict_on"),
             OfficialsConvicted = Number(record, "officials_convicted", 1, MaxOfficials),
-            CustodialMonths = Number(record, "custodial_months", 0, CaseRules.MaxMonths),
+            CustodialMonths = Number(record, "custodial_months", 0, CaseLimits.Months),
             Suspended = Bool(record, "suspended"),
             CompensationPaid = Amount(record, "compensation_paid"),
+            RegisterNumber = Text(record, "register_number", CaseLimits.RegisterNumber),
+            Court = Text(record, "court", CaseLimits.Court),
+            PleaAgreement = Bool(record, "plea_agreement"),
+            Fine = Amount(record, "fine"),
+            BanFromOfficeMonths = Number(record, "ban_from_office_months", 0, CaseLimits.Months),
+            AppealedOn = record.OptionalDate("appealed_on"),
+            AppealedBy = Code<AppealBy>(record, "appealed_by"),
+            FinalOn = record.OptionalDate("final_on"),
         };
         if (!record.HasProblems && row.ReceivedOn > today)
         {
@@ -163,6 +120,18 @@ public static class HistoricalCaseCsv
         if (value.Length > MaxExternalIdLength || value.Any(char.IsControl))
         {
             record.Fail("external_id", $"an identifier of at most {MaxExternalIdLength} printable characters is required");
+        }
+
+        return value;
+    }
+
+    private static string? Text(CsvRecord record, string column, int maxLength)
+    {
+        var value = record.Optional(column);
+        if (value is not null && (value.Length > maxLength || value.Any(char.IsControl)))
+        {
+            record.Fail(column, $"at most {maxLength} printable characters");
+            return null;
         }
 
         return value;
@@ -247,7 +216,7 @@ public static class HistoricalCaseCsv
             return null;
         }
 
-        if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || amount > 1_000_000_000_000m
+        if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || amount > CaseLimits.Amount
             || decimal.Round(amount, 2) != amount)
         {
             record.Fail(column, $"'{value}' is not an amount above 0 with at most two decimals (e.g. 150000.50)");

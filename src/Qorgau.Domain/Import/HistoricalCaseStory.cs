@@ -16,9 +16,12 @@ public sealed record StoryResult(ImportedCase? Case, IReadOnlyList<(string Colum
 /// indict), the verdict and its finalisation. Each step is decided by <see cref="CaseRules.Decide"/> on
 /// the state the previous steps left, exactly as a person's action would be (dates in order, articles
 /// in force, the profile's termination reasons, the 2023 torture restrictions, the workflow table), and
-/// then applied with the same records and event details as <c>CaseWork</c>.
+/// then applied by <see cref="CaseActionEffects"/>, as the live workflow applies it. The profile's
+/// deadlines are opened on receipt and met by the steps as they would have been; those the story leaves
+/// open are not kept, because the file cannot say whether they were met and a years-old overdue item
+/// would fill the overdue queue.
 /// </summary>
-public static class HistoricalCaseStory
+public static partial class HistoricalCaseStory
 {
     /// <summary>The file has no register number: imported proceedings carry this mark instead.</summary>
     public const string UnknownRegisterNumber = "—";
@@ -54,6 +57,7 @@ public static class HistoricalCaseStory
             story.AddCompensation(amount);
         }
 
+        imported.Deadlines.RemoveAll(d => d.IsOpen);
         return new StoryResult(imported, []);
     }
 
@@ -79,14 +83,37 @@ public static class HistoricalCaseStory
         Needs(row.Verdict == VerdictOutcome.Conviction, row.OfficialsConvicted is not null, "officials_convicted", "verdict is 'conviction'");
         Needs(row.Verdict == VerdictOutcome.Conviction, row.AccusedAgency is not null, "accused_agency", "verdict is 'conviction' (the officials' agency)");
         Needs(row.Verdict == VerdictOutcome.Acquittal, row.AccusedAgency is not null, "accused_agency", "verdict is 'acquittal' (the officials' agency)");
+        Needs(row.AppealedOn is not null, row.AppealedBy is not null, "appealed_by", "appealed_on is given");
+        Needs(row.AppealedBy is not null, row.AppealedOn is not null, "appealed_on", "appealed_by is given");
         if (row.TerminationReason is not null && row.Decision is HistoricalDecision.Indicted)
         {
             problems.Add(("termination_reason", "only with decision 'terminated'"));
         }
 
+        if (row.Court is not null && row.Decision is not HistoricalDecision.Indicted)
+        {
+            problems.Add(("court", "only with decision 'indicted'"));
+        }
+
+        if (row.RegisterNumber is not null && row.RegisteredOn is null)
+        {
+            problems.Add(("register_number", "only with registered_on"));
+        }
+
+        if (row.Verdict is null)
+        {
+            foreach (var (column, given) in new[] { ("plea_agreement", row.PleaAgreement == true), ("appealed_on", row.AppealedOn is not null), ("appealed_by", row.AppealedBy is not null), ("final_on", row.FinalOn is not null) })
+            {
+                if (given)
+                {
+                    problems.Add((column, "only with a verdict"));
+                }
+            }
+        }
+
         if (row.Verdict != VerdictOutcome.Conviction)
         {
-            foreach (var (column, given) in new[] { ("officials_convicted", row.OfficialsConvicted is not null), ("custodial_months", row.CustodialMonths is not null), ("suspended", row.Suspended == true) })
+            foreach (var (column, given) in new[] { ("officials_convicted", row.OfficialsConvicted is not null), ("custodial_months", row.CustodialMonths is not null), ("suspended", row.Suspended == true), ("fine", row.Fine is not null), ("ban_from_office_months", row.BanFromOfficeMonths is not null) })
             {
                 if (given)
                 {
@@ -117,6 +144,7 @@ public static class HistoricalCaseStory
         };
         var imported = new ImportedCase { Line = row.Line, Case = record };
         imported.Events.Add(Event(record.Id, ImportClock.At(profile, row.ReceivedOn, 0), CaseEventKind.Received, new() { [ImportEventKind.Channel] = Codes<IntakeChannel>.OfValue[row.Channel] }));
+        imported.Deadlines.AddRange(CaseDeadlines.OpenedOnReceipt(profile, record.Id, row.ReceivedOn));
         return imported;
     }
 
@@ -129,8 +157,8 @@ public static class HistoricalCaseStory
         {
             yield return new Step(new CaseCommand { Action = CaseAction.Accept, On = registeredOn }, "registered_on", Map());
             yield return new Step(
-                new CaseCommand { Action = CaseAction.Register, On = registeredOn, Article = row.ArticleAtRegistration, RegisterNumber = UnknownRegisterNumber },
-                "registered_on", Map(("article", "article_at_registration")));
+                new CaseCommand { Action = CaseAction.Register, On = registeredOn, Article = row.ArticleAtRegistration, RegisterNumber = row.RegisterNumber ?? UnknownRegisterNumber },
+                "registered_on", Map(("article", "article_at_registration"), ("registerNumber", "register_number")));
         }
 
         if (row.ArticleFinal is { } final && final != row.ArticleAtRegistration)
@@ -148,16 +176,29 @@ public static class HistoricalCaseStory
                 yield return new Step(new CaseCommand { Action = CaseAction.Terminate, On = row.DecisionOn, Reason = row.TerminationReason }, "decision_on", Map(("reason", "termination_reason")));
                 break;
             case HistoricalDecision.Indicted:
-                yield return new Step(new CaseCommand { Action = CaseAction.Indict, On = row.DecisionOn }, "decision_on", Map());
+                yield return new Step(new CaseCommand { Action = CaseAction.Indict, On = row.DecisionOn, Court = row.Court }, "decision_on", Map(("court", "court")));
                 break;
         }
 
-        if (row.Verdict is { } outcome)
+        if (row.Verdict is not { } outcome)
         {
-            yield return new Step(
-                new CaseCommand { Action = CaseAction.Verdict, On = row.VerdictOn, Sentences = Sentences(row, outcome) },
-                "verdict_on", Map(("sentences", "officials_convicted"), ("agency", "accused_agency"), ("article", "article_final"), ("suspended", "suspended"), ("custodialMonths", "custodial_months"), ("outcome", "verdict")));
-            yield return new Step(new CaseCommand { Action = CaseAction.Finalise, On = row.VerdictOn }, "verdict_on", Map());
+            yield break;
+        }
+
+        yield return new Step(
+            new CaseCommand { Action = CaseAction.Verdict, On = row.VerdictOn, Sentences = Sentences(row, outcome), PleaAgreement = row.PleaAgreement ?? false },
+            "verdict_on",
+            Map(("sentences", "officials_convicted"), ("agency", "accused_agency"), ("article", "article_final"), ("suspended", "suspended"), ("custodialMonths", "custodial_months"),
+                ("fine", "fine"), ("banFromOfficeMonths", "ban_from_office_months"), ("outcome", "verdict")));
+        if (row.AppealedOn is { } appealedOn)
+        {
+            yield return new Step(new CaseCommand { Action = CaseAction.Appeal, On = appealedOn, AppealBy = row.AppealedBy }, "appealed_on", Map(("appealBy", "appealed_by")));
+        }
+
+        // Not appealed, the verdict is final on its date unless the file says otherwise; appealed, only a known date finalises it.
+        if ((row.FinalOn ?? (row.AppealedOn is null ? row.VerdictOn : null)) is { } finalOn)
+        {
+            yield return new Step(new CaseCommand { Action = CaseAction.Finalise, On = finalOn }, row.FinalOn is null ? "verdict_on" : "final_on", Map());
         }
     }
 
@@ -165,7 +206,7 @@ public static class HistoricalCaseStory
     private static IReadOnlyList<SentenceCommand> Sentences(HistoricalCaseRow row, VerdictOutcome outcome) =>
         outcome == VerdictOutcome.Acquittal
             ? [new SentenceCommand(null, row.AccusedAgency, null, null, VerdictOutcome.Acquittal, null, null, false, null, null)]
-            : [.. Enumerable.Repeat(new SentenceCommand(null, row.AccusedAgency, null, null, VerdictOutcome.Conviction, null, row.CustodialMonths, row.Suspended ?? false, null, null), row.OfficialsConvicted ?? 0)];
+            : [.. Enumerable.Repeat(new SentenceCommand(null, row.AccusedAgency, null, null, VerdictOutcome.Conviction, null, row.CustodialMonths, row.Suspended ?? false, row.Fine, row.BanFromOfficeMonths), row.OfficialsConvicted ?? 0)];
 
     private static Dictionary<string, string> Map(params (string Field, string Column)[] pairs) => pairs.ToDictionary(p => p.Field, p => p.Column);
 
@@ -176,7 +217,7 @@ public static class HistoricalCaseStory
     }
 
     /// <summary>The case as the steps so far left it, with the facts the rules need.</summary>
-    private sealed class Story(JurisdictionProfile profile, HistoricalCaseRow row, ImportedCase imported, DateOnly today)
+    private sealed partial class Story(JurisdictionProfile profile, HistoricalCaseRow row, ImportedCase imported, DateOnly today)
     {
         private int _step;
 
@@ -197,16 +238,14 @@ public static class HistoricalCaseStory
             }
 
             _step++;
-            var at = ImportClock.At(profile, command.On!.Value, _step);
-            var detail = new Dictionary<string, string?>
-            {
-                [CaseEventDetail.To] = Codes<CaseStatus>.OfValue[decision.Next!.Value],
-                ["on"] = command.On.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            };
-            ApplyEffects(command, command.On.Value, at, detail);
-            Record.Status = decision.Next.Value;
-            Record.Revision++;
-            imported.Events.Add(Event(Record.Id, at, CaseEventKind.Of(command.Action), detail));
+            var context = new CaseActionContext(command.On!.Value, ImportClock.At(profile, command.On.Value, _step), ActorId: null) { Source = ImportEventKind.SourceImport };
+            var effects = CaseActionEffects.Apply(Record, imported.Proceeding, command, decision, context);
+            imported.Proceeding ??= effects.OpenedProceeding;
+            imported.Qualifications.AddRange(effects.Qualifications);
+            imported.Officials.AddRange(effects.Officials);
+            imported.Sentences.AddRange(effects.Sentences);
+            imported.Events.AddRange(effects.Events);
+            effects.MeetDeadlines(imported.Deadlines);
             return true;
         }
 
@@ -234,141 +273,5 @@ public static class HistoricalCaseStory
                 ["on"] = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             }));
         }
-
-        /// <summary>The same effects as <c>CaseWork.ApplyEffectsAsync</c> for the actions a historical story takes.</summary>
-        private void ApplyEffects(CaseCommand command, DateOnly on, DateTime at, Dictionary<string, string?> detail)
-        {
-            var proceeding = imported.Proceeding;
-            switch (command.Action)
-            {
-                case CaseAction.Register:
-                    imported.Proceeding = new Proceeding { CaseId = Record.Id, RegisterNumber = command.RegisterNumber!, RegisteredOn = on, ArticleAtRegistration = command.Article!, CurrentArticle = command.Article! };
-                    imported.Qualifications.Add(new Qualification { CaseId = Record.Id, ArticleCode = command.Article!, On = on, RecordedAtUtc = at });
-                    detail[CaseEventDetail.Article] = command.Article;
-                    detail["number"] = command.RegisterNumber;
-                    break;
-                case CaseAction.Requalify:
-                    imported.Qualifications.Add(new Qualification { CaseId = Record.Id, ArticleCode = command.Article!, PreviousArticleCode = proceeding!.CurrentArticle, On = on, Reason = command.Reason, RecordedAtUtc = at });
-                    detail["from"] = proceeding.CurrentArticle;
-                    detail[CaseEventDetail.Article] = command.Article;
-                    proceeding.CurrentArticle = command.Article!;
-                    break;
-                case CaseAction.Terminate:
-                    proceeding!.TerminationReason = command.Reason;
-                    proceeding.TerminatedOn = on;
-                    detail["reason"] = command.Reason;
-                    break;
-                case CaseAction.Indict:
-                    proceeding!.IndictedOn = on;
-                    break;
-                case CaseAction.Verdict:
-                    RecordVerdict(command, proceeding!, on, at, detail);
-                    break;
-                case CaseAction.Finalise:
-                    proceeding!.FinalOn = on;
-                    break;
-            }
-        }
-
-        private void RecordVerdict(CaseCommand command, Proceeding proceeding, DateOnly on, DateTime at, Dictionary<string, string?> detail)
-        {
-            foreach (var sentence in command.Sentences)
-            {
-                var official = new AccusedOfficial { CaseId = Record.Id, AgencyCode = sentence.Agency!, AddedAtUtc = at };
-                imported.Officials.Add(official);
-                imported.Events.Add(Event(Record.Id, at, CaseEventKind.OfficialAdded, new() { ["agency"] = official.AgencyCode, ["official"] = official.Id.ToString() }));
-                var convicted = sentence.Outcome == VerdictOutcome.Conviction;
-                imported.Sentences.Add(new Sentence
-                {
-                    CaseId = Record.Id,
-                    OfficialId = official.Id,
-                    On = on,
-                    Outcome = sentence.Outcome!.Value,
-                    ArticleCode = convicted ? sentence.Article : null,
-                    CustodialMonths = convicted ? sentence.CustodialMonths : null,
-                    Suspended = convicted && sentence.Suspended,
-                });
-            }
-
-            proceeding.VerdictOn = on;
-            detail["convictions"] = command.Sentences.Count(s => s.Outcome == VerdictOutcome.Conviction).ToString(CultureInfo.InvariantCulture);
-            detail["acquittals"] = command.Sentences.Count(s => s.Outcome == VerdictOutcome.Acquittal).ToString(CultureInfo.InvariantCulture);
-        }
-
-        /// <summary>The rules' refusal in the words of the file: the column, its value and the reason.</summary>
-        private IEnumerable<(string Column, string Reason)> Explain(Step step, CaseCommand command, CaseDecision decision)
-        {
-            if (decision.Kind != CaseDecisionKind.Invalid)
-            {
-                var column = command.Action switch
-                {
-                    CaseAction.Requalify => "article_final",
-                    CaseAction.Terminate or CaseAction.Indict => "decision",
-                    CaseAction.Verdict or CaseAction.Finalise => "verdict",
-                    _ => step.DateColumn,
-                };
-                yield return (column, $"the workflow does not allow '{command.Action}' on a case {Describe(decision.Status)}");
-                yield break;
-            }
-
-            foreach (var problem in decision.Problems.DistinctBy(p => p.Field))
-            {
-                var field = problem.Field.Contains('.', StringComparison.Ordinal) ? problem.Field[(problem.Field.IndexOf('.', StringComparison.Ordinal) + 1)..] : problem.Field;
-                var column = field == "on" ? step.DateColumn : step.Columns.GetValueOrDefault(field, field);
-                yield return (column, Reason(problem.Code, column, command));
-            }
-        }
-
-        private string Reason(string code, string column, CaseCommand command)
-        {
-            var on = command.On!.Value;
-            var article = column == "article_at_registration" ? row.ArticleAtRegistration : column == "article_final" ? (row.ArticleFinal ?? row.ArticleAtRegistration) : command.Article;
-            return code switch
-            {
-                CaseProblemCode.FutureDate => $"'{on:yyyy-MM-dd}' is in the future",
-                CaseProblemCode.TooEarly => $"'{on:yyyy-MM-dd}' is before the step it follows ({EarlierColumn(command.Action)})",
-                CaseProblemCode.Required => "a value is required",
-                CaseProblemCode.UnknownArticle => $"'{article}' is not an article of the profile",
-                CaseProblemCode.ArticleNotInForce => $"article '{article}' was not in force on {on:yyyy-MM-dd}",
-                CaseProblemCode.UnknownReason => $"'{command.Reason}' is not a termination reason of the profile",
-                CaseProblemCode.TortureTerminationBarred => TortureRestrictions.CheckTermination(profile, imported.Proceeding!.CurrentArticle, command.Reason!, on).Reason!,
-                CaseProblemCode.SuspendedBarred => TortureRestrictions.CheckSuspendedSentence(profile, imported.Proceeding!.CurrentArticle, on).Reason!,
-                CaseProblemCode.UnknownAgency => "not an agency of the profile",
-                CaseProblemCode.OutOfRange => "out of range",
-                CaseProblemCode.NotConviction => "only with verdict 'conviction'",
-                _ => $"refused by the case rules ({code})",
-            };
-        }
-
-        private static string EarlierColumn(string action) => action switch
-        {
-            CaseAction.Accept or CaseAction.Register => "received_on",
-            CaseAction.Requalify or CaseAction.Terminate or CaseAction.Indict => "registered_on",
-            CaseAction.Verdict => "decision_on",
-            _ => "verdict_on",
-        };
-
-        private static string Describe(CaseStatus status) => status switch
-        {
-            CaseStatus.Received => "that was never registered (registered_on is empty)",
-            CaseStatus.Registered => "that was not indicted (decision is not 'indicted')",
-            CaseStatus.Terminated => "whose investigation was terminated",
-            _ => $"in status '{ComplaintRules.CodeOf(status)}'",
-        };
-    }
-}
-
-/// <summary>
-/// When an imported event happened: the file knows only dates, so each event is put at noon of its
-/// date in the profile's time zone, a minute after the one before, so that the timeline keeps the
-/// story's order and the date in the profile's calendar is the row's.
-/// </summary>
-public static class ImportClock
-{
-    public static DateTime At(JurisdictionProfile profile, DateOnly date, int step)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Unspecified).AddMinutes(step);
-        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 }

@@ -25,6 +25,9 @@ public sealed class ImportedCase
 
     public List<CompensationClaim> CompensationClaims { get; } = [];
 
+    /// <summary>The profile's deadlines the story met, as the workflow meets them (those it left open are not kept: see <see cref="HistoricalCaseStory"/>).</summary>
+    public List<CaseDeadline> Deadlines { get; } = [];
+
     public List<CaseEvent> Events { get; } = [];
 }
 
@@ -32,7 +35,7 @@ public sealed class ImportedCase
 public static class ImportEventKind
 {
     /// <summary>The detail field that marks an event as written by the import, not by a person at the time.</summary>
-    public const string Source = "source";
+    public const string Source = CaseEventDetail.Source;
 
     public const string SourceImport = "import";
 

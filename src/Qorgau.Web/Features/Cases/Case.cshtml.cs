@@ -39,7 +39,7 @@ public sealed class CaseModel(
     public IReadOnlyList<string> AllowedActions { get; private set; } = [];
 
     /// <summary>The actions this member's roles take, among those allowed now.</summary>
-    public IReadOnlyList<string> MyActions => [.. AllowedActions.Where(a => CaseWork.MayAct(User.IsInRole, a))];
+    public IReadOnlyList<string> MyActions => [.. AllowedActions.Where(a => CaseActionRoles.MayAct(User.IsInRole, a))];
 
     public bool MayAssign => CaseTeam.MayAssign(User.IsInRole);
 
@@ -143,7 +143,7 @@ public sealed class CaseModel(
         }
 
         var (command, problems) = Act.ToCommand();
-        if (command is not null && CaseAction.All.Contains(command.Action) && !CaseWork.MayAct(User.IsInRole, command.Action))
+        if (command is not null && CaseAction.All.Contains(command.Action) && !CaseActionRoles.MayAct(User.IsInRole, command.Action))
         {
             return Forbid();
         }
@@ -308,7 +308,7 @@ public sealed class CaseModel(
             return await ShowAsync(opening, cancellationToken);
         }
 
-        if (!CaseWork.MayAct(User.IsInRole, CaseAction.Register))
+        if (!CaseActionRoles.MayAct(User.IsInRole, CaseAction.Register))
         {
             return Forbid();
         }

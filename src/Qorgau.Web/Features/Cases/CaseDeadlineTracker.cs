@@ -34,11 +34,7 @@ public sealed class CaseDeadlineTracker(QorgauDbContext db, JurisdictionProfile 
     {
         var now = metAtUtc ?? clock.GetUtcNow().UtcDateTime;
         var open = await OpenDeadlinesAsync(record.Id, cancellationToken);
-        foreach (var deadline in open.Where(d => (codes is null || codes.Contains(d.Code)) && (subjectId is null || d.SubjectId == subjectId)))
-        {
-            deadline.MetAtUtc = now;
-        }
-
+        CaseDeadlines.Meet(open, codes, now, subjectId);
         Refresh(record, open);
     }
 

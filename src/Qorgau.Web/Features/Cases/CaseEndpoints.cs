@@ -146,7 +146,7 @@ public static class CaseEndpoints
         }
 
         var action = request.Action.Trim();
-        if (CaseAction.All.Contains(action) && !CaseWork.MayAct(http.User.IsInRole, action))
+        if (CaseAction.All.Contains(action) && !CaseActionRoles.MayAct(http.User.IsInRole, action))
         {
             return TypedResults.Problem(localizer["Api.ActionForbidden"], statusCode: StatusCodes.Status403Forbidden, title: localizer["Api.Forbidden"]);
         }

@@ -27,17 +27,7 @@ public sealed class CaseWork(
 {
     private readonly VisibleCases _visible = new(db, profile);
 
-    private static readonly string[] TriageRoles = [StaffRole.IntakeOperator, StaffRole.CaseWorker, StaffRole.Investigator, StaffRole.Supervisor];
-    private static readonly string[] ProceedingRoles = [StaffRole.CaseWorker, StaffRole.Investigator, StaffRole.Supervisor];
-
     public DateOnly Today => deadlines.Today;
-
-    /// <summary>Triage is for those who receive complaints; proceedings for those who follow them. Monitors hold follow-up interviews only.</summary>
-    public static bool MayAct(Func<string, bool> hasRole, string action)
-    {
-        var roles = action is CaseAction.Accept or CaseAction.Merge or CaseAction.Refer or CaseAction.Reject or CaseAction.Withdraw ? TriageRoles : ProceedingRoles;
-        return StaffRole.WorksOnCases(hasRole) && roles.Any(hasRole);
-    }
 
     /// <param name="caseKey">The case key when the actor's session holds it: a referral then re-seals it to the receiving organisation at once.</param>
     public async Task<CaseDecision> ApplyAsync(Case record, CaseCommand command, Guid actorId, byte[]? caseKey, CancellationToken cancellationToken, bool independenceOverridden = false)
@@ -84,18 +74,31 @@ public sealed class CaseWork(
             return decision;
         }
 
-        var on = command.On ?? Today;
-        var next = decision.Next!.Value;
-        var detail = new Dictionary<string, string?>
+        if (command.Action == CaseAction.Register && facts.Proceeding is not null)
         {
-            [CaseEventDetail.To] = ComplaintRules.CodeOf(next),
-            ["on"] = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            throw new DbUpdateConcurrencyException("The case was registered by another request meanwhile.");
+        }
+
+        var context = new CaseActionContext(command.On ?? Today, at, actorId)
+        {
+            MergeTarget = mergeTarget is null ? null : new CaseReference(mergeTarget.Id, mergeTarget.PublicId),
+            ReferringOrganisation = referralTarget is null ? null : await db.Organisations.Where(o => o.Id == record.OrganisationId).Select(o => o.Code).FirstAsync(cancellationToken),
+            ReceivingOrganisation = referralTarget?.Code,
+            HandoverPending = referralTarget is not null && caseKey is null,
         };
-        await ApplyEffectsAsync(record, command, facts.Proceeding, mergeTarget, referralTarget, on, at, actorId, caseKey, detail, cancellationToken);
-        record.Status = next;
-        record.Revision++;
-        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = at, Kind = CaseEventKind.Of(command.Action), ActorUserId = actorId, Detail = CaseEventDetail.Write(detail) });
-        await deadlines.MeetAsync(record, CaseDeadlines.ClosesAll(next) ? null : CaseDeadlines.MetBy(command.Action), metAtUtc: at, cancellationToken: cancellationToken);
+        if (referralTarget is not null)
+        {
+            await EndAssignmentsAsync(record, at, actorId, cancellationToken);
+        }
+
+        var effects = CaseActionEffects.Apply(record, facts.Proceeding, command, decision, context);
+        Stage(effects);
+        if (referralTarget is not null)
+        {
+            await ReferAsync(record, referralTarget, caseKey, cancellationToken);
+        }
+
+        await deadlines.MeetAsync(record, effects.DeadlinesMet, metAtUtc: at, cancellationToken: cancellationToken);
         return decision;
     }
 
@@ -129,114 +132,31 @@ public sealed class CaseWork(
         return (facts, mergeTarget, referralTarget);
     }
 
-    private async Task ApplyEffectsAsync(
-        Case record, CaseCommand command, Proceeding? proceeding, Case? mergeTarget, Organisation? referralTarget,
-        DateOnly on, DateTime now, Guid actorId, byte[]? caseKey, Dictionary<string, string?> detail, CancellationToken cancellationToken)
+    private void Stage(CaseEffects effects)
     {
-        switch (command.Action)
+        if (effects.OpenedProceeding is { } proceeding)
         {
-            case CaseAction.Merge:
-                record.MergedIntoCaseId = mergeTarget!.Id;
-                detail["into"] = mergeTarget.PublicId;
-                db.CaseEvents.Add(new CaseEvent { CaseId = mergeTarget.Id, OccurredAtUtc = now, Kind = CaseEventKind.MergedFrom, ActorUserId = actorId, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["from"] = record.PublicId }) });
-                break;
-            case CaseAction.Refer:
-                detail["from"] = await db.Organisations.Where(o => o.Id == record.OrganisationId).Select(o => o.Code).FirstAsync(cancellationToken);
-                detail["organisation"] = referralTarget!.Code;
-                await EndAssignmentsAsync(record, now, actorId, cancellationToken);
-                if (caseKey is null)
-                {
-                    record.PendingReferralOrganisationId = referralTarget.Id;
-                    detail["handover"] = "pending";
-                }
-                else
-                {
-                    await HandOverAsync(record, referralTarget, caseKey, cancellationToken);
-                }
-
-                break;
-            case CaseAction.Reject:
-                record.OutOfScopeReason = command.Reason;
-                detail["reason"] = command.Reason;
-                break;
-            case CaseAction.Register:
-                if (proceeding is not null)
-                {
-                    throw new DbUpdateConcurrencyException("The case was registered by another request meanwhile.");
-                }
-
-                db.Proceedings.Add(new Proceeding { CaseId = record.Id, RegisterNumber = command.RegisterNumber!.Trim(), RegisteredOn = on, ArticleAtRegistration = command.Article!, CurrentArticle = command.Article! });
-                db.Qualifications.Add(new Qualification { CaseId = record.Id, ArticleCode = command.Article!, On = on, ByUserId = actorId, RecordedAtUtc = now });
-                detail[CaseEventDetail.Article] = command.Article;
-                detail["number"] = command.RegisterNumber!.Trim();
-                break;
-            case CaseAction.Requalify:
-                db.Qualifications.Add(new Qualification { CaseId = record.Id, ArticleCode = command.Article!, PreviousArticleCode = proceeding!.CurrentArticle, On = on, Reason = command.Reason!.Trim(), ByUserId = actorId, RecordedAtUtc = now });
-                detail["from"] = proceeding.CurrentArticle;
-                detail[CaseEventDetail.Article] = command.Article;
-                proceeding.CurrentArticle = command.Article!;
-                break;
-            case CaseAction.Terminate:
-                proceeding!.TerminationReason = command.Reason;
-                proceeding.TerminatedOn = on;
-                detail["reason"] = command.Reason;
-                break;
-            case CaseAction.Reopen:
-                proceeding!.TerminationReason = null;
-                proceeding.TerminatedOn = null;
-                detail["reason"] = command.Reason!.Trim();
-                break;
-            case CaseAction.Indict:
-                proceeding!.IndictedOn = on;
-                proceeding.Court = string.IsNullOrWhiteSpace(command.Court) ? null : command.Court.Trim();
-                detail["court"] = proceeding.Court;
-                break;
-            case CaseAction.Verdict:
-                RecordVerdict(record, command, proceeding!, on, now, detail);
-                break;
-            case CaseAction.Appeal:
-                proceeding!.AppealedOn = on;
-                proceeding.AppealedBy = command.AppealBy;
-                detail["by"] = ComplaintRules.CodeOf(command.AppealBy!.Value);
-                break;
-            case CaseAction.Finalise:
-                proceeding!.FinalOn = on;
-                break;
-        }
-    }
-
-    private void RecordVerdict(Case record, CaseCommand command, Proceeding proceeding, DateOnly on, DateTime now, Dictionary<string, string?> detail)
-    {
-        var onAppeal = proceeding.AppealedOn is not null;
-        foreach (var sentence in command.Sentences)
-        {
-            var officialId = sentence.Official ?? AddOfficial(record.Id, sentence, now);
-            var convicted = sentence.Outcome == VerdictOutcome.Conviction;
-            db.Sentences.Add(new Sentence
-            {
-                CaseId = record.Id,
-                OfficialId = officialId,
-                On = on,
-                OnAppeal = onAppeal,
-                Outcome = sentence.Outcome!.Value,
-                ArticleCode = convicted ? sentence.Article : null,
-                CustodialMonths = convicted ? sentence.CustodialMonths : null,
-                Suspended = convicted && sentence.Suspended,
-                Fine = convicted ? sentence.Fine : null,
-                BanFromOfficeMonths = convicted ? sentence.BanFromOfficeMonths : null,
-            });
+            db.Proceedings.Add(proceeding);
         }
 
-        proceeding.VerdictOn = on;
-        proceeding.PleaAgreement |= command.PleaAgreement;
-        detail["convictions"] = command.Sentences.Count(s => s.Outcome == VerdictOutcome.Conviction).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        detail["acquittals"] = command.Sentences.Count(s => s.Outcome == VerdictOutcome.Acquittal).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        detail["plea-agreement"] = command.PleaAgreement ? "true" : null;
-        detail["on-appeal"] = onAppeal ? "true" : null;
+        db.Qualifications.AddRange(effects.Qualifications);
+        db.AccusedOfficials.AddRange(effects.Officials);
+        db.Sentences.AddRange(effects.Sentences);
+        db.CaseEvents.AddRange(effects.Events);
     }
 
-    private Guid AddOfficial(Guid caseId, SentenceCommand sentence, DateTime now) =>
-        StageOfficial(caseId, sentence.Agency!, sentence.Position, sentence.Rank, nameCipher: null, actorId: null, now);
+    /// <summary>A referral hands the case over at once when the actor holds its key; otherwise the first member who opens it does.</summary>
+    private async Task ReferAsync(Case record, Organisation receiver, byte[]? caseKey, CancellationToken cancellationToken)
+    {
+        if (caseKey is null)
+        {
+            record.PendingReferralOrganisationId = receiver.Id;
+        }
+        else
+        {
+            await HandOverAsync(record, receiver, caseKey, cancellationToken);
+        }
+    }
 
     /// <summary>Records an accused official before any verdict: agency, position and rank in clear, the name under the case key.</summary>
     public async Task<IReadOnlyList<CaseProblem>> AddOfficialAsync(Case record, string? agency, string? position, string? rank, string? name, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
@@ -247,7 +167,7 @@ public sealed class CaseWork(
             problems.Add(new CaseProblem("agency", string.IsNullOrWhiteSpace(agency) ? CaseProblemCode.Required : CaseProblemCode.UnknownAgency));
         }
 
-        foreach (var (field, value, max) in new[] { ("position", position, 200), ("rank", rank, 100), ("name", name, 300) })
+        foreach (var (field, value, max) in new[] { ("position", position, CaseLimits.OfficialPosition), ("rank", rank, CaseLimits.OfficialRank), ("name", name, CaseLimits.OfficialName) })
         {
             if (value?.Trim().Length > max)
             {

@@ -112,6 +112,7 @@ public sealed class CaseImport(QorgauDbContext db, JurisdictionProfile profile, 
     private async Task InsertAsync(List<ImportedCase> batch, CancellationToken cancellationToken)
     {
         await _insert.InsertAsync([.. batch.Select(c => c.Case)], cancellationToken);
+        await _insert.InsertAsync([.. batch.SelectMany(c => c.Deadlines)], cancellationToken);
         await _insert.InsertAsync([.. batch.Select(c => c.Proceeding).OfType<Domain.Proceedings.Proceeding>()], cancellationToken);
         await _insert.InsertAsync([.. batch.SelectMany(c => c.Qualifications)], cancellationToken);
         await _insert.InsertAsync([.. batch.SelectMany(c => c.Officials)], cancellationToken);

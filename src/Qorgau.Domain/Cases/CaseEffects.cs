@@ -1,0 +1,254 @@
+using System.Globalization;
+using Qorgau.Domain.Intake;
+using Qorgau.Domain.Proceedings;
+
+namespace Qorgau.Domain.Cases;
+
+/// <summary>Who took an action, when, and the names of what it points at outside the case.</summary>
+/// <param name="On">The date of the decision in the profile's calendar.</param>
+/// <param name="AtUtc">When it is recorded: the events, qualifications and officials carry this instant.</param>
+public sealed record CaseActionContext(DateOnly On, DateTime AtUtc, Guid? ActorId)
+{
+    /// <summary>For a merge: the case this one duplicates.</summary>
+    public CaseReference? MergeTarget { get; init; }
+
+    /// <summary>For a referral: the codes of the organisation that refers and of the one that receives.</summary>
+    public string? ReferringOrganisation { get; init; }
+
+    public string? ReceivingOrganisation { get; init; }
+
+    /// <summary>For a referral made without the case key: the key handover waits for a member who holds it.</summary>
+    public bool HandoverPending { get; init; }
+
+    /// <summary>Marks every event written (the historical import writes <c>"source": "import"</c>).</summary>
+    public string? Source { get; init; }
+}
+
+public sealed record CaseReference(Guid Id, string PublicId);
+
+/// <summary>
+/// What an allowed action produced besides the changes to the case and its proceeding: the new rows,
+/// in the order they are to be stored, and the deadlines it meets.
+/// </summary>
+public sealed class CaseEffects
+{
+    public required CaseStatus Next { get; init; }
+
+    /// <summary>The proceeding a registration opens.</summary>
+    public Proceeding? OpenedProceeding { get; set; }
+
+    public List<Qualification> Qualifications { get; } = [];
+
+    /// <summary>Officials a verdict names for the first time (before their sentences: the sentences point at them).</summary>
+    public List<AccusedOfficial> Officials { get; } = [];
+
+    public List<Sentence> Sentences { get; } = [];
+
+    /// <summary>The events, on this case and (for a merge) on the case it was merged into; the action's own comes last.</summary>
+    public List<CaseEvent> Events { get; } = [];
+
+    /// <summary>The codes of the open deadlines the action meets; null when it meets every open one (the case closed).</summary>
+    public IReadOnlyCollection<string>? DeadlinesMet { get; init; }
+
+    public required DateTime AtUtc { get; init; }
+
+    /// <summary>Meets, among <paramref name="deadlines"/>, the open ones this action meets.</summary>
+    public void MeetDeadlines(IEnumerable<CaseDeadline> deadlines) => CaseDeadlines.Meet(deadlines, DeadlinesMet, AtUtc);
+}
+
+/// <summary>
+/// Turns an allowed workflow action into what it produces: the case's new status and revision, the
+/// changes to its proceeding, the new qualification, officials and sentences, the events with their
+/// details, and the deadlines met. One function for the live workflow (<c>CaseWork</c>), the demo
+/// loader (through it) and the historical import, so that an action leaves the same rows wherever it
+/// was taken. It changes the case and proceeding it is given and returns the rows to add; storing
+/// them, the key handover of a referral and the end of the referring organisation's assignments are
+/// the caller's.
+/// </summary>
+public static class CaseActionEffects
+{
+    public static CaseEffects Apply(Case record, Proceeding? proceeding, CaseCommand command, CaseDecision decision, CaseActionContext context)
+    {
+        if (!decision.IsAllowed)
+        {
+            throw new ArgumentException("Only an allowed decision has effects.", nameof(decision));
+        }
+
+        var next = decision.Next!.Value;
+        var effects = new CaseEffects
+        {
+            Next = next,
+            AtUtc = context.AtUtc,
+            DeadlinesMet = CaseDeadlines.ClosesAll(next) ? null : CaseDeadlines.MetBy(command.Action),
+        };
+        var detail = new Dictionary<string, string?>
+        {
+            [CaseEventDetail.To] = ComplaintRules.CodeOf(next),
+            ["on"] = Date(context.On),
+        };
+        new Applier(record, proceeding, command, context, effects, detail).Apply();
+        record.Status = next;
+        record.Revision++;
+        effects.Events.Add(Event(context, record.Id, CaseEventKind.Of(command.Action), context.ActorId, detail));
+        return effects;
+    }
+
+    private static string Date(DateOnly on) => on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static CaseEvent Event(CaseActionContext context, Guid caseId, string kind, Guid? actorId, Dictionary<string, string?> detail)
+    {
+        if (context.Source is { } source)
+        {
+            detail[CaseEventDetail.Source] = source;
+        }
+
+        return new CaseEvent { CaseId = caseId, OccurredAtUtc = context.AtUtc, Kind = kind, ActorUserId = actorId, Detail = CaseEventDetail.Write(detail) };
+    }
+
+    private sealed class Applier(Case record, Proceeding? proceeding, CaseCommand command, CaseActionContext context, CaseEffects effects, Dictionary<string, string?> detail)
+    {
+        private DateOnly On => context.On;
+
+        private Proceeding Proceeding => proceeding ?? throw new InvalidOperationException($"'{command.Action}' needs the case's proceeding.");
+
+        public void Apply()
+        {
+            switch (command.Action)
+            {
+                case CaseAction.Merge:
+                    Merge();
+                    break;
+                case CaseAction.Refer:
+                    detail["from"] = context.ReferringOrganisation;
+                    detail["organisation"] = context.ReceivingOrganisation;
+                    detail["handover"] = context.HandoverPending ? "pending" : null;
+                    break;
+                case CaseAction.Reject:
+                    record.OutOfScopeReason = command.Reason;
+                    detail["reason"] = command.Reason;
+                    break;
+                case CaseAction.Register:
+                    Register();
+                    break;
+                case CaseAction.Requalify:
+                    Requalify();
+                    break;
+                case CaseAction.Terminate:
+                    Proceeding.TerminationReason = command.Reason;
+                    Proceeding.TerminatedOn = On;
+                    detail["reason"] = command.Reason;
+                    break;
+                case CaseAction.Reopen:
+                    Proceeding.TerminationReason = null;
+                    Proceeding.TerminatedOn = null;
+                    detail["reason"] = Trimmed(command.Reason);
+                    break;
+                case CaseAction.Indict:
+                    Proceeding.IndictedOn = On;
+                    Proceeding.Court = Trimmed(command.Court);
+                    detail["court"] = Proceeding.Court;
+                    break;
+                case CaseAction.Verdict:
+                    Verdict();
+                    break;
+                case CaseAction.Appeal:
+                    Proceeding.AppealedOn = On;
+                    Proceeding.AppealedBy = command.AppealBy;
+                    detail["by"] = ComplaintRules.CodeOf(command.AppealBy!.Value);
+                    break;
+                case CaseAction.Finalise:
+                    Proceeding.FinalOn = On;
+                    break;
+            }
+        }
+
+        private void Merge()
+        {
+            var target = context.MergeTarget ?? throw new InvalidOperationException("A merge needs the case it goes into.");
+            record.MergedIntoCaseId = target.Id;
+            detail["into"] = target.PublicId;
+            effects.Events.Add(Event(context, target.Id, CaseEventKind.MergedFrom, context.ActorId, new() { ["from"] = record.PublicId }));
+        }
+
+        private void Register()
+        {
+            if (proceeding is not null)
+            {
+                throw new InvalidOperationException("The case has a proceeding already.");
+            }
+
+            var number = command.RegisterNumber!.Trim();
+            effects.OpenedProceeding = new Proceeding { CaseId = record.Id, RegisterNumber = number, RegisteredOn = On, ArticleAtRegistration = command.Article!, CurrentArticle = command.Article! };
+            effects.Qualifications.Add(new Qualification { CaseId = record.Id, ArticleCode = command.Article!, On = On, ByUserId = context.ActorId, RecordedAtUtc = context.AtUtc });
+            detail[CaseEventDetail.Article] = command.Article;
+            detail["number"] = number;
+        }
+
+        private void Requalify()
+        {
+            effects.Qualifications.Add(new Qualification
+            {
+                CaseId = record.Id,
+                ArticleCode = command.Article!,
+                PreviousArticleCode = Proceeding.CurrentArticle,
+                On = On,
+                Reason = command.Reason!.Trim(),
+                ByUserId = context.ActorId,
+                RecordedAtUtc = context.AtUtc,
+            });
+            detail["from"] = Proceeding.CurrentArticle;
+            detail[CaseEventDetail.Article] = command.Article;
+            Proceeding.CurrentArticle = command.Article!;
+        }
+
+        private void Verdict()
+        {
+            var onAppeal = Proceeding.AppealedOn is not null;
+            foreach (var sentence in command.Sentences)
+            {
+                var convicted = sentence.Outcome == VerdictOutcome.Conviction;
+                effects.Sentences.Add(new Sentence
+                {
+                    CaseId = record.Id,
+                    OfficialId = sentence.Official ?? AddOfficial(sentence),
+                    On = On,
+                    OnAppeal = onAppeal,
+                    Outcome = sentence.Outcome!.Value,
+                    ArticleCode = convicted ? sentence.Article : null,
+                    CustodialMonths = convicted ? sentence.CustodialMonths : null,
+                    Suspended = convicted && sentence.Suspended,
+                    Fine = convicted ? sentence.Fine : null,
+                    BanFromOfficeMonths = convicted ? sentence.BanFromOfficeMonths : null,
+                });
+            }
+
+            Proceeding.VerdictOn = On;
+            Proceeding.PleaAgreement |= command.PleaAgreement;
+            detail["convictions"] = Count(VerdictOutcome.Conviction);
+            detail["acquittals"] = Count(VerdictOutcome.Acquittal);
+            detail["plea-agreement"] = command.PleaAgreement ? "true" : null;
+            detail["on-appeal"] = onAppeal ? "true" : null;
+        }
+
+        private string Count(VerdictOutcome outcome) =>
+            command.Sentences.Count(s => s.Outcome == outcome).ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>An official the verdict names for the first time: agency, position and rank, no name (names are added under the case key).</summary>
+        private Guid AddOfficial(SentenceCommand sentence)
+        {
+            var official = new AccusedOfficial
+            {
+                CaseId = record.Id,
+                AgencyCode = sentence.Agency!,
+                Position = Trimmed(sentence.Position),
+                Rank = Trimmed(sentence.Rank),
+                AddedAtUtc = context.AtUtc,
+            };
+            effects.Officials.Add(official);
+            effects.Events.Add(Event(context, record.Id, CaseEventKind.OfficialAdded, null, new() { ["agency"] = official.AgencyCode, ["official"] = official.Id.ToString() }));
+            return official.Id;
+        }
+    }
+}
