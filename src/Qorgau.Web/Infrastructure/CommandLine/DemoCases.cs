@@ -43,7 +43,7 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
     {
         var random = new Random(2026);
         var organisations = await db.Organisations.Where(o => o.PublicKey != null && o.TakesPublicComplaints).OrderBy(o => o.Code).ToListAsync(cancellationToken);
-        var facilities = await db.Facilities.AsNoTracking().ToListAsync(cancellationToken);
+        var facilities = await db.Facilities.AsNoTracking().OrderBy(f => f.Code).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var previous = new Dictionary<Guid, Case>();
         for (var i = 0; i < count; i++)
