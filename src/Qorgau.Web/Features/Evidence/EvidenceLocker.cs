@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Text;
@@ -30,6 +31,7 @@ public sealed class EvidenceOptions
     public const string SectionName = "Evidence";
 
     /// <summary>The largest evidence file accepted (CCTV footage can be long).</summary>
+    [Range(1, long.MaxValue)]
     public long MaxItemBytes { get; set; } = 4L * 1024 * 1024 * 1024;
 }
 
