@@ -68,6 +68,7 @@ public static class QorgauServices
         services.AddSingleton<IBlobStore, FileBlobStore>();
         services.AddScoped<ReceiptKeys>();
         services.AddScoped<ReceiptSessions>();
+        services.AddSingleton(intake.Attachments);
         services.AddScoped<CaseFiles>();
         services.AddScoped<ComplaintIntake>();
         services.AddMemoryCache();

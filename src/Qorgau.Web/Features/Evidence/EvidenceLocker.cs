@@ -11,6 +11,7 @@ using Qorgau.Domain.Cases;
 using Qorgau.Domain.Evidence;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Security;
+using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Blobs;

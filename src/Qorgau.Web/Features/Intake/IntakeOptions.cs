@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Security;
+using Qorgau.Web.Features.Cases;
 
 namespace Qorgau.Web.Features.Intake;
 
@@ -77,6 +78,6 @@ public sealed class IntakeOptions
 
     public long MaxFormBytes => (MaxAttachments * MaxAttachmentBytes) + (1024 * 1024);
 
-    public bool IsAllowedType(string? contentType) =>
-        contentType is not null && AllowedAttachmentTypes.Contains(contentType.Split(';')[0].Trim(), StringComparer.OrdinalIgnoreCase);
+    /// <summary>The limits every attachment meets, from the public form, the API or staff.</summary>
+    public AttachmentLimits Attachments => new(MaxAttachments, MaxAttachmentBytes, AllowedAttachmentTypes);
 }
