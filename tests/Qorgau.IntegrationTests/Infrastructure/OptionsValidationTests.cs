@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Qorgau.Data;
+using Qorgau.Web.Infrastructure;
 using Qorgau.Web.Infrastructure.CommandLine;
 
 namespace Qorgau.IntegrationTests.Infrastructure;
@@ -41,11 +45,33 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
-    public async Task The_shipped_defaults_are_valid()
+    public async Task Valid_settings_start_the_app()
     {
         await using var app = new SettingsFactory("Logging:LogLevel:Default", "Warning");
 
         (await app.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Every_options_class_is_validated_with_keyed_messages_and_accepts_its_defaults()
+    {
+        await using var app = new SettingsFactory("Logging:LogLevel:Default", "Warning");
+        var optionsClasses = new[] { typeof(Program).Assembly, typeof(DatabaseOptions).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.Name.EndsWith("Options", StringComparison.Ordinal) && t.GetField("SectionName") is { IsLiteral: true })
+            .ToList();
+
+        optionsClasses.Count.ShouldBeGreaterThanOrEqualTo(9);
+        foreach (var type in optionsClasses)
+        {
+            var validators = app.Services.GetServices(typeof(IValidateOptions<>).MakeGenericType(type)).ToList();
+            validators.ShouldContain(v => v!.GetType() == typeof(KeyedOptionsValidator<>).MakeGenericType(type), type.Name);
+            var section = (string)type.GetField("SectionName")!.GetRawConstantValue()!;
+            var validatorType = typeof(KeyedOptionsValidator<>).MakeGenericType(type);
+            var validator = Activator.CreateInstance(validatorType, section);
+            var defaults = (ValidateOptionsResult)validatorType.GetMethod("Validate")!.Invoke(validator, [null, Activator.CreateInstance(type)])!;
+            defaults.Succeeded.ShouldBeTrue($"{type.Name}: {defaults.FailureMessage}");
+        }
     }
 
     private static string KeyOf(string key) => key.EndsWith(":0", StringComparison.Ordinal) ? key[..^2] : key;
