@@ -32,29 +32,29 @@ public static class QorgauServices
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
-        services.AddOptions<ProfileOptions>().BindConfiguration(ProfileOptions.SectionName);
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
-
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var profile = configuration.GetSection(ProfileOptions.SectionName).Get<ProfileOptions>() ?? new ProfileOptions();
+        // Every options class, bound and validated here once; the few needed while building come back.
+        var storage = services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName);
+        var profile = services.AddValidatedOptions<ProfileOptions>(configuration, ProfileOptions.SectionName);
+        var database = services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.SectionName);
+        var security = services.AddValidatedOptions<SecurityOptions>(configuration, SecurityOptions.SectionName);
+        var network = services.AddValidatedOptions<NetworkOptions>(configuration, NetworkOptions.SectionName);
+        var intake = services.AddValidatedOptions<IntakeOptions>(configuration, IntakeOptions.SectionName);
+        var cases = services.AddValidatedOptions<CasesOptions>(configuration, CasesOptions.SectionName);
+        services.AddValidatedOptions<AuditOptions>(configuration, AuditOptions.SectionName);
+        services.AddValidatedOptions<Features.Evidence.EvidenceOptions>(configuration, Features.Evidence.EvidenceOptions.SectionName);
 
         services.AddSingleton(LoadProfile(profile.ResolvedDirectory));
         services.AddQorgauDatabase(database.Provider, ConnectionString(configuration, database.Provider, storage));
 
         // Before the database initializer: the SQLite file must be made private before SQLite creates it.
-        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName);
         services.AddSingleton<DataDirectoryGuard>();
         services.AddHostedService(s => s.GetRequiredService<DataDirectoryGuard>());
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<InstallationSecretCheck>();
 
-        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
         services.AddStaffAuthentication(security);
         services.AddSingleton<InstallationSecretFile>();
-        services.AddTrustedProxies(configuration);
+        services.AddTrustedProxies(network);
 
         services.AddQorgauLocalisation();
         // Kazakh and Russian text stays as UTF-8 in pages instead of numeric entities (a third of the bytes on a slow link).
@@ -65,12 +65,11 @@ public static class QorgauServices
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<QorgauDbContext>("database");
-        var intake = configuration.GetSection(IntakeOptions.SectionName).Get<IntakeOptions>() ?? new IntakeOptions();
-        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName);
         services.AddIntakeRateLimits(intake);
         services.AddSingleton<IBlobStore, FileBlobStore>();
         services.AddScoped<ReceiptKeys>();
         services.AddScoped<ReceiptSessions>();
+        services.AddSingleton(intake.Attachments);
         services.AddScoped<CaseFiles>();
         services.AddScoped<ComplaintIntake>();
         services.AddMemoryCache();
@@ -90,12 +89,11 @@ public static class QorgauServices
         services.AddScoped<CaseList>();
         services.AddScoped<CaseApiAccess>();
         services.AddScoped<DeadlineScan>();
-        if (configuration.GetValue("Cases:DeadlineWatcher", true))
+        if (cases.DeadlineWatcher)
         {
             services.AddHostedService<DeadlineWatcher>();
         }
         // Evidence (issue 7): items, custody signing and the package for a court.
-        services.AddOptions<Qorgau.Web.Features.Evidence.EvidenceOptions>().BindConfiguration(Qorgau.Web.Features.Evidence.EvidenceOptions.SectionName);
         services.AddScoped<Qorgau.Web.Features.Evidence.EvidenceLocker>();
         services.AddScoped<Qorgau.Web.Features.Evidence.CustodySigners>();
         services.AddScoped<Qorgau.Web.Features.Evidence.EvidencePackage>();

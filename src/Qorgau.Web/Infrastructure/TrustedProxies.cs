@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Qorgau.Web.Infrastructure;
 
 /// <summary>Reverse proxies in front of the app. Bound from <c>Network</c>.</summary>
-public sealed class NetworkOptions
+public sealed class NetworkOptions : IValidatableObject
 {
     public const string SectionName = "Network";
 
@@ -13,6 +14,16 @@ public sealed class NetworkOptions
     /// X-Forwarded-For and X-Forwarded-Proto are believed. Empty: none is, not even loopback.
     /// </summary>
     public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Every entry parsed now, so that a mistyped one stops the app at start rather than failing every request.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        TrustedProxies.Select(e => e.Trim()).Where(e => e.Length > 0 && Parse(e) is (null, null))
+            .Select(e => new ValidationResult($"'{e}' is neither an IP address nor a network such as 10.0.0.0/24", [nameof(TrustedProxies)]));
+
+    internal static (System.Net.IPNetwork? Network, IPAddress? Address) Parse(string entry) =>
+        System.Net.IPNetwork.TryParse(entry, out var range) && entry.Contains('/', StringComparison.Ordinal) ? (range, null)
+        : IPAddress.TryParse(entry, out var address) ? (null, address)
+        : (null, null);
 }
 
 /// <summary>
@@ -22,29 +33,12 @@ public sealed class NetworkOptions
 /// </summary>
 public static class TrustedProxies
 {
-    public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="network">Already validated (<see cref="NetworkOptions.Validate"/>): every entry parses.</param>
+    public static IServiceCollection AddTrustedProxies(this IServiceCollection services, NetworkOptions network)
     {
-        var network = configuration.GetSection(NetworkOptions.SectionName).Get<NetworkOptions>() ?? new NetworkOptions();
-        var entries = network.TrustedProxies.Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
-
-        // Parsed now, so that a mistyped entry stops the app at start rather than failing every request.
-        var networks = new List<System.Net.IPNetwork>();
-        var proxies = new List<IPAddress>();
-        foreach (var entry in entries)
-        {
-            if (System.Net.IPNetwork.TryParse(entry, out var range) && entry.Contains('/', StringComparison.Ordinal))
-            {
-                networks.Add(range);
-            }
-            else if (IPAddress.TryParse(entry, out var address))
-            {
-                proxies.Add(address);
-            }
-            else
-            {
-                throw new InvalidOperationException($"{NetworkOptions.SectionName}:TrustedProxies: '{entry}' is neither an IP address nor a network such as 10.0.0.0/24.");
-            }
-        }
+        var parsed = network.TrustedProxies.Select(e => e.Trim()).Where(e => e.Length > 0).Select(NetworkOptions.Parse).ToList();
+        var networks = parsed.Where(p => p.Network is not null).Select(p => p.Network!.Value).ToList();
+        var proxies = parsed.Where(p => p.Address is not null).Select(p => p.Address!).ToList();
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {

@@ -185,11 +185,6 @@ public sealed class IncidentRegister(
         return problems;
     }
 
-    /// <summary>The incidents linked to a case, for its page.</summary>
-    public async Task<IReadOnlyList<Incident>> OfCaseAsync(Guid caseId, CancellationToken cancellationToken) =>
-        await db.IncidentCases.AsNoTracking().Where(l => l.CaseId == caseId)
-            .Join(db.Incidents.AsNoTracking(), l => l.IncidentId, i => i.Id, (l, i) => i).OrderBy(i => i.OccurredOn).ToListAsync(cancellationToken);
-
     private void Link(Incident incident, Case linked, Guid actorId)
     {
         var now = clock.GetUtcNow().UtcDateTime;

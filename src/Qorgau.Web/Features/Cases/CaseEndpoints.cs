@@ -10,6 +10,7 @@ using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Proceedings;
 using Qorgau.Domain.Profiles;
+using Qorgau.Web.Infrastructure.Forms;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Cases;
@@ -240,7 +241,7 @@ public static class CaseEndpoints
     private static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
         where T : class
     {
-        var (body, refusal) = await Intake.IntakeEndpoints.ReadObjectAsync(request, localizer, cancellationToken);
+        var (body, refusal) = await JsonBody.ReadObjectAsync(request, localizer, cancellationToken);
         if (body is not { } element)
         {
             return (null, refusal);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Organisations;
@@ -86,12 +87,11 @@ public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile
 }
 
 /// <summary>Runs the <see cref="DeadlineScan"/> at start and then every <c>Cases:DeadlineScanMinutes</c> (15 by default).</summary>
-public sealed class DeadlineWatcher(IServiceProvider services, IConfiguration configuration, ILogger<DeadlineWatcher> logger) : BackgroundService
+public sealed class DeadlineWatcher(IServiceProvider services, IOptions<CasesOptions> options, ILogger<DeadlineWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var minutes = Math.Max(1, configuration.GetValue("Cases:DeadlineScanMinutes", 15));
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.DeadlineScanMinutes));
         do
         {
             try

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,6 +11,7 @@ using Qorgau.Domain.Cases;
 using Qorgau.Domain.Evidence;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Security;
+using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Blobs;
@@ -30,6 +32,7 @@ public sealed class EvidenceOptions
     public const string SectionName = "Evidence";
 
     /// <summary>The largest evidence file accepted (CCTV footage can be long).</summary>
+    [Range(1, long.MaxValue)]
     public long MaxItemBytes { get; set; } = 4L * 1024 * 1024 * 1024;
 }
 

@@ -8,6 +8,7 @@ using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Profiles;
+using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Forms;
 
 namespace Qorgau.Web.Features.Intake;
@@ -151,7 +152,7 @@ public sealed class ComplaintModel(
 
         if (attachmentProblem is { } problemWithFile)
         {
-            Form.AddError("attachments", ComplaintProblemText.DescribeAttachment(problemWithFile, localizer, options.Value));
+            Form.AddError("attachments", ComplaintProblemText.DescribeAttachment(problemWithFile, localizer, options.Value.Attachments));
         }
 
         if (check.IsValid && !string.IsNullOrEmpty(fields[HoneypotField]))

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Infrastructure.Forms;
 
 namespace Qorgau.Web.Features.Intake;
 
@@ -55,7 +56,7 @@ public static class IntakeEndpoints
             return TypedResults.Problem(localizer["Api.ProofOfWorkRequired"], statusCode: StatusCodes.Status428PreconditionRequired, title: localizer["Api.ProofOfWorkTitle"]);
         }
 
-        var (read, refusal) = await ReadObjectAsync(request, localizer, cancellationToken);
+        var (read, refusal) = await JsonBody.ReadObjectAsync(request, localizer, cancellationToken);
         if (read is not { } body)
         {
             return refusal!;
@@ -81,7 +82,7 @@ public static class IntakeEndpoints
 
     public static async Task<IResult> OpenReceiptSession(HttpRequest request, ReceiptSessions sessions, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var (read, refusal) = await ReadObjectAsync(request, localizer, cancellationToken);
+        var (read, refusal) = await JsonBody.ReadObjectAsync(request, localizer, cancellationToken);
         if (read is not { } body)
         {
             return refusal!;
@@ -155,7 +156,7 @@ public static class IntakeEndpoints
             return (null, null, NoSession(localizer));
         }
 
-        var (read, refusal) = await ReadObjectAsync(request, localizer, cancellationToken);
+        var (read, refusal) = await JsonBody.ReadObjectAsync(request, localizer, cancellationToken);
         if (read is not { } body)
         {
             return (null, null, refusal);
@@ -172,48 +173,6 @@ public static class IntakeEndpoints
             ? (null, null, TypedResults.ValidationProblem(ComplaintProblemText.ByField(problems, localizer), title: localizer["Api.InvalidQuery"]))
             : (access, text, null);
     }
-
-    /// <summary>
-    /// The body as a JSON object, or the answer to give: 413 over the size limit (checked here as well
-    /// as by the server, which not every host enforces), 400 when it is not a JSON object.
-    /// </summary>
-    public static async Task<(JsonElement? Body, IResult? Refusal)> ReadObjectAsync(HttpRequest request, IStringLocalizer localizer, CancellationToken cancellationToken)
-    {
-        var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<IntakeOptions>>().Value.MaxJsonBytes;
-        if (request.ContentLength > limit)
-        {
-            return (null, TooLarge(localizer, limit));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return (null, TooLarge(localizer, limit));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-            return document.RootElement.ValueKind == JsonValueKind.Object ? (document.RootElement.Clone(), null) : (null, InvalidBody(localizer));
-        }
-        catch (JsonException)
-        {
-            return (null, InvalidBody(localizer));
-        }
-    }
-
-    private static ProblemHttpResult TooLarge(IStringLocalizer localizer, long limit) =>
-        TypedResults.Problem(localizer["Api.BodyTooLarge", limit / 1024], statusCode: StatusCodes.Status413PayloadTooLarge, title: localizer["Error.TooLarge.Title"]);
-
-    private static ProblemHttpResult InvalidBody(IStringLocalizer localizer) =>
-        TypedResults.Problem(localizer["Api.BodyNotJson"], statusCode: StatusCodes.Status400BadRequest, title: localizer["Api.InvalidQuery"]);
 
     private static ProblemHttpResult NoSession(IStringLocalizer localizer) =>
         TypedResults.Problem(localizer["Receipt.NoSession"], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Api.Unauthorised"]);

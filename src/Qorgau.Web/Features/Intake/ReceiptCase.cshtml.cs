@@ -110,7 +110,7 @@ public sealed class ReceiptCaseModel(
             db.ChangeTracker.Clear();
             await files.DiscardAsync(added);
             MessageProblem = attachmentProblem is { } fileProblem
-                ? ComplaintProblemText.DescribeAttachment(fileProblem, localizer, options.Value)
+                ? ComplaintProblemText.DescribeAttachment(fileProblem, localizer, options.Value.Attachments)
                 : ComplaintProblemText.Describe(problem!, localizer);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(access, cancellationToken);

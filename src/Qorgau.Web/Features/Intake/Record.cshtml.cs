@@ -11,6 +11,7 @@ using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Profiles;
+using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Forms;
 using Qorgau.Web.Infrastructure.Security;
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Threading.Channels;
 
 namespace Qorgau.Web.Infrastructure.Audit;
@@ -8,9 +9,11 @@ public sealed class AuditOptions
     public const string SectionName = "Audit";
 
     /// <summary>A checkpoint is written whenever the log reaches a multiple of this many entries.</summary>
+    [Range(1, 1_000_000)]
     public int CheckpointEvery { get; set; } = 100;
 
     /// <summary>And at least this often while entries arrive (and when the app or a verb stops).</summary>
+    [Range(1, 10_080)]
     public int CheckpointMinutes { get; set; } = 60;
 
     /// <summary>The anchor file; empty means <c>audit-anchors.log</c> in the data directory. Put it on another disk or a write-once mount if you can.</summary>

@@ -1,11 +1,16 @@
+using System.CommandLine;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qorgau.Web.Features.CommandLine;
 
 namespace Qorgau.Web.Infrastructure.CommandLine;
 
 /// <summary>
-/// The command-line verbs of the <c>qorgau</c> executable. Anything that does not start with a verb
-/// (no arguments, or options such as <c>--urls</c>) runs the web app.
+/// The command-line verbs of the <c>qorgau</c> executable, declared and parsed with System.CommandLine
+/// (one command per word: <c>import</c> then <c>facilities</c>). Anything that does not start with a verb
+/// (no arguments, or options such as <c>--urls</c>) runs the web app. Exit codes: 0 done, 1 refused or
+/// failed, 2 unknown verb or bad arguments (with the usage).
 /// </summary>
 public static class CommandLineApp
 {
@@ -20,6 +25,12 @@ public static class CommandLineApp
             new EvidenceVerifyVerb(), new EvidenceVerifyPackageVerb(),
         ];
 
+    // No response files: an argument starting with '@' is an argument, never a file to read more arguments from.
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
+    // Built once; parsing reads the tree and never changes it.
+    private static readonly (RootCommand Root, IReadOnlyDictionary<Command, IVerb> Verbs) Tree = BuildTree();
+
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
     /// <param name="settings">Configuration overrides (tests use them); the environment and appsettings apply as for the app.</param>
@@ -31,18 +42,17 @@ public static class CommandLineApp
             return Success;
         }
 
-        var verb = Verbs.FirstOrDefault(v => Matches(v, args));
-        if (verb is null)
+        var parsed = Tree.Root.Parse(args, Parsing);
+        if (!Tree.Verbs.TryGetValue(parsed.CommandResult.Command, out var verb))
         {
             error.WriteLine($"Unknown command: {string.Join(' ', args.Take(2))}");
             PrintUsage(error);
             return UsageError;
         }
 
-        var arguments = VerbArguments.Parse(args.Skip(verb.Name.Split(' ').Length), verb.Options, verb.Flags);
-        if (arguments.Problem is not null)
+        if (Problem(parsed, args) is { } problem)
         {
-            error.WriteLine($"{verb.Name}: {arguments.Problem}");
+            error.WriteLine($"{verb.Name}: {problem}");
             error.WriteLine($"usage: qorgau {verb.Usage}");
             return UsageError;
         }
@@ -50,7 +60,7 @@ public static class CommandLineApp
         using var context = new VerbContext(output, error, settings);
         try
         {
-            var exitCode = await verb.RunAsync(context, arguments);
+            var exitCode = await verb.RunAsync(context, parsed);
             if (context.DatabaseOpened && verb is not AuditVerifyVerb)
             {
                 await CheckpointAuditAsync(context);
@@ -64,12 +74,55 @@ public static class CommandLineApp
             error.WriteLine($"usage: qorgau {verb.Usage}");
             return UsageError;
         }
+        catch (OptionsValidationException e)
+        {
+            error.WriteLine($"{verb.Name}: the configuration is invalid: {string.Join("; ", e.Failures)}");
+            return Failure;
+        }
         catch (Exception e) when (e is InvalidOperationException or IOException or DbException or DbUpdateException or UnauthorizedAccessException)
         {
             // The type and message only: no stack trace, and no data values (EF and the drivers keep them out of messages).
             error.WriteLine($"{verb.Name} failed: {e.GetType().Name}: {e.Message}");
             return Failure;
         }
+    }
+
+    /// <summary>The first thing wrong with the arguments: System.CommandLine's errors, or a value given to a flag.</summary>
+    private static string? Problem(ParseResult parsed, string[] args)
+    {
+        var flag = parsed.CommandResult.Command.Options.OfType<Option<bool>>()
+            .FirstOrDefault(o => args.Any(a => a.StartsWith(o.Name + "=", StringComparison.Ordinal) || a.StartsWith(o.Name + ":", StringComparison.Ordinal)));
+        return flag is not null ? $"option {flag.Name} takes no value" : parsed.Errors.Count > 0 ? parsed.Errors[0].Message : null;
+    }
+
+    private static (RootCommand, IReadOnlyDictionary<Command, IVerb>) BuildTree()
+    {
+        var root = new RootCommand("Qorgau");
+        // Help is our own usage text (help, --help, -h); no version option or directives.
+        root.Options.Clear();
+        root.Directives.Clear();
+        var verbs = new Dictionary<Command, IVerb>();
+        foreach (var verb in Verbs)
+        {
+            var words = verb.Name.Split(' ');
+            Command parent = root;
+            foreach (var word in words[..^1])
+            {
+                parent = parent.Subcommands.FirstOrDefault(c => c.Name == word) ?? AddTo(parent, new Command(word));
+            }
+
+            var command = AddTo(parent, new Command(words[^1], verb.Description));
+            verb.Declare(command);
+            verbs[command] = verb;
+        }
+
+        return (root, verbs);
+    }
+
+    private static Command AddTo(Command parent, Command command)
+    {
+        parent.Subcommands.Add(command);
+        return command;
     }
 
     /// <summary>A verb that stops signs the audit log's head, as the app does when it stops.</summary>
@@ -92,12 +145,6 @@ public static class CommandLineApp
         {
             context.Error.WriteLine($"warning: no audit checkpoint written, the log does not continue from its last checkpoint: {refusal.Reason}; run 'qorgau audit verify'");
         }
-    }
-
-    private static bool Matches(IVerb verb, string[] args)
-    {
-        var words = verb.Name.Split(' ');
-        return args.Length >= words.Length && words.Select((w, i) => args[i] == w).All(m => m);
     }
 
     private static void PrintUsage(TextWriter writer)
@@ -127,13 +174,11 @@ internal interface IVerb
 
     string Description { get; }
 
-    /// <summary>The <c>--options</c> this verb accepts; each takes a value.</summary>
-    IReadOnlyCollection<string> Options { get; }
+    /// <summary>Adds the verb's arguments and options to its command (once, when the tree is built).</summary>
+    void Declare(Command command);
 
-    /// <summary>The <c>--flags</c> this verb accepts; each stands alone, without a value.</summary>
-    IReadOnlyCollection<string> Flags => [];
-
-    Task<int> RunAsync(VerbContext context, VerbArguments arguments);
+    Task<int> RunAsync(VerbContext context, ParseResult arguments);
 }
 
+/// <summary>Bad arguments found by the verb itself (beyond what the parser checks): usage and exit 2.</summary>
 internal sealed class VerbUsageException(string message) : Exception(message);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain;
@@ -7,6 +8,7 @@ using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Admin;
 using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Features.Cases.Preservation;
+using Qorgau.Web.Features.CommandLine;
 using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
@@ -26,6 +28,8 @@ internal sealed class DemoVerb : IVerb
 
     /// <summary>How many invented cases <c>demo</c> loads unless told otherwise.</summary>
     public const int DefaultCaseCount = 300;
+
+    private readonly Option<string> _cases = new("--cases");
 
     private static readonly Organisation[] Organisations =
     [
@@ -94,12 +98,11 @@ internal sealed class DemoVerb : IVerb
 
     public string Description => $"load demonstration organisations, users, facilities and {DefaultCaseCount} invented cases (empty database only)";
 
-    public IReadOnlyCollection<string> Options => ["--cases"];
+    public void Declare(Command command) => command.Options.Add(_cases);
 
-    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
     {
-        arguments.ExpectAtMost(0);
-        var caseCount = CaseCount(arguments);
+        var caseCount = CaseCount(arguments.GetValue(_cases));
         if (await context.OpenDatabaseAsync() is not { } db)
         {
             return CommandLineApp.Failure;
@@ -154,9 +157,8 @@ internal sealed class DemoVerb : IVerb
         return CommandLineApp.Success;
     }
 
-    private static int CaseCount(VerbArguments arguments)
+    private static int CaseCount(string? text)
     {
-        var text = arguments.Option("--cases");
         if (text is null)
         {
             return DefaultCaseCount;

@@ -175,21 +175,6 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
         return null;
     }
 
-    /// <summary>Seals the case key to another user; the granter must be able to open it.</summary>
-    public async Task<bool> GrantAsync(Guid caseId, StaffUser recipient, Guid granterId, byte[] granterPrivateKey)
-    {
-        if (!await admission.IsAdmittedAsync(recipient) || await OpenCaseKeyAsync(caseId, granterId, granterPrivateKey) is not { } caseKey)
-        {
-            return false;
-        }
-
-        await db.CaseKeyGrants.Where(g => g.CaseId == caseId && g.RecipientKind == KeyRecipient.User && g.RecipientId == recipient.Id).ExecuteDeleteAsync();
-        Seal(caseId, KeyRecipient.User, recipient.Id, PublicKeyOf(recipient), caseKey);
-        await db.SaveChangesAsync();
-        await audit.WriteAsync(new AuditEvent("case-access.granted", granterId, SubjectType: "case", SubjectId: caseId.ToString(), Details: $"user={recipient.Id}"));
-        return true;
-    }
-
     /// <summary>Seals an open case key to an organisation (a referral) whose keys verify; saved with the caller's next SaveChanges. False (audited) otherwise.</summary>
     public async Task<bool> SealToOrganisationAsync(Guid caseId, Organisation organisation, byte[] caseKey, CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Intake;
 
-namespace Qorgau.Web.Features.Intake;
+namespace Qorgau.Web.Features.Cases;
 
 /// <summary>Turns problem codes into sentences in the request's language, for the form and the API alike.</summary>
 public static class ComplaintProblemText
@@ -9,7 +9,7 @@ public static class ComplaintProblemText
     public static string Describe(ComplaintProblem problem, IStringLocalizer localizer) =>
         localizer[$"Complaint.Problem.{problem.Code}", [.. problem.Args]];
 
-    public static string DescribeAttachment(AttachmentProblem problem, IStringLocalizer localizer, IntakeOptions limits) =>
+    public static string DescribeAttachment(AttachmentProblem problem, IStringLocalizer localizer, AttachmentLimits limits) =>
         localizer[$"Complaint.Attachment.{problem}", limits.MaxAttachments, limits.MaxAttachmentBytes / (1024 * 1024)];
 
     /// <summary>The <c>errors</c> object of a validation problem: field name → messages.</summary>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
@@ -7,25 +8,32 @@ using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Admin;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.CommandLine;
 using Qorgau.Web.Infrastructure.Security;
 
-namespace Qorgau.Web.Infrastructure.CommandLine;
+namespace Qorgau.Web.Features.CommandLine;
 
 /// <summary><c>init</c>: creates the installation and its first administrator, whose one-time password is printed once.</summary>
 internal sealed class InitVerb : IVerb
 {
+    private readonly Option<string> _name = new("--name");
+    private readonly Option<string> _adminEmail = new("--admin-email");
+
     public string Name => "init";
 
     public string Usage => "init [--name NAME] [--admin-email EMAIL]";
 
     public string Description => "create the installation and its first administrator";
 
-    public IReadOnlyCollection<string> Options => ["--name", "--admin-email"];
-
-    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public void Declare(Command command)
     {
-        arguments.ExpectAtMost(0);
-        var email = arguments.Option("--admin-email") ?? "admin@qorgau.local";
+        command.Options.Add(_name);
+        command.Options.Add(_adminEmail);
+    }
+
+    public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
+    {
+        var email = arguments.GetValue(_adminEmail) ?? "admin@qorgau.local";
         if (!email.Contains('@', StringComparison.Ordinal))
         {
             throw new VerbUsageException($"'{email}' is not an email address");
@@ -46,7 +54,7 @@ internal sealed class InitVerb : IVerb
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Installations.Add(new Installation
         {
-            Name = arguments.Option("--name") ?? "Qorgau",
+            Name = arguments.GetValue(_name) ?? "Qorgau",
             ProfileCode = context.Get<JurisdictionProfile>().Code,
             CreatedAtUtc = DateTime.UtcNow,
             SecretCheck = InstallationSecretCheck.CheckValueOf(context.Get<InstallationSecretFile>().Secret),

@@ -1,24 +1,28 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Qorgau.Domain.Profiles;
+using Qorgau.Web.Infrastructure;
+using Qorgau.Web.Infrastructure.CommandLine;
 
-namespace Qorgau.Web.Infrastructure.CommandLine;
+namespace Qorgau.Web.Features.CommandLine;
 
 /// <summary><c>profile check [DIR]</c>: validates a profile folder and prints each problem with file, line and reason.</summary>
 internal sealed class ProfileCheckVerb : IVerb
 {
+    private readonly Argument<string> _directory = VerbSymbols.Positional("DIR");
+
     public string Name => "profile check";
 
     public string Usage => "profile check [DIR]";
 
     public string Description => "validate a jurisdiction profile folder (default: the active one)";
 
-    public IReadOnlyCollection<string> Options => [];
+    public void Declare(Command command) => command.Arguments.Add(_directory);
 
-    public Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public Task<int> RunAsync(VerbContext context, ParseResult arguments)
     {
-        arguments.ExpectAtMost(1);
-        var directory = arguments.Positional.Count > 0
-            ? Path.GetFullPath(arguments.Positional[0])
+        var directory = arguments.GetValue(_directory) is { } given
+            ? Path.GetFullPath(given)
             : context.Get<IOptions<ProfileOptions>>().Value.ResolvedDirectory;
         var result = ProfileReader.Read(directory);
         foreach (var problem in result.Problems)

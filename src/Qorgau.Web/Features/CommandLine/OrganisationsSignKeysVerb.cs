@@ -1,9 +1,11 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Domain.Audit;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.CommandLine;
 using Qorgau.Web.Infrastructure.Security;
 
-namespace Qorgau.Web.Infrastructure.CommandLine;
+namespace Qorgau.Web.Features.CommandLine;
 
 /// <summary>
 /// <c>organisations sign-keys</c>: for an installation upgraded from a version that did not sign
@@ -19,11 +21,12 @@ internal sealed class OrganisationsSignKeysVerb : IVerb
 
     public string Description => "sign, with the installation key, the public keys of organisations that carry no signature yet (after an upgrade)";
 
-    public IReadOnlyCollection<string> Options => [];
-
-    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public void Declare(Command command)
     {
-        arguments.ExpectAtMost(0);
+    }
+
+    public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
+    {
         if (await context.OpenDatabaseAsync() is not { } db)
         {
             return CommandLineApp.Failure;

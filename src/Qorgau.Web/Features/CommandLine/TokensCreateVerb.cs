@@ -1,25 +1,33 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Qorgau.Data;
+using Qorgau.Web.Infrastructure.CommandLine;
 using Qorgau.Web.Infrastructure.Security;
 
-namespace Qorgau.Web.Infrastructure.CommandLine;
+namespace Qorgau.Web.Features.CommandLine;
 
 /// <summary><c>tokens create --user EMAIL --name NAME</c>: a personal access token for the staff API, printed once.</summary>
 internal sealed class TokensCreateVerb : IVerb
 {
+    private readonly Option<string> _user = new("--user");
+    private readonly Option<string> _name = new("--name");
+
     public string Name => "tokens create";
 
     public string Usage => "tokens create --user EMAIL --name NAME";
 
     public string Description => "create a personal access token for the staff API; prints it once";
 
-    public IReadOnlyCollection<string> Options => ["--user", "--name"];
-
-    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public void Declare(Command command)
     {
-        arguments.ExpectAtMost(0);
-        var email = arguments.Option("--user") ?? throw new VerbUsageException("missing --user EMAIL");
-        var name = arguments.Option("--name") ?? throw new VerbUsageException("missing --name NAME");
+        command.Options.Add(_user);
+        command.Options.Add(_name);
+    }
+
+    public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
+    {
+        var email = arguments.GetValue(_user) ?? throw new VerbUsageException("missing --user EMAIL");
+        var name = arguments.GetValue(_name) ?? throw new VerbUsageException("missing --name NAME");
         if (PersonalAccessTokens.ProblemWithName(name) is { } problem)
         {
             throw new VerbUsageException(problem == "too-long" ? "--name is too long (at most 100 characters)" : "--name is empty");

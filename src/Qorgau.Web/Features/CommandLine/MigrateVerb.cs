@@ -1,7 +1,10 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Web.Infrastructure;
+using Qorgau.Web.Infrastructure.CommandLine;
 
-namespace Qorgau.Web.Infrastructure.CommandLine;
+namespace Qorgau.Web.Features.CommandLine;
 
 /// <summary><c>migrate</c>: applies pending schema migrations to the configured database.</summary>
 internal sealed class MigrateVerb : IVerb
@@ -12,11 +15,12 @@ internal sealed class MigrateVerb : IVerb
 
     public string Description => "apply pending database migrations (SQLite or PostgreSQL)";
 
-    public IReadOnlyCollection<string> Options => [];
-
-    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public void Declare(Command command)
     {
-        arguments.ExpectAtMost(0);
+    }
+
+    public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
+    {
         var db = context.Get<QorgauDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await DatabaseInitializer.MigrateAsync(db);

@@ -1,27 +1,24 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
-using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Blobs;
 using Qorgau.Web.Infrastructure.Forms;
 
-namespace Qorgau.Web.Features.Intake;
+namespace Qorgau.Web.Features.Cases;
 
 /// <summary>
 /// Attachments of a case: encrypted under the case key as they stream in (chunk by chunk, never whole
 /// in memory, never in clear on disk), padded with zeros to the size band so the blob's length tells
 /// only the band, and decrypted as they stream out (the padding cut off).
 /// </summary>
-public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, IOptions<IntakeOptions> options, JurisdictionProfile profile, TimeProvider clock)
+public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, AttachmentLimits limits, JurisdictionProfile profile, TimeProvider clock)
 {
     /// <exception cref="AttachmentRejectedException">The type is not allowed, the first bytes are not of that type or of the name's extension, or the file is too large; nothing is kept.</exception>
     public async Task<CaseAttachment> AddAsync(Guid caseId, byte[] caseKey, string? fileName, string? contentType, Stream content, MessageAuthor addedBy, CancellationToken cancellationToken)
     {
-        var limits = options.Value;
         if (!limits.IsAllowedType(contentType))
         {
             throw new AttachmentRejectedException(AttachmentProblem.TypeNotAllowed);
@@ -231,4 +228,11 @@ public enum AttachmentProblem
 public sealed class AttachmentRejectedException(AttachmentProblem problem) : Exception($"The attachment was refused: {problem}.")
 {
     public AttachmentProblem Problem { get; } = problem;
+}
+
+/// <summary>What attachments may be: how many to a message, the size of one file and the types accepted (from <c>Intake</c>'s settings).</summary>
+public sealed record AttachmentLimits(int MaxAttachments, long MaxAttachmentBytes, IReadOnlyCollection<string> AllowedTypes)
+{
+    public bool IsAllowedType(string? contentType) =>
+        contentType is not null && AllowedTypes.Contains(contentType.Split(';')[0].Trim(), StringComparer.OrdinalIgnoreCase);
 }

@@ -1,6 +1,8 @@
+using System.CommandLine;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.CommandLine;
 
-namespace Qorgau.Web.Infrastructure.CommandLine;
+namespace Qorgau.Web.Features.CommandLine;
 
 /// <summary>
 /// <c>audit verify</c>: walks the audit hash chain and checks it against the signed checkpoints in
@@ -15,11 +17,12 @@ internal sealed class AuditVerifyVerb : IVerb
 
     public string Description => "check the audit log's hash chain and its signed checkpoints (database and anchor file)";
 
-    public IReadOnlyCollection<string> Options => [];
-
-    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public void Declare(Command command)
     {
-        arguments.ExpectAtMost(0);
+    }
+
+    public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
+    {
         if (await context.OpenDatabaseAsync() is null)
         {
             return CommandLineApp.Failure;

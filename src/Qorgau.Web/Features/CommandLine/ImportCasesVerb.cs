@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Text;
 using Qorgau.Web.Features.Import;
+using Qorgau.Web.Infrastructure.CommandLine;
 
-namespace Qorgau.Web.Infrastructure.CommandLine;
+namespace Qorgau.Web.Features.CommandLine;
 
 /// <summary>
 /// <c>import cases FILE.csv [--organisation CODE]</c>: past cases from paper and spreadsheets, in the
@@ -10,18 +12,25 @@ namespace Qorgau.Web.Infrastructure.CommandLine;
 /// </summary>
 internal sealed class ImportCasesVerb : IVerb
 {
+    private readonly Argument<string> _file = VerbSymbols.Positional("FILE.csv");
+    private readonly Option<string> _organisation = new("--organisation");
+
     public string Name => "import cases";
 
     public string Usage => "import cases FILE.csv [--organisation CODE]";
 
     public string Description => "import historical cases from a CSV file (format in the README); default: the default intake organisation";
 
-    public IReadOnlyCollection<string> Options => ["--organisation"];
-
-    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public void Declare(Command command)
     {
-        arguments.ExpectAtMost(1);
-        var path = arguments.RequiredPositional(0, "the CSV file to import");
+        command.Arguments.Add(_file);
+        command.Options.Add(_organisation);
+        command.Require(_file, "the CSV file to import");
+    }
+
+    public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
+    {
+        var path = arguments.GetValue(_file)!;
         if (!File.Exists(path))
         {
             context.Error.WriteLine($"import cases: {path} does not exist");
@@ -34,7 +43,7 @@ internal sealed class ImportCasesVerb : IVerb
         }
 
         var import = context.Get<CaseImport>();
-        var code = arguments.Option("--organisation");
+        var code = arguments.GetValue(_organisation);
         var organisation = await import.FindOrganisationAsync(code);
         if (organisation is null)
         {

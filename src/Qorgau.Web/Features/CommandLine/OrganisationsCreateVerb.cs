@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
@@ -7,9 +8,10 @@ using Qorgau.Domain.Csv;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.CommandLine;
 using Qorgau.Web.Infrastructure.Security;
 
-namespace Qorgau.Web.Infrastructure.CommandLine;
+namespace Qorgau.Web.Features.CommandLine;
 
 /// <summary>
 /// <c>organisations create CODE ...</c>: a new organisation with its keys and no key holder yet. Its
@@ -32,6 +34,18 @@ internal sealed class OrganisationsCreateVerb : IVerb
 
     private const int MaxNameLength = 300;
 
+    private readonly Argument<string> _code = VerbSymbols.Positional("CODE");
+    private readonly Option<string> _kind = new("--kind");
+    private readonly Option<string> _affiliation = new("--affiliation");
+    private readonly Option<bool> _public = new("--public");
+    private readonly Option<bool> _defaultIntake = new("--default-intake");
+    private readonly Dictionary<string, Option<string>> _names = new(StringComparer.Ordinal)
+    {
+        ["--name-kk"] = new("--name-kk"),
+        ["--name-ru"] = new("--name-ru"),
+        ["--name-en"] = new("--name-en"),
+    };
+
     public string Name => "organisations create";
 
     public string Usage =>
@@ -39,15 +53,22 @@ internal sealed class OrganisationsCreateVerb : IVerb
 
     public string Description => "create an organisation and its keys; prints its recovery key once";
 
-    public IReadOnlyCollection<string> Options => ["--name-kk", "--name-ru", "--name-en", "--kind", "--affiliation"];
+    public void Declare(Command command)
+    {
+        command.Arguments.Add(_code);
+        foreach (var option in _names.Values.Append(_kind).Append(_affiliation))
+        {
+            command.Options.Add(option);
+        }
 
-    public IReadOnlyCollection<string> Flags => ["--public", "--default-intake"];
+        command.Options.Add(_public);
+        command.Options.Add(_defaultIntake);
+    }
 
     public static string KindCode(OrganisationKind kind) => Kinds.First(k => k.Value == kind).Key;
 
-    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
     {
-        arguments.ExpectAtMost(1);
         var organisation = Read(arguments, context.Get<JurisdictionProfile>());
         if (await context.OpenDatabaseAsync() is not { } db)
         {
@@ -126,29 +147,29 @@ internal sealed class OrganisationsCreateVerb : IVerb
     }
 
     /// <summary>The organisation the arguments describe; any mistake in them is a usage error.</summary>
-    private static Organisation Read(VerbArguments arguments, JurisdictionProfile profile)
+    private Organisation Read(ParseResult arguments, JurisdictionProfile profile)
     {
-        var code = arguments.RequiredPositional(0, "the organisation's CODE");
+        var code = arguments.GetValue(_code) ?? throw new VerbUsageException("missing the organisation's CODE");
         if (!CsvRecord.IsCode(code))
         {
             throw new VerbUsageException($"'{code}' is not a code (use lowercase ASCII letters, digits, '-', '_' or '.', at most 64)");
         }
 
-        var kindText = arguments.Option("--kind") ?? throw new VerbUsageException("missing --kind");
+        var kindText = arguments.GetValue(_kind) ?? throw new VerbUsageException("missing --kind");
         if (!Kinds.TryGetValue(kindText, out var kind))
         {
             throw new VerbUsageException($"'{kindText}' is not a kind of organisation; use one of: {string.Join(", ", Kinds.Keys)}");
         }
 
-        var affiliation = arguments.Option("--affiliation");
+        var affiliation = arguments.GetValue(_affiliation);
         if (affiliation is not null && profile.FindAgency(affiliation) is null)
         {
             throw new VerbUsageException(
                 $"'{affiliation}' is not an agency of the profile '{profile.Code}'; use one of: {string.Join(", ", profile.Agencies.Select(a => a.Code))}");
         }
 
-        var isPublic = arguments.Flag("--public");
-        var isDefaultIntake = arguments.Flag("--default-intake");
+        var isPublic = arguments.GetValue(_public);
+        var isDefaultIntake = arguments.GetValue(_defaultIntake);
         if (isDefaultIntake && !isPublic)
         {
             throw new VerbUsageException("--default-intake needs --public: the default intake organisation receives public complaints");
@@ -170,9 +191,9 @@ internal sealed class OrganisationsCreateVerb : IVerb
         };
     }
 
-    private static string RequiredName(VerbArguments arguments, string option, string language)
+    private string RequiredName(ParseResult arguments, string option, string language)
     {
-        var name = arguments.Option(option)?.Trim();
+        var name = arguments.GetValue(_names[option])?.Trim();
         if (string.IsNullOrEmpty(name))
         {
             throw new VerbUsageException($"missing {option} (the organisation's name in {language})");
@@ -195,11 +216,12 @@ internal sealed class OrganisationsListVerb : IVerb
 
     public string Description => "list the organisations, their key holders and members";
 
-    public IReadOnlyCollection<string> Options => [];
-
-    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public void Declare(Command command)
     {
-        arguments.ExpectAtMost(0);
+    }
+
+    public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
+    {
         if (await context.OpenDatabaseAsync() is not { } db)
         {
             return CommandLineApp.Failure;

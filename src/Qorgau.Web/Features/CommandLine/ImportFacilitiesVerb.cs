@@ -1,11 +1,13 @@
+using System.CommandLine;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Csv;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.CommandLine;
 
-namespace Qorgau.Web.Infrastructure.CommandLine;
+namespace Qorgau.Web.Features.CommandLine;
 
 /// <summary>
 /// <c>import facilities FILE.csv</c>: all or nothing. Every row is checked first; if any is bad,
@@ -13,18 +15,23 @@ namespace Qorgau.Web.Infrastructure.CommandLine;
 /// </summary>
 internal sealed class ImportFacilitiesVerb : IVerb
 {
+    private readonly Argument<string> _file = VerbSymbols.Positional("FILE.csv");
+
     public string Name => "import facilities";
 
     public string Usage => "import facilities FILE.csv";
 
     public string Description => "add or update facilities from a CSV file (format in the README)";
 
-    public IReadOnlyCollection<string> Options => [];
-
-    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public void Declare(Command command)
     {
-        arguments.ExpectAtMost(1);
-        var path = arguments.RequiredPositional(0, "the CSV file to import");
+        command.Arguments.Add(_file);
+        command.Require(_file, "the CSV file to import");
+    }
+
+    public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
+    {
+        var path = arguments.GetValue(_file)!;
         if (!File.Exists(path))
         {
             context.Error.WriteLine($"import facilities: {path} does not exist");

@@ -1,9 +1,11 @@
+using System.CommandLine;
 using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Domain.Evidence;
 using Qorgau.Web.Features.Evidence;
+using Qorgau.Web.Infrastructure.CommandLine;
 
-namespace Qorgau.Web.Infrastructure.CommandLine;
+namespace Qorgau.Web.Features.CommandLine;
 
 /// <summary>
 /// <c>evidence verify</c>: with no key, checks every evidence item: the stored blob's SHA-256, the custody
@@ -18,11 +20,12 @@ internal sealed class EvidenceVerifyVerb : IVerb
 
     public string Description => "check every evidence file's hash and every custody entry's chain and signature (no key needed)";
 
-    public IReadOnlyCollection<string> Options => [];
-
-    public async Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public void Declare(Command command)
     {
-        arguments.ExpectAtMost(0);
+    }
+
+    public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
+    {
         if (await context.OpenDatabaseAsync() is not { } db)
         {
             return CommandLineApp.Failure;
@@ -71,18 +74,23 @@ internal sealed class EvidenceVerifyVerb : IVerb
 /// <summary><c>evidence verify-package FILE.zip</c>: verifies an evidence package with nothing but the package (no database, no key).</summary>
 internal sealed class EvidenceVerifyPackageVerb : IVerb
 {
+    private readonly Argument<string> _file = VerbSymbols.Positional("FILE.zip");
+
     public string Name => "evidence verify-package";
 
     public string Usage => "evidence verify-package FILE.zip";
 
     public string Description => "verify an evidence package offline: file hashes, the manifest signature, every custody entry";
 
-    public IReadOnlyCollection<string> Options => [];
-
-    public Task<int> RunAsync(VerbContext context, VerbArguments arguments)
+    public void Declare(Command command)
     {
-        var path = arguments.RequiredPositional(0, "FILE.zip");
-        arguments.ExpectAtMost(1);
+        command.Arguments.Add(_file);
+        command.Require(_file, "FILE.zip");
+    }
+
+    public Task<int> RunAsync(VerbContext context, ParseResult arguments)
+    {
+        var path = arguments.GetValue(_file)!;
         PackageCheck.Result result;
         try
         {
