@@ -20,7 +20,7 @@ public sealed class EvidenceTests(DemoIntakeFactory app) : IClassFixture<DemoInt
         var examination = await app.WithDbAsync(async db =>
         {
             var record = await db.Cases.SingleAsync(c => c.PublicId == filed.PublicId);
-            var exam = new Domain.Care.ForensicExamination { CaseId = record.Id, ExaminedOn = new DateOnly(2026, 11, 2), RecordedAtUtc = DateTime.UtcNow, ContentCipher = [1] };
+            var exam = new Domain.Care.ForensicExamination { CaseId = record.Id, ExaminedOn = new DateOnly(2026, 11, 2), RecordedAtUtc = app.Clock.GetUtcNow().UtcDateTime, ContentCipher = [1] };
             db.ForensicExaminations.Add(exam);
             await db.SaveChangesAsync();
             return exam.Id;

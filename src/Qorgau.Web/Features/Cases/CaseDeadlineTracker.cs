@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
@@ -78,6 +79,31 @@ public static class ProfileCalendar
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone(profile)));
 
     public static DateOnly Today(JurisdictionProfile profile, TimeProvider clock) => DateOf(profile, clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>An instant as a clock in the profile's jurisdiction shows it.</summary>
+    public static DateTime LocalTime(JurisdictionProfile profile, DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone(profile));
+
+    /// <summary>
+    /// An instant for a person to read: the profile's local time with its offset ("2026-12-03 04:30 UTC+5"),
+    /// so a time copied into a letter or a court file is never taken for UTC or for the reader's own zone.
+    /// </summary>
+    public static string Show(JurisdictionProfile profile, DateTime utc, string format = "yyyy-MM-dd HH:mm") =>
+        $"{LocalTime(profile, utc).ToString(format, CultureInfo.InvariantCulture)} {OffsetName(profile, utc)}";
+
+    /// <summary>The zone's offset at that instant, as "UTC+5", "UTC+5:30" or "UTC".</summary>
+    public static string OffsetName(JurisdictionProfile profile, DateTime utc)
+    {
+        var offset = TimeZone(profile).GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+        if (offset == TimeSpan.Zero)
+        {
+            return "UTC";
+        }
+
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        var hours = Math.Abs(offset.Hours).ToString(CultureInfo.InvariantCulture);
+        return offset.Minutes == 0 ? $"UTC{sign}{hours}" : $"UTC{sign}{hours}:{Math.Abs(offset.Minutes):00}";
+    }
 
     /// <summary>A day as the profile's jurisdiction counts it, as the UTC instant it starts.</summary>
     public static DateTime StartOfDayUtc(JurisdictionProfile profile, DateOnly day) => MetadataGrain.StartOfDayUtc(day, TimeZone(profile));

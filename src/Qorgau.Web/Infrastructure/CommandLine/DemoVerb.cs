@@ -130,7 +130,7 @@ internal sealed class DemoVerb : IVerb
         {
             Name = "Qorgau demo",
             ProfileCode = context.Get<JurisdictionProfile>().Code,
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = context.Get<TimeProvider>().GetUtcNow().UtcDateTime,
             IsDemo = true,
         });
         db.Organisations.AddRange(Organisations.Select(Copy));

@@ -47,7 +47,7 @@ internal sealed class InitVerb : IVerb
         {
             Name = arguments.Option("--name") ?? "Qorgau",
             ProfileCode = context.Get<JurisdictionProfile>().Code,
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = context.Get<TimeProvider>().GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
         var admin = new StaffUser { UserName = email, Email = email, DisplayName = "Administrator", MustChangePassword = true };
