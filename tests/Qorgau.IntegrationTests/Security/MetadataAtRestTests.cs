@@ -87,7 +87,7 @@ public sealed partial class MetadataAtRestTests(DemoIntakeFactory app) : IClassF
 
         var minutes = new[] { filedFrom, filedUntil }.Select(t => app.Shown(t)).ToList();
         var received = Tag().Replace(Fact(page, "received"), string.Empty);
-        received.ShouldStartWith(minutes[0][..10]);
+        received.ShouldStartWith(minutes[0][..10], customMessage: Fact(page, "received"));
         minutes.ShouldContain(received[..minutes[0].Length], "the exact instant, from under the key, at the profile's local time");
         Fact(page, "language").ShouldBe("Қазақша");
         Fact(page, "reporter").ShouldBe("A relative");
