@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Qorgau.IntegrationTests.Infrastructure;
 using Qorgau.Data;
+using Qorgau.IntegrationTests.Infrastructure;
 using Qorgau.IntegrationTests.Intake;
 using static Qorgau.IntegrationTests.Evidence.EvidencePages;
 using static Qorgau.IntegrationTests.Intake.IntakeApi;
