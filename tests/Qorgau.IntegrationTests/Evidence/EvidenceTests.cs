@@ -184,6 +184,9 @@ public sealed class EvidenceTests(DemoIntakeFactory app) : IClassFixture<DemoInt
             manifest.ShouldContain(filed.PublicId);
             manifest.ShouldContain("Almaty city court");
             manifest.ShouldContain(Sha256(first));
+            var received = (await LogAsync(app, (await ItemsAsync(app, filed.PublicId))[0].Id))[0];
+            manifest.Replace("\\u002B", "+", StringComparison.Ordinal).ShouldContain(
+                $"{app.Shown(received.OccurredAtUtc, "yyyy-MM-dd HH:mm:ss")}, ", customMessage: "a custody statement gives the profile's local time with its offset (UTC+5), not bare UTC");
         }
 
         foreach (var item in await ItemsAsync(app, filed.PublicId))
