@@ -13,6 +13,9 @@ public static class AuthenticatorCode
     private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static readonly Dictionary<string, long> LastStep = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The clock the server under test keeps (the integration tests pin theirs).</summary>
+    public static TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>
     /// A code the server has not accepted yet: the earliest unused step from the previous one on. The server
     /// takes two steps either side of now; when a key has used them all, this waits for the next step.
@@ -32,11 +35,11 @@ public static class AuthenticatorCode
                 }
             }
 
-            Thread.Sleep(TimeSpan.FromSeconds(30 - (DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30) + 0.2));
+            Thread.Sleep(TimeSpan.FromSeconds(30 - (Clock.GetUtcNow().ToUnixTimeSeconds() % 30) + 0.2));
         }
     }
 
-    public static long CurrentStep() => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+    public static long CurrentStep() => Clock.GetUtcNow().ToUnixTimeSeconds() / 30;
 
     /// <summary>The code of one time step, used or not.</summary>
     public static string At(string base32Key, long counter)

@@ -62,7 +62,7 @@ public sealed class ExpiredSessionKeyTests : IAsyncLifetime
     private Task<int> LeaveIdleAsync(string email, TimeSpan idle) => _app.WithDbAsync(async db =>
     {
         var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Cancel);
-        var then = DateTime.UtcNow - idle;
+        var then = _app.Clock.GetUtcNow().UtcDateTime - idle;
         return await db.StaffSessions.Where(s => s.UserId == userId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAtUtc, then), Cancel);
     });
 

@@ -115,7 +115,7 @@ public sealed class TrimmedAuditLogTests : IAsyncLifetime
         {
             var head = await db.AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstAsync(Cancel);
             var genuine = await db.AuditCheckpoints.AsNoTracking().SingleAsync(Cancel);
-            db.AuditCheckpoints.Add(new AuditCheckpoint { EntryCount = _anchored - 1, HeadHash = head, CreatedAtUtc = DateTime.UtcNow, Signature = genuine.Signature });
+            db.AuditCheckpoints.Add(new AuditCheckpoint { EntryCount = _anchored - 1, HeadHash = head, CreatedAtUtc = _app.Clock.GetUtcNow().UtcDateTime, Signature = genuine.Signature });
             return await db.SaveChangesAsync(Cancel);
         });
 

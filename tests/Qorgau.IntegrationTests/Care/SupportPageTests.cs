@@ -49,7 +49,7 @@ public sealed class SupportPageTests(DemoIntakeFactory app) : IClassFixture<Demo
         var (page, caseId, supervisor) = await CaseAsync();
         var withdrawalId = await app.WithDbAsync(async db =>
         {
-            var withdrawal = new Qorgau.Domain.Cases.Withdrawal { CaseId = caseId, RequestedBy = Qorgau.Domain.Cases.MessageAuthor.Complainant, RequestedAtUtc = DateTime.UtcNow, Outcome = Qorgau.Domain.Cases.WithdrawalOutcome.PressureSuspected };
+            var withdrawal = new Qorgau.Domain.Cases.Withdrawal { CaseId = caseId, RequestedBy = Qorgau.Domain.Cases.MessageAuthor.Complainant, RequestedAtUtc = app.Clock.GetUtcNow().UtcDateTime, Outcome = Qorgau.Domain.Cases.WithdrawalOutcome.PressureSuspected };
             db.Withdrawals.Add(withdrawal);
             await db.SaveChangesAsync();
             return withdrawal.Id;

@@ -37,7 +37,7 @@ public sealed class CaseApiTests(CaseApiFactory app) : IClassFixture<CaseApiFact
         item.GetProperty("accusedAgency").GetString().ShouldBe("police");
         var almaty = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
         item.GetProperty("receivedOn").GetString().ShouldBeOneOf(
-            [.. new[] { -5, 1 }.Select(m => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddMinutes(m), almaty).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))],
+            [.. new[] { -5, 1 }.Select(m => TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow().AddMinutes(m), almaty).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))],
             "the day received, in the profile's time zone; the API holds no key, so no instant");
 
         var seconded = await AssignAsync(client, token, filed.PublicId, SecondedEmail, "investigator");
@@ -138,7 +138,7 @@ public sealed class CaseApiTests(CaseApiFactory app) : IClassFixture<CaseApiFact
         var byFacility = await ListAsync(client, token, $"facility={facilityId}&pageSize=200");
         var sinceLongAgo = await ListAsync(client, token, "receivedFrom=2000-01-01&pageSize=200");
         var untilLongAgo = await ListAsync(client, token, "receivedTo=2000-01-01");
-        var fromNextYear = await ListAsync(client, token, $"receivedFrom={DateTime.UtcNow.Year + 1}-01-01");
+        var fromNextYear = await ListAsync(client, token, $"receivedFrom={app.Today.Year + 1}-01-01");
 
         PublicIds(byFacility).ShouldContain(atFacility.PublicId);
         PublicIds(byFacility).ShouldNotContain(elsewhere.PublicId);

@@ -180,7 +180,7 @@ public sealed class CaseTokensTests(CaseApiFactory app) : IClassFixture<CaseApiF
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
             var user = await users.FindByEmailAsync(deputy);
-            (await users.SetLockoutEndDateAsync(user!, DateTimeOffset.UtcNow.AddHours(1))).Succeeded.ShouldBeTrue();
+            (await users.SetLockoutEndDateAsync(user!, app.Clock.GetUtcNow().AddHours(1))).Succeeded.ShouldBeTrue();
         }
 
         (await GetAsync(client, CaseUrl(filed.PublicId), token)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -220,7 +220,7 @@ public sealed class CaseTokensTests(CaseApiFactory app) : IClassFixture<CaseApiF
         var bodies = new List<string>
         {
             await (await GetAsync(client, CaseUrl(filed.PublicId), token)).Content.ReadAsStringAsync(Cancel),
-            await (await GetAsync(client, $"{CaseUrl(filed.PublicId)}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("o"))}", token)).Content.ReadAsStringAsync(Cancel),
+            await (await GetAsync(client, $"{CaseUrl(filed.PublicId)}?asOf={Uri.EscapeDataString(app.Clock.GetUtcNow().ToString("o"))}", token)).Content.ReadAsStringAsync(Cancel),
             await (await GetAsync(client, $"{CasesUrl}?pageSize=200", token)).Content.ReadAsStringAsync(Cancel),
             await (await ActionAsync(client, token, filed.PublicId, new { action = "accept" })).Content.ReadAsStringAsync(Cancel),
         };

@@ -20,7 +20,7 @@ public sealed class CaseWorkflowApiTests(CaseApiFactory app) : IClassFixture<Cas
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>After tomorrow wherever "today" is counted.</summary>
-    private static string InTwoDays => DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string InTwoDays => app.Day(2);
 
     private HttpClient Client { get; } = app.CreateClient(acceptLanguage: "en");
 
@@ -100,7 +100,7 @@ public sealed class CaseWorkflowApiTests(CaseApiFactory app) : IClassFixture<Cas
         var beforeRequalification = registeredAt + ((requalifiedAt - registeredAt) / 2);
 
         var then = (await CaseAsync(Client, token, filed.PublicId, beforeRequalification.ToString("O", CultureInfo.InvariantCulture))).GetProperty("asOf");
-        var asOfNow = DateTimeOffset.UtcNow;
+        var asOfNow = app.Clock.GetUtcNow();
         var now = (await CaseAsync(Client, token, filed.PublicId, asOfNow.ToString("O", CultureInfo.InvariantCulture))).GetProperty("asOf");
         var atFiling = (await CaseAsync(Client, token, filed.PublicId, events[0].GetProperty("at").GetDateTimeOffset().AddSeconds(-1).ToString("O", CultureInfo.InvariantCulture))).GetProperty("asOf");
 

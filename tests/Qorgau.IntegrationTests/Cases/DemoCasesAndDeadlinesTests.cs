@@ -40,7 +40,7 @@ public sealed class DemoCasesAndDeadlinesTests : IAsyncLifetime
     {
         (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
         var record = await AddCaseAsync(receivedDaysAgo: 3);
-        var clock = TimeProvider.System;
+        var clock = _app.Clock;
 
         var marked = await ScanAsync(clock);
         var again = await ScanAsync(clock);
@@ -71,7 +71,7 @@ public sealed class DemoCasesAndDeadlinesTests : IAsyncLifetime
         {
             PublicId = Domain.Intake.PublicCaseId.New(),
             OrganisationId = npm.Id,
-            ReceivedOn = ProfileCalendar.DateOf(scope.ServiceProvider.GetRequiredService<JurisdictionProfile>(), DateTime.UtcNow.AddDays(-receivedDaysAgo)),
+            ReceivedOn = ProfileCalendar.DateOf(scope.ServiceProvider.GetRequiredService<JurisdictionProfile>(), _app.Clock.GetUtcNow().UtcDateTime.AddDays(-receivedDaysAgo)),
             AccountCipher = [1, 2, 3],
         };
         db.Cases.Add(record);

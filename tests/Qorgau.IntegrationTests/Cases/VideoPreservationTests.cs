@@ -184,8 +184,8 @@ public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<C
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    // The app dates everything in the profile's time zone (Almaty, UTC+5): the test's "today" must be the same day at any hour.
-    private DateOnly ProfileToday => ProfileCalendar.Today(app.Services.GetRequiredService<JurisdictionProfile>(), TimeProvider.System);
+    // The app dates everything in the profile's time zone (Almaty, UTC+5) on the host's pinned clock: so does the test.
+    private DateOnly ProfileToday => app.Today;
 
     private string Today() => Iso(ProfileToday);
 }

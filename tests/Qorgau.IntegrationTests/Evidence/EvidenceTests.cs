@@ -20,7 +20,7 @@ public sealed class EvidenceTests(DemoIntakeFactory app) : IClassFixture<DemoInt
         var examination = await app.WithDbAsync(async db =>
         {
             var record = await db.Cases.SingleAsync(c => c.PublicId == filed.PublicId);
-            var exam = new Domain.Care.ForensicExamination { CaseId = record.Id, ExaminedOn = new DateOnly(2026, 11, 2), RecordedAtUtc = DateTime.UtcNow, ContentCipher = [1] };
+            var exam = new Domain.Care.ForensicExamination { CaseId = record.Id, ExaminedOn = new DateOnly(2026, 11, 2), RecordedAtUtc = app.Clock.GetUtcNow().UtcDateTime, ContentCipher = [1] };
             db.ForensicExaminations.Add(exam);
             await db.SaveChangesAsync();
             return exam.Id;
@@ -184,6 +184,9 @@ public sealed class EvidenceTests(DemoIntakeFactory app) : IClassFixture<DemoInt
             manifest.ShouldContain(filed.PublicId);
             manifest.ShouldContain("Almaty city court");
             manifest.ShouldContain(Sha256(first));
+            var received = (await LogAsync(app, (await ItemsAsync(app, filed.PublicId))[0].Id))[0];
+            manifest.Replace("\\u002B", "+", StringComparison.Ordinal).ShouldContain(
+                $"{app.Shown(received.OccurredAtUtc, "yyyy-MM-dd HH:mm:ss")}, ", customMessage: "a custody statement gives the profile's local time with its offset (UTC+5), not bare UTC");
         }
 
         foreach (var item in await ItemsAsync(app, filed.PublicId))

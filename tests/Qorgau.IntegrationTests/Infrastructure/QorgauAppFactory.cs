@@ -1,8 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Qorgau.Data;
+using Qorgau.Domain.Profiles;
+using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.CommandLine;
 
 namespace Qorgau.IntegrationTests.Infrastructure;
@@ -12,21 +15,36 @@ public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly bool _ownsDatabase;
 
+    static QorgauAppFactory() => AuthenticatorCode.Clock = TestClock.Run;
+
     public QorgauAppFactory()
-        : this(new TestDatabase(), ownsDatabase: true)
+        : this(new TestDatabase(), new TestClock(), ownsDatabase: true)
     {
     }
 
-    /// <summary>A second app host on this factory's database, as a second node behind a proxy would be.</summary>
-    public QorgauAppFactory SecondNode() => new(Database, ownsDatabase: false);
+    /// <summary>A second app host on this factory's database and clock, as a second node behind a proxy would be.</summary>
+    public QorgauAppFactory SecondNode() => new(Database, Clock, ownsDatabase: false);
 
-    private QorgauAppFactory(TestDatabase database, bool ownsDatabase)
+    private QorgauAppFactory(TestDatabase database, TestClock clock, bool ownsDatabase)
     {
         Database = database;
+        Clock = clock;
         _ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>The app's and its verbs' clock: pinned at 23:30 UTC (see <see cref="TestClock"/>); a test may set or advance it.</summary>
+    public TestClock Clock { get; }
+
+    /// <summary>Today as the profile's jurisdiction counts it (in its time zone), on this host's clock.</summary>
+    public DateOnly Today => ProfileCalendar.Today(Services.GetRequiredService<JurisdictionProfile>(), Clock);
+
+    /// <summary>A day as forms and the API take it (yyyy-MM-dd), so many days from the profile's today.</summary>
+    public string Day(int fromToday = 0) => Today.AddDays(fromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>What pages show for an instant: the profile's local time with its offset.</summary>
+    public string Shown(DateTime utc, string format = "yyyy-MM-dd HH:mm") => ProfileCalendar.Show(Services.GetRequiredService<JurisdictionProfile>(), utc, format);
 
     /// <summary>Extra settings a derived factory layers over the test database's.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -40,7 +58,7 @@ public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await CommandLineApp.RunAsync(args, output, error, Database.Settings);
+        var exitCode = await CommandLineApp.RunAsync(args, output, error, Database.Settings, Clock);
         return new VerbRun(exitCode, output.ToString(), error.ToString());
     }
 
@@ -69,6 +87,7 @@ public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureTestServices(ConfigureTestServices);
     }
 

@@ -17,7 +17,7 @@ public sealed class ComplaintFilingTests(DemoIntakeFactory app) : IClassFixture<
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>Tomorrow and after, wherever "today" is counted (the profile's time zone is UTC+5).</summary>
-    private static string InTwoDays => DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string InTwoDays => app.Day(2);
 
     [Fact]
     public async Task A_complaint_with_only_an_account_is_filed_with_a_case_number_a_receipt_and_a_location()

@@ -32,7 +32,7 @@ public sealed class ReceiptApiTests(DemoIntakeFactory app) : IClassFixture<DemoI
         var json = JsonDocument.Parse(body).RootElement;
         PropertyNames(json).ShouldBe(["token", "expiresAt"], ignoreOrder: true);
         json.GetProperty("token").GetString().ShouldNotBeNullOrWhiteSpace();
-        json.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeInRange(DateTimeOffset.UtcNow.AddMinutes(29), DateTimeOffset.UtcNow.AddMinutes(31));
+        json.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeInRange(app.Clock.GetUtcNow().AddMinutes(29), app.Clock.GetUtcNow().AddMinutes(31));
         (await ReadCaseAsync(client, json.GetProperty("token").GetString()!)).GetProperty("publicId").GetString().ShouldBe(filed.PublicId);
     }
 
@@ -136,7 +136,7 @@ public sealed class ReceiptApiTests(DemoIntakeFactory app) : IClassFixture<DemoI
         PropertyNames(messages[0]).ShouldBe(["from", "sentAt", "text"], ignoreOrder: true);
         messages[0].GetProperty("from").GetString().ShouldBe("complainant");
         messages[0].GetProperty("text").GetString().ShouldBe(text);
-        messages[0].GetProperty("sentAt").GetDateTimeOffset().ShouldBeInRange(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        messages[0].GetProperty("sentAt").GetDateTimeOffset().ShouldBeInRange(app.Clock.GetUtcNow().AddMinutes(-5), app.Clock.GetUtcNow().AddMinutes(1));
 
         var caseId = (await CaseAsync(app, filed.PublicId)).Id;
         var stored = await app.WithDbAsync(db => db.CaseMessages.Where(m => m.CaseId == caseId).ToListAsync());
@@ -309,7 +309,7 @@ public sealed class ReceiptApiTests(DemoIntakeFactory app) : IClassFixture<DemoI
         var sessionId = SessionIdOf(token);
 
         var updated = await app.WithDbAsync(db => db.ReceiptSessions.Where(s => s.Id == sessionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ExpiresAtUtc, DateTime.UtcNow.AddSeconds(-1)), Cancel));
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ExpiresAtUtc, app.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1)), Cancel));
 
         updated.ShouldBe(1);
         await ProblemAsync(await GetCaseAsync(client, token), HttpStatusCode.Unauthorized);

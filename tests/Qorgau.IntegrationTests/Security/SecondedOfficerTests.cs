@@ -5,6 +5,7 @@ using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Profiles;
 using Qorgau.IntegrationTests.Cases;
+using Qorgau.IntegrationTests.Infrastructure;
 using Qorgau.IntegrationTests.Intake;
 using Qorgau.Web.Features.Cases;
 using static Qorgau.IntegrationTests.Cases.CaseApi;
@@ -96,7 +97,7 @@ public sealed class SecondedOfficerTests(CaseApiFactory app) : IClassFixture<Cas
         var prisonId = await CaseIdAsync(prison);
         await app.WithDbAsync(db =>
         {
-            db.CaseAssignments.Add(new CaseAssignment { CaseId = prisonId, UserId = secondedId, Role = "investigator", AssignedAtUtc = DateTime.UtcNow });
+            db.CaseAssignments.Add(new CaseAssignment { CaseId = prisonId, UserId = secondedId, Role = "investigator", AssignedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
             return db.SaveChangesAsync(Cancel);
         });
         var supervisor = await app.SignInAsync(SupervisorEmail);
@@ -163,11 +164,11 @@ public sealed class SecondedOfficerTests(CaseApiFactory app) : IClassFixture<Cas
         var prisonId = await CaseIdAsync(prison);
         await app.WithDbAsync(async db =>
         {
-            db.CaseAssignments.Add(new CaseAssignment { CaseId = prisonId, UserId = secondedId, Role = "investigator", AssignedAtUtc = DateTime.UtcNow });
-            db.StaffReminders.Add(new StaffReminder { UserId = secondedId, CaseId = await CaseIdAsync(police), DeadlineCode = "registration", DueOn = new DateOnly(2026, 1, 1), CreatedAtUtc = DateTime.UtcNow });
+            db.CaseAssignments.Add(new CaseAssignment { CaseId = prisonId, UserId = secondedId, Role = "investigator", AssignedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
+            db.StaffReminders.Add(new StaffReminder { UserId = secondedId, CaseId = await CaseIdAsync(police), DeadlineCode = "registration", DueOn = new DateOnly(2026, 1, 1), CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
             return await db.SaveChangesAsync(Cancel);
         });
-        await ScanAsync(new Later(TimeSpan.FromDays(40)));
+        await ScanAsync(Later(TimeSpan.FromDays(40)));
 
         var reminded = await app.WithDbAsync(db => db.StaffReminders.Where(r => r.UserId == secondedId).Select(r => r.CaseId).Distinct().ToListAsync(Cancel));
         reminded.ShouldContain(await CaseIdAsync(health));
@@ -247,7 +248,7 @@ public sealed class SecondedOfficerTests(CaseApiFactory app) : IClassFixture<Cas
 
         await app.WithDbAsync(async db =>
         {
-            await db.CaseAssignments.Where(a => a.CaseId == caseId && a.UserId == secondedId).ExecuteUpdateAsync(a => a.SetProperty(x => x.EndedAtUtc, DateTime.UtcNow), Cancel);
+            await db.CaseAssignments.Where(a => a.CaseId == caseId && a.UserId == secondedId).ExecuteUpdateAsync(a => a.SetProperty(x => x.EndedAtUtc, app.Clock.GetUtcNow().UtcDateTime), Cancel);
             return 0;
         });
         (await GetAsync(client, CaseUrl(police), token)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "the override ends with the assignment it made");
@@ -271,7 +272,7 @@ public sealed class SecondedOfficerTests(CaseApiFactory app) : IClassFixture<Cas
                 Role = "investigator",
                 AccusedAgencyCode = "police",
                 RequestedByUserId = supervisorId,
-                RequestedAtUtc = DateTime.UtcNow,
+                RequestedAtUtc = app.Clock.GetUtcNow().UtcDateTime,
                 RequestReason = "Reports test",
             });
             return db.SaveChangesAsync(Cancel);
@@ -306,14 +307,14 @@ public sealed class SecondedOfficerTests(CaseApiFactory app) : IClassFixture<Cas
     private static async Task<(string Police, string Prison, string Health)> FileThreeAsync(HttpClient client) =>
         ((await FileAsync(client)).PublicId, (await FileAsync(client, accusedAgency: "penitentiary")).PublicId, (await FileAsync(client, accusedAgency: "health")).PublicId);
 
-    private static async Task<string> FileAtFacilityAsync(HttpClient client, string accusedAgency) =>
+    private async Task<string> FileAtFacilityAsync(HttpClient client, string accusedAgency) =>
         (await IntakeApi.FileAsync(client, new
         {
             account = "Beaten in the interview room.",
             organisation = "prosecutor",
             accusedAgency,
             facilityId = Facility,
-            incidentFrom = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            incidentFrom = app.Day(-2),
         })).PublicId;
 
     private Task<Guid> CaseIdAsync(string publicId) => app.WithDbAsync(db => db.Cases.Where(c => c.PublicId == publicId).Select(c => c.Id).SingleAsync(Cancel));
@@ -361,8 +362,10 @@ public sealed class SecondedOfficerTests(CaseApiFactory app) : IClassFixture<Cas
         await scan.RunAsync(Cancel);
     }
 
-    private sealed class Later(TimeSpan ahead) : TimeProvider
+    private TestClock Later(TimeSpan ahead)
     {
-        public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + ahead;
+        var later = new TestClock();
+        later.SetUtcNow(app.Clock.GetUtcNow() + ahead);
+        return later;
     }
 }

@@ -64,16 +64,20 @@ public sealed class CaseDeadlineTracker(QorgauDbContext db, JurisdictionProfile 
     }
 }
 
-/// <summary>Dates as the profile's jurisdiction counts them: deadlines and "today" are in its time zone.</summary>
+/// <summary>Dates as the profile's jurisdiction counts them: deadlines and "today" are in its time zone (<see cref="JurisdictionTime"/>).</summary>
 public static class ProfileCalendar
 {
-    public static TimeZoneInfo TimeZone(JurisdictionProfile profile) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    public static TimeZoneInfo TimeZone(JurisdictionProfile profile) => JurisdictionTime.ZoneOf(profile);
 
-    public static DateOnly DateOf(JurisdictionProfile profile, DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone(profile)));
+    public static DateOnly DateOf(JurisdictionProfile profile, DateTime utc) => JurisdictionTime.DateOf(TimeZone(profile), utc);
 
     public static DateOnly Today(JurisdictionProfile profile, TimeProvider clock) => DateOf(profile, clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>An instant as a clock in the profile's jurisdiction shows it.</summary>
+    public static DateTime LocalTime(JurisdictionProfile profile, DateTime utc) => JurisdictionTime.LocalTime(TimeZone(profile), utc);
+
+    /// <summary>An instant for a person to read: the profile's local time with its offset ("2026-12-04 03:15 UTC+5").</summary>
+    public static string Show(JurisdictionProfile profile, DateTime utc, string format = "yyyy-MM-dd HH:mm") => JurisdictionTime.Show(TimeZone(profile), utc, format);
 
     /// <summary>A day as the profile's jurisdiction counts it, as the UTC instant it starts.</summary>
     public static DateTime StartOfDayUtc(JurisdictionProfile profile, DateOnly day) => MetadataGrain.StartOfDayUtc(day, TimeZone(profile));

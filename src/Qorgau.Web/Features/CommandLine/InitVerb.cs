@@ -56,7 +56,7 @@ internal sealed class InitVerb : IVerb
         {
             Name = arguments.GetValue(_name) ?? "Qorgau",
             ProfileCode = context.Get<JurisdictionProfile>().Code,
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = context.Get<TimeProvider>().GetUtcNow().UtcDateTime,
             SecretCheck = InstallationSecretCheck.CheckValueOf(context.Get<InstallationSecretFile>().Secret),
         });
         await db.SaveChangesAsync();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Evidence;
+using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
 
 namespace Qorgau.Web.Features.Evidence;
@@ -17,7 +18,7 @@ namespace Qorgau.Web.Features.Evidence;
 /// the manifest's Ed25519 signature and the organisation's public key as PEM. Every item gets a signed
 /// <c>exported</c> custody entry first, so the package carries its own export.
 /// </summary>
-public sealed class EvidencePackage(QorgauDbContext db, EvidenceLocker locker, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+public sealed class EvidencePackage(QorgauDbContext db, EvidenceLocker locker, TimeProvider clock, IStringLocalizer<SharedResource> localizer, JurisdictionProfile profile)
 {
     public async Task WriteAsync(Stream output, Case record, byte[] caseKey, IReadOnlyList<EvidenceItem> items, string recipient, CustodySigner signer, CancellationToken cancellationToken)
     {
@@ -120,7 +121,7 @@ public sealed class EvidencePackage(QorgauDbContext db, EvidenceLocker locker, T
             DateTime.SpecifyKind(entry.OccurredAtUtc, DateTimeKind.Utc),
             actor,
             entry.OrganisationId,
-            EvidenceText.Statement(localizer, entry, actor.Name, actor.Roles, details),
+            EvidenceText.Statement(localizer, profile, entry, actor.Name, actor.Roles, details),
             details.Party,
             details.Note,
             facts.DetailsSha256,

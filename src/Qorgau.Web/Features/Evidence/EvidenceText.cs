@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Evidence;
+using Qorgau.Domain.Profiles;
+using Qorgau.Web.Features.Cases;
 
 namespace Qorgau.Web.Features.Evidence;
 
@@ -14,11 +16,11 @@ public static class EvidenceText
     public static string Problem(IStringLocalizer localizer, CustodyProblem problem) =>
         string.Format(CultureInfo.CurrentCulture, localizer[$"Evidence.Problem.{problem.Code}"], problem.Sequence);
 
-    /// <summary>One custody entry in plain words: "Handed over, 2026-12-01 09:00:00 UTC, Aigerim (supervisor). To: … Why: …".</summary>
-    public static string Statement(IStringLocalizer localizer, CustodyEntry entry, string actorName, IReadOnlyList<string> actorRoles, CustodyDetails details)
+    /// <summary>One custody entry in plain words, at the profile's local time: "Handed over, 2026-12-01 14:00:00 UTC+5, Aigerim (supervisor). To: … Why: …".</summary>
+    public static string Statement(IStringLocalizer localizer, JurisdictionProfile profile, CustodyEntry entry, string actorName, IReadOnlyList<string> actorRoles, CustodyDetails details)
     {
         var roles = actorRoles.Count == 0 ? string.Empty : $" ({string.Join(", ", actorRoles.Select(r => localizer[$"Role.{r}"].Value))})";
-        var text = string.Create(CultureInfo.CurrentCulture, $"{Custody(localizer, entry.Kind)}, {entry.OccurredAtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC, {actorName}{roles}.");
+        var text = string.Create(CultureInfo.CurrentCulture, $"{Custody(localizer, entry.Kind)}, {ProfileCalendar.Show(profile, entry.OccurredAtUtc, "yyyy-MM-dd HH:mm:ss")}, {actorName}{roles}.");
         if (details.Party is not null)
         {
             text += $" {localizer[$"Evidence.Party.{entry.Kind}"]}: {details.Party}.";

@@ -14,7 +14,7 @@ namespace Qorgau.Web.Features.Staff;
 
 /// <summary>The signed-in staff member's start page.</summary>
 [Authorize(Policy = StaffAuthentication.StaffPolicy)]
-public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession keySession, QorgauDbContext db, VisibleCases visible, MemberAdmission admission) : PageModel
+public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession keySession, QorgauDbContext db, VisibleCases visible, MemberAdmission admission, TimeProvider clock) : PageModel
 {
     /// <summary>A member of an organisation (not an administrator) whom no key holder has admitted (yet, or since a new key or role).</summary>
     public bool AwaitingAdmission { get; private set; }
@@ -77,7 +77,7 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
         var reminder = user is null ? null : await db.StaffReminders.FirstOrDefaultAsync(r => r.Id == id && r.UserId == user.Id);
         if (reminder is not null)
         {
-            reminder.ReadAtUtc = DateTime.UtcNow;
+            reminder.ReadAtUtc = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync();
         }
 

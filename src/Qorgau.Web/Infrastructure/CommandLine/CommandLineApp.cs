@@ -34,7 +34,8 @@ public static class CommandLineApp
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
     /// <param name="settings">Configuration overrides (tests use them); the environment and appsettings apply as for the app.</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="clock">The clock the verb's services keep (tests pin it); the system's by default.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         if (args is ["help" or "--help" or "-h", ..])
         {
@@ -57,7 +58,7 @@ public static class CommandLineApp
             return UsageError;
         }
 
-        using var context = new VerbContext(output, error, settings);
+        using var context = new VerbContext(output, error, settings, clock);
         try
         {
             var exitCode = await verb.RunAsync(context, parsed);

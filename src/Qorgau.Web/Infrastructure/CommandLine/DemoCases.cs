@@ -111,12 +111,12 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
         }
 
         var sentAt = receivedAt.AddDays(1);
-        await preservation.RecordStepAsync(record, request, PreservationStatus.Sent, DateOnly.FromDateTime(sentAt), sentAt, null, cancellationToken);
+        await preservation.RecordStepAsync(record, request, PreservationStatus.Sent, ProfileCalendar.DateOf(profile, sentAt), sentAt, null, cancellationToken);
         if ((now - receivedAt).TotalDays > 20)
         {
             var outcome = random.Next(4) switch { 0 => PreservationStatus.Refused, 1 => PreservationStatus.Overwritten, _ => PreservationStatus.Secured };
             var closedAt = sentAt.AddDays(random.Next(2, 15));
-            await preservation.RecordStepAsync(record, request, outcome, DateOnly.FromDateTime(closedAt), closedAt, null, cancellationToken);
+            await preservation.RecordStepAsync(record, request, outcome, ProfileCalendar.DateOf(profile, closedAt), closedAt, null, cancellationToken);
         }
     }
 
@@ -132,7 +132,7 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
         var id = Guid.NewGuid();
         var caseKey = keyring.NewCaseKey(id, organisation, [], complainantPublicKey: null);
         var receivedOn = ProfileCalendar.DateOf(profile, receivedAt);
-        var incident = DateOnly.FromDateTime(receivedAt).AddDays(-random.Next(0, 30));
+        var incident = receivedOn.AddDays(-random.Next(0, 30));
         var record = new Case
         {
             Id = id,

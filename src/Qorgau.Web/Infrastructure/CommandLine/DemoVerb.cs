@@ -133,7 +133,7 @@ internal sealed class DemoVerb : IVerb
         {
             Name = "Qorgau demo",
             ProfileCode = context.Get<JurisdictionProfile>().Code,
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = context.Get<TimeProvider>().GetUtcNow().UtcDateTime,
             SecretCheck = InstallationSecretCheck.CheckValueOf(context.Get<InstallationSecretFile>().Secret),
             IsDemo = true,
         });

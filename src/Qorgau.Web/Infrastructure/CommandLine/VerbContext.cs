@@ -8,7 +8,7 @@ namespace Qorgau.Web.Infrastructure.CommandLine;
 /// What a verb works with: its output streams and, built only when first asked for, the same
 /// services and configuration as the web app.
 /// </summary>
-internal sealed class VerbContext(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings) : IDisposable
+internal sealed class VerbContext(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings, TimeProvider? clock = null) : IDisposable
 {
     private WebApplication? _app;
     private AsyncServiceScope? _scope;
@@ -34,6 +34,11 @@ internal sealed class VerbContext(TextWriter output, TextWriter error, IReadOnly
 
                 builder.Logging.ClearProviders();
                 builder.AddQorgau();
+                if (clock is not null)
+                {
+                    builder.Services.AddSingleton(clock);
+                }
+
                 _app = builder.Build();
                 _scope = _app.Services.CreateAsyncScope();
             }
