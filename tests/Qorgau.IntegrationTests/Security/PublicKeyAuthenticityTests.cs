@@ -45,6 +45,27 @@ public sealed class PublicKeyAuthenticityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_complaint_filed_while_the_organisations_keys_failed_reaches_it_at_the_complainants_next_visit_once_they_verify()
+    {
+        var npmId = await _app.WithDbAsync(db => db.Organisations.Where(o => o.Code == "npm").Select(o => o.Id).SingleAsync());
+        var signature = await _app.WithDbAsync(db => db.Organisations.Where(o => o.Id == npmId).Select(o => o.PublicKeysSignature).SingleAsync());
+        await _app.WithDbAsync(db => db.Organisations.Where(o => o.Id == npmId).ExecuteUpdateAsync(s => s.SetProperty(o => o.PublicKeysSignature, (byte[]?)null), TestContext.Current.CancellationToken));
+        var filed = await IntakeApi.FileAsync(_app.CreateClient(acceptLanguage: "en"), "Filed while the keys were unsigned.");
+        var caseId = await _app.WithDbAsync(db => db.Cases.Where(c => c.PublicId == filed.PublicId).Select(c => c.Id).SingleAsync());
+        (await GrantsAsync(caseId, KeyRecipient.Organisation, npmId)).ShouldBe(0, "nothing is sealed to keys that do not verify");
+        await IntakeApi.OpenSessionAsync(_app.CreateClient(acceptLanguage: "en"), filed.Receipt);
+        (await GrantsAsync(caseId, KeyRecipient.Organisation, npmId)).ShouldBe(0, "still unsigned: still nothing");
+
+        await _app.WithDbAsync(db => db.Organisations.Where(o => o.Id == npmId).ExecuteUpdateAsync(s => s.SetProperty(o => o.PublicKeysSignature, signature), TestContext.Current.CancellationToken));
+        await IntakeApi.OpenSessionAsync(_app.CreateClient(acceptLanguage: "en"), filed.Receipt);
+
+        (await GrantsAsync(caseId, KeyRecipient.Organisation, npmId)).ShouldBe(1);
+        var supervisor = await _app.SignInAsync("supervisor@npm.demo");
+        (await supervisor.GetPageAsync($"/cases/{filed.PublicId}")).ShouldContain("Filed while the keys were unsigned.");
+        (await _app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "case-key.sealed-late" && a.SubjectId == caseId.ToString()))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_upgrade_verb_signs_organisations_keys_that_carry_no_signature_and_never_a_swapped_one()
     {
         var attackerKey = Crypto.NewAgreementKeyPair().PublicKey;

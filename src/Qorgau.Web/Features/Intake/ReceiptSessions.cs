@@ -45,6 +45,7 @@ public sealed class ReceiptSessions(
             return null;
         }
 
+        await SealToOrganisationIfMissingAsync(caseId.Value, caseKey, cancellationToken);
         var secret = Crypto.NewKey();
         var sessionId = Guid.NewGuid();
         var session = new ReceiptSession
@@ -60,6 +61,26 @@ public sealed class ReceiptSessions(
         await audit.WriteAsync(new AuditEvent("receipt.session-opened", SubjectType: "case", SubjectId: caseId.Value.ToString()), cancellationToken);
         var token = Base64Url.EncodeToString([.. session.Id.ToByteArray(), .. secret]);
         return new ReceiptSessionToken(token, new DateTimeOffset(session.ExpiresAtUtc, TimeSpan.Zero));
+    }
+
+    /// <summary>
+    /// A complaint filed while its organisation's keys failed verification was sealed to the complainant
+    /// alone. Once the keys verify again, the complainant's next visit seals the case key to the
+    /// organisation (saved with the session), so the complaint is not lost to the people who must act on it.
+    /// </summary>
+    private async Task SealToOrganisationIfMissingAsync(Guid caseId, byte[] caseKey, CancellationToken cancellationToken)
+    {
+        var organisationId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.OrganisationId).FirstAsync(cancellationToken);
+        if (await db.CaseKeyGrants.AnyAsync(g => g.CaseId == caseId && g.RecipientKind == KeyRecipient.Organisation && g.RecipientId == organisationId, cancellationToken)
+            || await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken) is not { } organisation)
+        {
+            return;
+        }
+
+        if (await keyring.SealToOrganisationAsync(caseId, organisation, caseKey, cancellationToken))
+        {
+            await audit.WriteAsync(new AuditEvent("case-key.sealed-late", null, organisationId, "case", caseId.ToString()), cancellationToken);
+        }
     }
 
     /// <summary>The case and its key for a token that is well formed, known and not expired; otherwise null.</summary>
