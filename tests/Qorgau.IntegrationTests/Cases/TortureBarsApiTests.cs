@@ -41,6 +41,7 @@ public sealed class TortureBarsApiTests(CaseApiFactory app) : IClassFixture<Case
         var terminated = await ActAsync(Client, token, publicId, new { action = "terminate", reason = "amnesty" }, "terminated");
 
         terminated.GetProperty("proceeding").GetProperty("terminationReason").GetString().ShouldBe("amnesty");
+        Strings(LastEvent(terminated, "action.terminate").GetProperty("flags")).ShouldBe(["amnesty-barred-for-torture"], "the action's own answer shows the flag");
         var read = await CaseAsync(Client, token, publicId);
         var flagged = LastEvent(read, "action.terminate");
         Strings(flagged.GetProperty("flags")).ShouldBe(["amnesty-barred-for-torture"]);

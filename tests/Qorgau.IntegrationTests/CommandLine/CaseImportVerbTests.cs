@@ -116,6 +116,10 @@ public sealed class CaseImportVerbTests(CaseApiFactory app) : IClassFixture<Case
         var run = await app.RunVerbAsync("import", "cases", path, "--organisation", "prosecutor");
 
         run.ExitCode.ShouldBe(0, run.Error);
+        var name = Path.GetFileName(path);
+        run.Output.ShouldContain($"{name}:2: recorded with flag amnesty-barred-for-torture (date of the act 2024-02-20: incident_on)");
+        run.Output.ShouldNotContain($"{name}:3:");
+        run.Output.ShouldContain($"{name}:4: recorded with flag limitation-barred-for-torture (date of the act 2024-03-01: received_on, as incident_on is empty)");
         var details = await app.WithDbAsync(db => db.CaseEvents.AsNoTracking()
             .Where(e => e.Kind == "action.terminate")
             .Join(db.Cases.Where(c => c.ExternalId!.StartsWith(prefix)), e => e.CaseId, c => c.Id, (e, c) => new { c.ExternalId, e.Detail })
