@@ -87,10 +87,27 @@ public static class CaseActionEffects
             ["on"] = Date(context.On),
         };
         new Applier(record, proceeding, command, context, effects, detail).Apply();
+        Flag(decision, detail);
         record.Status = next;
         record.Revision++;
         effects.Events.Add(Event(context, record.Id, CaseEventKind.Of(command.Action), context.ActorId, detail));
         return effects;
+    }
+
+    /// <summary>The decision's flags on the action's event, with the date of the act a bar was judged by and where that date came from.</summary>
+    private static void Flag(CaseDecision decision, Dictionary<string, string?> detail)
+    {
+        if (decision.Flags.Count == 0)
+        {
+            return;
+        }
+
+        detail[CaseEventDetail.Flags] = CaseEventDetail.WriteFlags(decision.Flags);
+        if (decision.FlaggedAct is { } act)
+        {
+            detail["act-on"] = Date(act.On);
+            detail["act-on-from"] = act.FromReceipt ? "received" : "incident";
+        }
     }
 
     private static string Date(DateOnly on) => on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -17,6 +17,14 @@ public static class CaseEventDetail
     /// <summary>Where an event came from when not from a person at the time (the historical import writes "import").</summary>
     public const string Source = "source";
 
+    /// <summary>The flags of an action's event (<see cref="CaseFlag"/>), written as codes separated by commas so that the detail stays flat.</summary>
+    public const string Flags = "flags";
+
+    public static string WriteFlags(IEnumerable<string> flags) => string.Join(',', flags);
+
+    public static IReadOnlyList<string> ReadFlags(IReadOnlyDictionary<string, string> detail) =>
+        detail.TryGetValue(Flags, out var flags) ? flags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+
     public static string Write(IReadOnlyDictionary<string, string?> fields) =>
         JsonSerializer.Serialize(fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value));
 

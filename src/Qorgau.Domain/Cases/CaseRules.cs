@@ -69,6 +69,18 @@ public sealed record CaseFacts(
 
     /// <summary>A referral waits for its key handover: nothing else happens to the case until then.</summary>
     public bool ReferralPending { get; init; }
+
+    /// <summary>The first day of the incident, when known: the 2023 bars follow the date of the act.</summary>
+    public DateOnly? IncidentOn { get; init; }
+
+    /// <summary>
+    /// The organisation decides (a special prosecutor): a decision the profile bars is refused. Otherwise
+    /// it records what the state decided, and a barred decision is recorded with a flag (<see cref="CaseFlag"/>).
+    /// </summary>
+    public bool OrganisationDecides { get; init; } = true;
+
+    /// <summary>The date of the act the bars are judged by.</summary>
+    public ActDate Act => ActDate.Of(IncidentOn, ReceivedOn);
 }
 
 public sealed record MergeTarget(Guid CaseId, Guid OrganisationId, CaseStatus Status);
@@ -96,6 +108,12 @@ public sealed record CaseDecision(CaseDecisionKind Kind, CaseStatus Status, Case
 {
     /// <summary>The actions allowed in the case's state, as <see cref="CaseRules.AllowedNow"/> gives them.</summary>
     public IReadOnlyList<string> Allowed { get; init; } = CaseWorkflow.AllowedIn(Status);
+
+    /// <summary>The flags an allowed action's event carries (<see cref="CaseFlag"/>); empty when nothing is flagged.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+
+    /// <summary>The date of the act a bar flag was judged by, when the action carries one.</summary>
+    public ActDate? FlaggedAct { get; init; }
 
     public bool IsAllowed => Kind == CaseDecisionKind.Allowed;
 }
@@ -180,9 +198,10 @@ public static class CaseRules
         }
 
         var problems = new List<CaseProblem>();
+        var flags = new List<string>();
         var on = command.On ?? today;
         CheckDate(problems, on, today, EarliestDate(facts, command.Action));
-        CheckFields(profile, facts, command, on, problems);
+        CheckFields(profile, facts, command, on, new Findings(problems, flags));
         if (problems.Count > 0)
         {
             return new CaseDecision(CaseDecisionKind.Invalid, facts.Status, null, null, problems);
@@ -194,7 +213,27 @@ public static class CaseRules
             return new CaseDecision(CaseDecisionKind.NotIndependent, facts.Status, null, facts.AccusedAgencyCode, []);
         }
 
-        return new CaseDecision(CaseDecisionKind.Allowed, facts.Status, CaseWorkflow.Next(facts.Status, command.Action), null, []);
+        return new CaseDecision(CaseDecisionKind.Allowed, facts.Status, CaseWorkflow.Next(facts.Status, command.Action), null, [])
+        {
+            Flags = [.. flags.Distinct(StringComparer.Ordinal)],
+            FlaggedAct = flags.Any(f => f != CaseFlag.RequalifiedAwayFromTorture) ? facts.Act : null,
+        };
+    }
+
+    /// <summary>What checking a command's fields found: problems refuse it, flags go on its event.</summary>
+    private sealed record Findings(List<CaseProblem> Problems, List<string> Flags);
+
+    /// <summary>A decision the profile bars: refused where the organisation decides, flagged where it records.</summary>
+    private static void Barred(CaseFacts facts, Findings findings, CaseProblem problem, string flag)
+    {
+        if (facts.OrganisationDecides)
+        {
+            findings.Problems.Add(problem);
+        }
+        else
+        {
+            findings.Flags.Add(flag);
+        }
     }
 
     /// <summary>
@@ -252,8 +291,9 @@ public static class CaseRules
 
     private static DateOnly? Latest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 
-    private static void CheckFields(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, DateOnly on, List<CaseProblem> problems)
+    private static void CheckFields(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, DateOnly on, Findings findings)
     {
+        var problems = findings.Problems;
         switch (command.Action)
         {
             case CaseAction.Merge:
@@ -277,9 +317,14 @@ public static class CaseRules
                 }
 
                 RequireText(problems, "reason", command.Reason, MaxTextLength);
+                if (TortureRestrictions.IsTorture(profile, facts.Proceeding?.CurrentArticle) && !TortureRestrictions.IsTorture(profile, command.Article))
+                {
+                    findings.Flags.Add(CaseFlag.RequalifiedAwayFromTorture);
+                }
+
                 break;
             case CaseAction.Terminate:
-                CheckTermination(profile, facts, command, on, problems);
+                CheckTermination(profile, facts, command, findings);
                 break;
             case CaseAction.Reopen:
                 RequireText(problems, "reason", command.Reason, MaxTextLength);
@@ -288,7 +333,7 @@ public static class CaseRules
                 OptionalText(problems, "court", command.Court, CaseLimits.Court);
                 break;
             case CaseAction.Verdict:
-                CheckVerdict(profile, facts, command, on, problems);
+                CheckVerdict(profile, facts, command, findings);
                 break;
             case CaseAction.Appeal:
                 if (command.AppealBy is null)
@@ -344,35 +389,46 @@ public static class CaseRules
         }
     }
 
-    private static void CheckTermination(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, DateOnly on, List<CaseProblem> problems)
+    private static void CheckTermination(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, Findings findings)
     {
-        if (!Require(problems, "reason", command.Reason, code => profile.FindTerminationReason(code) is not null, CaseProblemCode.UnknownReason))
+        if (!Require(findings.Problems, "reason", command.Reason, code => profile.FindTerminationReason(code) is not null, CaseProblemCode.UnknownReason))
         {
             return;
         }
 
-        if (facts.Proceeding is { } proceeding && !TortureRestrictions.CheckTermination(profile, proceeding.CurrentArticle, command.Reason!, on).IsAllowed)
+        if (facts.Proceeding is not { } proceeding)
         {
-            problems.Add(new CaseProblem("reason", CaseProblemCode.TortureTerminationBarred));
+            return;
+        }
+
+        if (!TortureRestrictions.CheckTermination(profile, proceeding.CurrentArticle, command.Reason!, facts.Act).IsAllowed)
+        {
+            Barred(facts, findings, new CaseProblem("reason", CaseProblemCode.TortureTerminationBarred), CaseFlag.BarredReason(command.Reason!));
+        }
+        else if (TortureRestrictions.IsTorture(profile, proceeding.ArticleAtRegistration)
+            && !TortureRestrictions.CheckTermination(profile, proceeding.ArticleAtRegistration, command.Reason!, facts.Act).IsAllowed)
+        {
+            findings.Flags.Add(CaseFlag.BarredReasonAfterRequalification);
         }
     }
 
-    private static void CheckVerdict(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, DateOnly on, List<CaseProblem> problems)
+    private static void CheckVerdict(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, Findings findings)
     {
         if (command.Sentences.Count == 0)
         {
-            problems.Add(new CaseProblem("sentences", CaseProblemCode.Required));
+            findings.Problems.Add(new CaseProblem("sentences", CaseProblemCode.Required));
             return;
         }
 
         for (var i = 0; i < command.Sentences.Count; i++)
         {
-            CheckSentence(profile, facts, command.Sentences[i], on, $"sentences[{i}]", problems);
+            CheckSentence(profile, facts, command.Sentences[i], $"sentences[{i}]", findings);
         }
     }
 
-    private static void CheckSentence(JurisdictionProfile profile, CaseFacts facts, SentenceCommand sentence, DateOnly on, string prefix, List<CaseProblem> problems)
+    private static void CheckSentence(JurisdictionProfile profile, CaseFacts facts, SentenceCommand sentence, string prefix, Findings findings)
     {
+        var problems = findings.Problems;
         if (sentence.Official is { } official)
         {
             if (!facts.OfficialIds.Contains(official))
@@ -404,9 +460,9 @@ public static class CaseRules
         }
 
         if (Require(problems, $"{prefix}.article", sentence.Article, code => profile.FindArticle(code) is not null, CaseProblemCode.UnknownArticle)
-            && sentence.Suspended && !TortureRestrictions.CheckSuspendedSentence(profile, sentence.Article!, on).IsAllowed)
+            && sentence.Suspended && !TortureRestrictions.CheckSuspendedSentence(profile, sentence.Article!, facts.Act).IsAllowed)
         {
-            problems.Add(new CaseProblem($"{prefix}.suspended", CaseProblemCode.SuspendedBarred));
+            Barred(facts, findings, new CaseProblem($"{prefix}.suspended", CaseProblemCode.SuspendedBarred), CaseFlag.SuspendedSentenceBarred);
         }
 
         CheckRange(problems, $"{prefix}.custodialMonths", sentence.CustodialMonths, MaxMonths);

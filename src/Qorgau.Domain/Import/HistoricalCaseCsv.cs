@@ -38,7 +38,7 @@ public static class HistoricalCaseCsv
 
     /// <summary>Columns a file may leave out altogether (older files do not have them); an empty field means unknown as for the others.</summary>
     public static readonly IReadOnlyList<string> OptionalColumns =
-        ["register_number", "court", "plea_agreement", "fine", "ban_from_office_months", "appealed_on", "appealed_by", "final_on"];
+        ["register_number", "court", "plea_agreement", "fine", "ban_from_office_months", "appealed_on", "appealed_by", "final_on", "incident_on"];
 
     /// <summary>The good rows as cases ready to store; the bad ones only as problems. A repeated <c>external_id</c> is a bad row.</summary>
     public static IEnumerable<ImportedCase> Read(TextReader reader, string fileName, JurisdictionProfile profile, ImportTarget target, DateOnly today, ICollection<DataProblem> problems)
@@ -105,10 +105,16 @@ public static class HistoricalCaseCsv
             AppealedOn = record.OptionalDate("appealed_on"),
             AppealedBy = Code<AppealBy>(record, "appealed_by"),
             FinalOn = record.OptionalDate("final_on"),
+            IncidentOn = record.OptionalDate("incident_on"),
         };
         if (!record.HasProblems && row.ReceivedOn > today)
         {
             record.Fail("received_on", $"'{row.ReceivedOn:yyyy-MM-dd}' is in the future");
+        }
+
+        if (!record.HasProblems && row.IncidentOn > row.ReceivedOn)
+        {
+            record.Fail("incident_on", $"'{row.IncidentOn:yyyy-MM-dd}' is after received_on: a complaint cannot precede its incident");
         }
 
         return row;

@@ -19,6 +19,9 @@ public sealed record HistoricalCaseRow
 
     public DateOnly ReceivedOn { get; init; }
 
+    /// <summary>The first day of the incident: the 2023 bars follow the date of the act (the received date stands in when unknown).</summary>
+    public DateOnly? IncidentOn { get; init; }
+
     public IntakeChannel Channel { get; init; } = IntakeChannel.Other;
 
     public string? Region { get; init; }

@@ -134,6 +134,7 @@ public static partial class HistoricalCaseStory
             ExternalId = row.ExternalId,
             Channel = row.Channel,
             ReceivedOn = row.ReceivedOn,
+            IncidentFrom = row.IncidentOn,
             RegionCode = row.Region,
             FacilityTypeCode = row.FacilityType,
             AccusedAgencyCode = row.AccusedAgency,
@@ -228,8 +229,10 @@ public static partial class HistoricalCaseStory
             var command = step.Command.Action == CaseAction.Verdict
                 ? step.Command with { Sentences = [.. step.Command.Sentences.Select(s => s.Outcome == VerdictOutcome.Conviction ? s with { Article = imported.Proceeding?.CurrentArticle } : s)] }
                 : step.Command;
+            // The import records what happened: a decision the bars forbid is kept, flagged, whatever the organisation.
             var facts = new CaseFacts(Record.Id, Record.OrganisationId, Record.Status, row.ReceivedOn, Record.AccusedAgencyCode, false,
-                imported.Proceeding, [], [.. imported.Officials.Select(o => o.Id)]);
+                imported.Proceeding, [], [.. imported.Officials.Select(o => o.Id)])
+            { IncidentOn = row.IncidentOn, OrganisationDecides = false };
             var decision = CaseRules.Decide(profile, facts, command, today);
             if (!decision.IsAllowed)
             {

@@ -29,6 +29,19 @@ public sealed class ImportedCase
     public List<CaseDeadline> Deadlines { get; } = [];
 
     public List<CaseEvent> Events { get; } = [];
+
+    /// <summary>
+    /// What the row's decisions broke, one line per flagged event, as the import reports it: the flags
+    /// and the date of the act they were judged by, and whether that date is the row's incident_on or,
+    /// without one, its received_on.
+    /// </summary>
+    public IEnumerable<string> FlagNotes() =>
+        Events.Select(e => CaseEventDetail.Read(e.Detail))
+            .Select(d => (Detail: d, Flags: CaseEventDetail.ReadFlags(d)))
+            .Where(x => x.Flags.Count > 0)
+            .Select(x => $"recorded with flag {string.Join(", ", x.Flags)}" + (x.Detail.TryGetValue("act-on", out var act)
+                ? $" (date of the act {act}: {(x.Detail.GetValueOrDefault("act-on-from") == "received" ? "received_on, as incident_on is empty" : "incident_on")})"
+                : string.Empty));
 }
 
 /// <summary>The event kinds and detail fields the historical import writes beside the workflow's own.</summary>

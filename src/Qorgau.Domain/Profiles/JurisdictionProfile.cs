@@ -9,7 +9,7 @@ public sealed record JurisdictionProfile(
     LocalizedName Name,
     string DefaultCulture,
     string TimeZone,
-    DateOnly TortureRestrictionsFrom,
+    TortureBar? SuspendedSentenceBar,
     int DisclosureThreshold,
     IReadOnlyList<Region> Regions,
     IReadOnlyList<Agency> Agencies,
@@ -74,7 +74,14 @@ public sealed record LegalArticle(
     public bool IsInForceOn(DateOnly date) => date >= InForceFrom && (InForceTo is null || date <= InForceTo);
 }
 
-public sealed record TerminationReason(string Code, LocalizedName Name, bool BarredForTorture) : IProfileItem;
+/// <param name="Bar">From which date of the act a case under a torture article cannot end on this ground; null when never.</param>
+public sealed record TerminationReason(string Code, LocalizedName Name, TortureBar? Bar = null) : IProfileItem
+{
+    public bool BarredForTorture => Bar is not null;
+}
+
+/// <summary>A bar on how a torture case may end, for acts committed on or after <paramref name="From"/>, with the law it comes from.</summary>
+public sealed record TortureBar(DateOnly From, string Source);
 
 /// <summary>The event a deadline counts from.</summary>
 public enum DeadlineStart

@@ -40,8 +40,7 @@ public static partial class ProfileReader
         var facilityTypes = ReadItems(directory, FacilityTypesFile, ["agency"], problems, r =>
             new FacilityType(r.Code("code"), ReadName(r), r.Code("agency")));
         var articles = ReadItems(directory, ArticlesFile, ["criminal_code", "is_torture", "in_force_from", "in_force_to", "succeeded_by"], problems, ReadArticle);
-        var reasons = ReadItems(directory, TerminationReasonsFile, ["barred_for_torture"], problems, r =>
-            new TerminationReason(r.Code("code"), ReadName(r), r.Bool("barred_for_torture")));
+        var reasons = ReadItems(directory, TerminationReasonsFile, ["barred_for_torture_from", "barred_source"], problems, ReadTerminationReason);
         var deadlines = ReadItems(directory, DeadlinesFile, ["days", "starts_at"], problems, r =>
             new Deadline(r.Code("code"), ReadName(r), r.Number("days", 0, 3650), r.Enum<DeadlineStart>("starts_at")));
         var methods = ReadTerms(directory, MethodsFile, problems);
@@ -68,7 +67,7 @@ public static partial class ProfileReader
 
         var profile = new JurisdictionProfile(
             settings.Code, settings.Name, settings.DefaultCulture, settings.TimeZone,
-            settings.TortureRestrictionsFrom, settings.DisclosureThreshold,
+            settings.SuspendedSentenceBar, settings.DisclosureThreshold,
             Items(regions), Items(agencies), Items(facilityTypes), Items(articles), Items(reasons),
             Items(deadlines), Items(methods), Items(illTreatment),
             Items(ageBands), Items(legalStatuses), Items(vulnerabilities));
@@ -97,6 +96,22 @@ public static partial class ProfileReader
 
         var successor = record.Optional("succeeded_by");
         return new LegalArticle(record.Code("code"), record.Required("criminal_code"), ReadName(record), record.Bool("is_torture"), from, to, successor);
+    }
+
+    private static TerminationReason ReadTerminationReason(CsvRecord record)
+    {
+        var from = record.OptionalDate("barred_for_torture_from");
+        var source = record.Optional("barred_source");
+        if (from is not null && source is null)
+        {
+            record.Fail("barred_source", "a bar needs its source");
+        }
+        else if (from is null && source is not null)
+        {
+            record.Fail("barred_for_torture_from", "a bar's source is given without its date");
+        }
+
+        return new TerminationReason(record.Code("code"), ReadName(record), from is { } date ? new TortureBar(date, source ?? string.Empty) : null);
     }
 
     private static LocalizedName ReadName(CsvRecord record) =>

@@ -9,13 +9,13 @@ internal sealed record ProfileSettings(
     LocalizedName Name,
     string DefaultCulture,
     string TimeZone,
-    DateOnly TortureRestrictionsFrom,
+    TortureBar? SuspendedSentenceBar,
     int DisclosureThreshold);
 
 public static partial class ProfileReader
 {
     private static readonly string[] RequiredSettings =
-        ["code", "name_kk", "name_ru", "name_en", "default_culture", "time_zone", "torture_restrictions_from", "disclosure_threshold"];
+        ["code", "name_kk", "name_ru", "name_en", "default_culture", "time_zone", "disclosure_threshold"];
 
     private static ProfileSettings? ReadSettings(string directory, List<DataProblem> problems)
     {
@@ -26,14 +26,14 @@ public static partial class ProfileReader
             return null;
         }
 
-        var values = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
+        var values = new Dictionary<string, (string Value, int Line, string Source)>(StringComparer.Ordinal);
         using (var reader = new StreamReader(path))
         {
             foreach (var record in CsvTable.Read(reader, SettingsFile, ["key", "value", "source"], problems))
             {
                 var key = record.Required("key");
                 var value = record.Required("value");
-                if (key.Length > 0 && !values.TryAdd(key, (value, record.Line)))
+                if (key.Length > 0 && !values.TryAdd(key, (value, record.Line, record.Optional("source") ?? string.Empty)))
                 {
                     record.Fail("key", $"'{key}' is already set on line {values[key].Line}");
                 }
@@ -63,11 +63,12 @@ public static partial class ProfileReader
             problems.Add(new DataProblem(SettingsFile, culture.Line, $"default_culture '{culture.Value}' is not one of kk, ru, en"));
         }
 
-        var restrictions = values["torture_restrictions_from"];
-        if (!DateOnly.TryParseExact(restrictions.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var restrictionsFrom))
+        if (values.TryGetValue("torture_restrictions_from", out var replaced))
         {
-            problems.Add(new DataProblem(SettingsFile, restrictions.Line, $"torture_restrictions_from '{restrictions.Value}' is not a date written YYYY-MM-DD"));
+            problems.Add(new DataProblem(SettingsFile, replaced.Line, "torture_restrictions_from is replaced by suspended_sentence_barred_from here and by the column barred_for_torture_from of termination-reasons.csv (each bar has its own date)"));
         }
+
+        var suspendedBar = ReadBar(values, "suspended_sentence_barred_from", problems);
 
         var threshold = values["disclosure_threshold"];
         if (!int.TryParse(threshold.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var disclosureThreshold) || disclosureThreshold < 1)
@@ -82,7 +83,30 @@ public static partial class ProfileReader
                 new LocalizedName(values["name_kk"].Value, values["name_ru"].Value, values["name_en"].Value),
                 culture.Value,
                 values["time_zone"].Value,
-                restrictionsFrom,
+                suspendedBar,
                 disclosureThreshold);
+    }
+
+    /// <summary>An optional dated bar: its date, and its source, which must be given.</summary>
+    private static TortureBar? ReadBar(Dictionary<string, (string Value, int Line, string Source)> values, string key, List<DataProblem> problems)
+    {
+        if (!values.TryGetValue(key, out var bar))
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(bar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        {
+            problems.Add(new DataProblem(SettingsFile, bar.Line, $"{key} '{bar.Value}' is not a date written YYYY-MM-DD"));
+            return null;
+        }
+
+        if (bar.Source.Length == 0)
+        {
+            problems.Add(new DataProblem(SettingsFile, bar.Line, $"{key} needs its source"));
+            return null;
+        }
+
+        return new TortureBar(from, bar.Source);
     }
 }

@@ -169,7 +169,7 @@ public sealed class CaseWorkflowApiTests(CaseApiFactory app) : IClassFixture<Cas
 
         var (problem, fields) = await IntakeApi.ValidationProblemAsync(response);
         fields.ShouldBe(["reason"]);
-        IntakeApi.ErrorText(problem, "reason").ShouldBe("A case under a torture article cannot be terminated on this ground since the 2023 amendment (amnesty, limitation, reconciliation and active repentance are barred).");
+        IntakeApi.ErrorText(problem, "reason").ShouldBe("A case under a torture article cannot be terminated on this ground for an act committed on or after the 2023 amendment (amnesty, limitation, reconciliation and active repentance are barred; the date of the act is the incident date, or the received date when there is none).");
         problem.GetProperty("title").GetString().ShouldBe("The action has problems; nothing was changed. Each field's problem is listed under 'errors'.");
         var read = await CaseAsync(Client, token, publicId);
         read.GetProperty("status").GetString().ShouldBe("registered");
@@ -208,7 +208,7 @@ public sealed class CaseWorkflowApiTests(CaseApiFactory app) : IClassFixture<Cas
 
         var (problem, fields) = await IntakeApi.ValidationProblemAsync(response);
         fields.ShouldBe(["sentences[0].suspended"]);
-        IntakeApi.ErrorText(problem, "sentences[0].suspended").ShouldBe("A conviction for torture cannot carry a suspended sentence since the 2023 amendment.");
+        IntakeApi.ErrorText(problem, "sentences[0].suspended").ShouldBe("A conviction for an act of torture committed on or after the 2023 amendment cannot carry a suspended sentence (the date of the act is the incident date, or the received date when there is none).");
         var read = await CaseAsync(Client, token, publicId);
         read.GetProperty("status").GetString().ShouldBe("in-court");
         read.GetProperty("proceeding").GetProperty("officials").GetArrayLength().ShouldBe(0, "a refused verdict adds no official");

@@ -85,7 +85,7 @@ public sealed class CaseImportVerbTests(CaseApiFactory app) : IClassFixture<Case
         var prefix = $"B{Guid.NewGuid():N}"[..12];
         var path = File(
             $"{prefix}-1,2012-02-01,letter,KZ-75,ivs,police,torture,male,25-34,,,,,,,,,,,,",
-            $"{prefix}-2,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,2024-03-05,146,,terminated,2024-06-01,amnesty,,,,,,",
+            $"{prefix}-2,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,2024-03-05,146,,terminated,2024-06-01,bribe,,,,,,",
             $"{prefix}-3,2012-04-01,fax,KZ-35,police-station,police,torture,male,35-49,,,,,,,,,,,,",
             $"{prefix}-1,2012-05-01,letter,KZ-75,ivs,police,torture,male,25-34,,,,,,,,,,,,");
 
@@ -93,10 +93,59 @@ public sealed class CaseImportVerbTests(CaseApiFactory app) : IClassFixture<Case
 
         run.ExitCode.ShouldBe(1);
         var name = Path.GetFileName(path);
-        run.Error.ShouldContain($"{name}:3: column 'termination_reason': a case under torture article 146 cannot be terminated for 'amnesty' on or after 2023-03-29");
+        run.Error.ShouldContain($"{name}:3: column 'termination_reason': 'bribe' is not a termination reason of the profile");
         run.Error.ShouldContain($"{name}:4: column 'channel': 'fax' is not one of: online, hotline, box, letter, visit, court, other");
         run.Error.ShouldContain($"{name}:5: column 'external_id': '{prefix}-1' already appears on line 2");
         run.Error.ShouldContain("3 problem(s) found; no case was imported.");
+        (await CountAsync(prefix)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_row_that_breaks_a_bar_imports_flagged_whatever_the_organisation_and_a_2022_act_amnestied_in_2024_unflagged()
+    {
+        var prefix = $"F{Guid.NewGuid():N}"[..12];
+        var path = Path.Combine(Path.GetTempPath(), $"qorgau-import-{Guid.NewGuid():N}.csv");
+        System.IO.File.WriteAllLines(path, [
+            Header + ",incident_on",
+            $"{prefix}-1,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,2024-03-05,146,,terminated,2024-06-01,amnesty,,,,,,,2024-02-20",
+            $"{prefix}-2,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,2024-03-05,146,,terminated,2024-06-01,amnesty,,,,,,,2022-11-02",
+            $"{prefix}-3,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,2024-03-05,146,,terminated,2024-06-01,limitation,,,,,,,",
+        ]);
+        _files.Add(path);
+
+        var run = await app.RunVerbAsync("import", "cases", path, "--organisation", "prosecutor");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var name = Path.GetFileName(path);
+        run.Output.ShouldContain($"{name}:2: recorded with flag amnesty-barred-for-torture (date of the act 2024-02-20: incident_on)");
+        run.Output.ShouldNotContain($"{name}:3:");
+        run.Output.ShouldContain($"{name}:4: recorded with flag limitation-barred-for-torture (date of the act 2024-03-01: received_on, as incident_on is empty)");
+        var details = await app.WithDbAsync(db => db.CaseEvents.AsNoTracking()
+            .Where(e => e.Kind == "action.terminate")
+            .Join(db.Cases.Where(c => c.ExternalId!.StartsWith(prefix)), e => e.CaseId, c => c.Id, (e, c) => new { c.ExternalId, e.Detail })
+            .ToDictionaryAsync(x => x.ExternalId!, x => CaseEventDetail.Read(x.Detail), Cancel));
+        CaseEventDetail.ReadFlags(details[$"{prefix}-1"]).ShouldBe(["amnesty-barred-for-torture"], "a special prosecutor's import records the unlawful decision, flagged");
+        CaseEventDetail.ReadFlags(details[$"{prefix}-2"]).ShouldBeEmpty("an act of 2022 may be amnestied after the amendment");
+        CaseEventDetail.ReadFlags(details[$"{prefix}-3"]).ShouldBe(["limitation-barred-for-torture"]);
+        details[$"{prefix}-3"]["act-on-from"].ShouldBe("received", "without incident_on the received date stands for the act");
+    }
+
+    [Fact]
+    public async Task An_incident_after_the_received_date_is_a_bad_row_and_nothing_is_stored()
+    {
+        var prefix = $"I{Guid.NewGuid():N}"[..12];
+        var path = Path.Combine(Path.GetTempPath(), $"qorgau-import-{Guid.NewGuid():N}.csv");
+        System.IO.File.WriteAllLines(path, [
+            Header + ",incident_on",
+            $"{prefix}-1,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,,,,,,,,,,,,,2024-02-20",
+            $"{prefix}-2,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,,,,,,,,,,,,,2024-03-02",
+        ]);
+        _files.Add(path);
+
+        var run = await app.RunVerbAsync("import", "cases", path);
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain($"{Path.GetFileName(path)}:3: column 'incident_on': '2024-03-02' is after received_on");
         (await CountAsync(prefix)).ShouldBe(0);
     }
 

@@ -52,7 +52,9 @@ public sealed class ProfileApiTests(QorgauAppFactory app) : IClassFixture<Qorgau
         articles["141-1"].ShouldBeTrue();
         articles["362"].ShouldBeFalse();
         barred.ShouldBe(["amnesty", "limitation", "reconciliation", "active-repentance"], ignoreOrder: true);
-        profile.GetProperty("tortureRestrictionsFrom").GetString().ShouldStartWith("2023-");
+        profile.GetProperty("suspendedSentenceBarredFrom").GetString().ShouldStartWith("2023-");
+        profile.GetProperty("terminationReasons").EnumerateArray().Where(r => r.GetProperty("barredForTorture").GetBoolean())
+            .ShouldAllBe(r => r.GetProperty("barredForTortureFrom").GetString()!.StartsWith("2023-") && r.GetProperty("barSource").GetString()!.Contains("212-VII"));
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed class CaseRulesProceedingTests
     {
         var profile = TestProfile.Kazakhstan;
 
-        profile.TortureRestrictionsFrom.ShouldBe(AmendmentInForce);
+        profile.SuspendedSentenceBar.ShouldNotBeNull().From.ShouldBe(AmendmentInForce);
+        profile.TerminationReasons.Where(r => r.BarredForTorture).ShouldAllBe(r => r.Bar!.From == AmendmentInForce);
         profile.FindArticle("146")!.IsTorture.ShouldBeTrue();
         profile.FindArticle("362")!.IsTorture.ShouldBeFalse();
         profile.TerminationReasons.Where(r => r.BarredForTorture).Select(r => r.Code)
@@ -143,11 +144,11 @@ public sealed class CaseRulesProceedingTests
     [InlineData("limitation")]
     [InlineData("reconciliation")]
     [InlineData("active-repentance")]
-    public void A_torture_case_cannot_be_terminated_for_a_barred_reason_from_the_amendment_on(string reason)
+    public void A_torture_case_cannot_be_terminated_for_a_barred_reason_for_an_act_from_the_amendment_on(string reason)
     {
-        var facts = Facts(CaseStatus.Registered, article: "146", receivedOn: ReceivedBeforeAmendment);
+        var facts = Facts(CaseStatus.Registered, article: "146", receivedOn: new DateOnly(2023, 4, 1)) with { IncidentOn = AmendmentInForce };
 
-        Decide(facts, new CaseCommand { Action = CaseAction.Terminate, Reason = reason, On = AmendmentInForce })
+        Decide(facts, new CaseCommand { Action = CaseAction.Terminate, Reason = reason, On = new DateOnly(2023, 4, 2) })
             .ShouldBeInvalid("reason", CaseProblemCode.TortureTerminationBarred);
         Decide(facts, new CaseCommand { Action = CaseAction.Terminate, Reason = reason, On = new DateOnly(2025, 6, 1) })
             .ShouldBeInvalid("reason", CaseProblemCode.TortureTerminationBarred);
@@ -158,9 +159,11 @@ public sealed class CaseRulesProceedingTests
     [InlineData("limitation")]
     [InlineData("reconciliation")]
     [InlineData("active-repentance")]
-    public void The_day_before_the_amendment_the_same_termination_was_allowed(string reason) =>
-        Decide(Facts(CaseStatus.Registered, article: "146", receivedOn: ReceivedBeforeAmendment), new CaseCommand { Action = CaseAction.Terminate, Reason = reason, On = AmendmentInForce.AddDays(-1) })
-            .ShouldBeAllowed(CaseStatus.Terminated);
+    public void An_act_of_the_day_before_the_amendment_may_be_terminated_for_those_reasons_years_later(string reason) =>
+        Decide(
+            Facts(CaseStatus.Registered, article: "146", receivedOn: ReceivedBeforeAmendment) with { IncidentOn = AmendmentInForce.AddDays(-1) },
+            new CaseCommand { Action = CaseAction.Terminate, Reason = reason, On = new DateOnly(2025, 6, 1) })
+            .ShouldBeAllowed(CaseStatus.Terminated).Flags.ShouldBeEmpty();
 
     [Theory]
     [InlineData("amnesty")]
@@ -301,20 +304,20 @@ public sealed class CaseRulesProceedingTests
             .ShouldBeInvalid("sentences[0].article", code);
 
     [Fact]
-    public void A_suspended_sentence_for_torture_is_refused_from_the_amendment_on()
+    public void A_suspended_sentence_for_torture_is_refused_for_an_act_from_the_amendment_on()
     {
-        var facts = Facts(CaseStatus.InCourt, receivedOn: ReceivedBeforeAmendment);
+        var facts = Facts(CaseStatus.InCourt, receivedOn: new DateOnly(2023, 4, 1)) with { IncidentOn = AmendmentInForce };
         var suspended = new CaseCommand { Action = CaseAction.Verdict, Sentences = [Conviction("146", custodialMonths: 36, suspended: true)] };
 
-        Decide(facts, suspended with { On = AmendmentInForce }).ShouldBeInvalid("sentences[0].suspended", CaseProblemCode.SuspendedBarred);
+        Decide(facts, suspended with { On = new DateOnly(2023, 9, 1) }).ShouldBeInvalid("sentences[0].suspended", CaseProblemCode.SuspendedBarred);
         Decide(facts, suspended with { On = new DateOnly(2026, 1, 15) }).ShouldBeInvalid("sentences[0].suspended", CaseProblemCode.SuspendedBarred);
     }
 
     [Fact]
-    public void A_suspended_sentence_for_torture_was_allowed_the_day_before_the_amendment() =>
+    public void A_suspended_sentence_for_torture_is_allowed_for_an_act_of_the_day_before_the_amendment() =>
         Decide(
-            Facts(CaseStatus.InCourt, receivedOn: ReceivedBeforeAmendment),
-            new CaseCommand { Action = CaseAction.Verdict, On = AmendmentInForce.AddDays(-1), Sentences = [Conviction("146", custodialMonths: 36, suspended: true)] })
+            Facts(CaseStatus.InCourt, receivedOn: ReceivedBeforeAmendment) with { IncidentOn = AmendmentInForce.AddDays(-1) },
+            new CaseCommand { Action = CaseAction.Verdict, On = new DateOnly(2024, 5, 1), Sentences = [Conviction("146", custodialMonths: 36, suspended: true)] })
             .ShouldBeAllowed(CaseStatus.Verdict);
 
     [Fact]

@@ -133,11 +133,12 @@ internal static class CaseTestData
         decision.Problems.ShouldHaveSingleItem().ShouldBe(new CaseProblem(field, code));
     }
 
-    public static void ShouldBeAllowed(this CaseDecision decision, CaseStatus next)
+    public static CaseDecision ShouldBeAllowed(this CaseDecision decision, CaseStatus next)
     {
         decision.Problems.ShouldBeEmpty();
         decision.Kind.ShouldBe(CaseDecisionKind.Allowed);
         decision.Next.ShouldBe(next);
+        return decision;
     }
 
     public static void ShouldBeRefusedNow(this CaseDecision decision, CaseStatus status, string? reason)

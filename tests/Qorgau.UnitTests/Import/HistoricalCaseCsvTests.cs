@@ -174,17 +174,71 @@ public sealed class HistoricalCaseCsvTests
         imported.Case.Status.ShouldBe(CaseStatus.Final);
     }
 
+    /// <summary>The action event of the imported case whose kind is <paramref name="action"/>: its detail.</summary>
+    private static IReadOnlyDictionary<string, string> ActionDetail(ImportedCase imported, string action) =>
+        CaseEventDetail.Read(imported.Events.Single(e => e.Kind == CaseEventKind.Of(action)).Detail);
+
+    /// <summary>The file with the optional <c>incident_on</c> column after the others.</summary>
+    private static (List<ImportedCase> Cases, List<DataProblem> Problems) ReadWithIncident(string row, string incidentOn)
+    {
+        var problems = new List<DataProblem>();
+        var text = $"{Header},incident_on\n{row},{incidentOn}";
+        var cases = HistoricalCaseCsv.Read(new StringReader(text), "h.csv", TestProfile.Kazakhstan, ImportTarget.For(OrganisationId), Today, problems).ToList();
+        return (cases, problems);
+    }
+
+    private static string Terminated(string receivedOn, string decisionOn, string reason) =>
+        Row(("received_on", receivedOn), ("registered_on", receivedOn), ("decision", "terminated"), ("decision_on", decisionOn), ("termination_reason", reason),
+            ("verdict", ""), ("verdict_on", ""), ("officials_convicted", ""), ("custodial_months", ""), ("suspended", ""), ("compensation_paid", ""));
+
     [Theory]
     [InlineData("amnesty")]
     [InlineData("limitation")]
     [InlineData("reconciliation")]
     [InlineData("active-repentance")]
-    public void A_torture_case_terminated_on_a_barred_ground_from_the_amendment_is_a_bad_row(string reason)
+    public void A_torture_case_terminated_on_a_barred_ground_for_an_act_from_the_amendment_imports_flagged(string reason)
     {
-        var row = Row(("received_on", "2023-03-01"), ("registered_on", "2023-03-02"), ("decision", "terminated"), ("decision_on", "2023-03-29"), ("termination_reason", reason),
-            ("verdict", ""), ("verdict_on", ""), ("officials_convicted", ""), ("custodial_months", ""), ("suspended", ""));
+        var (cases, problems) = Read(Terminated("2023-03-29", "2023-06-01", reason));
 
-        ShouldBeRefused(row, "termination_reason", "a case under torture article 146 cannot be terminated for");
+        problems.ShouldBeEmpty();
+        var imported = cases.ShouldHaveSingleItem();
+        imported.Proceeding!.TerminationReason.ShouldBe(reason);
+        var detail = ActionDetail(imported, CaseAction.Terminate);
+        CaseEventDetail.ReadFlags(detail).ShouldBe([$"{reason}-barred-for-torture"]);
+        detail["act-on"].ShouldBe("2023-03-29");
+        detail["act-on-from"].ShouldBe("received", "without incident_on the received date stands for the act, and the event says so");
+    }
+
+    [Fact]
+    public void An_act_of_2022_terminated_by_amnesty_in_2024_imports_unflagged()
+    {
+        var (cases, problems) = ReadWithIncident(Terminated("2024-01-10", "2024-05-01", "amnesty"), "2022-11-20");
+
+        problems.ShouldBeEmpty();
+        var imported = cases.ShouldHaveSingleItem();
+        imported.Case.IncidentFrom.ShouldBe(new DateOnly(2022, 11, 20));
+        CaseEventDetail.ReadFlags(ActionDetail(imported, CaseAction.Terminate)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_act_of_2024_terminated_by_amnesty_imports_flagged_with_its_incident_date()
+    {
+        var detail = ActionDetail(ReadWithIncident(Terminated("2024-01-10", "2024-05-01", "amnesty"), "2024-01-02").Cases.ShouldHaveSingleItem(), CaseAction.Terminate);
+
+        CaseEventDetail.ReadFlags(detail).ShouldBe(["amnesty-barred-for-torture"]);
+        detail["act-on"].ShouldBe("2024-01-02");
+        detail["act-on-from"].ShouldBe("incident");
+    }
+
+    [Theory]
+    [InlineData("2024-01-11", "is after received_on")]
+    [InlineData("2024-13-01", "'2024-13-01' is not a date")]
+    public void An_impossible_incident_date_is_a_bad_row(string incidentOn, string reason)
+    {
+        var (cases, problems) = ReadWithIncident(Terminated("2024-01-10", "2024-05-01", "amnesty"), incidentOn);
+
+        cases.ShouldBeEmpty();
+        problems.ShouldContain(p => p.Line == 2 && p.Reason.StartsWith("column 'incident_on': ", StringComparison.Ordinal) && p.Reason.Contains(reason), string.Join(" | ", problems));
     }
 
     [Fact]
@@ -209,22 +263,26 @@ public sealed class HistoricalCaseCsvTests
     }
 
     [Fact]
-    public void A_suspended_sentence_for_torture_from_the_amendment_is_a_bad_row()
+    public void A_suspended_sentence_for_torture_for_an_act_from_the_amendment_imports_flagged()
     {
-        var row = Row(("received_on", "2023-01-10"), ("registered_on", "2023-01-11"), ("decision_on", "2023-02-01"), ("verdict_on", "2023-03-29"), ("suspended", "true"));
+        var row = Row(("received_on", "2023-03-29"), ("registered_on", "2023-04-01"), ("decision_on", "2023-05-01"), ("verdict_on", "2023-09-01"), ("suspended", "true"));
 
-        ShouldBeRefused(row, "suspended", "a conviction under torture article 146 cannot carry a suspended sentence");
+        var (cases, problems) = Read(row);
+
+        problems.ShouldBeEmpty();
+        CaseEventDetail.ReadFlags(ActionDetail(cases.ShouldHaveSingleItem(), CaseAction.Verdict)).ShouldBe([CaseFlag.SuspendedSentenceBarred]);
     }
 
     [Fact]
-    public void A_suspended_sentence_for_torture_before_the_amendment_imports()
+    public void A_suspended_sentence_for_torture_for_an_act_before_the_amendment_imports_unflagged()
     {
-        var row = Row(("received_on", "2023-01-10"), ("registered_on", "2023-01-11"), ("decision_on", "2023-02-01"), ("verdict_on", "2023-03-28"), ("suspended", "true"));
+        var row = Row(("received_on", "2023-01-10"), ("registered_on", "2023-01-11"), ("decision_on", "2023-02-01"), ("verdict_on", "2024-03-28"), ("suspended", "true"));
 
         var (cases, problems) = Read(row);
 
         problems.ShouldBeEmpty();
         cases.ShouldHaveSingleItem().Sentences.ShouldAllBe(s => s.Suspended && s.CustodialMonths == 60);
+        CaseEventDetail.ReadFlags(ActionDetail(cases[0], CaseAction.Verdict)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed record CaseResponse(
             [.. d.Assignments.Select(a => new AssignmentResponse(a.Email, a.Assignment.Role, Utc(a.Assignment.AssignedAtUtc)))],
             [.. d.Withdrawals.Select(w => new WithdrawalResponse(Utc(w.RequestedAtUtc), ComplaintRules.CodeOf(w.RequestedBy), w.Outcome is { } o ? ComplaintRules.CodeOf(o) : null, d.EmailOf(w.InterviewerUserId)))],
             [.. d.Deadlines.Select(x => new DeadlineResponse(x.Code, x.DueOn, x.MetAtUtc is { } met ? Utc(met) : null, x.OverdueMarkedAtUtc is not null && x.IsOpen))],
-            [.. d.Events.Select(e => new EventResponse(Utc(e.OccurredAtUtc), e.Kind, d.EmailOf(e.ActorUserId), CaseEventDetail.Read(e.Detail)))],
+            [.. d.Events.Select(e => EventResponse.From(Utc(e.OccurredAtUtc), e.Kind, d.EmailOf(e.ActorUserId), CaseEventDetail.Read(e.Detail)))],
             asOfUtc is { } at ? SnapshotResponse.From(CaseHistory.StateAt(d.Events, at), d) : null,
             records);
     }
@@ -101,7 +101,12 @@ public sealed record WithdrawalResponse(DateTime RequestedAt, string RequestedBy
 
 public sealed record DeadlineResponse(string Code, DateOnly DueOn, DateTime? MetAt, bool Overdue);
 
-public sealed record EventResponse(DateTime At, string Kind, string? Actor, IReadOnlyDictionary<string, string> Detail);
+/// <param name="Flags">What the recorded decision broke or how it downgraded the case (<see cref="CaseFlag"/>), e.g. "amnesty-barred-for-torture"; empty when nothing is flagged.</param>
+public sealed record EventResponse(DateTime At, string Kind, string? Actor, IReadOnlyDictionary<string, string> Detail, IReadOnlyList<string> Flags)
+{
+    public static EventResponse From(DateTime at, string kind, string? actor, IReadOnlyDictionary<string, string> detail) =>
+        new(at, kind, actor, detail, CaseEventDetail.ReadFlags(detail));
+}
 
 public sealed record SnapshotResponse(DateTime At, string Status, string? Article, IReadOnlyList<string> Assignees, int Events)
 {

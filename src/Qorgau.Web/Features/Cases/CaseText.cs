@@ -27,6 +27,13 @@ public static class CaseText
     public static string Event(IStringLocalizer localizer, string kind) =>
         CaseEventKind.IsAction(kind, out var action) ? Action(localizer, action) : localizer[$"CaseEvent.{kind}"];
 
+    /// <summary>A flag on an event in words (<see cref="CaseFlag"/>); a flag of a reason this installation has no words for names its code.</summary>
+    public static string Flag(IStringLocalizer localizer, string flag)
+    {
+        var text = localizer[$"CaseFlag.{flag}"];
+        return text.ResourceNotFound ? string.Format(CultureInfo.CurrentCulture, localizer["CaseFlag.Other"], flag) : text.Value;
+    }
+
     /// <summary>"The case is received. Allowed now: accept, ..." with the reason when the state itself blocks it.</summary>
     public static string NotAllowed(IStringLocalizer localizer, CaseDecision decision)
     {

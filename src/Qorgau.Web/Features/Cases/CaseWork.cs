@@ -122,9 +122,12 @@ public sealed class CaseWork(
         var referralTarget = command.Action == CaseAction.Refer && !string.IsNullOrWhiteSpace(command.Organisation)
             ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == command.Organisation.Trim(), cancellationToken)
             : null;
+        var kind = await db.Organisations.AsNoTracking().Where(o => o.Id == record.OrganisationId).Select(o => o.Kind).FirstAsync(cancellationToken);
         var facts = new CaseFacts(record.Id, record.OrganisationId, record.Status, record.ReceivedOn,
             record.AccusedAgencyCode, record.ConsentToShare, proceeding, withdrawals, officials)
         {
+            IncidentOn = record.IncidentFrom,
+            OrganisationDecides = CaseFlag.Decides(kind),
             MergeTarget = mergeTarget is null ? null : new MergeTarget(mergeTarget.Id, mergeTarget.OrganisationId, mergeTarget.Status),
             ReferralTarget = referralTarget is null ? null : new ReferralTarget(referralTarget.Id, referralTarget.AffiliationAgencyCode, referralTarget.PublicKey is not null),
             ReferralPending = record.PendingReferralOrganisationId is not null,

@@ -21,6 +21,9 @@ public sealed class ReportsModel(QorgauDbContext db, UserManager<StaffUser> user
 
     public IReadOnlyList<WithdrawalRateRow> WithdrawalRates { get; private set; } = [];
 
+    /// <summary>The organisation's recorded decisions that carry a flag (a barred termination, a suspended sentence, a requalification away from torture), newest first.</summary>
+    public IReadOnlyList<FlaggedRow> Flagged { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
@@ -39,6 +42,7 @@ public sealed class ReportsModel(QorgauDbContext db, UserManager<StaffUser> user
         var emails = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? string.Empty, cancellationToken);
         Overrides = [.. overrides.Select(x => new OverrideRow(x.PublicId, x.Override, emails.GetValueOrDefault(x.Override.RequestedByUserId), emails.GetValueOrDefault(x.Override.TargetId), x.Override.DecidedByUserId is { } d ? emails.GetValueOrDefault(d) : null))];
 
+        Flagged = await FlaggedAsync(ownCases, cancellationToken);
         var cases = ownCases.Where(c => c.FacilityId != null);
         var perFacility = await cases.GroupBy(c => c.FacilityId!.Value)
             .Select(g => new { Facility = g.Key, Cases = g.Count(), Withdrawn = g.Count(c => db.Withdrawals.Any(w => w.CaseId == c.Id)) })
@@ -50,6 +54,28 @@ public sealed class ReportsModel(QorgauDbContext db, UserManager<StaffUser> user
             .Select(x => new WithdrawalRateRow(facilities[x.Facility], x.Cases, x.Withdrawn))
             .OrderByDescending(r => r.Rate).ThenByDescending(r => r.Cases)];
         return Page();
+    }
+
+    private async Task<IReadOnlyList<FlaggedRow>> FlaggedAsync(IQueryable<Domain.Cases.Case> ownCases, CancellationToken cancellationToken)
+    {
+        // The detail is a flat JSON object: a flagged event is one whose detail has the "flags" member.
+        var marker = $"\"{CaseEventDetail.Flags}\":";
+        var events = await db.CaseEvents.AsNoTracking()
+            .Where(e => e.Kind.StartsWith("action.") && e.Detail != null && e.Detail.Contains(marker))
+            .Join(ownCases, e => e.CaseId, c => c.Id, (e, c) => new { Event = e, c.PublicId })
+            .OrderByDescending(x => x.Event.OccurredAtUtc)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        return [.. events.Select(x => FlaggedRow.From(x.PublicId, x.Event))];
+    }
+}
+
+public sealed record FlaggedRow(string PublicId, DateTime OccurredAtUtc, string Kind, IReadOnlyList<string> Flags, string? ActOn, string? ActOnFrom)
+{
+    public static FlaggedRow From(string publicId, CaseEvent e)
+    {
+        var detail = CaseEventDetail.Read(e.Detail);
+        return new FlaggedRow(publicId, e.OccurredAtUtc, e.Kind, CaseEventDetail.ReadFlags(detail), detail.GetValueOrDefault("act-on"), detail.GetValueOrDefault("act-on-from"));
     }
 }
 

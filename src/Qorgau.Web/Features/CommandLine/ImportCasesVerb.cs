@@ -65,6 +65,11 @@ internal sealed class ImportCasesVerb : IVerb
             return CommandLineApp.Failure;
         }
 
+        foreach (var flagged in result.Flagged)
+        {
+            context.Out.WriteLine(flagged);
+        }
+
         context.Out.WriteLine($"Imported {result.Imported} cases from {Path.GetFileName(path)} into {organisation.Code}.");
         return CommandLineApp.Success;
     }

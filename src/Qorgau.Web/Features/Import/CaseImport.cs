@@ -15,6 +15,9 @@ namespace Qorgau.Web.Features.Import;
 public sealed record CaseImportResult(int Imported, IReadOnlyList<DataProblem> Problems)
 {
     public bool Succeeded => Problems.Count == 0;
+
+    /// <summary>Rows imported with flags (a decision the 2023 bars forbid, a requalification away from torture): the import records them and says so.</summary>
+    public IReadOnlyList<DataProblem> Flagged { get; init; } = [];
 }
 
 /// <summary>
@@ -39,6 +42,7 @@ public sealed class CaseImport(QorgauDbContext db, JurisdictionProfile profile, 
     public async Task<CaseImportResult> ImportAsync(TextReader reader, string fileName, Organisation organisation, Action<int>? progress = null, int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
     {
         var problems = new List<DataProblem>();
+        var flagged = new List<DataProblem>();
         var publicIds = new PublicIdPool(db, batchSize);
         var target = new ImportTarget(organisation.Id, organisation.AffiliationAgencyCode, publicIds.Next);
         var today = ProfileCalendar.Today(profile, clock);
@@ -51,6 +55,7 @@ public sealed class CaseImport(QorgauDbContext db, JurisdictionProfile profile, 
             foreach (var imported in HistoricalCaseCsv.Read(reader, fileName, profile, target, today, problems))
             {
                 batch.Add(imported);
+                flagged.AddRange(imported.FlagNotes().Select(note => new DataProblem(fileName, imported.Line, note)));
                 progress?.Invoke(++rows);
                 if (batch.Count == batchSize)
                 {
@@ -68,7 +73,7 @@ public sealed class CaseImport(QorgauDbContext db, JurisdictionProfile profile, 
 
             await audit.WriteAsync(new AuditEvent("cases.imported", null, organisation.Id, "organisation", organisation.Id.ToString(), $"cases={stored}"), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new CaseImportResult(stored, []);
+            return new CaseImportResult(stored, []) { Flagged = flagged };
         }
         finally
         {

@@ -20,7 +20,7 @@ public sealed record ProfileResponse(
     string Code,
     LocalizedName Names,
     string DefaultCulture,
-    DateOnly TortureRestrictionsFrom,
+    DateOnly? SuspendedSentenceBarredFrom,
     int DisclosureThreshold,
     IReadOnlyList<RegionItem> Regions,
     IReadOnlyList<AgencyItem> Agencies,
@@ -35,13 +35,13 @@ public sealed record ProfileResponse(
         p.Code,
         p.Name,
         p.DefaultCulture,
-        p.TortureRestrictionsFrom,
+        p.SuspendedSentenceBar?.From,
         p.DisclosureThreshold,
         [.. p.Regions.Select(r => new RegionItem(r.Code, r.Name, Lower(r.Kind)))],
         [.. p.Agencies.Select(a => new AgencyItem(a.Code, a.Name, a.RunsDetention, a.Investigates))],
         [.. p.FacilityTypes.Select(t => new FacilityTypeItem(t.Code, t.Name, t.AgencyCode))],
         [.. p.Articles.Select(a => new ArticleItem(a.Code, a.Name, a.CriminalCode, a.IsTorture, a.InForceFrom, a.InForceTo, a.SucceededBy))],
-        [.. p.TerminationReasons.Select(r => new TerminationReasonItem(r.Code, r.Name, r.BarredForTorture))],
+        [.. p.TerminationReasons.Select(r => new TerminationReasonItem(r.Code, r.Name, r.BarredForTorture, r.Bar?.From, r.Bar?.Source))],
         [.. p.Deadlines.Select(d => new DeadlineItem(d.Code, d.Name, d.Days, Lower(d.StartsAt)))],
         [.. p.Methods.Select(m => new TermItem(m.Code, m.Name))],
         [.. p.IllTreatmentTypes.Select(t => new TermItem(t.Code, t.Name))]);
@@ -58,7 +58,8 @@ public sealed record FacilityTypeItem(string Code, LocalizedName Names, string A
 
 public sealed record ArticleItem(string Code, LocalizedName Names, string CriminalCode, bool IsTorture, DateOnly InForceFrom, DateOnly? InForceTo, string? SucceededBy);
 
-public sealed record TerminationReasonItem(string Code, LocalizedName Names, bool BarredForTorture);
+/// <param name="BarredForTortureFrom">For acts committed on or after this date, a torture case cannot end on this ground.</param>
+public sealed record TerminationReasonItem(string Code, LocalizedName Names, bool BarredForTorture, DateOnly? BarredForTortureFrom, string? BarSource);
 
 public sealed record DeadlineItem(string Code, LocalizedName Names, int Days, string StartsAt);
 
