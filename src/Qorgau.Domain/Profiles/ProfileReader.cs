@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Qorgau.Domain.Csv;
+using Qorgau.Domain.Organisations;
 
 namespace Qorgau.Domain.Profiles;
 
@@ -42,8 +43,8 @@ public static partial class ProfileReader
         var articles = ReadItems(directory, ArticlesFile, ["criminal_code", "is_torture", "in_force_from", "in_force_to", "succeeded_by"], problems, ReadArticle);
         var reasons = ReadItems(directory, TerminationReasonsFile, ["barred_for_torture"], problems, r =>
             new TerminationReason(r.Code("code"), ReadName(r), r.Bool("barred_for_torture")));
-        var deadlines = ReadItems(directory, DeadlinesFile, ["days", "starts_at"], problems, r =>
-            new Deadline(r.Code("code"), ReadName(r), r.Number("days", 0, 3650), r.Enum<DeadlineStart>("starts_at")));
+        var deadlines = ReadItems(directory, DeadlinesFile, ["days", "starts_at", "organisations"], problems, r =>
+            new Deadline(r.Code("code"), ReadName(r), r.Number("days", 0, 3650), r.Enum<DeadlineStart>("starts_at"), ReadOrganisations(r)));
         var methods = ReadTerms(directory, MethodsFile, problems);
         var illTreatment = ReadTerms(directory, IllTreatmentTypesFile, problems);
         var ageBands = ReadTerms(directory, AgeBandsFile, problems);
@@ -97,6 +98,19 @@ public static partial class ProfileReader
 
         var successor = record.Optional("succeeded_by");
         return new LegalArticle(record.Code("code"), record.Required("criminal_code"), ReadName(record), record.Bool("is_torture"), from, to, successor);
+    }
+
+    /// <summary>The organisations a deadline binds: kind codes and "investigating", separated by spaces.</summary>
+    private static List<string> ReadOrganisations(CsvRecord record)
+    {
+        var allowed = Enum.GetValues<OrganisationKind>().Select(Organisation.KindCode).Append(Deadline.Investigating).ToList();
+        var codes = record.Required("organisations").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        foreach (var code in codes.Where(c => !allowed.Contains(c)))
+        {
+            record.Fail("organisations", $"'{code}' is not one of: {string.Join(", ", allowed)}");
+        }
+
+        return codes;
     }
 
     private static LocalizedName ReadName(CsvRecord record) =>
