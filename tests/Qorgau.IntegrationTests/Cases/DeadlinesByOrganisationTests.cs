@@ -56,6 +56,11 @@ public sealed class DeadlinesByOrganisationTests(CaseApiFactory app) : IClassFix
             deadlines[code].GetProperty("metAt").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null, code);
             deadlines[code].GetProperty("notApplicableAt").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.String, code);
         }
+
+        var page = await (await app.SignInAsync(SupervisorEmail)).GetPageAsync($"/cases/{filed.PublicId}");
+        page.ShouldContain($"data-code=\"{CaseDeadlines.Registration}\" data-state=\"not-applicable\"");
+        page.ShouldContain($"data-code=\"{CaseDeadlines.ComplainantAnswer}\" data-state=\"met\"");
+        page.ShouldContain("not applicable since");
     }
 
     [Fact]
@@ -71,6 +76,30 @@ public sealed class DeadlinesByOrganisationTests(CaseApiFactory app) : IClassFix
         deadlines.Single(d => d.Code == CaseDeadlines.ReferralToProsecutor).MetAtUtc.ShouldNotBeNull();
         deadlines.Where(d => d.IsOpen).Select(d => d.Code).ShouldBe([CaseDeadlines.Registration, CaseDeadlines.MedicalExamination], ignoreOrder: true,
             "the prosecutor the case is being handed to must register it, even before a key holder takes it over");
+    }
+
+    [Fact]
+    public async Task The_visit_to_a_person_still_held_is_met_by_a_follow_up_visit_applied_and_by_no_other_measure()
+    {
+        var filed = await IntakeApi.FileAsync(Client, new { account = "They beat me in the cell.", organisation = "npm", victimStillHeld = true });
+        var caseId = await app.WithDbAsync(db => db.Cases.Where(c => c.PublicId == filed.PublicId).Select(c => c.Id).SingleAsync(Cancel));
+        var supervisor = await app.SignInAsync("supervisor@npm.demo");
+        var page = $"/cases/{filed.PublicId}/support";
+
+        async Task ApplyAsync(string kind)
+        {
+            (await supervisor.SubmitAsync(page, new Dictionary<string, string> { ["Measure.Kind"] = kind, ["Measure.RequestedOn"] = app.Day(0) }, $"{page}?handler=Measure"))
+                .StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, kind);
+            var id = await app.WithDbAsync(db => db.ProtectiveMeasures.Where(m => m.CaseId == caseId && m.Status == Domain.Care.MeasureStatus.Requested).Select(m => m.Id).SingleAsync(Cancel));
+            (await supervisor.SubmitAsync(page, new Dictionary<string, string> { ["Change.Id"] = id.ToString(), ["Change.Status"] = "applied", ["Change.On"] = app.Day(0) }, $"{page}?handler=MeasureStatus"))
+                .StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, kind);
+        }
+
+        await ApplyAsync("separation-from-accused");
+        (await OpenCodesAsync(filed.PublicId)).ShouldContain(CaseDeadlines.VisitWhileHeld);
+
+        await ApplyAsync("follow-up-visit");
+        (await DeadlinesAsync(filed.PublicId)).Single(d => d.Code == CaseDeadlines.VisitWhileHeld).MetAtUtc.ShouldNotBeNull();
     }
 
     [Fact]
