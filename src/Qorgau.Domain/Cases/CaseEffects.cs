@@ -47,13 +47,21 @@ public sealed class CaseEffects
     /// <summary>The events, on this case and (for a merge) on the case it was merged into; the action's own comes last.</summary>
     public List<CaseEvent> Events { get; } = [];
 
-    /// <summary>The codes of the open deadlines the action meets; null when it meets every open one (the case closed).</summary>
-    public IReadOnlyCollection<string>? DeadlinesMet { get; init; }
+    /// <summary>The codes of the open deadlines the action meets: only those that name it.</summary>
+    public required IReadOnlyCollection<string> DeadlinesMet { get; init; }
+
+    /// <summary>The codes of the open deadlines the action makes moot (closed as not applicable); null when every other open one is (the case closed).</summary>
+    public IReadOnlyCollection<string>? DeadlinesNotApplicable { get; init; }
 
     public required DateTime AtUtc { get; init; }
 
-    /// <summary>Meets, among <paramref name="deadlines"/>, the open ones this action meets.</summary>
-    public void MeetDeadlines(IEnumerable<CaseDeadline> deadlines) => CaseDeadlines.Meet(deadlines, DeadlinesMet, AtUtc);
+    /// <summary>Meets, among <paramref name="deadlines"/>, the open ones this action meets, then closes as not applicable those it makes moot.</summary>
+    public void MeetDeadlines(IEnumerable<CaseDeadline> deadlines)
+    {
+        var list = deadlines as IReadOnlyCollection<CaseDeadline> ?? [.. deadlines];
+        CaseDeadlines.Meet(list, DeadlinesMet, AtUtc);
+        CaseDeadlines.CloseAsNotApplicable(list, DeadlinesNotApplicable, AtUtc);
+    }
 }
 
 /// <summary>
@@ -79,7 +87,8 @@ public static class CaseActionEffects
         {
             Next = next,
             AtUtc = context.AtUtc,
-            DeadlinesMet = CaseDeadlines.ClosesAll(next) ? null : CaseDeadlines.MetBy(command.Action),
+            DeadlinesMet = CaseDeadlines.MetBy(command.Action),
+            DeadlinesNotApplicable = CaseDeadlines.ClosesAll(next) ? null : CaseDeadlines.MootedBy(command.Action),
         };
         var detail = new Dictionary<string, string?>
         {

@@ -1,3 +1,5 @@
+using Qorgau.Domain.Organisations;
+
 namespace Qorgau.Domain.Profiles;
 
 /// <summary>
@@ -93,7 +95,25 @@ public enum DeadlineStart
     Visit,
 }
 
-public sealed record Deadline(string Code, LocalizedName Name, int Days, DeadlineStart StartsAt) : IProfileItem
+/// <param name="Organisations">
+/// Who the deadline binds (the <c>organisations</c> column): organisation kind codes
+/// (<c>national-preventive-mechanism</c>, <c>ngo</c>...) and <see cref="Investigating"/>, any organisation that investigates.
+/// </param>
+public sealed record Deadline(string Code, LocalizedName Name, int Days, DeadlineStart StartsAt, IReadOnlyList<string> Organisations) : IProfileItem
 {
+    /// <summary>An organisation that investigates: a special prosecutor, or one affiliated with an agency the profile marks as investigating.</summary>
+    public const string Investigating = "investigating";
+
     public DateOnly DueOn(DateOnly start) => start.AddDays(Days);
+
+    public bool Binds(DeadlineHolder holder) =>
+        Organisations.Any(o => o == Investigating ? holder.Investigates : o == Organisation.KindCode(holder.Kind));
+}
+
+/// <summary>The organisation a case belongs to, as far as deadlines care: its kind and whether it investigates.</summary>
+public sealed record DeadlineHolder(OrganisationKind Kind, bool Investigates)
+{
+    public static DeadlineHolder Of(JurisdictionProfile profile, OrganisationKind kind, string? affiliationAgencyCode) =>
+        new(kind, kind == OrganisationKind.SpecialProsecutor
+            || (affiliationAgencyCode is not null && profile.FindAgency(affiliationAgencyCode)?.Investigates == true));
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Qorgau.Domain.Csv;
+using Qorgau.Domain.Organisations;
 
 namespace Qorgau.Domain.Profiles;
 
@@ -41,8 +42,8 @@ public static partial class ProfileReader
             new FacilityType(r.Code("code"), ReadName(r), r.Code("agency")));
         var articles = ReadItems(directory, ArticlesFile, ["criminal_code", "is_torture", "in_force_from", "in_force_to", "succeeded_by"], problems, ReadArticle);
         var reasons = ReadItems(directory, TerminationReasonsFile, ["barred_for_torture_from", "barred_source"], problems, ReadTerminationReason);
-        var deadlines = ReadItems(directory, DeadlinesFile, ["days", "starts_at"], problems, r =>
-            new Deadline(r.Code("code"), ReadName(r), r.Number("days", 0, 3650), r.Enum<DeadlineStart>("starts_at")));
+        var deadlines = ReadItems(directory, DeadlinesFile, ["days", "starts_at", "organisations"], problems, r =>
+            new Deadline(r.Code("code"), ReadName(r), r.Number("days", 0, 3650), r.Enum<DeadlineStart>("starts_at"), ReadOrganisations(r)));
         var methods = ReadTerms(directory, MethodsFile, problems);
         var illTreatment = ReadTerms(directory, IllTreatmentTypesFile, problems);
         var ageBands = ReadTerms(directory, AgeBandsFile, problems);
@@ -112,6 +113,19 @@ public static partial class ProfileReader
         }
 
         return new TerminationReason(record.Code("code"), ReadName(record), from is { } date ? new TortureBar(date, source ?? string.Empty) : null);
+    }
+
+    /// <summary>The organisations a deadline binds: kind codes and "investigating", separated by spaces.</summary>
+    private static List<string> ReadOrganisations(CsvRecord record)
+    {
+        var allowed = Enum.GetValues<OrganisationKind>().Select(Organisation.KindCode).Append(Deadline.Investigating).ToList();
+        var codes = record.Required("organisations").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        foreach (var code in codes.Where(c => !allowed.Contains(c)))
+        {
+            record.Fail("organisations", $"'{code}' is not one of: {string.Join(", ", allowed)}");
+        }
+
+        return codes;
     }
 
     private static LocalizedName ReadName(CsvRecord record) =>

@@ -27,10 +27,11 @@ public sealed class ExaminationPageTests(DemoIntakeFactory app) : IClassFixture<
     [Fact]
     public async Task An_examination_is_stored_encrypted_with_its_level_in_clear_and_shown_to_the_team()
     {
-        var filed = await IntakeApi.FileAsync(app.CreateClient(acceptLanguage: "en"), "They handcuffed me to a radiator.");
+        // The forensic examination binds the investigating body: the special prosecutors.
+        var filed = await IntakeApi.FileAsync(app.CreateClient(acceptLanguage: "en"), new { account = "They handcuffed me to a radiator.", organisation = "prosecutor" });
         var caseId = await app.WithDbAsync(db => db.Cases.Where(c => c.PublicId == filed.PublicId).Select(c => c.Id).SingleAsync());
         (await app.WithDbAsync(db => db.CaseDeadlines.SingleAsync(d => d.CaseId == caseId && d.Code == CaseDeadlines.MedicalExamination))).MetAtUtc.ShouldBeNull("the examination is due from receipt");
-        var supervisor = await app.SignInAsync("supervisor");
+        var supervisor = await app.SignInAsync("supervisor@prosecutor.demo");
         var page = $"/cases/{filed.PublicId}/examinations";
         var history = $"Handcuffed for six hours {Guid.NewGuid():N}";
 

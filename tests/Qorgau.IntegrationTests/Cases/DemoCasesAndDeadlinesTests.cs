@@ -39,7 +39,7 @@ public sealed class DemoCasesAndDeadlinesTests : IAsyncLifetime
     public async Task A_missed_deadline_is_marked_once_puts_the_case_in_the_overdue_queue_and_reminds_the_supervisors()
     {
         (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
-        var record = await AddCaseAsync(receivedDaysAgo: 3);
+        var record = await AddCaseAsync("prosecutor", receivedDaysAgo: 3);
         var clock = _app.Clock;
 
         var marked = await ScanAsync(clock);
@@ -52,7 +52,7 @@ public sealed class DemoCasesAndDeadlinesTests : IAsyncLifetime
         (await _app.WithDbAsync(db => db.CaseEvents.CountAsync(e => e.CaseId == record.Id && e.Kind == CaseEventKind.DeadlineOverdue))).ShouldBe(2);
         var reminded = await _app.WithDbAsync(db => db.StaffReminders.Where(r => r.CaseId == record.Id)
             .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => u.Email).ToListAsync());
-        reminded.Distinct().ShouldBe([DemoAccounts.Email("supervisor")], "nobody is assigned: the organisation's supervisors");
+        reminded.Distinct().ShouldBe(["supervisor@prosecutor.demo", "deputy@prosecutor.demo"], ignoreOrder: true, "nobody is assigned: the organisation's supervisors");
     }
 
     private async Task<int> ScanAsync(TimeProvider clock)
@@ -62,20 +62,20 @@ public sealed class DemoCasesAndDeadlinesTests : IAsyncLifetime
         return await scan.RunAsync(TestContext.Current.CancellationToken);
     }
 
-    private async Task<Domain.Cases.Case> AddCaseAsync(int receivedDaysAgo)
+    private async Task<Domain.Cases.Case> AddCaseAsync(string organisation, int receivedDaysAgo)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QorgauDbContext>();
-        var npm = await db.Organisations.SingleAsync(o => o.Code == "npm");
+        var holder = await db.Organisations.SingleAsync(o => o.Code == organisation);
         var record = new Domain.Cases.Case
         {
             PublicId = Domain.Intake.PublicCaseId.New(),
-            OrganisationId = npm.Id,
+            OrganisationId = holder.Id,
             ReceivedOn = ProfileCalendar.DateOf(scope.ServiceProvider.GetRequiredService<JurisdictionProfile>(), _app.Clock.GetUtcNow().UtcDateTime.AddDays(-receivedDaysAgo)),
             AccountCipher = [1, 2, 3],
         };
         db.Cases.Add(record);
-        scope.ServiceProvider.GetRequiredService<CaseDeadlineTracker>().OpenOnReceipt(record);
+        scope.ServiceProvider.GetRequiredService<CaseDeadlineTracker>().OpenOnReceipt(record, holder);
         await db.SaveChangesAsync();
         return record;
     }

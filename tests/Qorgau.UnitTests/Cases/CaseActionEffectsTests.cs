@@ -89,13 +89,14 @@ public sealed class CaseActionEffectsTests
     }
 
     [Fact]
-    public void Termination_records_its_reason_and_date_and_meets_every_open_deadline()
+    public void Termination_records_its_reason_and_date_and_makes_every_open_deadline_not_applicable()
     {
         var (_, proceeding, effects) = Apply(CaseStatus.Registered, Valid(CaseAction.Terminate));
 
         (proceeding!.TerminationReason, proceeding.TerminatedOn).ShouldBe(("no-crime", On));
         ActionDetail(effects, CaseAction.Terminate)["reason"].ShouldBe("no-crime");
-        effects.DeadlinesMet.ShouldBeNull("a case that is no longer active has nothing left to do");
+        effects.DeadlinesMet.ShouldBeEmpty("terminating is none of the acts a deadline names");
+        effects.DeadlinesNotApplicable.ShouldBeNull("a case that is no longer active has nothing left to do");
     }
 
     [Fact]
@@ -187,7 +188,8 @@ public sealed class CaseActionEffectsTests
         (merged.CaseId, merged.Kind, merged.ActorUserId).ShouldBe((OtherCaseId, CaseEventKind.MergedFrom, (Guid?)ActorId));
         CaseEventDetail.Read(merged.Detail)["from"].ShouldBe("QG-0001");
         ActionDetail(effects, CaseAction.Merge)["into"].ShouldBe("QG-0002");
-        effects.DeadlinesMet.ShouldBeNull();
+        effects.DeadlinesMet.ShouldBe([CaseDeadlines.ComplainantAnswer]);
+        effects.DeadlinesNotApplicable.ShouldBeNull("a merged case is closed");
     }
 
     [Fact]
@@ -200,7 +202,8 @@ public sealed class CaseActionEffectsTests
         record.Status.ShouldBe(CaseStatus.Referred);
         var detail = ActionDetail(effects, CaseAction.Refer);
         (detail["from"], detail["organisation"], detail["handover"]).ShouldBe(("npm", "coalition", "pending"));
-        effects.DeadlinesMet.ShouldBe([CaseDeadlines.Registration, CaseDeadlines.ComplainantAnswer, CaseDeadlines.MedicalExamination]);
+        effects.DeadlinesMet.ShouldBe([CaseDeadlines.ReferralToProsecutor, CaseDeadlines.ComplainantAnswer], "a referral is neither a registration nor an examination");
+        effects.DeadlinesNotApplicable.ShouldBeEmpty("the case stays active; the handover to the receiver decides what still applies");
     }
 
     [Fact]
@@ -237,7 +240,7 @@ public sealed class CaseActionEffectsTests
     }
 
     [Fact]
-    public void A_closing_action_meets_every_open_deadline_and_leaves_met_ones_as_they_were()
+    public void A_closing_action_makes_every_open_deadline_not_applicable_and_leaves_met_ones_as_they_were()
     {
         var earlier = At.AddDays(-30);
         var deadlines = CaseDeadlines.OpenedOnReceipt(TestProfile.Kazakhstan, CaseId, ReceivedOn).ToList();
@@ -247,7 +250,20 @@ public sealed class CaseActionEffectsTests
         effects.MeetDeadlines(deadlines);
 
         deadlines[0].MetAtUtc.ShouldBe(earlier);
-        deadlines.Skip(1).ShouldAllBe(d => d.MetAtUtc == At);
+        deadlines[0].NotApplicableAtUtc.ShouldBeNull();
+        deadlines.Skip(1).ShouldAllBe(d => d.MetAtUtc == null && d.NotApplicableAtUtc == At);
+    }
+
+    [Fact]
+    public void A_rejection_answers_the_complainant_and_leaves_registration_and_the_examination_not_applicable_not_met()
+    {
+        var deadlines = CaseDeadlines.OpenedOnReceipt(TestProfile.Kazakhstan, CaseId, ReceivedOn).ToList();
+        var (_, _, effects) = Apply(CaseStatus.Received, Valid(CaseAction.Reject));
+
+        effects.MeetDeadlines(deadlines);
+
+        deadlines.Single(d => d.Code == CaseDeadlines.ComplainantAnswer).MetAtUtc.ShouldBe(At);
+        deadlines.Where(d => d.Code != CaseDeadlines.ComplainantAnswer).ShouldAllBe(d => d.MetAtUtc == null && d.NotApplicableAtUtc == At);
     }
 }
 

@@ -1,4 +1,5 @@
 using Qorgau.Domain.Cases;
+using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 
 namespace Qorgau.UnitTests.Cases;
@@ -85,10 +86,10 @@ public sealed class CaseDeadlinesTests
     [Theory]
     [InlineData(CaseAction.Accept, new[] { "complainant-answer" })]
     [InlineData(CaseAction.Register, new[] { "registration", "complainant-answer" })]
-    [InlineData(CaseAction.Merge, new[] { "registration", "complainant-answer", "medical-examination" })]
-    [InlineData(CaseAction.Refer, new[] { "registration", "complainant-answer", "medical-examination" })]
-    [InlineData(CaseAction.Reject, new[] { "registration", "complainant-answer", "medical-examination" })]
-    [InlineData(CaseAction.Withdraw, new[] { "registration", "complainant-answer", "medical-examination" })]
+    [InlineData(CaseAction.Merge, new[] { "complainant-answer" })]
+    [InlineData(CaseAction.Refer, new[] { "referral-to-prosecutor", "complainant-answer" })]
+    [InlineData(CaseAction.Reject, new[] { "complainant-answer" })]
+    [InlineData(CaseAction.Withdraw, new[] { "complainant-answer" })]
     [InlineData(CaseAction.Requalify, new string[0])]
     [InlineData(CaseAction.Terminate, new string[0])]
     [InlineData(CaseAction.Reopen, new string[0])]
@@ -96,8 +97,119 @@ public sealed class CaseDeadlinesTests
     [InlineData(CaseAction.Verdict, new string[0])]
     [InlineData(CaseAction.Appeal, new string[0])]
     [InlineData(CaseAction.Finalise, new string[0])]
-    public void Each_action_meets_the_deadlines_it_answers(string action, string[] met) =>
+    public void Each_action_meets_only_the_deadlines_that_name_it(string action, string[] met) =>
         CaseDeadlines.MetBy(action).ShouldBe(met, ignoreOrder: true);
+
+    [Fact]
+    public void No_workflow_action_meets_the_forensic_examination_only_an_examination_recorded_does() =>
+        CaseAction.All.SelectMany(CaseDeadlines.MetBy).ShouldNotContain(CaseDeadlines.MedicalExamination);
+
+    [Theory]
+    [InlineData(CaseAction.Register, new[] { "referral-to-prosecutor" })]
+    [InlineData(CaseAction.Refer, new string[0])]
+    [InlineData(CaseAction.Accept, new string[0])]
+    [InlineData(CaseAction.Requalify, new string[0])]
+    public void An_action_makes_moot_only_what_it_leaves_nothing_to_do_for(string action, string[] moot) =>
+        CaseDeadlines.MootedBy(action).ShouldBe(moot, ignoreOrder: true);
+
+    [Fact]
+    public void Meeting_and_making_moot_are_told_apart()
+    {
+        var deadlines = CaseDeadlines.OpenedOnReceipt(TestProfile.Kazakhstan, CaseId, ReceivedOn).ToList();
+        var at = new DateTime(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc);
+
+        CaseDeadlines.Meet(deadlines, [CaseDeadlines.Registration], at);
+        CaseDeadlines.CloseAsNotApplicable(deadlines, null, at.AddHours(1));
+
+        var registration = deadlines.Single(d => d.Code == CaseDeadlines.Registration);
+        (registration.MetAtUtc, registration.NotApplicableAtUtc).ShouldBe((at, null));
+        deadlines.Where(d => d.Code != CaseDeadlines.Registration).ShouldAllBe(d => d.MetAtUtc == null && d.NotApplicableAtUtc == at.AddHours(1) && !d.IsOpen);
+        CaseDeadlines.IsOverdue(deadlines[1], new DateOnly(2027, 1, 1)).ShouldBeFalse("a deadline that no longer applies is never overdue");
+    }
+
+    public static TheoryData<OrganisationKind, string?, bool, string[]> ReceiptDeadlinesByKind => new()
+    {
+        { OrganisationKind.SpecialProsecutor, "prosecutor", true, ["registration", "medical-examination", "complainant-answer"] },
+        { OrganisationKind.NationalPreventiveMechanism, null, false, ["complainant-answer", "referral-to-prosecutor"] },
+        { OrganisationKind.NationalPreventiveMechanism, null, true, ["complainant-answer", "referral-to-prosecutor", "visit-while-held"] },
+        { OrganisationKind.Ombudsman, null, true, ["complainant-answer", "referral-to-prosecutor", "visit-while-held"] },
+        { OrganisationKind.Ngo, null, true, ["complainant-answer", "referral-to-prosecutor", "visit-while-held"] },
+        { OrganisationKind.LegalAid, null, true, ["complainant-answer", "referral-to-prosecutor", "visit-while-held"] },
+        { OrganisationKind.CrisisCentre, null, true, ["complainant-answer", "referral-to-prosecutor"] },
+        { OrganisationKind.Other, "police", false, ["registration", "medical-examination", "complainant-answer"] },
+        { OrganisationKind.Other, "health", false, ["complainant-answer"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReceiptDeadlinesByKind))]
+    public void A_complaint_opens_the_deadlines_that_bind_its_organisation(OrganisationKind kind, string? affiliation, bool stillHeld, string[] expected)
+    {
+        var holder = DeadlineHolder.Of(TestProfile.Kazakhstan, kind, affiliation);
+
+        var opened = CaseDeadlines.OpenedOnReceipt(TestProfile.Kazakhstan, CaseId, ReceivedOn, holder, stillHeld).ToList();
+
+        opened.Select(d => d.Code).ShouldBe(expected, ignoreOrder: true);
+        opened.ShouldAllBe(d => d.DueOn == ReceivedOn.AddDays(TestProfile.Kazakhstan.FindDeadline(d.Code)!.Days));
+    }
+
+    [Fact]
+    public void An_organisation_investigates_as_a_special_prosecutor_or_through_an_agency_the_profile_marks_as_investigating()
+    {
+        var profile = TestProfile.Kazakhstan;
+
+        DeadlineHolder.Of(profile, OrganisationKind.SpecialProsecutor, null).Investigates.ShouldBeTrue();
+        DeadlineHolder.Of(profile, OrganisationKind.Other, "police").Investigates.ShouldBeTrue();
+        DeadlineHolder.Of(profile, OrganisationKind.Other, "penitentiary").Investigates.ShouldBeFalse("the profile marks the penal system as not investigating");
+        DeadlineHolder.Of(profile, OrganisationKind.NationalPreventiveMechanism, null).Investigates.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_referral_from_the_npm_to_a_prosecutor_opens_registration_and_the_examination_from_the_referral_day()
+    {
+        var npm = DeadlineHolder.Of(TestProfile.Kazakhstan, OrganisationKind.NationalPreventiveMechanism, null);
+        var deadlines = CaseDeadlines.OpenedOnReceipt(TestProfile.Kazakhstan, CaseId, ReceivedOn, npm, victimStillHeld: true).ToList();
+        CaseDeadlines.Meet(deadlines, CaseDeadlines.MetBy(CaseAction.Refer), new DateTime(2026, 3, 12, 9, 0, 0, DateTimeKind.Utc));
+        var referredOn = new DateOnly(2026, 3, 12);
+
+        var (moot, opened) = CaseDeadlines.HandedOver(TestProfile.Kazakhstan, deadlines, CaseId, new DeadlineHolder(OrganisationKind.SpecialProsecutor, true), referredOn);
+
+        moot.Select(d => d.Code).ShouldBe([CaseDeadlines.VisitWhileHeld], "a prosecutor is not bound to visit; the referral itself was met, not made moot");
+        opened.Select(d => (d.Code, d.DueOn)).ShouldBe(
+            [(CaseDeadlines.Registration, new DateOnly(2026, 3, 13)), (CaseDeadlines.MedicalExamination, new DateOnly(2026, 3, 13))],
+            ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_referral_from_a_prosecutor_to_the_npm_leaves_registration_not_applicable_and_opens_the_referral()
+    {
+        var prosecutor = new DeadlineHolder(OrganisationKind.SpecialProsecutor, true);
+        var deadlines = CaseDeadlines.OpenedOnReceipt(TestProfile.Kazakhstan, CaseId, ReceivedOn, prosecutor).ToList();
+
+        var (moot, opened) = CaseDeadlines.HandedOver(TestProfile.Kazakhstan, deadlines, CaseId, new DeadlineHolder(OrganisationKind.NationalPreventiveMechanism, false), ReceivedOn);
+
+        moot.Select(d => d.Code).ShouldBe([CaseDeadlines.Registration, CaseDeadlines.MedicalExamination], ignoreOrder: true);
+        opened.Select(d => d.Code).ShouldBe([CaseDeadlines.ReferralToProsecutor]);
+    }
+
+    [Fact]
+    public void Registration_in_the_erdr_and_the_examination_bind_investigating_bodies_never_the_npm_or_an_ngo()
+    {
+        var profile = TestProfile.Kazakhstan;
+        var npm = new DeadlineHolder(OrganisationKind.NationalPreventiveMechanism, false);
+        var ngo = new DeadlineHolder(OrganisationKind.Ngo, false);
+        var prosecutor = new DeadlineHolder(OrganisationKind.SpecialProsecutor, true);
+
+        foreach (var code in new[] { CaseDeadlines.Registration, CaseDeadlines.MedicalExamination })
+        {
+            profile.FindDeadline(code)!.Binds(npm).ShouldBeFalse(code);
+            profile.FindDeadline(code)!.Binds(ngo).ShouldBeFalse(code);
+            profile.FindDeadline(code)!.Binds(prosecutor).ShouldBeTrue(code);
+        }
+
+        profile.FindDeadline(CaseDeadlines.ReferralToProsecutor)!.Binds(prosecutor).ShouldBeFalse();
+        profile.FindDeadline(CaseDeadlines.WithdrawalFollowUp)!.Binds(npm).ShouldBeTrue();
+        profile.FindDeadline(CaseDeadlines.WithdrawalFollowUp)!.Binds(prosecutor).ShouldBeTrue();
+    }
 
     [Fact]
     public void A_reply_from_staff_answers_the_complainant() =>
@@ -113,7 +225,7 @@ public sealed class CaseDeadlinesTests
     [InlineData(CaseStatus.Referred, false)]
     [InlineData(CaseStatus.Registered, false)]
     [InlineData(CaseStatus.InCourt, false)]
-    public void Closing_a_case_meets_all_its_deadlines(CaseStatus newStatus, bool closesAll) =>
+    public void Closing_a_case_leaves_nothing_open(CaseStatus newStatus, bool closesAll) =>
         CaseDeadlines.ClosesAll(newStatus).ShouldBe(closesAll);
 
     [Fact]

@@ -164,7 +164,8 @@ public sealed class HistoricalCaseCourtColumnsTests
         var final = imported.Events.Single(e => e.Kind == "action.finalise").OccurredAtUtc;
         imported.Deadlines.Single(d => d.Code == CaseDeadlines.ComplainantAnswer).MetAtUtc.ShouldBe(accepted);
         imported.Deadlines.Single(d => d.Code == CaseDeadlines.Registration).MetAtUtc.ShouldBe(registered);
-        imported.Deadlines.Single(d => d.Code == CaseDeadlines.MedicalExamination).MetAtUtc.ShouldBe(final, "closing the case meets what was left");
+        var examination = imported.Deadlines.Single(d => d.Code == CaseDeadlines.MedicalExamination);
+        (examination.MetAtUtc, examination.NotApplicableAtUtc).ShouldBe((null, final), "closing the case makes what was left not applicable: no examination was recorded");
     }
 
     [Fact]

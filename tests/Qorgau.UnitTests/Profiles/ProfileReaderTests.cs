@@ -63,8 +63,31 @@ public sealed class ProfileReaderTests
     [InlineData("video-retention")]
     [InlineData("withdrawal-follow-up")]
     [InlineData("recommendation-follow-up")]
+    [InlineData("referral-to-prosecutor")]
+    [InlineData("visit-while-held")]
     public void The_shipped_profile_holds_the_deadlines_of_the_design(string code) =>
         TestProfile.Kazakhstan.FindDeadline(code).ShouldNotBeNull().Days.ShouldBeGreaterThan(0);
+
+    [Fact]
+    public void A_deadline_naming_an_unknown_kind_of_organisation_is_refused_with_its_line()
+    {
+        using var profile = TestProfile.Copy();
+        var line = profile.AppendLine("deadlines.csv", "call-back,Қоңырау,Звонок,Call back,2,received,npm,Qorgau policy");
+
+        var result = profile.Read();
+
+        result.IsValid.ShouldBeFalse();
+        result.Problems.ShouldContain(p => p.File == "deadlines.csv" && p.Line == line && p.Reason.Contains("'npm' is not one of", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_deadline_that_binds_no_organisation_is_refused()
+    {
+        using var profile = TestProfile.Copy();
+        var line = profile.AppendLine("deadlines.csv", "call-back,Қоңырау,Звонок,Call back,2,received,,Qorgau policy");
+
+        profile.Read().Problems.ShouldContain(p => p.File == "deadlines.csv" && p.Line == line && p.Reason.Contains("organisations", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void A_missing_file_is_named()

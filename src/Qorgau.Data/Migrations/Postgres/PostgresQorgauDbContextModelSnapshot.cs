@@ -1095,6 +1095,9 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.Property<DateTime?>("MetAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("NotApplicableAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("OverdueMarkedAtUtc")
                         .HasColumnType("timestamp with time zone");
 

@@ -1082,6 +1082,9 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.Property<DateTime?>("MetAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NotApplicableAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("OverdueMarkedAtUtc")
                         .HasColumnType("TEXT");
 

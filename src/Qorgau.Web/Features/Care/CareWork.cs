@@ -147,6 +147,11 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
 
         CareRules.Apply(measure, to.Value, on.Value);
         AddEvent(record, CareEventKind.MeasureStatus, actorId, new() { ["measure"] = measure.Id.ToString(), ["status"] = ComplaintRules.CodeOf(to.Value), ["on"] = Day(on.Value) });
+        if (measure.Kind == MeasureKind.FollowUpVisit && to.Value == MeasureStatus.Applied)
+        {
+            await deadlines.MeetAsync(record, [CaseDeadlines.VisitWhileHeld], cancellationToken: cancellationToken);
+        }
+
         await SaveAsync(record, "protection.status", actorId, measure.Id, cancellationToken);
         return problems;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
+using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Preservation;
 using Qorgau.Domain.Profiles;
 
@@ -14,8 +15,23 @@ public sealed class CaseDeadlineTracker(QorgauDbContext db, JurisdictionProfile 
 {
     public DateOnly Today => ProfileCalendar.Today(profile, clock);
 
-    public void OpenOnReceipt(Case record) =>
-        Add(record, CaseDeadlines.OpenedOnReceipt(profile, record.Id, record.ReceivedOn));
+    /// <summary>Opens the receipt deadlines that bind the case's organisation (a visit too when the person is still held).</summary>
+    public void OpenOnReceipt(Case record, Organisation organisation, bool victimStillHeld = false) =>
+        Add(record, CaseDeadlines.OpenedOnReceipt(profile, record.Id, record.ReceivedOn, DeadlineHolder.Of(profile, organisation.Kind, organisation.AffiliationAgencyCode), victimStillHeld));
+
+    /// <summary>
+    /// After a referral: the open deadlines that do not bind the receiving organisation are no longer
+    /// applicable, and it gets the receipt deadlines that bind it, counted from the referral.
+    /// </summary>
+    public async Task HandOverAsync(Case record, Organisation receiver, DateOnly referredOn, DateTime atUtc, CancellationToken cancellationToken)
+    {
+        var all = await db.CaseDeadlines.Where(d => d.CaseId == record.Id).ToListAsync(cancellationToken);
+        all.AddRange(db.CaseDeadlines.Local.Where(d => d.CaseId == record.Id && !all.Contains(d)));
+        var (moot, opened) = CaseDeadlines.HandedOver(profile, all, record.Id, DeadlineHolder.Of(profile, receiver.Kind, receiver.AffiliationAgencyCode), referredOn);
+        CaseDeadlines.CloseAsNotApplicable(moot, null, atUtc);
+        db.CaseDeadlines.AddRange(opened);
+        Refresh(record, [.. all, .. opened]);
+    }
 
     public void OpenForWithdrawal(Case record, Withdrawal withdrawal)
     {
@@ -38,6 +54,14 @@ public sealed class CaseDeadlineTracker(QorgauDbContext db, JurisdictionProfile 
         Refresh(record, open);
     }
 
+    /// <summary>Closes the deadlines as an action's effects say: met by the act they name, not applicable where it made them moot.</summary>
+    public async Task CloseAsync(Case record, CaseEffects effects, CancellationToken cancellationToken)
+    {
+        var open = await OpenDeadlinesAsync(record.Id, cancellationToken);
+        effects.MeetDeadlines(open);
+        Refresh(record, open);
+    }
+
     private void Add(Case record, IEnumerable<CaseDeadline> deadlines)
     {
         var added = deadlines.ToList();
@@ -51,7 +75,7 @@ public sealed class CaseDeadlineTracker(QorgauDbContext db, JurisdictionProfile 
 
     private async Task<List<CaseDeadline>> OpenDeadlinesAsync(Guid caseId, CancellationToken cancellationToken)
     {
-        var stored = await db.CaseDeadlines.Where(d => d.CaseId == caseId && d.MetAtUtc == null).ToListAsync(cancellationToken);
+        var stored = await db.CaseDeadlines.Where(d => d.CaseId == caseId && d.MetAtUtc == null && d.NotApplicableAtUtc == null).ToListAsync(cancellationToken);
         var added = db.CaseDeadlines.Local.Where(d => d.CaseId == caseId && d.IsOpen && !stored.Contains(d));
         return [.. stored, .. added];
     }

@@ -52,7 +52,7 @@ public sealed record CaseResponse(
             d.Proceeding is null ? null : ProceedingResponse.From(d),
             [.. d.Assignments.Select(a => new AssignmentResponse(a.Email, a.Assignment.Role, Utc(a.Assignment.AssignedAtUtc)))],
             [.. d.Withdrawals.Select(w => new WithdrawalResponse(Utc(w.RequestedAtUtc), ComplaintRules.CodeOf(w.RequestedBy), w.Outcome is { } o ? ComplaintRules.CodeOf(o) : null, d.EmailOf(w.InterviewerUserId)))],
-            [.. d.Deadlines.Select(x => new DeadlineResponse(x.Code, x.DueOn, x.MetAtUtc is { } met ? Utc(met) : null, x.OverdueMarkedAtUtc is not null && x.IsOpen))],
+            [.. d.Deadlines.Select(x => new DeadlineResponse(x.Code, x.DueOn, x.MetAtUtc is { } met ? Utc(met) : null, x.OverdueMarkedAtUtc is not null && x.IsOpen, x.NotApplicableAtUtc is { } moot ? Utc(moot) : null))],
             [.. d.Events.Select(e => EventResponse.From(Utc(e.OccurredAtUtc), e.Kind, d.EmailOf(e.ActorUserId), CaseEventDetail.Read(e.Detail)))],
             asOfUtc is { } at ? SnapshotResponse.From(CaseHistory.StateAt(d.Events, at), d) : null,
             records);
@@ -99,7 +99,8 @@ public sealed record SentenceResponse(Guid Official, DateOnly On, bool OnAppeal,
 
 public sealed record WithdrawalResponse(DateTime RequestedAt, string RequestedBy, string? Outcome, string? Interviewer);
 
-public sealed record DeadlineResponse(string Code, DateOnly DueOn, DateTime? MetAt, bool Overdue);
+/// <param name="NotApplicableAt">When the deadline stopped applying without being met (the case closed or moved, or it does not bind the organisation).</param>
+public sealed record DeadlineResponse(string Code, DateOnly DueOn, DateTime? MetAt, bool Overdue, DateTime? NotApplicableAt = null);
 
 /// <param name="Flags">What the recorded decision broke or how it downgraded the case (<see cref="CaseFlag"/>), e.g. "amnesty-barred-for-torture"; empty when nothing is flagged.</param>
 public sealed record EventResponse(DateTime At, string Kind, string? Actor, IReadOnlyDictionary<string, string> Detail, IReadOnlyList<string> Flags)

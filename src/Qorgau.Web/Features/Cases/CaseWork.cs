@@ -98,7 +98,11 @@ public sealed class CaseWork(
             await ReferAsync(record, referralTarget, caseKey, cancellationToken);
         }
 
-        await deadlines.MeetAsync(record, effects.DeadlinesMet, metAtUtc: at, cancellationToken: cancellationToken);
+        await deadlines.CloseAsync(record, effects, cancellationToken);
+        if (referralTarget is not null)
+        {
+            await deadlines.HandOverAsync(record, referralTarget, context.On, at, cancellationToken);
+        }
         return decision;
     }
 

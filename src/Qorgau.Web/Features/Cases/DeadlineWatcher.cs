@@ -20,13 +20,14 @@ public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        await new DeadlineApplicability(db, profile, clock).CloseNotBindingAsync(cancellationToken);
         var today = ProfileCalendar.Today(profile, clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var marked = 0;
         while (true)
         {
             var due = await db.CaseDeadlines
-                .Where(d => d.MetAtUtc == null && d.OverdueMarkedAtUtc == null && d.DueOn < today)
+                .Where(d => d.MetAtUtc == null && d.NotApplicableAtUtc == null && d.OverdueMarkedAtUtc == null && d.DueOn < today)
                 .OrderBy(d => d.DueOn)
                 .Take(Batch)
                 .ToListAsync(cancellationToken);

@@ -93,7 +93,7 @@ public sealed class ComplaintIntake(
             ParticularsCipher = new CaseParticulars(now, complaint.Language, complaint.ReporterRelation, complaint.VictimStillHeld, complaint.ContactAllowed).Encrypt(caseKey, caseId),
         };
         db.Cases.Add(record);
-        deadlines.OpenOnReceipt(record);
+        deadlines.OpenOnReceipt(record, organisation, complaint.VictimStillHeld == true);
 
         // What intake writes in clear carries the day, never the instant (the audit entry is the exception: see CommitAsync).
         var startOfDay = ProfileCalendar.StartOfDayUtc(profile, today);

@@ -158,7 +158,7 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
         };
         db.Cases.Add(record);
         db.CaseEvents.Add(new CaseEvent { CaseId = id, OccurredAtUtc = ProfileCalendar.StartOfDayUtc(profile, receivedOn), Kind = CaseEventKind.Received, Detail = ComplaintRules.CodeOf(record.Channel) });
-        deadlines.OpenOnReceipt(record);
+        deadlines.OpenOnReceipt(record, organisation, victimStillHeld: i % 2 == 0);
         return (record, caseKey);
     }
 
