@@ -4,6 +4,7 @@ using System.Text;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Csv;
 using Qorgau.Domain.Intake;
+using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Proceedings;
 using Qorgau.Domain.Profiles;
 
@@ -13,9 +14,13 @@ namespace Qorgau.Domain.Import;
 /// The organisation the cases are imported into (its affiliation for the independence guard) and where
 /// new public case numbers come from (the caller makes sure they are not taken).
 /// </summary>
-public sealed record ImportTarget(Guid OrganisationId, string? AffiliationAgencyCode, Func<string> NewPublicId)
+public sealed record ImportTarget(Guid OrganisationId, string? AffiliationAgencyCode, Func<string> NewPublicId, OrganisationKind? Kind = null)
 {
-    public static ImportTarget For(Guid organisationId, string? affiliationAgencyCode = null) => new(organisationId, affiliationAgencyCode, PublicCaseId.New);
+    public static ImportTarget For(Guid organisationId, string? affiliationAgencyCode = null, OrganisationKind? kind = null) => new(organisationId, affiliationAgencyCode, PublicCaseId.New, kind);
+
+    /// <summary>Whom the imported cases' deadlines bind; without a kind, an investigating body's.</summary>
+    public DeadlineHolder? DeadlineHolder(JurisdictionProfile profile) =>
+        Kind is { } kind ? Profiles.DeadlineHolder.Of(profile, kind, AffiliationAgencyCode) : null;
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Csv;
 using Qorgau.Domain.Import;
+using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Proceedings;
 
 namespace Qorgau.UnitTests.Import;
@@ -399,6 +400,17 @@ public sealed class HistoricalCaseCsvTests
         var row = Row(("registered_on", ""), ("article_at_registration", ""), ("verdict", ""), ("verdict_on", ""), ("officials_convicted", ""), ("custodial_months", ""), ("suspended", ""));
 
         ShouldBeRefused(row, "decision", "the workflow does not allow 'indict' on a case that was never registered");
+    }
+
+    [Fact]
+    public void An_import_into_a_preventive_mechanism_opens_the_deadlines_that_bind_it_not_an_investigators()
+    {
+        var npm = Read(ImportTarget.For(OrganisationId, kind: OrganisationKind.NationalPreventiveMechanism), Row()).Cases.ShouldHaveSingleItem();
+        var investigator = Read(ImportTarget.For(OrganisationId, kind: OrganisationKind.SpecialProsecutor), Row()).Cases.ShouldHaveSingleItem();
+
+        npm.Deadlines.Select(d => d.Code).ShouldNotContain(CaseDeadlines.Registration);
+        npm.Deadlines.Select(d => d.Code).ShouldContain(CaseDeadlines.ComplainantAnswer);
+        investigator.Deadlines.Select(d => d.Code).ShouldContain(CaseDeadlines.Registration);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class CaseImport(QorgauDbContext db, JurisdictionProfile profile, 
         var problems = new List<DataProblem>();
         var flagged = new List<DataProblem>();
         var publicIds = new PublicIdPool(db, batchSize);
-        var target = new ImportTarget(organisation.Id, organisation.AffiliationAgencyCode, publicIds.Next);
+        var target = new ImportTarget(organisation.Id, organisation.AffiliationAgencyCode, publicIds.Next, organisation.Kind);
         var today = ProfileCalendar.Today(profile, clock);
         try
         {
