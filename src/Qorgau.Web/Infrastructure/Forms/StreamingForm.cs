@@ -22,6 +22,28 @@ public static class StreamingForm
 
     public static async Task<FormFields> ReadAsync(HttpRequest request, Func<FormFields, FormFile, Task> onFile, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadFieldsAndFilesAsync(request, onFile, cancellationToken);
+        }
+        catch (Exception e) when (IsMalformedBody(e))
+        {
+            throw new BadHttpRequestException("The form could not be read.", e);
+        }
+    }
+
+    /// <summary>
+    /// What the readers throw on a body that breaks the form's syntax: a truncated multipart body, a
+    /// section header the reader cannot parse, percent-encoding that is not UTF-8. The client's doing.
+    /// The multipart reader signals a truncated body with a plain <see cref="IOException"/>; only one it
+    /// raised counts, so that a failing disk under a file being stored stays a server error.
+    /// </summary>
+    public static bool IsMalformedBody(Exception exception) =>
+        exception is InvalidDataException or DecoderFallbackException
+        || (exception is IOException && exception is not BadHttpRequestException && exception.Source?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true);
+
+    private static async Task<FormFields> ReadFieldsAndFilesAsync(HttpRequest request, Func<FormFields, FormFile, Task> onFile, CancellationToken cancellationToken)
+    {
         var fields = new FormFields();
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
         {
