@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Qorgau.Data;
@@ -42,6 +43,35 @@ public sealed class OptionsValidationTests
         exitCode.ShouldBe(1);
         error.ToString().ShouldContain("Audit:CheckpointMinutes");
         error.ToString().ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task The_web_app_started_with_a_bad_setting_exits_with_code_1_and_one_line_without_a_stack_trace()
+    {
+        var directory = Directory.CreateTempSubdirectory("qorgau-start-");
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "qorgau.dll") },
+                WorkingDirectory = directory.FullName,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                Environment = { ["Security__LockoutAttempts"] = "0", ["Storage__DataDirectory"] = directory.FullName, ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" },
+            };
+            using var process = Process.Start(start)!;
+            var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+
+            process.ExitCode.ShouldBe(CommandLineApp.Failure);
+            error.ShouldContain("qorgau did not start: the configuration is invalid");
+            error.ShouldContain("Security:LockoutAttempts");
+            error.ShouldNotContain("   at ");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -75,15 +75,9 @@ public static class CommandLineApp
             error.WriteLine($"usage: qorgau {verb.Usage}");
             return UsageError;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (ExpectedFailure.Describe(e) is { } failure)
         {
-            error.WriteLine($"{verb.Name}: the configuration is invalid: {string.Join("; ", e.Failures)}");
-            return Failure;
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException or DbException or DbUpdateException or UnauthorizedAccessException)
-        {
-            // The type and message only: no stack trace, and no data values (EF and the drivers keep them out of messages).
-            error.WriteLine($"{verb.Name} failed: {e.GetType().Name}: {e.Message}");
+            error.WriteLine($"{verb.Name} failed: {failure}");
             return Failure;
         }
     }
