@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Production refuses the demo accounts (their password is public); the demo runs in its own environment.
+export ASPNETCORE_ENVIRONMENT=Demo
 echo "Building Qorgau..."
 dotnet build src/Qorgau.Web -c Release -nologo -v quiet
 app=src/Qorgau.Web/bin/Release/net10.0/qorgau

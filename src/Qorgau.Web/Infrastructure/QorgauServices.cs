@@ -51,6 +51,7 @@ public static class QorgauServices
         services.AddHostedService(s => s.GetRequiredService<DataDirectoryGuard>());
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<InstallationSecretCheck>();
+        services.AddHostedService<ProductionSafetyCheck>();
 
         services.AddStaffAuthentication(security);
         services.AddSingleton<InstallationSecretFile>();
