@@ -268,7 +268,22 @@ public static class CaseActionEffects
             detail["acquittals"] = Count(VerdictOutcome.Acquittal);
             detail["plea-agreement"] = command.PleaAgreement ? "true" : null;
             detail["on-appeal"] = onAppeal ? "true" : null;
+            PenaltyCounts();
         }
+
+        /// <summary>How many convicted officials got each main penalty, and a suspended sentence: the timeline shows them, statistics count them.</summary>
+        private void PenaltyCounts()
+        {
+            var terms = command.Sentences.Where(s => s.Outcome == VerdictOutcome.Conviction).Select(s => s.Terms).ToList();
+            foreach (var penalty in Enum.GetValues<SentencePenalty>())
+            {
+                detail[$"penalty-{ComplaintRules.CodeOf(penalty)}"] = CountOrNull(terms.Count(t => t.MainPenalties.Contains(penalty)));
+            }
+
+            detail["suspended"] = CountOrNull(terms.Count(t => t.Suspended));
+        }
+
+        private static string? CountOrNull(int count) => count > 0 ? count.ToString(CultureInfo.InvariantCulture) : null;
 
         private string Count(VerdictOutcome outcome) =>
             command.Sentences.Count(s => s.Outcome == outcome).ToString(CultureInfo.InvariantCulture);

@@ -19,15 +19,34 @@ public sealed class SentenceRulesTests
     private static CaseCommand Verdict(params SentenceCommand[] sentences) =>
         new() { Action = CaseAction.Verdict, On = On, Sentences = sentences };
 
-    private static Sentence Stored(SentenceCommand sentence, MonthlyIndexValue? index)
+    private static Sentence Stored(SentenceCommand sentence, MonthlyIndexValue? index) =>
+        Effects(index, sentence).Sentences.ShouldHaveSingleItem();
+
+    private static CaseEffects Effects(MonthlyIndexValue? index, params SentenceCommand[] sentences)
     {
         var facts = Facts(CaseStatus.InCourt);
-        var command = Verdict(sentence);
+        var command = Verdict(sentences);
         var decision = Decide(facts, command);
         decision.IsAllowed.ShouldBeTrue(string.Join(", ", decision.Problems));
         var record = new Case { Id = CaseId, PublicId = "QG-0001", OrganisationId = OrganisationId, Status = CaseStatus.InCourt, ReceivedOn = ReceivedOn };
-        var effects = CaseActionEffects.Apply(record, facts.Proceeding, command, decision, new CaseActionContext(On, At, null) { FineIndex = index });
-        return effects.Sentences.ShouldHaveSingleItem();
+        return CaseActionEffects.Apply(record, facts.Proceeding, command, decision, new CaseActionContext(On, At, null) { FineIndex = index });
+    }
+
+    [Fact]
+    public void The_verdict_event_counts_the_officials_given_each_main_penalty_and_a_suspended_sentence()
+    {
+        var effects = Effects(
+            Index,
+            Convicted() with { CustodialMonths = 36, Fine = 100_000m },
+            Convicted() with { CustodialMonths = 24, Suspended = true },
+            Convicted() with { CommunityServiceHours = 120 },
+            Convicted() with { Outcome = VerdictOutcome.Acquittal, Article = null });
+
+        var detail = CaseEventDetail.Read(effects.Events[^1].Detail);
+
+        (detail["penalty-imprisonment"], detail["penalty-fine"], detail["penalty-community-service"], detail["suspended"]).ShouldBe(("2", "1", "1", "1"));
+        detail.ShouldNotContainKey("penalty-restriction-of-liberty");
+        detail.ShouldNotContainKey("penalty-correctional-labour");
     }
 
     [Fact]
