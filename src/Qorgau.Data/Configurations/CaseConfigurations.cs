@@ -147,6 +147,10 @@ internal sealed class SentenceConfiguration : IEntityTypeConfiguration<Sentence>
         builder.Property(s => s.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.ArticleCode).HasMaxLength(32);
         builder.Property(s => s.Fine).HasPrecision(18, 2);
+        builder.Property(s => s.FineMrp).HasPrecision(18, 2);
+        builder.Property(s => s.FineIndexTenge).HasPrecision(18, 2);
+        builder.Property(s => s.CorrectionalLabourMrp).HasPrecision(18, 2);
+        builder.Ignore(s => s.Terms);
         builder.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AccusedOfficial>().WithMany().HasForeignKey(s => s.OfficialId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.CaseId, s.On });

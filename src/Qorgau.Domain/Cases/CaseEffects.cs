@@ -1,6 +1,7 @@
 using System.Globalization;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Proceedings;
+using Qorgau.Domain.Profiles;
 
 namespace Qorgau.Domain.Cases;
 
@@ -22,6 +23,9 @@ public sealed record CaseActionContext(DateOnly On, DateTime AtUtc, Guid? ActorI
 
     /// <summary>Marks every event written (the historical import writes <c>"source": "import"</c>).</summary>
     public string? Source { get; init; }
+
+    /// <summary>For a verdict: the МРП in force on the date of the act (CC RK 2014 art. 41(1)), to put a fine given only in МРП in tenge.</summary>
+    public MonthlyIndexValue? FineIndex { get; init; }
 }
 
 public sealed record CaseReference(Guid Id, string PublicId);
@@ -235,6 +239,8 @@ public static class CaseActionEffects
             foreach (var sentence in command.Sentences)
             {
                 var convicted = sentence.Outcome == VerdictOutcome.Conviction;
+                var terms = convicted ? sentence.Terms : new SentenceTerms();
+                var index = terms is { FineTenge: null, FineMrp: not null } ? context.FineIndex : null;
                 effects.Sentences.Add(new Sentence
                 {
                     CaseId = record.Id,
@@ -243,10 +249,16 @@ public static class CaseActionEffects
                     OnAppeal = onAppeal,
                     Outcome = sentence.Outcome!.Value,
                     ArticleCode = convicted ? sentence.Article : null,
-                    CustodialMonths = convicted ? sentence.CustodialMonths : null,
-                    Suspended = convicted && sentence.Suspended,
-                    Fine = convicted ? sentence.Fine : null,
-                    BanFromOfficeMonths = convicted ? sentence.BanFromOfficeMonths : null,
+                    CustodialMonths = terms.ImprisonmentMonths,
+                    Suspended = terms.Suspended,
+                    Fine = terms.FineTenge ?? terms.FineMrp * index?.Tenge,
+                    BanFromOfficeMonths = terms.BanFromOfficeMonths,
+                    RestrictionOfLibertyMonths = terms.RestrictionOfLibertyMonths,
+                    CorrectionalLabourMonths = terms.CorrectionalLabourMonths,
+                    CorrectionalLabourMrp = terms.CorrectionalLabourMrp,
+                    CommunityServiceHours = terms.CommunityServiceHours,
+                    FineMrp = terms.FineMrp,
+                    FineIndexTenge = index?.Tenge,
                 });
             }
 
@@ -256,7 +268,22 @@ public static class CaseActionEffects
             detail["acquittals"] = Count(VerdictOutcome.Acquittal);
             detail["plea-agreement"] = command.PleaAgreement ? "true" : null;
             detail["on-appeal"] = onAppeal ? "true" : null;
+            PenaltyCounts();
         }
+
+        /// <summary>How many convicted officials got each main penalty, and a suspended sentence: the timeline shows them, statistics count them.</summary>
+        private void PenaltyCounts()
+        {
+            var terms = command.Sentences.Where(s => s.Outcome == VerdictOutcome.Conviction).Select(s => s.Terms).ToList();
+            foreach (var penalty in Enum.GetValues<SentencePenalty>())
+            {
+                detail[$"penalty-{ComplaintRules.CodeOf(penalty)}"] = CountOrNull(terms.Count(t => t.MainPenalties.Contains(penalty)));
+            }
+
+            detail["suspended"] = CountOrNull(terms.Count(t => t.Suspended));
+        }
+
+        private static string? CountOrNull(int count) => count > 0 ? count.ToString(CultureInfo.InvariantCulture) : null;
 
         private string Count(VerdictOutcome outcome) =>
             command.Sentences.Count(s => s.Outcome == outcome).ToString(CultureInfo.InvariantCulture);

@@ -44,7 +44,32 @@ public sealed record SentenceCommand(
     int? CustodialMonths,
     bool Suspended,
     decimal? Fine,
-    int? BanFromOfficeMonths);
+    int? BanFromOfficeMonths)
+{
+    public int? RestrictionOfLibertyMonths { get; init; }
+
+    public int? CorrectionalLabourMonths { get; init; }
+
+    public decimal? CorrectionalLabourMrp { get; init; }
+
+    public int? CommunityServiceHours { get; init; }
+
+    public decimal? FineMrp { get; init; }
+
+    /// <summary>The sentence as the law names it (<see cref="SentenceTerms"/>).</summary>
+    public SentenceTerms Terms => new()
+    {
+        ImprisonmentMonths = CustodialMonths,
+        RestrictionOfLibertyMonths = RestrictionOfLibertyMonths,
+        CorrectionalLabourMonths = CorrectionalLabourMonths,
+        CorrectionalLabourMrp = CorrectionalLabourMrp,
+        CommunityServiceHours = CommunityServiceHours,
+        FineMrp = FineMrp,
+        FineTenge = Fine,
+        BanFromOfficeMonths = BanFromOfficeMonths,
+        Suspended = Suspended,
+    };
+}
 
 /// <summary>What the rules need to know about a case and the records a command points at.</summary>
 public sealed record CaseFacts(
@@ -449,9 +474,10 @@ public static class CaseRules
             return;
         }
 
+        var terms = sentence.Terms;
         if (sentence.Outcome == VerdictOutcome.Acquittal)
         {
-            if (sentence.CustodialMonths > 0 || sentence.Suspended || sentence.Fine > 0 || sentence.BanFromOfficeMonths > 0)
+            if (terms.ImposesAnything)
             {
                 problems.Add(new CaseProblem($"{prefix}.outcome", CaseProblemCode.NotConviction));
             }
@@ -465,17 +491,7 @@ public static class CaseRules
             Barred(facts, findings, new CaseProblem($"{prefix}.suspended", CaseProblemCode.SuspendedBarred), CaseFlag.SuspendedSentenceBarred);
         }
 
-        CheckRange(problems, $"{prefix}.custodialMonths", sentence.CustodialMonths, MaxMonths);
-        CheckRange(problems, $"{prefix}.banFromOfficeMonths", sentence.BanFromOfficeMonths, MaxMonths);
-        if (sentence.Fine is < 0 or > CaseLimits.Amount)
-        {
-            problems.Add(new CaseProblem($"{prefix}.fine", CaseProblemCode.OutOfRange));
-        }
-
-        if (sentence.Suspended && sentence.CustodialMonths is null or 0)
-        {
-            problems.Add(new CaseProblem($"{prefix}.custodialMonths", CaseProblemCode.Required));
-        }
+        problems.AddRange(terms.Problems().Select(p => new CaseProblem($"{prefix}.{p.Field}", p.Code)));
     }
 
     private static void CheckArticle(JurisdictionProfile profile, List<CaseProblem> problems, string? code, DateOnly on)
@@ -488,14 +504,6 @@ public static class CaseRules
         if (!profile.FindArticle(code!)!.IsInForceOn(on))
         {
             problems.Add(new CaseProblem("article", CaseProblemCode.ArticleNotInForce));
-        }
-    }
-
-    private static void CheckRange(List<CaseProblem> problems, string field, int? value, int max)
-    {
-        if (value is < 0 || value > max)
-        {
-            problems.Add(new CaseProblem(field, CaseProblemCode.OutOfRange));
         }
     }
 

@@ -43,7 +43,8 @@ public static class HistoricalCaseCsv
 
     /// <summary>Columns a file may leave out altogether (older files do not have them); an empty field means unknown as for the others.</summary>
     public static readonly IReadOnlyList<string> OptionalColumns =
-        ["register_number", "court", "plea_agreement", "fine", "ban_from_office_months", "appealed_on", "appealed_by", "final_on", "incident_on"];
+        ["register_number", "court", "plea_agreement", "fine", "ban_from_office_months", "appealed_on", "appealed_by", "final_on", "incident_on",
+        "restriction_of_liberty_months", "correctional_labour_months", "correctional_labour_mrp", "community_service_hours", "fine_mrp"];
 
     /// <summary>The good rows as cases ready to store; the bad ones only as problems. A repeated <c>external_id</c> is a bad row.</summary>
     public static IEnumerable<ImportedCase> Read(TextReader reader, string fileName, JurisdictionProfile profile, ImportTarget target, DateOnly today, ICollection<DataProblem> problems)
@@ -107,6 +108,11 @@ public static class HistoricalCaseCsv
             PleaAgreement = Bool(record, "plea_agreement"),
             Fine = Amount(record, "fine"),
             BanFromOfficeMonths = Number(record, "ban_from_office_months", 0, CaseLimits.Months),
+            RestrictionOfLibertyMonths = Number(record, "restriction_of_liberty_months", 0, CaseLimits.Months),
+            CorrectionalLabourMonths = Number(record, "correctional_labour_months", 0, CaseLimits.Months),
+            CorrectionalLabourMrp = Amount(record, "correctional_labour_mrp"),
+            CommunityServiceHours = Number(record, "community_service_hours", 0, SentenceTerms.MaxHours),
+            FineMrp = Amount(record, "fine_mrp"),
             AppealedOn = record.OptionalDate("appealed_on"),
             AppealedBy = Code<AppealBy>(record, "appealed_by"),
             FinalOn = record.OptionalDate("final_on"),

@@ -52,6 +52,7 @@ public static partial class HistoricalCaseStory
                 CaseProblemCode.OutOfRange => "out of range",
                 CaseProblemCode.TooLong => "too long",
                 CaseProblemCode.NotConviction => "only with verdict 'conviction'",
+                SentenceProblemCode.OneMainPenalty => "one main penalty per conviction: imprisonment, restriction of liberty, correctional labour and community service exclude each other (a fine may stand beside one)",
                 _ => $"refused by the case rules ({code})",
             };
         }

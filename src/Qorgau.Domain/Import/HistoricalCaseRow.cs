@@ -72,6 +72,17 @@ public sealed record HistoricalCaseRow
 
     public int? BanFromOfficeMonths { get; init; }
 
+    public int? RestrictionOfLibertyMonths { get; init; }
+
+    public int? CorrectionalLabourMonths { get; init; }
+
+    public decimal? CorrectionalLabourMrp { get; init; }
+
+    public int? CommunityServiceHours { get; init; }
+
+    /// <summary>The fine of each convicted official in МРП; in tenge too (<see cref="Fine"/>) if given, else at the МРП of the date of the act.</summary>
+    public decimal? FineMrp { get; init; }
+
     public DateOnly? AppealedOn { get; init; }
 
     public AppealBy? AppealedBy { get; init; }

@@ -113,7 +113,9 @@ public static partial class HistoricalCaseStory
 
         if (row.Verdict != VerdictOutcome.Conviction)
         {
-            foreach (var (column, given) in new[] { ("officials_convicted", row.OfficialsConvicted is not null), ("custodial_months", row.CustodialMonths is not null), ("suspended", row.Suspended == true), ("fine", row.Fine is not null), ("ban_from_office_months", row.BanFromOfficeMonths is not null) })
+            foreach (var (column, given) in new[] { ("officials_convicted", row.OfficialsConvicted is not null), ("custodial_months", row.CustodialMonths is not null), ("suspended", row.Suspended == true), ("fine", row.Fine is not null), ("ban_from_office_months", row.BanFromOfficeMonths is not null),
+                ("restriction_of_liberty_months", row.RestrictionOfLibertyMonths is not null), ("correctional_labour_months", row.CorrectionalLabourMonths is not null),
+                ("correctional_labour_mrp", row.CorrectionalLabourMrp is not null), ("community_service_hours", row.CommunityServiceHours is not null), ("fine_mrp", row.FineMrp is not null) })
             {
                 if (given)
                 {
@@ -190,7 +192,9 @@ public static partial class HistoricalCaseStory
             new CaseCommand { Action = CaseAction.Verdict, On = row.VerdictOn, Sentences = Sentences(row, outcome), PleaAgreement = row.PleaAgreement ?? false },
             "verdict_on",
             Map(("sentences", "officials_convicted"), ("agency", "accused_agency"), ("article", "article_final"), ("suspended", "suspended"), ("custodialMonths", "custodial_months"),
-                ("fine", "fine"), ("banFromOfficeMonths", "ban_from_office_months"), ("outcome", "verdict")));
+                ("fine", "fine"), ("banFromOfficeMonths", "ban_from_office_months"), ("outcome", "verdict"),
+                (SentenceFields.RestrictionOfLibertyMonths, "restriction_of_liberty_months"), (SentenceFields.CorrectionalLabourMonths, "correctional_labour_months"),
+                (SentenceFields.CorrectionalLabourMrp, "correctional_labour_mrp"), (SentenceFields.CommunityServiceHours, "community_service_hours"), (SentenceFields.FineMrp, "fine_mrp")));
         if (row.AppealedOn is { } appealedOn)
         {
             yield return new Step(new CaseCommand { Action = CaseAction.Appeal, On = appealedOn, AppealBy = row.AppealedBy }, "appealed_on", Map(("appealBy", "appealed_by")));
@@ -207,7 +211,14 @@ public static partial class HistoricalCaseStory
     private static IReadOnlyList<SentenceCommand> Sentences(HistoricalCaseRow row, VerdictOutcome outcome) =>
         outcome == VerdictOutcome.Acquittal
             ? [new SentenceCommand(null, row.AccusedAgency, null, null, VerdictOutcome.Acquittal, null, null, false, null, null)]
-            : [.. Enumerable.Repeat(new SentenceCommand(null, row.AccusedAgency, null, null, VerdictOutcome.Conviction, null, row.CustodialMonths, row.Suspended ?? false, row.Fine, row.BanFromOfficeMonths), row.OfficialsConvicted ?? 0)];
+            : [.. Enumerable.Repeat(new SentenceCommand(null, row.AccusedAgency, null, null, VerdictOutcome.Conviction, null, row.CustodialMonths, row.Suspended ?? false, row.Fine, row.BanFromOfficeMonths)
+            {
+                RestrictionOfLibertyMonths = row.RestrictionOfLibertyMonths,
+                CorrectionalLabourMonths = row.CorrectionalLabourMonths,
+                CorrectionalLabourMrp = row.CorrectionalLabourMrp,
+                CommunityServiceHours = row.CommunityServiceHours,
+                FineMrp = row.FineMrp,
+            }, row.OfficialsConvicted ?? 0)];
 
     private static Dictionary<string, string> Map(params (string Field, string Column)[] pairs) => pairs.ToDictionary(p => p.Field, p => p.Column);
 
@@ -241,7 +252,7 @@ public static partial class HistoricalCaseStory
             }
 
             _step++;
-            var context = new CaseActionContext(command.On!.Value, ImportClock.At(profile, command.On.Value, _step), ActorId: null) { Source = ImportEventKind.SourceImport };
+            var context = new CaseActionContext(command.On!.Value, ImportClock.At(profile, command.On.Value, _step), ActorId: null) { Source = ImportEventKind.SourceImport, FineIndex = profile.MonthlyIndex.On(facts.Act.On) };
             var effects = CaseActionEffects.Apply(Record, imported.Proceeding, command, decision, context);
             imported.Proceeding ??= effects.OpenedProceeding;
             imported.Qualifications.AddRange(effects.Qualifications);

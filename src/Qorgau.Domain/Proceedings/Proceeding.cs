@@ -105,6 +105,33 @@ public sealed class Sentence
     public decimal? Fine { get; init; }
 
     public int? BanFromOfficeMonths { get; init; }
+
+    public int? RestrictionOfLibertyMonths { get; init; }
+
+    public int? CorrectionalLabourMonths { get; init; }
+
+    public decimal? CorrectionalLabourMrp { get; init; }
+
+    public int? CommunityServiceHours { get; init; }
+
+    public decimal? FineMrp { get; init; }
+
+    /// <summary>The МРП in tenge the fine was converted at, when <see cref="Fine"/> was computed from <see cref="FineMrp"/> rather than given.</summary>
+    public decimal? FineIndexTenge { get; init; }
+
+    /// <summary>The sentence as the law names it; empty for an acquittal.</summary>
+    public SentenceTerms Terms => new()
+    {
+        ImprisonmentMonths = CustodialMonths,
+        RestrictionOfLibertyMonths = RestrictionOfLibertyMonths,
+        CorrectionalLabourMonths = CorrectionalLabourMonths,
+        CorrectionalLabourMrp = CorrectionalLabourMrp,
+        CommunityServiceHours = CommunityServiceHours,
+        FineMrp = FineMrp,
+        FineTenge = Fine,
+        BanFromOfficeMonths = BanFromOfficeMonths,
+        Suspended = Suspended,
+    };
 }
 
 public enum VerdictOutcome

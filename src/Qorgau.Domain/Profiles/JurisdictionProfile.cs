@@ -28,6 +28,9 @@ public sealed record JurisdictionProfile(
     /// <summary>The agencies as a tree (<c>parent</c> column): the independence guard judges affiliation on it.</summary>
     public AgencyTree AgencyTree { get; } = new(Agencies);
 
+    /// <summary>The monthly calculation index by date (<c>monthly-index.csv</c>): fines in МРП in tenge.</summary>
+    public MonthlyIndex MonthlyIndex { get; init; } = MonthlyIndex.None;
+
     public Region? FindRegion(string code) => Regions.FirstOrDefault(r => r.Code == code);
 
     public Agency? FindAgency(string code) => Agencies.FirstOrDefault(a => a.Code == code);

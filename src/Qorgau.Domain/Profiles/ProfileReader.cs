@@ -49,6 +49,7 @@ public static partial class ProfileReader
         var ageBands = ReadTerms(directory, AgeBandsFile, problems);
         var legalStatuses = ReadTerms(directory, LegalStatusesFile, problems);
         var vulnerabilities = ReadTerms(directory, VulnerabilitiesFile, problems);
+        var monthlyIndex = ReadMonthlyIndex(directory, problems);
 
         CheckReferences(facilityTypes, agencies, articles, problems);
         RequireSome(RegionsFile, regions, problems);
@@ -71,7 +72,8 @@ public static partial class ProfileReader
             settings.SuspendedSentenceBar, settings.DisclosureThreshold,
             Items(regions), Items(agencies), Items(facilityTypes), Items(articles), Items(reasons),
             Items(deadlines), Items(methods), Items(illTreatment),
-            Items(ageBands), Items(legalStatuses), Items(vulnerabilities));
+            Items(ageBands), Items(legalStatuses), Items(vulnerabilities))
+        { MonthlyIndex = monthlyIndex };
         return new ProfileReadResult(profile, problems);
     }
 

@@ -71,6 +71,50 @@ public sealed class CaseEffectsEquivalenceTests(CaseApiFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task A_non_custodial_sentence_with_a_fine_in_monthly_indices_leaves_the_same_rows_live_and_imported()
+    {
+        var (live, on) = await LiveAsync(
+            new { action = "accept" },
+            new { action = "register", registerNumber = "207500031000125", article = "362" },
+            new { action = "indict", court = Court },
+            new
+            {
+                action = "verdict",
+                sentences = new[]
+                {
+                    new { agency = "police", outcome = "conviction", article = "362", correctionalLabourMonths = 12, correctionalLabourMrp = 150m, fineMrp = 40m, banFromOfficeMonths = 24 },
+                },
+            },
+            new { action = "finalise" });
+        var imported = await ImportAsync(new()
+        {
+            ["received_on"] = on,
+            ["channel"] = "online",
+            ["accused_agency"] = "police",
+            ["registered_on"] = on,
+            ["register_number"] = "207500031000125",
+            ["article_at_registration"] = "362",
+            ["decision"] = "indicted",
+            ["decision_on"] = on,
+            ["court"] = Court,
+            ["verdict"] = "conviction",
+            ["verdict_on"] = on,
+            ["officials_convicted"] = "1",
+            ["correctional_labour_months"] = "12",
+            ["correctional_labour_mrp"] = "150",
+            ["fine_mrp"] = "40",
+            ["ban_from_office_months"] = "24",
+        });
+
+        var (liveStory, importedStory) = (await StoryAsync(live), await StoryAsync(imported));
+
+        var sentence = liveStory.Sentences.ShouldHaveSingleItem();
+        sentence.ShouldContain("|12|150.00|");
+        sentence.ShouldNotEndWith("|", "the fine in МРП was put in tenge at the profile's index");
+        ShouldBeTheSame(importedStory, liveStory);
+    }
+
+    [Fact]
     public async Task A_terminated_investigation_leaves_the_same_rows_and_events_live_and_imported()
     {
         var (live, on) = await LiveAsync(
@@ -183,7 +227,9 @@ public sealed class CaseEffectsEquivalenceTests(CaseApiFactory app) : IClassFixt
             proceeding is null ? null : string.Join('|', proceeding.RegisterNumber, proceeding.RegisteredOn, proceeding.ArticleAtRegistration, proceeding.CurrentArticle, proceeding.TerminationReason, proceeding.TerminatedOn, proceeding.IndictedOn, proceeding.Court, proceeding.PleaAgreement, proceeding.VerdictOn, proceeding.AppealedOn, proceeding.AppealedBy, proceeding.FinalOn),
             [.. qualifications.OrderBy(q => q.RecordedAtUtc).ThenBy(q => q.Id).Select(q => string.Join('|', q.ArticleCode, q.PreviousArticleCode, q.On, q.Reason))],
             [.. officials.OrderBy(o => Official(o.Id), StringComparer.Ordinal).Select(o => string.Join('|', Official(o.Id), o.AgencyCode, o.Position, o.Rank, o.NameCipher is null))],
-            [.. sentences.Select(s => string.Join('|', Official(s.OfficialId), s.On, s.OnAppeal, s.Outcome, s.ArticleCode, s.CustodialMonths, s.Suspended, s.Fine?.ToString("0.00", CultureInfo.InvariantCulture), s.BanFromOfficeMonths)).Order(StringComparer.Ordinal)],
+            [.. sentences.Select(s => string.Join('|', Official(s.OfficialId), s.On, s.OnAppeal, s.Outcome, s.ArticleCode, s.CustodialMonths, s.Suspended, s.Fine?.ToString("0.00", CultureInfo.InvariantCulture), s.BanFromOfficeMonths,
+                s.RestrictionOfLibertyMonths, s.CorrectionalLabourMonths, s.CorrectionalLabourMrp?.ToString("0.00", CultureInfo.InvariantCulture), s.CommunityServiceHours,
+                s.FineMrp?.ToString("0.00", CultureInfo.InvariantCulture), s.FineIndexTenge?.ToString("0.00", CultureInfo.InvariantCulture))).Order(StringComparer.Ordinal)],
             [.. deadlines.Select(d => $"{d.Code} due {d.DueOn:yyyy-MM-dd} for {(d.SubjectId is null ? "the case" : "a subject")} {(d.IsOpen ? "open" : "met")}").Order(StringComparer.Ordinal)],
             // Events of one instant (a verdict and the officials it adds) have no order among themselves.
             [.. events

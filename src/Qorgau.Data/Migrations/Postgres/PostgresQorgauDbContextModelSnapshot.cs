@@ -1790,10 +1790,28 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("CommunityServiceHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CorrectionalLabourMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("CorrectionalLabourMrp")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<int?>("CustodialMonths")
                         .HasColumnType("integer");
 
                     b.Property<decimal?>("Fine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("FineIndexTenge")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("FineMrp")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
@@ -1810,6 +1828,9 @@ namespace Qorgau.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("RestrictionOfLibertyMonths")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("Suspended")
                         .HasColumnType("boolean");

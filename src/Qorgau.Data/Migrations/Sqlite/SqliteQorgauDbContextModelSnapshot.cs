@@ -1777,10 +1777,28 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CommunityServiceHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectionalLabourMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("CorrectionalLabourMrp")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CustodialMonths")
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal?>("Fine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FineIndexTenge")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FineMrp")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
@@ -1797,6 +1815,9 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RestrictionOfLibertyMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Suspended")
                         .HasColumnType("INTEGER");

@@ -51,6 +51,16 @@ public sealed class CaseActionForm
 
     public string? BanFromOfficeMonths { get; set; }
 
+    public string? RestrictionOfLibertyMonths { get; set; }
+
+    public string? CorrectionalLabourMonths { get; set; }
+
+    public string? CorrectionalLabourMrp { get; set; }
+
+    public string? CommunityServiceHours { get; set; }
+
+    public string? FineMrp { get; set; }
+
     /// <summary>The command, or the fields whose text could not be read (dates, numbers, codes).</summary>
     public (CaseCommand? Command, List<CaseProblem> Problems) ToCommand()
     {
@@ -65,8 +75,15 @@ public sealed class CaseActionForm
             var outcome = Parse(Outcome, "sentences[0].outcome", problems, ComplaintRules.ParseCode<VerdictOutcome>);
             var months = Parse(CustodialMonths, "sentences[0].custodialMonths", problems, Number);
             var ban = Parse(BanFromOfficeMonths, "sentences[0].banFromOfficeMonths", problems, Number);
-            var fine = Parse(Fine, "sentences[0].fine", problems, text => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var m) ? m : (decimal?)null);
-            sentences.Add(new SentenceCommand(official, Trim(Agency), Trim(Position), Trim(Rank), outcome, Trim(SentenceArticle), months, Suspended, fine, ban));
+            var fine = Parse(Fine, "sentences[0].fine", problems, Amount);
+            sentences.Add(new SentenceCommand(official, Trim(Agency), Trim(Position), Trim(Rank), outcome, Trim(SentenceArticle), months, Suspended, fine, ban)
+            {
+                RestrictionOfLibertyMonths = Parse(RestrictionOfLibertyMonths, "sentences[0]." + SentenceFields.RestrictionOfLibertyMonths, problems, Number),
+                CorrectionalLabourMonths = Parse(CorrectionalLabourMonths, "sentences[0]." + SentenceFields.CorrectionalLabourMonths, problems, Number),
+                CorrectionalLabourMrp = Parse(CorrectionalLabourMrp, "sentences[0]." + SentenceFields.CorrectionalLabourMrp, problems, Amount),
+                CommunityServiceHours = Parse(CommunityServiceHours, "sentences[0]." + SentenceFields.CommunityServiceHours, problems, Number),
+                FineMrp = Parse(FineMrp, "sentences[0]." + SentenceFields.FineMrp, problems, Amount),
+            });
         }
 
         var command = new CaseCommand
@@ -85,6 +102,8 @@ public sealed class CaseActionForm
         };
         return (problems.Count == 0 ? command : null, problems);
     }
+
+    private static decimal? Amount(string text) => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var m) ? m : null;
 
     private static int? Number(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 

@@ -297,7 +297,7 @@ public sealed record CaseActionRequest(
         Court = Court,
         PleaAgreement = PleaAgreement ?? false,
         AppealBy = AppealBy,
-        Sentences = [.. (Sentences ?? []).Select(s => new SentenceCommand(s.Official, s.Agency?.Trim(), s.Position, s.Rank, s.Outcome, s.Article?.Trim(), s.CustodialMonths, s.Suspended ?? false, s.Fine, s.BanFromOfficeMonths))],
+        Sentences = [.. (Sentences ?? []).Select(s => s.ToCommand())],
     };
 }
 
@@ -312,7 +312,29 @@ public sealed record SentenceRequest(
     int? CustodialMonths,
     bool? Suspended,
     decimal? Fine,
-    int? BanFromOfficeMonths);
+    int? BanFromOfficeMonths)
+{
+    public int? RestrictionOfLibertyMonths { get; init; }
+
+    public int? CorrectionalLabourMonths { get; init; }
+
+    public decimal? CorrectionalLabourMrp { get; init; }
+
+    public int? CommunityServiceHours { get; init; }
+
+    /// <summary>The fine in МРП; without <see cref="Fine"/> it is put in tenge at the МРП of the date of the act.</summary>
+    public decimal? FineMrp { get; init; }
+
+    public SentenceCommand ToCommand() =>
+        new(Official, Agency?.Trim(), Position, Rank, Outcome, Article?.Trim(), CustodialMonths, Suspended ?? false, Fine, BanFromOfficeMonths)
+        {
+            RestrictionOfLibertyMonths = RestrictionOfLibertyMonths,
+            CorrectionalLabourMonths = CorrectionalLabourMonths,
+            CorrectionalLabourMrp = CorrectionalLabourMrp,
+            CommunityServiceHours = CommunityServiceHours,
+            FineMrp = FineMrp,
+        };
+}
 
 public sealed record AssignmentRequest(string? User, string? Role);
 

@@ -87,7 +87,16 @@ public sealed record ProceedingResponse(
             p.PleaAgreement, p.VerdictOn, p.AppealedOn, p.AppealedBy is { } by ? ComplaintRules.CodeOf(by) : null, p.FinalOn,
             [.. d.Qualifications.Select(q => new QualificationResponse(q.ArticleCode, q.PreviousArticleCode, q.On, q.Reason, d.EmailOf(q.ByUserId)))],
             [.. d.Officials.Select(o => new OfficialResponse(o.Id, o.AgencyCode, o.Position, o.Rank))],
-            [.. d.Sentences.Select(s => new SentenceResponse(s.OfficialId, s.On, s.OnAppeal, ComplaintRules.CodeOf(s.Outcome), s.ArticleCode, s.CustodialMonths, s.Suspended, s.Fine, s.BanFromOfficeMonths))]);
+            [.. d.Sentences.Select(s => new SentenceResponse(s.OfficialId, s.On, s.OnAppeal, ComplaintRules.CodeOf(s.Outcome), s.ArticleCode, s.CustodialMonths, s.Suspended, s.Fine, s.BanFromOfficeMonths)
+            {
+                RestrictionOfLibertyMonths = s.RestrictionOfLibertyMonths,
+                CorrectionalLabourMonths = s.CorrectionalLabourMonths,
+                CorrectionalLabourMrp = s.CorrectionalLabourMrp,
+                CommunityServiceHours = s.CommunityServiceHours,
+                FineMrp = s.FineMrp,
+                FineIndexTenge = s.FineIndexTenge,
+                MainPenalties = [.. s.Terms.MainPenalties.Select(ComplaintRules.CodeOf)],
+            })]);
     }
 }
 
@@ -95,7 +104,24 @@ public sealed record QualificationResponse(string Article, string? PreviousArtic
 
 public sealed record OfficialResponse(Guid Id, string Agency, string? Position, string? Rank);
 
-public sealed record SentenceResponse(Guid Official, DateOnly On, bool OnAppeal, string Outcome, string? Article, int? CustodialMonths, bool Suspended, decimal? Fine, int? BanFromOfficeMonths);
+/// <summary>One official's sentence: <c>custodialMonths</c> is imprisonment, <c>fine</c> is in tenge (computed from <c>fineMrp</c> at <c>fineIndexTenge</c> when the verdict gave only МРП).</summary>
+public sealed record SentenceResponse(Guid Official, DateOnly On, bool OnAppeal, string Outcome, string? Article, int? CustodialMonths, bool Suspended, decimal? Fine, int? BanFromOfficeMonths)
+{
+    public int? RestrictionOfLibertyMonths { get; init; }
+
+    public int? CorrectionalLabourMonths { get; init; }
+
+    public decimal? CorrectionalLabourMrp { get; init; }
+
+    public int? CommunityServiceHours { get; init; }
+
+    public decimal? FineMrp { get; init; }
+
+    public decimal? FineIndexTenge { get; init; }
+
+    /// <summary>The main penalties imposed, mildest first: fine, correctional-labour, community-service, restriction-of-liberty, imprisonment.</summary>
+    public IReadOnlyList<string> MainPenalties { get; init; } = [];
+}
 
 public sealed record WithdrawalResponse(DateTime RequestedAt, string RequestedBy, string? Outcome, string? Interviewer);
 

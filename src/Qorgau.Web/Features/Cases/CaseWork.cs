@@ -85,6 +85,7 @@ public sealed class CaseWork(
             ReferringOrganisation = referralTarget is null ? null : await db.Organisations.Where(o => o.Id == record.OrganisationId).Select(o => o.Code).FirstAsync(cancellationToken),
             ReceivingOrganisation = referralTarget?.Code,
             HandoverPending = referralTarget is not null && caseKey is null,
+            FineIndex = profile.MonthlyIndex.On(facts.Act.On),
         };
         if (referralTarget is not null)
         {
