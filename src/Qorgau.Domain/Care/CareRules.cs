@@ -19,6 +19,7 @@ public static class CareProblemCode
     public const string NotAllowed = "not-allowed";
     public const string TooLong = "too-long";
     public const string UnknownCase = "unknown-case";
+    public const string NotACount = "not-a-count";
 }
 
 /// <summary>
@@ -31,6 +32,9 @@ public static class CareRules
     public const int MaxTextLength = 4000;
     public const int MaxShortText = 200;
     public const decimal MaxAmount = 1_000_000_000_000m;
+
+    /// <summary>The most people one incident may count: far above any facility's population, low enough to catch a typo of several digits.</summary>
+    public const int MaxPersons = 100_000;
 
     private static readonly Dictionary<SupportStatus, SupportStatus[]> SupportNext = new()
     {
@@ -131,6 +135,23 @@ public static class CareRules
         }
 
         return amount;
+    }
+
+    /// <summary>The number of persons an incident concerns: a whole number from 1 to <see cref="MaxPersons"/>; 1 when left empty.</summary>
+    public static int? Persons(List<CaseProblem> problems, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return 1;
+        }
+
+        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var persons) || persons < 1 || persons > MaxPersons)
+        {
+            problems.Add(new CaseProblem(field, CareProblemCode.NotACount));
+            return null;
+        }
+
+        return persons;
     }
 
     public static T? Code<T>(List<CaseProblem> problems, string field, string? code)

@@ -37,6 +37,9 @@ public sealed class Incident
 
     public DateOnly OccurredOn { get; init; }
 
+    /// <summary>How many people the incident concerns: more than one for a group incident (collective self-harm, a hunger strike).</summary>
+    public int Persons { get; init; } = 1;
+
     public InquiryState Inquiry { get; set; } = InquiryState.NotStarted;
 
     public DateTime RecordedAtUtc { get; init; }

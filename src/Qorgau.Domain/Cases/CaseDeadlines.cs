@@ -17,7 +17,7 @@ public sealed class CaseDeadline
     /// <summary>The profile's deadline code (registration, withdrawal-follow-up, complainant-answer...).</summary>
     public required string Code { get; init; }
 
-    public DateOnly DueOn { get; init; }
+    public DateOnly DueOn { get; set; }
 
     /// <summary>The record the deadline is about when there can be several (a withdrawal).</summary>
     public Guid? SubjectId { get; init; }

@@ -17,13 +17,13 @@ public sealed class PreservationRequest
     public Guid FacilityId { get; init; }
 
     /// <summary>The first day of footage to keep.</summary>
-    public DateOnly PeriodFrom { get; init; }
+    public DateOnly PeriodFrom { get; set; }
 
     /// <summary>The last day of footage to keep.</summary>
-    public DateOnly PeriodTo { get; init; }
+    public DateOnly PeriodTo { get; set; }
 
     /// <summary>When footage of the first day is overwritten, by the profile's retention period.</summary>
-    public DateOnly DueOn { get; init; }
+    public DateOnly DueOn { get; set; }
 
     public PreservationStatus Status { get; set; } = PreservationStatus.Raised;
 

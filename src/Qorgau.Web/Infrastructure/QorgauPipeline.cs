@@ -50,6 +50,7 @@ public static class QorgauPipeline
         api.MapFacilityEndpoints();
         api.MapIntakeEndpoints(app.Services.GetRequiredService<IOptions<IntakeOptions>>().Value);
         api.MapCaseEndpoints();
+        api.MapCaseCorrectionEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

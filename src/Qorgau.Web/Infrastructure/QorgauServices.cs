@@ -81,6 +81,7 @@ public static class QorgauServices
         services.AddScoped<CaseDeadlineTracker>();
         services.AddScoped<VideoPreservation>();
         services.AddScoped<CaseWork>();
+        services.AddScoped<CaseCorrections>();
         services.AddScoped<CaseTeam>();
 
         // Forensic examinations, victim support and redress, the incident register.

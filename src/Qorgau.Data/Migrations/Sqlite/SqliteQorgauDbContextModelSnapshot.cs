@@ -678,6 +678,9 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Persons")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 

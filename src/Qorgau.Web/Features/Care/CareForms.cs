@@ -102,6 +102,9 @@ public sealed class IncidentForm
 
     public string? Facility { get; set; }
 
+    /// <summary>How many people the incident concerns; empty means one.</summary>
+    public string? Persons { get; set; }
+
     public string? Inquiry { get; set; }
 
     /// <summary>Case numbers of the same organisation, separated by spaces or commas.</summary>

@@ -63,6 +63,7 @@ public sealed class IncidentRegister(
         var problems = new List<CaseProblem>();
         var kind = CareRules.Code<IncidentKind>(problems, "kind", form.Kind);
         var on = CareRules.Date(problems, "occurredOn", form.OccurredOn, Today, required: true);
+        var persons = CareRules.Persons(problems, "persons", form.Persons);
         var inquiry = string.IsNullOrWhiteSpace(form.Inquiry) ? InquiryState.NotStarted : CareRules.Code<InquiryState>(problems, "inquiry", form.Inquiry);
         var narrative = CareRules.Text(problems, "narrative", form.Narrative, required: true);
         var facility = string.IsNullOrWhiteSpace(form.Facility)
@@ -89,6 +90,7 @@ public sealed class IncidentRegister(
             FacilityId = facility!.Id,
             Kind = kind!.Value,
             OccurredOn = on!.Value,
+            Persons = persons!.Value,
             Inquiry = inquiry!.Value,
             RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
             RecordedByUserId = member.Id,
@@ -101,7 +103,7 @@ public sealed class IncidentRegister(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditEvent("incident.recorded", member.Id, organisation.Id, "incident", id.ToString(), $"cases={cases.Count}"), cancellationToken);
+        await audit.WriteAsync(new AuditEvent("incident.recorded", member.Id, organisation.Id, "incident", id.ToString(), $"cases={cases.Count} persons={incident.Persons}"), cancellationToken);
         return (incident, problems);
     }
 
@@ -195,7 +197,7 @@ public sealed class IncidentRegister(
             OccurredAtUtc = now,
             Kind = CareEventKind.IncidentLinked,
             ActorUserId = actorId,
-            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["kind"] = ComplaintRules.CodeOf(incident.Kind), ["on"] = incident.OccurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
+            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["kind"] = ComplaintRules.CodeOf(incident.Kind), ["on"] = incident.OccurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["persons"] = incident.Persons.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
         });
     }
 

@@ -45,6 +45,19 @@ public sealed class CaseDeadlineTracker(QorgauDbContext db, JurisdictionProfile 
     public void OpenForPreservation(Case record, PreservationRequest request) =>
         Add(record, [new CaseDeadline { CaseId = record.Id, Code = PreservationRules.RetentionDeadline, DueOn = request.DueOn, SubjectId = request.Id }]);
 
+    /// <summary>A corrected incident date moves the open deadline counted from it (a preservation request's).</summary>
+    public async Task MoveAsync(Case record, string code, Guid? subjectId, DateOnly dueOn, CancellationToken cancellationToken)
+    {
+        var open = await OpenDeadlinesAsync(record.Id, cancellationToken);
+        foreach (var deadline in open.Where(d => d.Code == code && d.SubjectId == subjectId))
+        {
+            deadline.DueOn = dueOn;
+            deadline.OverdueMarkedAtUtc = null;
+        }
+
+        Refresh(record, open);
+    }
+
     /// <summary>Meets the open deadlines with these codes (for one subject, when given); every open one when <paramref name="codes"/> is null.</summary>
     public async Task MeetAsync(Case record, IReadOnlyCollection<string>? codes, Guid? subjectId = null, DateTime? metAtUtc = null, CancellationToken cancellationToken = default)
     {

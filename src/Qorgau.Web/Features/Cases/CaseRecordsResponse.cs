@@ -17,7 +17,8 @@ public sealed record CaseRecordsResponse(
     IReadOnlyList<ExaminationResponse> Examinations,
     IReadOnlyList<SupportResponse> SupportReferrals,
     IReadOnlyList<MeasureResponse> ProtectiveMeasures,
-    IReadOnlyList<ClaimResponse> CompensationClaims)
+    IReadOnlyList<ClaimResponse> CompensationClaims,
+    IReadOnlyList<IncidentResponse> Incidents)
 {
     public static async Task<CaseRecordsResponse> LoadAsync(QorgauDbContext db, Guid caseId, CancellationToken cancellationToken)
     {
@@ -27,13 +28,16 @@ public sealed record CaseRecordsResponse(
         var referrals = await db.SupportReferrals.AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.RequestedOn).ToListAsync(cancellationToken);
         var measures = await db.ProtectiveMeasures.AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.RequestedOn).ToListAsync(cancellationToken);
         var claims = await db.CompensationClaims.AsNoTracking().Where(c => c.CaseId == caseId).OrderBy(c => c.FiledOn).ToListAsync(cancellationToken);
+        var incidents = await db.IncidentCases.AsNoTracking().Where(l => l.CaseId == caseId)
+            .Join(db.Incidents.AsNoTracking(), l => l.IncidentId, i => i.Id, (l, i) => i).OrderBy(i => i.OccurredOn).ToListAsync(cancellationToken);
         return new CaseRecordsResponse(
             [.. preservation.Select(p => new PreservationResponse(p.Id, p.FacilityId, p.PeriodFrom, p.PeriodTo, p.DueOn, PreservationRules.CodeOf(p.Status), p.SentOn, p.ClosedOn))],
             [.. evidence.Select(e => new EvidenceResponse(e.Id, e.Kind, e.ContentType, e.Length, CaseResponse.Utc(e.AddedAtUtc), e.OriginalSha256, e.MedicalExaminationId))],
             [.. examinations.Select(e => new ExaminationResponse(e.Id, e.RequestedOn, e.ExaminedOn, ComplaintRules.CodeOf(e.Consistency)))],
             [.. referrals.Select(r => new SupportResponse(r.Id, ComplaintRules.CodeOf(r.Kind), ComplaintRules.CodeOf(r.Status), r.RequestedOn, r.StatusOn))],
             [.. measures.Select(m => new MeasureResponse(m.Id, ComplaintRules.CodeOf(m.Kind), ComplaintRules.CodeOf(m.Status), m.RequestedOn, m.StatusOn))],
-            [.. claims.Select(c => new ClaimResponse(c.Id, c.AmountClaimed, c.FiledOn, c.Decision is { } d ? ComplaintRules.CodeOf(d) : null, c.DecidedOn, c.AmountAwarded, c.PaidOn, c.AmountPaid))]);
+            [.. claims.Select(c => new ClaimResponse(c.Id, c.AmountClaimed, c.FiledOn, c.Decision is { } d ? ComplaintRules.CodeOf(d) : null, c.DecidedOn, c.AmountAwarded, c.PaidOn, c.AmountPaid))],
+            [.. incidents.Select(i => new IncidentResponse(i.Id, ComplaintRules.CodeOf(i.Kind), i.OccurredOn, i.FacilityId, i.Persons, ComplaintRules.CodeOf(i.Inquiry)))]);
     }
 }
 
@@ -48,3 +52,6 @@ public sealed record SupportResponse(Guid Id, string Kind, string Status, DateOn
 public sealed record MeasureResponse(Guid Id, string Kind, string Status, DateOnly RequestedOn, DateOnly StatusOn);
 
 public sealed record ClaimResponse(Guid Id, decimal AmountClaimed, DateOnly FiledOn, string? Decision, DateOnly? DecidedOn, decimal? AmountAwarded, DateOnly? PaidOn, decimal? AmountPaid);
+
+/// <summary>An incident linked to the case: kind, date, facility, how many persons, the inquiry's state; never the narrative.</summary>
+public sealed record IncidentResponse(Guid Id, string Kind, DateOnly OccurredOn, Guid Facility, int Persons, string Inquiry);

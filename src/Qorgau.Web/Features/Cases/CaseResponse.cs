@@ -38,7 +38,9 @@ public sealed record CaseResponse(
     IReadOnlyList<DeadlineResponse> Deadlines,
     IReadOnlyList<EventResponse> Events,
     SnapshotResponse? AsOf,
-    CaseRecordsResponse Records)
+    CaseRecordsResponse Records,
+    DateOnly? IncidentFrom = null,
+    DateOnly? IncidentTo = null)
 {
     public static CaseResponse From(CaseDossier d, DateTime? asOfUtc, CaseRecordsResponse records)
     {
@@ -55,7 +57,9 @@ public sealed record CaseResponse(
             [.. d.Deadlines.Select(x => new DeadlineResponse(x.Code, x.DueOn, x.MetAtUtc is { } met ? Utc(met) : null, x.OverdueMarkedAtUtc is not null && x.IsOpen, x.NotApplicableAtUtc is { } moot ? Utc(moot) : null))],
             [.. d.Events.Select(e => EventResponse.From(Utc(e.OccurredAtUtc), e.Kind, d.EmailOf(e.ActorUserId), CaseEventDetail.Read(e.Detail)))],
             asOfUtc is { } at ? SnapshotResponse.From(CaseHistory.StateAt(d.Events, at), d) : null,
-            records);
+            records,
+            c.IncidentFrom,
+            c.IncidentTo);
     }
 
     public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

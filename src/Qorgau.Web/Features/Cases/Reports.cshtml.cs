@@ -61,7 +61,7 @@ public sealed class ReportsModel(QorgauDbContext db, UserManager<StaffUser> user
         // The detail is a flat JSON object: a flagged event is one whose detail has the "flags" member.
         var marker = $"\"{CaseEventDetail.Flags}\":";
         var events = await db.CaseEvents.AsNoTracking()
-            .Where(e => e.Kind.StartsWith("action.") && e.Detail != null && e.Detail.Contains(marker))
+            .Where(e => (e.Kind.StartsWith("action.") || e.Kind == CaseCorrection.EventKind) && e.Detail != null && e.Detail.Contains(marker))
             .Join(ownCases, e => e.CaseId, c => c.Id, (e, c) => new { Event = e, c.PublicId })
             .OrderByDescending(x => x.Event.OccurredAtUtc)
             .Take(500)
