@@ -79,6 +79,12 @@ public sealed record ProceedingResponse(
     IReadOnlyList<OfficialResponse> Officials,
     IReadOnlyList<SentenceResponse> Sentences)
 {
+    /// <summary>The body that investigates (an agency code), when stated.</summary>
+    public string? InvestigatingBody { get; init; }
+
+    /// <summary>A requalification away from torture waiting for a second supervisor's confirmation; null when none waits.</summary>
+    public PendingRequalificationResponse? PendingRequalification { get; init; }
+
     public static ProceedingResponse From(CaseDossier d)
     {
         var p = d.Proceeding!;
@@ -87,9 +93,17 @@ public sealed record ProceedingResponse(
             p.PleaAgreement, p.VerdictOn, p.AppealedOn, p.AppealedBy is { } by ? ComplaintRules.CodeOf(by) : null, p.FinalOn,
             [.. d.Qualifications.Select(q => new QualificationResponse(q.ArticleCode, q.PreviousArticleCode, q.On, q.Reason, d.EmailOf(q.ByUserId)))],
             [.. d.Officials.Select(o => new OfficialResponse(o.Id, o.AgencyCode, o.Position, o.Rank))],
-            [.. d.Sentences.Select(s => new SentenceResponse(s.OfficialId, s.On, s.OnAppeal, ComplaintRules.CodeOf(s.Outcome), s.ArticleCode, s.CustodialMonths, s.Suspended, s.Fine, s.BanFromOfficeMonths))]);
+            [.. d.Sentences.Select(s => new SentenceResponse(s.OfficialId, s.On, s.OnAppeal, ComplaintRules.CodeOf(s.Outcome), s.ArticleCode, s.CustodialMonths, s.Suspended, s.Fine, s.BanFromOfficeMonths))])
+        {
+            InvestigatingBody = p.InvestigatingBody,
+            PendingRequalification = p.PendingArticle is { } article
+                ? new PendingRequalificationResponse(article, p.PendingReason, p.PendingOn, p.PendingInvestigatingBody, d.EmailOf(p.PendingByUserId))
+                : null,
+        };
     }
 }
+
+public sealed record PendingRequalificationResponse(string Article, string? Reason, DateOnly? On, string? InvestigatingBody, string? ProposedBy);
 
 public sealed record QualificationResponse(string Article, string? PreviousArticle, DateOnly On, string? Reason, string? By);
 
