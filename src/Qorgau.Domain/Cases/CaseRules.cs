@@ -375,7 +375,7 @@ public static class CaseRules
                 break;
             case CaseAction.Requalify:
                 CheckArticle(profile, problems, command.Article, on);
-                if (command.Article == facts.Proceeding?.CurrentArticle)
+                if (command.Article == ArticleParts.Resolve(profile, facts.Proceeding?.CurrentArticle, facts.IllTreatmentCode, out _))
                 {
                     problems.Add(new CaseProblem("article", CaseProblemCode.SameArticle));
                 }

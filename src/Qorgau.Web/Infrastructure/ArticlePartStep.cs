@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
-using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Proceedings;
+using Qorgau.Domain.Profiles;
 
 namespace Qorgau.Web.Infrastructure;
 
