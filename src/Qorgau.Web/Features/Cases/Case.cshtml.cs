@@ -182,7 +182,7 @@ public sealed class CaseModel(
             return await ShowAsync(opening, cancellationToken);
         }
 
-        if (!User.IsInRole(StaffRole.Supervisor))
+        if (!User.IsInRole(StaffRole.Supervisor) || !StaffRole.WorksOnCases(User.IsInRole))
         {
             return Forbid();
         }
