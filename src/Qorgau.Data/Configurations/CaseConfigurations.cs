@@ -109,6 +109,10 @@ internal sealed class ProceedingConfiguration : IEntityTypeConfiguration<Proceed
         builder.Property(p => p.RegisterNumber).HasMaxLength(CaseLimits.RegisterNumber);
         builder.Property(p => p.ArticleAtRegistration).HasMaxLength(32);
         builder.Property(p => p.CurrentArticle).HasMaxLength(32);
+        builder.Property(p => p.InvestigatingBody).HasMaxLength(64);
+        builder.Property(p => p.PendingArticle).HasMaxLength(32);
+        builder.Property(p => p.PendingReason).HasMaxLength(CaseLimits.Text);
+        builder.Property(p => p.PendingInvestigatingBody).HasMaxLength(64);
         builder.Property(p => p.TerminationReason).HasMaxLength(64);
         builder.Property(p => p.Court).HasMaxLength(CaseLimits.Court);
         builder.Property(p => p.AppealedBy).HasConversion<string>().HasMaxLength(20);

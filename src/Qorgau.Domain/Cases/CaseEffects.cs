@@ -26,6 +26,9 @@ public sealed record CaseActionContext(DateOnly On, DateTime AtUtc, Guid? ActorI
 
     /// <summary>For a verdict: the МРП in force on the date of the act (CC RK 2014 art. 41(1)), to put a fine given only in МРП in tenge.</summary>
     public MonthlyIndexValue? FineIndex { get; init; }
+
+    /// <summary>For a confirmed requalification: the member who proposed it (the actor confirms it).</summary>
+    public Guid? ProposedBy { get; init; }
 }
 
 public sealed record CaseReference(Guid Id, string PublicId);
@@ -86,6 +89,8 @@ public static class CaseActionEffects
             throw new ArgumentException("Only an allowed decision has effects.", nameof(decision));
         }
 
+        var recorded = command;
+        command = decision.Resolved ?? command;
         var next = decision.Next!.Value;
         var effects = new CaseEffects
         {
@@ -99,12 +104,40 @@ public static class CaseActionEffects
             [CaseEventDetail.To] = ComplaintRules.CodeOf(next),
             ["on"] = Date(context.On),
         };
-        new Applier(record, proceeding, command, context, effects, detail).Apply();
+        if (recorded.Article != command.Article)
+        {
+            detail["recorded-as"] = recorded.Article;
+        }
+
+        var kind = CaseEventKind.Of(command.Action);
+        if (decision.AwaitsConfirmation)
+        {
+            Propose(proceeding!, command, context, detail);
+            kind = CaseEventKind.RequalificationProposed;
+        }
+        else
+        {
+            new Applier(record, proceeding, command, context, effects, detail).Apply();
+        }
+
         Flag(decision, detail);
         record.Status = next;
         record.Revision++;
-        effects.Events.Add(Event(context, record.Id, CaseEventKind.Of(command.Action), context.ActorId, detail));
+        effects.Events.Add(Event(context, record.Id, kind, context.ActorId, detail));
         return effects;
+    }
+
+    /// <summary>A requalification away from torture in an organisation that decides waits for a second supervisor: nothing changes but the proposal.</summary>
+    private static void Propose(Proceeding proceeding, CaseCommand command, CaseActionContext context, Dictionary<string, string?> detail)
+    {
+        proceeding.PendingArticle = command.Article;
+        proceeding.PendingReason = command.Reason!.Trim();
+        proceeding.PendingOn = context.On;
+        proceeding.PendingInvestigatingBody = command.InvestigatingBody;
+        proceeding.PendingByUserId = context.ActorId;
+        detail["from"] = proceeding.CurrentArticle;
+        detail["proposed"] = command.Article;
+        detail["investigating-body"] = command.InvestigatingBody;
     }
 
     /// <summary>The decision's flags on the action's event, with the date of the act a bar was judged by and where that date came from.</summary>
@@ -210,10 +243,11 @@ public static class CaseActionEffects
             }
 
             var number = command.RegisterNumber!.Trim();
-            effects.OpenedProceeding = new Proceeding { CaseId = record.Id, RegisterNumber = number, RegisteredOn = On, ArticleAtRegistration = command.Article!, CurrentArticle = command.Article! };
+            effects.OpenedProceeding = new Proceeding { CaseId = record.Id, RegisterNumber = number, RegisteredOn = On, ArticleAtRegistration = command.Article!, CurrentArticle = command.Article!, InvestigatingBody = command.InvestigatingBody };
             effects.Qualifications.Add(new Qualification { CaseId = record.Id, ArticleCode = command.Article!, On = On, ByUserId = context.ActorId, RecordedAtUtc = context.AtUtc });
             detail[CaseEventDetail.Article] = command.Article;
             detail["number"] = number;
+            detail["investigating-body"] = command.InvestigatingBody;
         }
 
         private void Requalify()
@@ -230,7 +264,15 @@ public static class CaseActionEffects
             });
             detail["from"] = Proceeding.CurrentArticle;
             detail[CaseEventDetail.Article] = command.Article;
+            detail["investigating-body"] = command.InvestigatingBody;
+            detail["proposed-by"] = context.ProposedBy?.ToString();
             Proceeding.CurrentArticle = command.Article!;
+            Proceeding.InvestigatingBody = command.InvestigatingBody ?? Proceeding.InvestigatingBody;
+            Proceeding.PendingArticle = null;
+            Proceeding.PendingReason = null;
+            Proceeding.PendingOn = null;
+            Proceeding.PendingInvestigatingBody = null;
+            Proceeding.PendingByUserId = null;
         }
 
         private void Verdict()

@@ -67,6 +67,10 @@ public static class CaseHistory
                 status = ComplaintRules.ParseCode<CaseStatus>(detail.GetValueOrDefault(CaseEventDetail.To)) ?? status;
                 article = detail.GetValueOrDefault(CaseEventDetail.Article) ?? article;
             }
+            else if (e.Kind == CaseEventKind.ArticlePartInferred)
+            {
+                article = detail.GetValueOrDefault(CaseEventDetail.Article) ?? article;
+            }
             else if (e.Kind == CaseEventKind.Assigned && TryUser(detail, out var assigned))
             {
                 assignees[assigned] = detail.GetValueOrDefault(CaseEventDetail.Role) ?? string.Empty;

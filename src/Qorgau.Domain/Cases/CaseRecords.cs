@@ -138,6 +138,12 @@ public static class CaseEventKind
     public const string WithdrawalOutcomeRecorded = "withdrawal.outcome";
     public const string DeadlineOverdue = "deadline.overdue";
 
+    /// <summary>A requalification away from torture proposed in an organisation that decides, waiting for a second supervisor (<c>action.requalify</c> follows on confirmation).</summary>
+    public const string RequalificationProposed = "requalification.proposed";
+
+    /// <summary>The data step that recorded a bare article's part on existing cases (detail: from, article, flags).</summary>
+    public const string ArticlePartInferred = "qualification.part-inferred";
+
     /// <summary>A workflow action: "action.register", "action.requalify"... the detail holds the new status and the action's fields.</summary>
     public static string Of(string action) => "action." + action;
 

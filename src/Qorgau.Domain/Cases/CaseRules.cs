@@ -15,6 +15,9 @@ public sealed record CaseCommand
 
     public string? RegisterNumber { get; init; }
 
+    /// <summary>For a registration or requalification: the body that investigates (an agency code), when stated.</summary>
+    public string? InvestigatingBody { get; init; }
+
     /// <summary>A termination or out-of-scope reason code, or the stated ground of a requalification or reopening.</summary>
     public string? Reason { get; init; }
 
@@ -104,6 +107,12 @@ public sealed record CaseFacts(
     /// </summary>
     public bool OrganisationDecides { get; init; } = true;
 
+    /// <summary>The case's kind of ill-treatment (ill-treatment-types.csv): a bare article is inferred to the part that covers it.</summary>
+    public string? IllTreatmentCode { get; init; }
+
+    /// <summary>A second supervisor confirms a requalification away from torture that waited for confirmation.</summary>
+    public bool RequalificationConfirmed { get; init; }
+
     /// <summary>The date of the act the bars are judged by.</summary>
     public ActDate Act => ActDate.Of(IncidentOn, ReceivedOn);
 }
@@ -140,6 +149,15 @@ public sealed record CaseDecision(CaseDecisionKind Kind, CaseStatus Status, Case
     /// <summary>The date of the act a bar flag was judged by, when the action carries one.</summary>
     public ActDate? FlaggedAct { get; init; }
 
+    /// <summary>The command as it is applied, when the rules recorded it differently (a bare article as its inferred part).</summary>
+    public CaseCommand? Resolved { get; init; }
+
+    /// <summary>
+    /// A requalification away from a torture article in an organisation that decides: it is recorded as
+    /// proposed and takes effect only when a second supervisor confirms it.
+    /// </summary>
+    public bool AwaitsConfirmation { get; init; }
+
     public bool IsAllowed => Kind == CaseDecisionKind.Allowed;
 }
 
@@ -167,6 +185,11 @@ public static class CaseProblemCode
     public const string OutOfRange = "out-of-range";
     public const string NotConviction = "not-a-conviction";
     public const string TooLong = "too-long";
+    public const string NotInvestigatingBody = "not-investigating-body";
+
+    /// <summary>Confirming a requalification: none waits, or the confirmer is the one who proposed it.</summary>
+    public const string NoPendingRequalification = "no-pending-requalification";
+    public const string SameSupervisor = "same-supervisor";
 
     /// <summary>Refusals of the state (409): a withdrawal waits for its follow-up interview, or there is no voluntary withdrawal to close on.</summary>
     public const string FollowUpPending = "follow-up-pending";
@@ -222,8 +245,15 @@ public static class CaseRules
             return NotNow(facts, CaseProblemCode.NoVoluntaryWithdrawal);
         }
 
+        var resolved = Resolve(profile, facts, command, out var inferred);
         var problems = new List<CaseProblem>();
         var flags = new List<string>();
+        if (inferred)
+        {
+            flags.Add(CaseFlag.ArticlePartInferred);
+        }
+
+        command = resolved;
         var on = command.On ?? today;
         CheckDate(problems, on, today, EarliestDate(facts, command.Action));
         CheckFields(profile, facts, command, on, new Findings(problems, flags));
@@ -241,8 +271,41 @@ public static class CaseRules
         return new CaseDecision(CaseDecisionKind.Allowed, facts.Status, CaseWorkflow.Next(facts.Status, command.Action), null, [])
         {
             Flags = [.. flags.Distinct(StringComparer.Ordinal)],
-            FlaggedAct = flags.Any(f => f != CaseFlag.RequalifiedAwayFromTorture) ? facts.Act : null,
+            FlaggedAct = flags.Any(CaseFlag.IsBar) ? facts.Act : null,
+            Resolved = inferred ? resolved : null,
+            AwaitsConfirmation = command.Action == CaseAction.Requalify && facts.OrganisationDecides && !facts.RequalificationConfirmed
+                && flags.Contains(CaseFlag.RequalifiedAwayFromTorture),
         };
+    }
+
+    /// <summary>A registration or requalification under an article with parts stands under the part the case's kind indicates.</summary>
+    private static CaseCommand Resolve(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, out bool inferred)
+    {
+        inferred = false;
+        if (command.Action is not (CaseAction.Register or CaseAction.Requalify))
+        {
+            return command;
+        }
+
+        var article = ArticleParts.Resolve(profile, command.Article, facts.IllTreatmentCode, out inferred);
+        return inferred ? command with { Article = article } : command;
+    }
+
+    /// <summary>The investigating body named or kept must be one; one the profile does not allow for the article is flagged.</summary>
+    private static void CheckInvestigatingBody(JurisdictionProfile profile, CaseFacts facts, CaseCommand command, DateOnly registeredOn, Findings findings)
+    {
+        var named = command.InvestigatingBody;
+        if (named is not null && profile.FindAgency(named) is not { Investigates: true })
+        {
+            findings.Problems.Add(new CaseProblem("investigatingBody", profile.FindAgency(named) is null ? CaseProblemCode.UnknownAgency : CaseProblemCode.NotInvestigatingBody));
+            return;
+        }
+
+        if ((named ?? facts.Proceeding?.InvestigatingBody) is { } body && command.Article is { } article && profile.FindArticle(article) is not null
+            && !InvestigatingBodies.IsCompetent(profile, article, body, registeredOn))
+        {
+            findings.Flags.Add(CaseFlag.InvestigatingBodyNotCompetent);
+        }
     }
 
     /// <summary>What checking a command's fields found: problems refuse it, flags go on its event.</summary>
@@ -333,10 +396,11 @@ public static class CaseRules
             case CaseAction.Register:
                 RequireText(problems, "registerNumber", command.RegisterNumber, CaseLimits.RegisterNumber);
                 CheckArticle(profile, problems, command.Article, on);
+                CheckInvestigatingBody(profile, facts, command, on, findings);
                 break;
             case CaseAction.Requalify:
                 CheckArticle(profile, problems, command.Article, on);
-                if (command.Article == facts.Proceeding?.CurrentArticle)
+                if (command.Article == ArticleParts.Resolve(profile, facts.Proceeding?.CurrentArticle, facts.IllTreatmentCode, out _))
                 {
                     problems.Add(new CaseProblem("article", CaseProblemCode.SameArticle));
                 }
@@ -346,6 +410,8 @@ public static class CaseRules
                 {
                     findings.Flags.Add(CaseFlag.RequalifiedAwayFromTorture);
                 }
+
+                CheckInvestigatingBody(profile, facts, command, facts.Proceeding?.RegisteredOn ?? on, findings);
 
                 break;
             case CaseAction.Terminate:

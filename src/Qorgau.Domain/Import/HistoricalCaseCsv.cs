@@ -44,7 +44,7 @@ public static class HistoricalCaseCsv
     /// <summary>Columns a file may leave out altogether (older files do not have them); an empty field means unknown as for the others.</summary>
     public static readonly IReadOnlyList<string> OptionalColumns =
         ["register_number", "court", "plea_agreement", "fine", "ban_from_office_months", "appealed_on", "appealed_by", "final_on", "incident_on",
-        "restriction_of_liberty_months", "correctional_labour_months", "correctional_labour_mrp", "community_service_hours", "fine_mrp"];
+        "restriction_of_liberty_months", "correctional_labour_months", "correctional_labour_mrp", "community_service_hours", "fine_mrp", "investigating_body"];
 
     /// <summary>The good rows as cases ready to store; the bad ones only as problems. A repeated <c>external_id</c> is a bad row.</summary>
     public static IEnumerable<ImportedCase> Read(TextReader reader, string fileName, JurisdictionProfile profile, ImportTarget target, DateOnly today, ICollection<DataProblem> problems)
@@ -117,6 +117,7 @@ public static class HistoricalCaseCsv
             AppealedBy = Code<AppealBy>(record, "appealed_by"),
             FinalOn = record.OptionalDate("final_on"),
             IncidentOn = record.OptionalDate("incident_on"),
+            InvestigatingBody = ProfileCode(record, "investigating_body", c => profile.FindAgency(c) is { Investigates: true }, "an investigating body (agencies.csv, investigates=true)"),
         };
         if (!record.HasProblems && row.ReceivedOn > today)
         {

@@ -42,6 +42,9 @@ public sealed record HistoricalCaseRow
 
     public string? ArticleFinal { get; init; }
 
+    /// <summary>The body that investigated (an agency code); one the profile does not allow for the article imports flagged.</summary>
+    public string? InvestigatingBody { get; init; }
+
     public HistoricalDecision? Decision { get; init; }
 
     public DateOnly? DecisionOn { get; init; }

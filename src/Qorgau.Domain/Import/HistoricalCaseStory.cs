@@ -75,6 +75,7 @@ public static partial class HistoricalCaseStory
 
         Needs(row.ArticleAtRegistration is not null, row.RegisteredOn is not null, "registered_on", "article_at_registration is given");
         Needs(row.RegisteredOn is not null, row.ArticleAtRegistration is not null, "article_at_registration", "registered_on is given");
+        Needs(row.InvestigatingBody is not null, row.RegisteredOn is not null, "registered_on", "investigating_body is given");
         Needs(row.Decision is not null, row.DecisionOn is not null, "decision_on", "decision is given");
         Needs(row.DecisionOn is not null, row.Decision is not null, "decision", "decision_on is given");
         Needs(row.Decision == HistoricalDecision.Terminated, row.TerminationReason is not null, "termination_reason", "decision is 'terminated'");
@@ -160,8 +161,8 @@ public static partial class HistoricalCaseStory
         {
             yield return new Step(new CaseCommand { Action = CaseAction.Accept, On = registeredOn }, "registered_on", Map());
             yield return new Step(
-                new CaseCommand { Action = CaseAction.Register, On = registeredOn, Article = row.ArticleAtRegistration, RegisterNumber = row.RegisterNumber ?? UnknownRegisterNumber },
-                "registered_on", Map(("article", "article_at_registration"), ("registerNumber", "register_number")));
+                new CaseCommand { Action = CaseAction.Register, On = registeredOn, Article = row.ArticleAtRegistration, RegisterNumber = row.RegisterNumber ?? UnknownRegisterNumber, InvestigatingBody = row.InvestigatingBody },
+                "registered_on", Map(("article", "article_at_registration"), ("registerNumber", "register_number"), ("investigatingBody", "investigating_body")));
         }
 
         if (row.ArticleFinal is { } final && final != row.ArticleAtRegistration)
@@ -237,13 +238,20 @@ public static partial class HistoricalCaseStory
 
         public bool Apply(Step step, List<(string Column, string Reason)> problems)
         {
+            if (step.Command.Action == CaseAction.Requalify
+                && ArticleParts.Resolve(profile, step.Command.Article, row.IllTreatment, out _) == imported.Proceeding?.CurrentArticle)
+            {
+                // A bare article and its inferred part are one qualification (146 and 146-2 on a torture case): nothing was requalified.
+                return true;
+            }
+
             var command = step.Command.Action == CaseAction.Verdict
                 ? step.Command with { Sentences = [.. step.Command.Sentences.Select(s => s.Outcome == VerdictOutcome.Conviction ? s with { Article = imported.Proceeding?.CurrentArticle } : s)] }
                 : step.Command;
             // The import records what happened: a decision the bars forbid is kept, flagged, whatever the organisation.
             var facts = new CaseFacts(Record.Id, Record.OrganisationId, Record.Status, row.ReceivedOn, Record.AccusedAgencyCode, false,
                 imported.Proceeding, [], [.. imported.Officials.Select(o => o.Id)])
-            { IncidentOn = row.IncidentOn, OrganisationDecides = false };
+            { IncidentOn = row.IncidentOn, OrganisationDecides = false, IllTreatmentCode = row.IllTreatment };
             var decision = CaseRules.Decide(profile, facts, command, today);
             if (!decision.IsAllowed)
             {

@@ -18,6 +18,20 @@ public sealed class Proceeding
 
     public required string CurrentArticle { get; set; }
 
+    /// <summary>The body that investigates (an agency code: prosecutor, police, anti-corruption...), when stated.</summary>
+    public string? InvestigatingBody { get; set; }
+
+    /// <summary>A requalification away from torture waiting for a second supervisor's confirmation (organisations that decide); null when none waits.</summary>
+    public string? PendingArticle { get; set; }
+
+    public string? PendingReason { get; set; }
+
+    public DateOnly? PendingOn { get; set; }
+
+    public string? PendingInvestigatingBody { get; set; }
+
+    public Guid? PendingByUserId { get; set; }
+
     public string? TerminationReason { get; set; }
 
     public DateOnly? TerminatedOn { get; set; }

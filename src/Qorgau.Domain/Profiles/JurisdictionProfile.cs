@@ -39,6 +39,9 @@ public sealed record JurisdictionProfile(
 
     public LegalArticle? FindArticle(string code) => Articles.FirstOrDefault(a => a.Code == code);
 
+    /// <summary>The parts of an article (<c>146-1</c>, <c>146-2</c> of <c>146</c>); empty when the profile records it whole.</summary>
+    public IReadOnlyList<LegalArticle> PartsOf(string code) => [.. Articles.Where(a => a.PartOf == code)];
+
     public TerminationReason? FindTerminationReason(string code) => TerminationReasons.FirstOrDefault(r => r.Code == code);
 
     public Deadline? FindDeadline(string code) => Deadlines.FirstOrDefault(d => d.Code == code);
@@ -76,6 +79,25 @@ public sealed record LegalArticle(
     DateOnly? InForceTo,
     string? SucceededBy) : IProfileItem
 {
+    /// <summary>The article this one is a part of (<c>146-2</c> of <c>146</c>); a qualification under an article that has parts is inferred to one of them.</summary>
+    public string? PartOf { get; init; }
+
+    /// <summary>The ill-treatment kinds (ill-treatment-types.csv codes) a part covers: a bare article is inferred to the part that covers the case's kind.</summary>
+    public IReadOnlyList<string> IllTreatmentTypes { get; init; } = [];
+
+    /// <summary>Cruel, inhuman or degrading treatment short of torture: an ill-treatment article that is not a torture article.</summary>
+    public bool IsCruelTreatment => !IsTorture && IllTreatmentTypes.Count > 0;
+
+    /// <summary>The investigating bodies (agency codes) the profile allows for this article; empty when any investigating body may.</summary>
+    public IReadOnlyList<string> InvestigatedBy { get; init; } = [];
+
+    /// <summary>From which date of registration <see cref="InvestigatedBy"/> binds (procedure follows the date of the act of procedure); null for always.</summary>
+    public DateOnly? InvestigatedByFrom { get; init; }
+
+    /// <summary>Whether the profile allows <paramref name="agencyCode"/> to investigate under this article in a proceeding registered on <paramref name="registeredOn"/>.</summary>
+    public bool MayBeInvestigatedBy(string agencyCode, DateOnly registeredOn) =>
+        InvestigatedBy.Count == 0 || registeredOn < InvestigatedByFrom || InvestigatedBy.Contains(agencyCode);
+
     public bool IsInForceOn(DateOnly date) => date >= InForceFrom && (InForceTo is null || date <= InForceTo);
 }
 

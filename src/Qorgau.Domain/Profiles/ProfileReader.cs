@@ -40,7 +40,7 @@ public static partial class ProfileReader
             new Agency(r.Code("code"), ReadName(r), r.Bool("runs_detention"), r.Bool("investigates"), r.Optional("parent")));
         var facilityTypes = ReadItems(directory, FacilityTypesFile, ["agency"], problems, r =>
             new FacilityType(r.Code("code"), ReadName(r), r.Code("agency")));
-        var articles = ReadItems(directory, ArticlesFile, ["criminal_code", "is_torture", "in_force_from", "in_force_to", "succeeded_by"], problems, ReadArticle);
+        var articles = ReadItems(directory, ArticlesFile, ["criminal_code", "is_torture", "in_force_from", "in_force_to", "succeeded_by", "part_of", "ill_treatment_types", "investigated_by", "investigated_by_from"], problems, ReadArticle);
         var reasons = ReadItems(directory, TerminationReasonsFile, ["barred_for_torture_from", "barred_source"], problems, ReadTerminationReason);
         var deadlines = ReadItems(directory, DeadlinesFile, ["days", "starts_at", "organisations"], problems, r =>
             new Deadline(r.Code("code"), ReadName(r), r.Number("days", 0, 3650), r.Enum<DeadlineStart>("starts_at"), ReadOrganisations(r)));
@@ -52,6 +52,7 @@ public static partial class ProfileReader
         var monthlyIndex = ReadMonthlyIndex(directory, problems);
 
         CheckReferences(facilityTypes, agencies, articles, problems);
+        CheckArticleParts(articles, agencies, illTreatment, problems);
         RequireSome(RegionsFile, regions, problems);
         RequireSome(AgenciesFile, agencies, problems);
         RequireSome(FacilityTypesFile, facilityTypes, problems);
@@ -98,7 +99,41 @@ public static partial class ProfileReader
         }
 
         var successor = record.Optional("succeeded_by");
-        return new LegalArticle(record.Code("code"), record.Required("criminal_code"), ReadName(record), record.Bool("is_torture"), from, to, successor);
+        return new LegalArticle(record.Code("code"), record.Required("criminal_code"), ReadName(record), record.Bool("is_torture"), from, to, successor)
+        {
+            PartOf = record.Optional("part_of"),
+            IllTreatmentTypes = Codes(record, "ill_treatment_types"),
+            InvestigatedBy = Codes(record, "investigated_by"),
+            InvestigatedByFrom = record.OptionalDate("investigated_by_from"),
+        };
+    }
+
+    private static List<string> Codes(CsvRecord record, string column) =>
+        record.Optional(column)?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList() ?? [];
+
+    /// <summary>Parts name an article of the file that is not itself a part, kinds and investigating bodies name codes of their files.</summary>
+    private static void CheckArticleParts(List<Located<LegalArticle>> articles, List<Located<Agency>> agencies, List<Located<ProfileTerm>> kinds, List<DataProblem> problems)
+    {
+        var byCode = articles.ToDictionary(a => a.Item.Code, a => a.Item, StringComparer.Ordinal);
+        var investigating = agencies.Where(a => a.Item.Investigates).Select(a => a.Item.Code).ToHashSet(StringComparer.Ordinal);
+        var kindCodes = kinds.Select(k => k.Item.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var (article, line) in articles)
+        {
+            if (article.PartOf is { } whole && (!byCode.TryGetValue(whole, out var parent) || parent.PartOf is not null))
+            {
+                problems.Add(new DataProblem(ArticlesFile, line, $"column 'part_of': '{whole}' is not an article of this file that is not itself a part"));
+            }
+
+            foreach (var kind in article.IllTreatmentTypes.Where(k => !kindCodes.Contains(k)))
+            {
+                problems.Add(new DataProblem(ArticlesFile, line, $"column 'ill_treatment_types': '{kind}' is not a code in {IllTreatmentTypesFile}"));
+            }
+
+            foreach (var body in article.InvestigatedBy.Where(b => !investigating.Contains(b)))
+            {
+                problems.Add(new DataProblem(ArticlesFile, line, $"column 'investigated_by': '{body}' is not an agency marked investigates=true in {AgenciesFile}"));
+            }
+        }
     }
 
     private static TerminationReason ReadTerminationReason(CsvRecord record)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qorgau.Data;
+using Qorgau.Domain.Profiles;
 
 namespace Qorgau.Web.Infrastructure;
 
@@ -21,7 +22,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Data
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QorgauDbContext>();
         await MigrateAsync(db, cancellationToken);
-        logger.LogInformation("Database schema is up to date");
+        var inferred = await ArticlePartStep.RunAsync(db, scope.ServiceProvider.GetRequiredService<JurisdictionProfile>(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+        logger.LogInformation("Database schema is up to date; {Inferred} case(s) had their article part inferred", inferred);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

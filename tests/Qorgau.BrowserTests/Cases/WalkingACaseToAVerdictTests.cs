@@ -7,7 +7,7 @@ namespace Qorgau.BrowserTests.Cases;
 
 /// <summary>
 /// A complaint against the police, sent to the special prosecutors, walked by their supervisor on the
-/// case page from triage to a verdict: accepted, registered under article 146, requalified to 362 on a
+/// case page from triage to a verdict: accepted, registered under article 146 part 1 (cruel treatment: moving it to 362 is no requalification away from torture, which would wait for a second supervisor), requalified to 362 on a
 /// stated ground, sent to court, and a conviction recorded. Each step shows in the status and adds its
 /// action to the timeline; a refused step keeps what was typed and changes nothing.
 /// </summary>
@@ -47,11 +47,11 @@ public sealed class WalkingACaseToAVerdictTests(BrowserFixture browser)
 
         // A registration without its number is refused next to the field, and keeps the article chosen.
         var register = await OpenActionAsync(page, "register", "Register in the pre-trial register");
-        await register.Locator("#act-register-article").SelectOptionAsync("146");
+        await register.Locator("#act-register-article").SelectOptionAsync("146-1");
         await SubmitRefusedAsync(page, publicId, register, "Register in the pre-trial register");
         register = page.Locator("#form-register");
         await Assertions.Expect(register).ToBeVisibleAsync();
-        await Assertions.Expect(register.Locator("#act-register-article")).ToHaveValueAsync("146");
+        await Assertions.Expect(register.Locator("#act-register-article")).ToHaveValueAsync("146-1");
         await Assertions.Expect(register.Locator("#act-register-number")).ToHaveValueAsync(string.Empty);
         await Assertions.Expect(register.Locator("p.field-error")).ToHaveCountAsync(1);
         await Assertions.Expect(register.Locator("div.field:has(> #act-register-number) > p.field-error")).ToHaveTextAsync("This is required.");
@@ -59,7 +59,7 @@ public sealed class WalkingACaseToAVerdictTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(ActionEntries)).ToHaveCountAsync(actions);
         await Assertions.Expect(page.Locator("#proceeding")).ToHaveCountAsync(0);
 
-        // 2. Registration under article 146.
+        // 2. Registration under article 146 part 1.
         await register.Locator("#act-register-number").FillAsync(registerNumber);
         await SubmitAsync(page, publicId, register, "Register in the pre-trial register");
         await Assertions.Expect(page.Locator("#case-status")).ToHaveTextAsync("registered (pre-trial investigation)");

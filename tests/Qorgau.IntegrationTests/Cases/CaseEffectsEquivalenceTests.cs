@@ -26,7 +26,7 @@ public sealed class CaseEffectsEquivalenceTests(CaseApiFactory app) : IClassFixt
     {
         var (live, on) = await LiveAsync(
             new { action = "accept" },
-            new { action = "register", registerNumber = "207500031000123", article = "146" },
+            new { action = "register", registerNumber = "207500031000123", article = "146-1" },
             new { action = "requalify", article = "362", reason = HistoricalCaseStory.RequalificationReason },
             new { action = "indict", court = Court },
             new
@@ -44,7 +44,7 @@ public sealed class CaseEffectsEquivalenceTests(CaseApiFactory app) : IClassFixt
             ["accused_agency"] = "police",
             ["registered_on"] = on,
             ["register_number"] = "207500031000123",
-            ["article_at_registration"] = "146",
+            ["article_at_registration"] = "146-1",
             ["article_final"] = "362",
             ["decision"] = "indicted",
             ["decision_on"] = on,

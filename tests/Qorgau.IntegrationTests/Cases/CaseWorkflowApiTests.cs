@@ -54,19 +54,19 @@ public sealed class CaseWorkflowApiTests(CaseApiFactory app) : IClassFixture<Cas
         var admissible = await StepAsync(new { action = "accept" }, "accept", "admissible");
         Strings(admissible.GetProperty("allowedActions")).ShouldContain("register");
 
-        var registered = await StepAsync(new { action = "register", registerNumber = "2541-0001-17", article = "146" }, "register", "registered");
+        var registered = await StepAsync(new { action = "register", registerNumber = "2541-0001-17", article = "146-1" }, "register", "registered");
         var proceeding = registered.GetProperty("proceeding");
         proceeding.GetProperty("registerNumber").GetString().ShouldBe("2541-0001-17");
-        proceeding.GetProperty("articleAtRegistration").GetString().ShouldBe("146");
-        proceeding.GetProperty("currentArticle").GetString().ShouldBe("146");
+        proceeding.GetProperty("articleAtRegistration").GetString().ShouldBe("146-1");
+        proceeding.GetProperty("currentArticle").GetString().ShouldBe("146-1");
 
         var requalified = await StepAsync(new { action = "requalify", article = "362", reason = "The medical examination found no lasting harm." }, "requalify", "registered");
         proceeding = requalified.GetProperty("proceeding");
-        proceeding.GetProperty("articleAtRegistration").GetString().ShouldBe("146");
+        proceeding.GetProperty("articleAtRegistration").GetString().ShouldBe("146-1");
         proceeding.GetProperty("currentArticle").GetString().ShouldBe("362");
         var qualification = proceeding.GetProperty("qualifications").EnumerateArray().Last();
         qualification.GetProperty("article").GetString().ShouldBe("362");
-        qualification.GetProperty("previousArticle").GetString().ShouldBe("146");
+        qualification.GetProperty("previousArticle").GetString().ShouldBe("146-1");
         qualification.GetProperty("reason").GetString().ShouldBe("The medical examination found no lasting harm.");
 
         var inCourt = await StepAsync(new { action = "indict", court = "Aktobe city court No. 2" }, "indict", "in-court");
@@ -105,7 +105,7 @@ public sealed class CaseWorkflowApiTests(CaseApiFactory app) : IClassFixture<Cas
         var atFiling = (await CaseAsync(Client, token, filed.PublicId, events[0].GetProperty("at").GetDateTimeOffset().AddSeconds(-1).ToString("O", CultureInfo.InvariantCulture))).GetProperty("asOf");
 
         then.GetProperty("status").GetString().ShouldBe("registered");
-        then.GetProperty("article").GetString().ShouldBe("146");
+        then.GetProperty("article").GetString().ShouldBe("146-1");
         now.GetProperty("status").GetString().ShouldBe("final");
         now.GetProperty("article").GetString().ShouldBe("362");
         // Every reading through the API is an "accessed" event (issue 13): count the timeline as it stood at asOfNow.

@@ -25,7 +25,7 @@ public sealed class TortureBarsApiTests(CaseApiFactory app) : IClassFixture<Case
             ["incidentFrom"] = incidentFrom,
         });
         await ActAsync(Client, token, filed.PublicId, new { action = "accept" }, "admissible");
-        await ActAsync(Client, token, filed.PublicId, new { action = "register", registerNumber = $"R-{Guid.NewGuid():N}"[..20], article = "146" }, "registered");
+        await ActAsync(Client, token, filed.PublicId, new { action = "register", registerNumber = $"R-{Guid.NewGuid():N}"[..20], article = "146-2" }, "registered");
         return filed.PublicId;
     }
 
@@ -89,8 +89,11 @@ public sealed class TortureBarsApiTests(CaseApiFactory app) : IClassFixture<Case
         var token = await app.TokenAsync(SupervisorEmail);
         var publicId = await RegisteredAsync(token, "prosecutor", "2024-05-01");
 
-        var requalified = await ActAsync(Client, token, publicId, new { action = "requalify", article = "362", reason = "No lasting harm found." }, "registered");
+        var proposed = await ActAsync(Client, token, publicId, new { action = "requalify", article = "362", reason = "No lasting harm found." }, "registered");
+        var requalified = await OkAsync(await IntakeApi.PostAsync(Client, $"{CaseUrl(publicId)}/requalification/confirm", new { }, await app.TokenAsync("deputy@prosecutor.demo")));
 
+        // A special prosecutor's requalification away from torture waits for a second supervisor (ArticlePartsApiTests); both steps carry the flag.
+        Strings(LastEvent(proposed, "requalification.proposed").GetProperty("flags")).ShouldBe(["requalified-away-from-torture"]);
         Strings(LastEvent(requalified, "action.requalify").GetProperty("flags")).ShouldBe(["requalified-away-from-torture"]);
     }
 }

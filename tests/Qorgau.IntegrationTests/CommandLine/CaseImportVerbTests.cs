@@ -107,9 +107,9 @@ public sealed class CaseImportVerbTests(CaseApiFactory app) : IClassFixture<Case
         var path = Path.Combine(Path.GetTempPath(), $"qorgau-import-{Guid.NewGuid():N}.csv");
         System.IO.File.WriteAllLines(path, [
             Header + ",incident_on",
-            $"{prefix}-1,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,2024-03-05,146,,terminated,2024-06-01,amnesty,,,,,,,2024-02-20",
-            $"{prefix}-2,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,2024-03-05,146,,terminated,2024-06-01,amnesty,,,,,,,2022-11-02",
-            $"{prefix}-3,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,2024-03-05,146,,terminated,2024-06-01,limitation,,,,,,,",
+            $"{prefix}-1,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,2024-03-05,146-2,,terminated,2024-06-01,amnesty,,,,,,,2024-02-20",
+            $"{prefix}-2,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,2024-03-05,146-2,,terminated,2024-06-01,amnesty,,,,,,,2022-11-02",
+            $"{prefix}-3,2024-03-01,hotline,KZ-71,sizo,penitentiary,torture,female,18-24,2024-03-05,146-2,,terminated,2024-06-01,limitation,,,,,,,",
         ]);
         _files.Add(path);
 

@@ -16,9 +16,9 @@ public sealed class CaseActionEffectsTests
     private static Case NewCase(CaseStatus status) =>
         new() { Id = CaseId, PublicId = "QG-0001", OrganisationId = OrganisationId, Status = status, ReceivedOn = ReceivedOn, Revision = 3 };
 
-    private static (Case Record, Proceeding? Proceeding, CaseEffects Effects) Apply(CaseStatus status, CaseCommand command, CaseActionContext? context = null)
+    private static (Case Record, Proceeding? Proceeding, CaseEffects Effects) Apply(CaseStatus status, CaseCommand command, CaseActionContext? context = null, bool organisationDecides = true)
     {
-        var facts = Facts(status);
+        var facts = Facts(status) with { OrganisationDecides = organisationDecides };
         var record = NewCase(status);
         var decision = Decide(facts, command with { On = On });
         decision.IsAllowed.ShouldBeTrue(string.Join(", ", decision.Problems));
@@ -62,14 +62,14 @@ public sealed class CaseActionEffectsTests
     [Fact]
     public void Registration_opens_the_proceeding_and_its_first_qualification_by_the_actor()
     {
-        var (_, _, effects) = Apply(CaseStatus.Admissible, new CaseCommand { Action = CaseAction.Register, RegisterNumber = "  ERDR-7  ", Article = "146" });
+        var (_, _, effects) = Apply(CaseStatus.Admissible, new CaseCommand { Action = CaseAction.Register, RegisterNumber = "  ERDR-7  ", Article = "146-2" });
 
         var proceeding = effects.OpenedProceeding.ShouldNotBeNull();
-        (proceeding.CaseId, proceeding.RegisterNumber, proceeding.RegisteredOn, proceeding.ArticleAtRegistration, proceeding.CurrentArticle).ShouldBe((CaseId, "ERDR-7", On, "146", "146"));
+        (proceeding.CaseId, proceeding.RegisterNumber, proceeding.RegisteredOn, proceeding.ArticleAtRegistration, proceeding.CurrentArticle).ShouldBe((CaseId, "ERDR-7", On, "146-2", "146-2"));
         var qualification = effects.Qualifications.ShouldHaveSingleItem();
-        (qualification.ArticleCode, qualification.PreviousArticleCode, qualification.On, qualification.ByUserId, qualification.RecordedAtUtc).ShouldBe(("146", null, On, ActorId, At));
+        (qualification.ArticleCode, qualification.PreviousArticleCode, qualification.On, qualification.ByUserId, qualification.RecordedAtUtc).ShouldBe(("146-2", null, On, ActorId, At));
         var detail = ActionDetail(effects, CaseAction.Register);
-        detail["article"].ShouldBe("146");
+        detail["article"].ShouldBe("146-2");
         detail["number"].ShouldBe("ERDR-7");
         effects.DeadlinesMet.ShouldBe([CaseDeadlines.Registration, CaseDeadlines.ComplainantAnswer]);
     }
@@ -77,7 +77,7 @@ public sealed class CaseActionEffectsTests
     [Fact]
     public void Requalification_changes_the_current_article_and_records_the_step_with_its_ground()
     {
-        var (_, proceeding, effects) = Apply(CaseStatus.Registered, new CaseCommand { Action = CaseAction.Requalify, Article = "362", Reason = " No lasting harm. " });
+        var (_, proceeding, effects) = Apply(CaseStatus.Registered, new CaseCommand { Action = CaseAction.Requalify, Article = "362", Reason = " No lasting harm. " }, organisationDecides: false);
 
         proceeding!.CurrentArticle.ShouldBe("362");
         proceeding.ArticleAtRegistration.ShouldBe("146");

@@ -92,7 +92,7 @@ public sealed class CaseFlagsTests
 
     [Fact]
     public void A_requalification_towards_a_torture_article_is_not_flagged() =>
-        Decide(Facts(CaseStatus.Registered, article: "362"), new CaseCommand { Action = CaseAction.Requalify, Article = "146", Reason = "Torture found." })
+        Decide(Facts(CaseStatus.Registered, article: "362"), new CaseCommand { Action = CaseAction.Requalify, Article = "146-2", Reason = "Torture found." })
             .ShouldBeAllowed(CaseStatus.Registered).Flags.ShouldBeEmpty();
 
     [Fact]

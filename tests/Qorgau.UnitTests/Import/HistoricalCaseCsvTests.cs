@@ -13,7 +13,7 @@ public sealed class HistoricalCaseCsvTests
     private static readonly DateOnly Today = new(2026, 11, 23);
     private static readonly Guid OrganisationId = new("00000000-0000-0000-0000-0000000000a1");
 
-    /// <summary>A row with every column; named values replace the defaults (a conviction under 146 in 2019).</summary>
+    /// <summary>A row with every column; named values replace the defaults (a conviction under 146-2 in 2019).</summary>
     private static string Row(params (string Column, string Value)[] changes)
     {
         var values = new Dictionary<string, string>
@@ -28,7 +28,7 @@ public sealed class HistoricalCaseCsvTests
             ["victim_sex"] = "male",
             ["victim_age_band"] = "18-24",
             ["registered_on"] = "2019-03-01",
-            ["article_at_registration"] = "146",
+            ["article_at_registration"] = "146-2",
             ["article_final"] = "",
             ["decision"] = "indicted",
             ["decision_on"] = "2019-06-10",
@@ -91,11 +91,11 @@ public sealed class HistoricalCaseCsvTests
         proceeding.IndictedOn.ShouldBe(new DateOnly(2019, 6, 10));
         proceeding.VerdictOn.ShouldBe(new DateOnly(2019, 10, 2));
         proceeding.FinalOn.ShouldBe(new DateOnly(2019, 10, 2));
-        imported.Qualifications.ShouldHaveSingleItem().ArticleCode.ShouldBe("146");
+        imported.Qualifications.ShouldHaveSingleItem().ArticleCode.ShouldBe("146-2");
         imported.Officials.Count.ShouldBe(2);
         imported.Officials.ShouldAllBe(o => o.AgencyCode == "police" && o.NameCipher == null);
         imported.Sentences.Count.ShouldBe(2);
-        imported.Sentences.ShouldAllBe(s => s.Outcome == VerdictOutcome.Conviction && s.ArticleCode == "146" && s.CustodialMonths == 60 && !s.Suspended);
+        imported.Sentences.ShouldAllBe(s => s.Outcome == VerdictOutcome.Conviction && s.ArticleCode == "146-2" && s.CustodialMonths == 60 && !s.Suspended);
         CaseEventDetail.Read(imported.Events.Single(e => e.Kind == Qorgau.Domain.Care.CareEventKind.CompensationPaid).Detail)["amount"].ShouldBe("500000.00");
         imported.CompensationClaims.ShouldHaveSingleItem().AmountPaid.ShouldBe(500000m);
     }
@@ -116,7 +116,7 @@ public sealed class HistoricalCaseCsvTests
         CaseHistory.StateAt(imported.Events, DateTime.MaxValue).Status.ShouldBe(CaseStatus.Final);
         CaseHistory.StateAt(imported.Events, DateTime.MaxValue).Article.ShouldBe("362");
         CaseHistory.StateAt(imported.Events, new DateTime(2019, 4, 1, 0, 0, 0, DateTimeKind.Utc)).Status.ShouldBe(CaseStatus.Registered);
-        CaseHistory.StateAt(imported.Events, new DateTime(2019, 4, 1, 0, 0, 0, DateTimeKind.Utc)).Article.ShouldBe("146");
+        CaseHistory.StateAt(imported.Events, new DateTime(2019, 4, 1, 0, 0, 0, DateTimeKind.Utc)).Article.ShouldBe("146-2");
         CaseHistory.StateAt(imported.Events, new DateTime(2019, 7, 1, 0, 0, 0, DateTimeKind.Utc)).Status.ShouldBe(CaseStatus.InCourt);
     }
 
@@ -125,19 +125,19 @@ public sealed class HistoricalCaseCsvTests
     {
         var imported = Read(Row(("article_final", "362"))).Cases.ShouldHaveSingleItem();
 
-        imported.Qualifications.Select(q => (q.ArticleCode, q.PreviousArticleCode)).ShouldBe([("146", null), ("362", "146")]);
-        imported.Proceeding!.ArticleAtRegistration.ShouldBe("146");
+        imported.Qualifications.Select(q => (q.ArticleCode, q.PreviousArticleCode)).ShouldBe([("146-2", null), ("362", "146-2")]);
+        imported.Proceeding!.ArticleAtRegistration.ShouldBe("146-2");
         imported.Proceeding.CurrentArticle.ShouldBe("362");
         imported.Sentences.ShouldAllBe(s => s.ArticleCode == "362");
         var requalify = CaseEventDetail.Read(imported.Events.Single(e => e.Kind == "action.requalify").Detail);
-        requalify["from"].ShouldBe("146");
+        requalify["from"].ShouldBe("146-2");
         requalify["article"].ShouldBe("362");
     }
 
     [Fact]
     public void A_final_article_equal_to_the_first_is_no_requalification()
     {
-        var imported = Read(Row(("article_final", "146"))).Cases.ShouldHaveSingleItem();
+        var imported = Read(Row(("article_final", "146-2"))).Cases.ShouldHaveSingleItem();
 
         imported.Qualifications.ShouldHaveSingleItem();
         imported.Events.ShouldNotContain(e => e.Kind == "action.requalify");

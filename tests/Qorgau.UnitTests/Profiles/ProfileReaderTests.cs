@@ -136,7 +136,7 @@ public sealed class ProfileReaderTests
     public void Bad_values_are_each_reported_with_their_column()
     {
         using var profile = TestProfile.Copy();
-        var line = profile.AppendLine("articles.csv", "999,2014,Ат,Имя,Name,perhaps,2015-13-01,,,");
+        var line = profile.AppendLine("articles.csv", "999,2014,Ат,Имя,Name,perhaps,2015-13-01,,,,,,,");
 
         var problems = profile.Read().Problems.Where(p => p.Line == line).Select(p => p.Reason).ToList();
 

@@ -1713,6 +1713,28 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.Property<DateOnly?>("IndictedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("InvestigatingBody")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PendingArticle")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("PendingByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PendingInvestigatingBody")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("PendingOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PendingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<bool>("PleaAgreement")
                         .HasColumnType("boolean");
 

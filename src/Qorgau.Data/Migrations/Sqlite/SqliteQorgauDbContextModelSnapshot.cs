@@ -1700,6 +1700,28 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("IndictedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvestigatingBody")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingArticle")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PendingByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingInvestigatingBody")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PendingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PleaAgreement")
                         .HasColumnType("INTEGER");
 

@@ -9,6 +9,7 @@ using Qorgau.Domain.Audit;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Intake;
+using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Infrastructure.Audit;
@@ -172,6 +173,33 @@ public sealed class CaseModel(
     }
 
     /// <summary>Ends an assignment; the person's copy of the key goes with it (see <see cref="CaseTeam.UnassignAsync"/>).</summary>
+    /// <summary>A supervisor other than the proposer confirms a requalification away from torture that waits.</summary>
+    public async Task<IActionResult> OnPostConfirmRequalificationAsync(string publicId, CancellationToken cancellationToken)
+    {
+        var opening = await access.OpenAsync(User, publicId, "confirm-requalification", cancellationToken);
+        if (opening.Outcome != CaseOpeningOutcome.Opened)
+        {
+            return await ShowAsync(opening, cancellationToken);
+        }
+
+        if (!User.IsInRole(StaffRole.Supervisor) || !StaffRole.WorksOnCases(User.IsInRole))
+        {
+            return Forbid();
+        }
+
+        var decision = await work.ConfirmRequalificationAsync(opening.Case!, opening.User!.Id, cancellationToken);
+        if (decision.IsAllowed)
+        {
+            return Redirect($"/cases/{opening.Case!.PublicId}#proceeding");
+        }
+
+        ActionRefusal = decision.Kind == CaseDecisionKind.NotAllowedNow
+            ? CaseText.NotAllowed(localizer, decision)
+            : string.Join(" ", decision.Problems.Select(p => CaseText.Problem(localizer, p.Code)));
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return await ShowAsync(opening, cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostUnassignAsync(string publicId, Guid assignmentId, CancellationToken cancellationToken)
     {
         var opening = await access.OpenAsync(User, publicId, "unassign", cancellationToken);

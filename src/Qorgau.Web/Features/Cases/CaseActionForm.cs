@@ -19,6 +19,8 @@ public sealed class CaseActionForm
 
     public string? Article { get; set; }
 
+    public string? InvestigatingBody { get; set; }
+
     public string? Reason { get; set; }
 
     public string? Into { get; set; }
@@ -92,6 +94,7 @@ public sealed class CaseActionForm
             On = on,
             RegisterNumber = Trim(RegisterNumber),
             Article = Trim(Article),
+            InvestigatingBody = Trim(InvestigatingBody),
             Reason = Trim(Reason),
             Into = Trim(Into),
             Organisation = Trim(Organisation),

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
+using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Proceedings;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Infrastructure.Forms;
@@ -46,10 +47,16 @@ public static class CaseEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{publicId}/actions", ApplyAction)
             .WithName("ApplyCaseAction")
-            .WithSummary("Applies a workflow action: accept, merge (into), refer (organisation), reject (reason), withdraw, register (registerNumber, article), requalify (article, reason), terminate (reason), reopen (reason), indict (court), verdict (sentences, pleaAgreement), appeal (appealBy), finalise; each takes 'on' (yyyy-MM-dd, default today). 409 when the action is not allowed now.")
+            .WithSummary("Applies a workflow action: accept, merge (into), refer (organisation), reject (reason), withdraw, register (registerNumber, article, investigatingBody), requalify (article, reason, investigatingBody; away from torture in a special prosecutor's organisation it waits for a second supervisor's confirmation), terminate (reason), reopen (reason), indict (court), verdict (sentences, pleaAgreement), appeal (appealBy), finalise; each takes 'on' (yyyy-MM-dd, default today). 409 when the action is not allowed now.")
             .Accepts<CaseActionRequest>("application/json")
             .Produces<CaseResponse>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("/{publicId}/requalification/confirm", ConfirmRequalification)
+            .WithName("ConfirmRequalification")
+            .WithSummary("A supervisor confirms the requalification away from torture that waits in a special prosecutor's organisation; it takes effect now. 403 for a member who is not a supervisor; 409 when none waits or the supervisor proposed it.")
+            .Produces<CaseResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapPost("/{publicId}/assignments", Assign)
             .WithName("AssignToCase")
@@ -160,6 +167,29 @@ public static class CaseEndpoints
                 decision.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => CaseText.Problem(localizer, p.Code)).ToArray()),
                 title: localizer["Api.InvalidAction"]),
             CaseDecisionKind.NotIndependent => IndependenceProblem(localizer, decision.Reason),
+            _ => NotAllowedProblem(localizer, decision),
+        };
+    }
+
+    public static async Task<IResult> ConfirmRequalification(string publicId, HttpContext http, CaseApiAccess access, CaseWork work, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (await access.FindAsync(http.User, publicId, cancellationToken) is not { } found)
+        {
+            return NotFound(localizer);
+        }
+
+        if (!http.User.IsInRole(StaffRole.Supervisor) || !StaffRole.WorksOnCases(http.User.IsInRole))
+        {
+            return TypedResults.Problem(localizer["Api.ActionForbidden"], statusCode: StatusCodes.Status403Forbidden, title: localizer["Api.Forbidden"]);
+        }
+
+        var decision = await work.ConfirmRequalificationAsync(found.Case, found.User.Id, cancellationToken);
+        return decision.Kind switch
+        {
+            CaseDecisionKind.Allowed => TypedResults.Ok(await ResponseAsync(db, found.Case, null, cancellationToken)),
+            CaseDecisionKind.Invalid => TypedResults.ValidationProblem(
+                decision.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => CaseText.Problem(localizer, p.Code)).ToArray()),
+                title: localizer["Api.InvalidAction"]),
             _ => NotAllowedProblem(localizer, decision),
         };
     }
@@ -283,7 +313,8 @@ public sealed record CaseActionRequest(
     string? Court,
     bool? PleaAgreement,
     AppealBy? AppealBy,
-    IReadOnlyList<SentenceRequest>? Sentences)
+    IReadOnlyList<SentenceRequest>? Sentences,
+    string? InvestigatingBody = null)
 {
     public CaseCommand ToCommand(string action) => new()
     {
@@ -291,6 +322,7 @@ public sealed record CaseActionRequest(
         On = On,
         RegisterNumber = RegisterNumber,
         Article = Article?.Trim(),
+        InvestigatingBody = string.IsNullOrWhiteSpace(InvestigatingBody) ? null : InvestigatingBody.Trim(),
         Reason = Reason?.Trim(),
         Into = Into,
         Organisation = Organisation,

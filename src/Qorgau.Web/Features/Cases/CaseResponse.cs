@@ -83,6 +83,12 @@ public sealed record ProceedingResponse(
     IReadOnlyList<OfficialResponse> Officials,
     IReadOnlyList<SentenceResponse> Sentences)
 {
+    /// <summary>The body that investigates (an agency code), when stated.</summary>
+    public string? InvestigatingBody { get; init; }
+
+    /// <summary>A requalification away from torture waiting for a second supervisor's confirmation; null when none waits.</summary>
+    public PendingRequalificationResponse? PendingRequalification { get; init; }
+
     public static ProceedingResponse From(CaseDossier d)
     {
         var p = d.Proceeding!;
@@ -100,9 +106,17 @@ public sealed record ProceedingResponse(
                 FineMrp = s.FineMrp,
                 FineIndexTenge = s.FineIndexTenge,
                 MainPenalties = [.. s.Terms.MainPenalties.Select(ComplaintRules.CodeOf)],
-            })]);
+            })])
+        {
+            InvestigatingBody = p.InvestigatingBody,
+            PendingRequalification = p.PendingArticle is { } article
+                ? new PendingRequalificationResponse(article, p.PendingReason, p.PendingOn, p.PendingInvestigatingBody, d.EmailOf(p.PendingByUserId))
+                : null,
+        };
     }
 }
+
+public sealed record PendingRequalificationResponse(string Article, string? Reason, DateOnly? On, string? InvestigatingBody, string? ProposedBy);
 
 public sealed record QualificationResponse(string Article, string? PreviousArticle, DateOnly On, string? Reason, string? By);
 

@@ -62,6 +62,55 @@ public sealed class CaseWork(
     }
 
     /// <summary>
+    /// A second supervisor confirms a requalification away from torture that waits in an organisation
+    /// that decides: it is decided again on the case as it is now and applied, with the proposer named
+    /// on its event. Refused when none waits or when the confirmer proposed it.
+    /// </summary>
+    public async Task<CaseDecision> ConfirmRequalificationAsync(Case record, Guid supervisorId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Entry(record).ReloadAsync(cancellationToken);
+        var proceeding = await db.Proceedings.FirstOrDefaultAsync(p => p.CaseId == record.Id, cancellationToken);
+        if (proceeding is not { PendingArticle: { } article })
+        {
+            return new CaseDecision(CaseDecisionKind.NotAllowedNow, record.Status, null, CaseProblemCode.NoPendingRequalification, []);
+        }
+
+        if (proceeding.PendingByUserId == supervisorId)
+        {
+            return new CaseDecision(CaseDecisionKind.NotAllowedNow, record.Status, null, CaseProblemCode.SameSupervisor, []);
+        }
+
+        var command = new CaseCommand { Action = CaseAction.Requalify, On = proceeding.PendingOn, Article = article, Reason = proceeding.PendingReason, InvestigatingBody = proceeding.PendingInvestigatingBody };
+        var (facts, _, _) = await FactsAsync(record, command, supervisorId, cancellationToken);
+        var decision = CaseRules.Decide(profile, facts with { RequalificationConfirmed = true }, command, Today);
+        if (!decision.IsAllowed)
+        {
+            return decision;
+        }
+
+        var at = clock.GetUtcNow().UtcDateTime;
+        var context = new CaseActionContext(command.On ?? Today, at, supervisorId) { ProposedBy = proceeding.PendingByUserId };
+        var effects = CaseActionEffects.Apply(record, proceeding, command, decision, context);
+        Stage(effects);
+        await deadlines.CloseAsync(record, effects, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new CaseDecision(CaseDecisionKind.NotAllowedNow, record.Status, null, CaseProblemCode.ChangedMeanwhile, []);
+        }
+
+        await audit.WriteAsync(new AuditEvent("case.requalification-confirmed", supervisorId, record.OrganisationId, "case", record.Id.ToString(), article), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return decision;
+    }
+
+    /// <summary>
     /// Decides and, if allowed, stages every change of the action as of <paramref name="at"/> without
     /// saving: <see cref="ApplyAsync"/> saves it with its audit entry; the demo loader stages a whole history.
     /// </summary>
@@ -132,6 +181,7 @@ public sealed class CaseWork(
             record.AccusedAgencyCode, record.ConsentToShare, proceeding, withdrawals, officials)
         {
             IncidentOn = record.IncidentFrom,
+            IllTreatmentCode = record.IllTreatmentCode,
             OrganisationDecides = CaseFlag.Decides(kind),
             MergeTarget = mergeTarget is null ? null : new MergeTarget(mergeTarget.Id, mergeTarget.OrganisationId, mergeTarget.Status),
             ReferralTarget = referralTarget is null ? null : new ReferralTarget(referralTarget.Id, referralTarget.AffiliationAgencyCode, referralTarget.PublicKey is not null),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Domain.Profiles;
 using Qorgau.Web.Infrastructure;
 using Qorgau.Web.Infrastructure.CommandLine;
 
@@ -27,6 +28,11 @@ internal sealed class MigrateVerb : IVerb
         context.Out.WriteLine(pending.Count == 0
             ? "The database schema was already up to date."
             : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        var inferred = await ArticlePartStep.RunAsync(db, context.Get<JurisdictionProfile>(), context.Get<TimeProvider>().GetUtcNow().UtcDateTime);
+        if (inferred > 0)
+        {
+            context.Out.WriteLine($"Recorded the article part of {inferred} case(s) qualified under an article the profile divides into parts (flagged as inferred).");
+        }
         return CommandLineApp.Success;
     }
 }
