@@ -83,7 +83,14 @@ internal sealed class PostgresTools(string binDirectory, string connectionString
             start.Environment[name] = value;
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException($"{tool} could not be started.");
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"{tool} could not be started.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"{tool} could not be started: {e.Message}", e);
+        }
     }
 
     /// <summary>libpq's variables for the connection string's host, port, user, password, database and TLS mode.</summary>
