@@ -16,6 +16,7 @@ internal sealed class InstallationConfiguration : IEntityTypeConfiguration<Insta
         builder.Property(i => i.ProfileCode).HasMaxLength(64);
         builder.Property(i => i.ReceiptSalt).HasMaxLength(16);
         builder.Property(i => i.SecretCheck).HasMaxLength(16);
+        builder.Property(i => i.BackupPublicKey).HasMaxLength(32);
     }
 }
 

@@ -23,4 +23,10 @@ public sealed class Installation
     /// another secret is refused instead of making a new one that would open no receipt.
     /// </summary>
     public byte[]? SecretCheck { get; set; }
+
+    /// <summary>
+    /// The X25519 public key every backup is encrypted to. Its private key is printed once (at <c>init</c> or
+    /// <c>backup-key create</c>) and never stored: a stolen database or backup yields nothing without it.
+    /// </summary>
+    public byte[]? BackupPublicKey { get; set; }
 }

@@ -42,6 +42,7 @@ public static class QorgauServices
         var cases = services.AddValidatedOptions<CasesOptions>(configuration, CasesOptions.SectionName);
         services.AddValidatedOptions<AuditOptions>(configuration, AuditOptions.SectionName);
         services.AddValidatedOptions<Features.Evidence.EvidenceOptions>(configuration, Features.Evidence.EvidenceOptions.SectionName);
+        services.AddValidatedOptions<Backups.BackupOptions>(configuration, Backups.BackupOptions.SectionName);
 
         services.AddSingleton(LoadProfile(profile.ResolvedDirectory));
         services.AddQorgauDatabase(database.Provider, ConnectionString(configuration, database.Provider, storage));

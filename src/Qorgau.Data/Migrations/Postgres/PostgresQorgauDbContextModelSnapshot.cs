@@ -1496,6 +1496,10 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("BackupPublicKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 

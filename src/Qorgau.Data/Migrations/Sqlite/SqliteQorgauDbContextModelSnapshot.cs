@@ -1483,6 +1483,10 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("BackupPublicKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 

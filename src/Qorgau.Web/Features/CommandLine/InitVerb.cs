@@ -51,6 +51,7 @@ internal sealed class InitVerb : IVerb
         }
 
         var password = OneTimePassword.New();
+        var (backupPrivateKey, backupPublicKey) = Domain.Backups.BackupKey.NewPair();
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Installations.Add(new Installation
         {
@@ -58,6 +59,7 @@ internal sealed class InitVerb : IVerb
             ProfileCode = context.Get<JurisdictionProfile>().Code,
             CreatedAtUtc = context.Get<TimeProvider>().GetUtcNow().UtcDateTime,
             SecretCheck = InstallationSecretCheck.CheckValueOf(context.Get<InstallationSecretFile>().Secret),
+            BackupPublicKey = backupPublicKey,
         });
         await db.SaveChangesAsync();
         var admin = new StaffUser { UserName = email, Email = email, DisplayName = "Administrator", MustChangePassword = true };
@@ -74,6 +76,8 @@ internal sealed class InitVerb : IVerb
         context.Out.WriteLine($"Administrator: {email}");
         context.Out.WriteLine($"One-time password: {password}");
         context.Out.WriteLine("It is shown only now and must be changed at the first sign-in.");
+        context.Out.WriteLine();
+        BackupVerbs.PrintPrivateKey(context.Out, backupPrivateKey, backupPublicKey);
         return CommandLineApp.Success;
     }
 }
