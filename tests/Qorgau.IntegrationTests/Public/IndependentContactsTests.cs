@@ -66,8 +66,10 @@ public sealed class IndependentContactsTests(DemoIntakeFactory app) : IClassFixt
             html.ShouldContain("id=\"contact-ombudsman\"");
             html.ShouldContain("id=\"contact-ngo-coalition\"");
             html.ShouldContain(ombudsman);
-            html.ShouldContain(noReach, customMessage: "the shipped profile has no verified phone or address, and says so rather than invent one");
         }
+
+        contacts.ShouldContain(noReach, customMessage: "the shipped profile has no verified phone or address, and says so rather than invent one");
+        complaint.ShouldContain("href=\"/contacts\"", customMessage: "the complaint form names them and links to how to reach them");
 
         home.ShouldContain("href=\"/contacts\"");
         contacts.ShouldNotContain("<script", Case.Insensitive, "the page works with JavaScript off");
