@@ -14,7 +14,9 @@ internal sealed class PreservationRequestConfiguration : IEntityTypeConfiguratio
         builder.Ignore(p => p.IsOpen);
         builder.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Facility>().WithMany().HasForeignKey(p => p.FacilityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.Reference).HasMaxLength(20);
         builder.HasIndex(p => p.CaseId);
+        builder.HasIndex(p => p.Reference).IsUnique();
         builder.HasIndex(p => new { p.Status, p.DueOn });
     }
 }

@@ -3,8 +3,8 @@ using Qorgau.Domain.Profiles;
 namespace Qorgau.Domain.Preservation;
 
 /// <summary>
-/// A request to the agency that runs a facility to keep the interview-room video of the incident
-/// period before it is overwritten. Raised as soon as a case names such a facility and a date; it
+/// A request to the prosecutor who supervises a facility to have the interview-room video of the
+/// incident period kept before it is overwritten. Raised as soon as a case names such a facility and a date; it
 /// names the place and the period only, never the complainant.
 /// </summary>
 public sealed class PreservationRequest
@@ -13,6 +13,9 @@ public sealed class PreservationRequest
     public Guid Id { get; init; } = Guid.NewGuid();
 
     public Guid CaseId { get; init; }
+
+    /// <summary>What the letter carries instead of the case number: drawn at random on its own (<see cref="PreservationReference"/>).</summary>
+    public string Reference { get; init; } = PreservationReference.New();
 
     public Guid FacilityId { get; init; }
 
@@ -87,6 +90,14 @@ public static class PreservationRules
             UpdatedAtUtc = nowUtc,
         };
     }
+
+    /// <summary>
+    /// Whether the letter page must warn before printing: the complainant did not agree to their
+    /// complaint being shared and is still held where it happened (or pressure was suspected after a
+    /// withdrawal, the same clear routing fact), so a request about that place and period may point the
+    /// facility at them. The letter may still go, after a person has weighed that.
+    /// </summary>
+    public static bool WarnBeforePrinting(bool consentToShare, bool stillHeld) => !consentToShare && stillHeld;
 
     public static bool IsOpen(PreservationStatus status) => status is PreservationStatus.Raised or PreservationStatus.Sent;
 

@@ -31,6 +31,12 @@ public sealed record JurisdictionProfile(
     /// <summary>The monthly calculation index by date (<c>monthly-index.csv</c>): fines in МРП in tenge.</summary>
     public MonthlyIndex MonthlyIndex { get; init; } = MonthlyIndex.None;
 
+    /// <summary>The independent bodies the public pages name (<c>contacts.csv</c>).</summary>
+    public IReadOnlyList<PublicContact> Contacts { get; init; } = [];
+
+    /// <summary>Who receives video preservation requests, per agency (<c>preservation-addressees.csv</c>).</summary>
+    public IReadOnlyList<PreservationAddressee> PreservationAddressees { get; init; } = [];
+
     public Region? FindRegion(string code) => Regions.FirstOrDefault(r => r.Code == code);
 
     public Agency? FindAgency(string code) => Agencies.FirstOrDefault(a => a.Code == code);
@@ -45,6 +51,12 @@ public sealed record JurisdictionProfile(
     public TerminationReason? FindTerminationReason(string code) => TerminationReasons.FirstOrDefault(r => r.Code == code);
 
     public Deadline? FindDeadline(string code) => Deadlines.FirstOrDefault(d => d.Code == code);
+
+    /// <summary>The prosecutor a preservation request about this agency's facility goes to: its own row, else its nearest ancestor's.</summary>
+    public PreservationAddressee? PreservationAddresseeFor(string agencyCode) =>
+        AgencyTree.AncestorsOf(agencyCode).Prepend(agencyCode)
+            .Select(code => PreservationAddressees.FirstOrDefault(a => a.Agencies.Contains(code)))
+            .FirstOrDefault(a => a is not null);
 }
 
 /// <summary>Any coded item of a profile: a stable ASCII code and its names.</summary>

@@ -22,6 +22,8 @@ public static partial class ProfileReader
     public const string AgeBandsFile = "age-bands.csv";
     public const string LegalStatusesFile = "legal-statuses.csv";
     public const string VulnerabilitiesFile = "vulnerabilities.csv";
+    public const string ContactsFile = "contacts.csv";
+    public const string PreservationAddresseesFile = "preservation-addressees.csv";
 
     private static readonly string[] NameColumns = ["name_kk", "name_ru", "name_en"];
 
@@ -51,8 +53,14 @@ public static partial class ProfileReader
         var vulnerabilities = ReadTerms(directory, VulnerabilitiesFile, problems);
         var monthlyIndex = ReadMonthlyIndex(directory, problems);
 
+        var contacts = ReadItems(directory, ContactsFile, ["about_kk", "about_ru", "about_en", "phone", "email", "website", "address", "reach_verified"], problems, ReadContact);
+        var addressees = ReadItems(directory, PreservationAddresseesFile, ["agencies", "of_the_region"], problems, r =>
+            new PreservationAddressee(r.Code("code"), ReadName(r), [.. r.Required("agencies").Split(' ', StringSplitOptions.RemoveEmptyEntries)], r.Bool("of_the_region"), r.Required("source")));
+
         CheckReferences(facilityTypes, agencies, articles, problems);
         CheckArticleParts(articles, agencies, illTreatment, problems);
+        CheckAddressees(addressees, agencies, facilityTypes, problems);
+        RequireSome(ContactsFile, contacts, problems);
         RequireSome(RegionsFile, regions, problems);
         RequireSome(AgenciesFile, agencies, problems);
         RequireSome(FacilityTypesFile, facilityTypes, problems);
@@ -74,7 +82,11 @@ public static partial class ProfileReader
             Items(regions), Items(agencies), Items(facilityTypes), Items(articles), Items(reasons),
             Items(deadlines), Items(methods), Items(illTreatment),
             Items(ageBands), Items(legalStatuses), Items(vulnerabilities))
-        { MonthlyIndex = monthlyIndex };
+        {
+            MonthlyIndex = monthlyIndex,
+            Contacts = Items(contacts),
+            PreservationAddressees = Items(addressees),
+        };
         return new ProfileReadResult(profile, problems);
     }
 
@@ -150,6 +162,31 @@ public static partial class ProfileReader
         }
 
         return new TerminationReason(record.Code("code"), ReadName(record), from is { } date ? new TortureBar(date, source ?? string.Empty) : null);
+    }
+
+    private static PublicContact ReadContact(CsvRecord record)
+    {
+        var website = record.Optional("website");
+        if (website is not null && !website.StartsWith("https://", StringComparison.Ordinal) && !website.StartsWith("http://", StringComparison.Ordinal))
+        {
+            record.Fail("website", $"'{website}' is not a web address starting with https://");
+        }
+
+        var email = record.Optional("email");
+        if (email is not null && (!email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal)))
+        {
+            record.Fail("email", $"'{email}' is not an e-mail address");
+        }
+
+        var contact = new PublicContact(
+            record.Code("code"), ReadName(record), new(record.Required("about_kk"), record.Required("about_ru"), record.Required("about_en")),
+            record.Optional("phone"), email, website, record.Optional("address"), record.Bool("reach_verified"), record.Required("source"));
+        if (contact.ReachVerified && !contact.HasReach)
+        {
+            record.Fail("reach_verified", "true, but the row gives no phone, e-mail, website or address to verify");
+        }
+
+        return contact;
     }
 
     /// <summary>The organisations a deadline binds: kind codes and "investigating", separated by spaces.</summary>
@@ -228,6 +265,43 @@ public static partial class ProfileReader
         foreach (var article in articles.Where(a => a.Item.SucceededBy is { } s && !articleCodes.Contains(s)))
         {
             problems.Add(new DataProblem(ArticlesFile, article.Line, $"column 'succeeded_by': '{article.Item.SucceededBy}' is not an article in this file"));
+        }
+    }
+
+    /// <summary>Every agency a place of detention belongs to has a prosecutor to receive preservation requests, on its own row or an ancestor's.</summary>
+    private static void CheckAddressees(
+        List<Located<PreservationAddressee>> addressees,
+        List<Located<Agency>> agencies,
+        List<Located<FacilityType>> facilityTypes,
+        List<DataProblem> problems)
+    {
+        var agencyCodes = agencies.Select(a => a.Item.Code).ToHashSet(StringComparer.Ordinal);
+        var named = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var addressee in addressees)
+        {
+            foreach (var code in addressee.Item.Agencies)
+            {
+                if (!agencyCodes.Contains(code))
+                {
+                    problems.Add(new DataProblem(PreservationAddresseesFile, addressee.Line, $"column 'agencies': '{code}' is not an agency in {AgenciesFile}"));
+                }
+                else if (!named.TryAdd(code, addressee.Line))
+                {
+                    problems.Add(new DataProblem(PreservationAddresseesFile, addressee.Line, $"column 'agencies': '{code}' already has its addressee on line {named[code]}"));
+                }
+            }
+        }
+
+        if (problems.Any(p => p.File == PreservationAddresseesFile || p.File == AgenciesFile))
+        {
+            return;
+        }
+
+        var tree = new AgencyTree(agencies.Select(a => a.Item));
+        var needed = facilityTypes.Select(t => t.Item.AgencyCode).Concat(agencies.Where(a => a.Item.RunsDetention).Select(a => a.Item.Code)).Where(agencyCodes.Contains).Distinct();
+        foreach (var code in needed.Where(c => !tree.AncestorsOf(c).Prepend(c).Any(named.ContainsKey)))
+        {
+            problems.Add(new DataProblem(PreservationAddresseesFile, 0, $"no row names the prosecutor for '{code}' (or an agency it belongs to), whose places of detention may need a preservation request"));
         }
     }
 

@@ -62,7 +62,7 @@ public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<C
         var request = (await RequestOfAsync(filed.PublicId))!;
         var supervisor = await app.SignInAsync("supervisor");
 
-        var letter = await supervisor.GetPageAsync($"/cases/{filed.PublicId}/preservation/{request.Id}/letter");
+        var letter = await supervisor.GetPageAsync($"/cases/preservation/{request.Id}/letter");
 
         letter.ShouldContain("id=\"letter-kk\"");
         letter.ShouldContain("id=\"letter-ru\"");
@@ -173,8 +173,8 @@ public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<C
         var supervisor = await app.SignInAsync("supervisor");
 
         (await outsider.GetAsync($"/cases/{filed.PublicId}/preservation")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await outsider.GetAsync($"/cases/{filed.PublicId}/preservation/{request.Id}/letter")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await supervisor.GetAsync($"/cases/{filed.PublicId}/preservation/{Guid.NewGuid()}/letter")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await outsider.GetAsync($"/cases/preservation/{request.Id}/letter")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await supervisor.GetAsync($"/cases/preservation/{Guid.NewGuid()}/letter")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private Task<PreservationRequest?> RequestOfAsync(string publicId) =>

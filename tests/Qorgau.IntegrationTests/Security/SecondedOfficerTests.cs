@@ -120,7 +120,7 @@ public sealed class SecondedOfficerTests(CaseApiFactory app) : IClassFixture<Cas
         string[] pages =
         [
             $"/cases/{police}", $"/cases/{police}/evidence", $"/cases/{police}/examinations", $"/cases/{police}/support",
-            $"/cases/{police}/preservation", $"/cases/{police}/preservation/{request}/letter",
+            $"/cases/{police}/preservation", $"/cases/preservation/{request}/letter",
         ];
         foreach (var page in pages)
         {

@@ -1628,6 +1628,11 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.Property<DateTime>("RaisedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly?>("SentOn")
                         .HasColumnType("date");
 
@@ -1644,6 +1649,9 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.HasIndex("FacilityId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
 

@@ -1615,6 +1615,11 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.Property<DateTime>("RaisedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("SentOn")
                         .HasColumnType("TEXT");
 
@@ -1631,6 +1636,9 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("FacilityId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
 

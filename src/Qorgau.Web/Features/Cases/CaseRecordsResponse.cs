@@ -31,7 +31,7 @@ public sealed record CaseRecordsResponse(
         var incidents = await db.IncidentCases.AsNoTracking().Where(l => l.CaseId == caseId)
             .Join(db.Incidents.AsNoTracking(), l => l.IncidentId, i => i.Id, (l, i) => i).OrderBy(i => i.OccurredOn).ToListAsync(cancellationToken);
         return new CaseRecordsResponse(
-            [.. preservation.Select(p => new PreservationResponse(p.Id, p.FacilityId, p.PeriodFrom, p.PeriodTo, p.DueOn, PreservationRules.CodeOf(p.Status), p.SentOn, p.ClosedOn))],
+            [.. preservation.Select(p => new PreservationResponse(p.Id, p.FacilityId, p.PeriodFrom, p.PeriodTo, p.DueOn, PreservationRules.CodeOf(p.Status), p.SentOn, p.ClosedOn, p.Reference))],
             [.. evidence.Select(e => new EvidenceResponse(e.Id, e.Kind, e.ContentType, e.Length, CaseResponse.Utc(e.AddedAtUtc), e.OriginalSha256, e.MedicalExaminationId))],
             [.. examinations.Select(e => new ExaminationResponse(e.Id, e.RequestedOn, e.ExaminedOn, ComplaintRules.CodeOf(e.Consistency)))],
             [.. referrals.Select(r => new SupportResponse(r.Id, ComplaintRules.CodeOf(r.Kind), ComplaintRules.CodeOf(r.Status), r.RequestedOn, r.StatusOn))],
@@ -41,7 +41,7 @@ public sealed record CaseRecordsResponse(
     }
 }
 
-public sealed record PreservationResponse(Guid Id, Guid Facility, DateOnly PeriodFrom, DateOnly PeriodTo, DateOnly DueOn, string Status, DateOnly? SentOn, DateOnly? ClosedOn);
+public sealed record PreservationResponse(Guid Id, Guid Facility, DateOnly PeriodFrom, DateOnly PeriodTo, DateOnly DueOn, string Status, DateOnly? SentOn, DateOnly? ClosedOn, string Reference);
 
 public sealed record EvidenceResponse(Guid Id, string Kind, string ContentType, long Length, DateTime AddedAt, string Sha256, Guid? Examination);
 
