@@ -47,7 +47,7 @@ public sealed record SentenceCommand(
     int? CustodialMonths,
     bool Suspended,
     decimal? Fine,
-    int? BanFromOfficeMonths)
+    int? BanFromOfficeMonths) : ISentenceFields
 {
     public int? RestrictionOfLibertyMonths { get; init; }
 
@@ -60,18 +60,7 @@ public sealed record SentenceCommand(
     public decimal? FineMrp { get; init; }
 
     /// <summary>The sentence as the law names it (<see cref="SentenceTerms"/>).</summary>
-    public SentenceTerms Terms => new()
-    {
-        ImprisonmentMonths = CustodialMonths,
-        RestrictionOfLibertyMonths = RestrictionOfLibertyMonths,
-        CorrectionalLabourMonths = CorrectionalLabourMonths,
-        CorrectionalLabourMrp = CorrectionalLabourMrp,
-        CommunityServiceHours = CommunityServiceHours,
-        FineMrp = FineMrp,
-        FineTenge = Fine,
-        BanFromOfficeMonths = BanFromOfficeMonths,
-        Suspended = Suspended,
-    };
+    public SentenceTerms Terms => SentenceTerms.Of(this);
 }
 
 /// <summary>What the rules need to know about a case and the records a command points at.</summary>

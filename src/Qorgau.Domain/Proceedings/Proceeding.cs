@@ -94,7 +94,7 @@ public sealed class AccusedOfficial
 }
 
 /// <summary>The court's decision on one accused official; a later one (on appeal) supersedes it.</summary>
-public sealed class Sentence
+public sealed class Sentence : ISentenceFields
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -134,18 +134,7 @@ public sealed class Sentence
     public decimal? FineIndexTenge { get; init; }
 
     /// <summary>The sentence as the law names it; empty for an acquittal.</summary>
-    public SentenceTerms Terms => new()
-    {
-        ImprisonmentMonths = CustodialMonths,
-        RestrictionOfLibertyMonths = RestrictionOfLibertyMonths,
-        CorrectionalLabourMonths = CorrectionalLabourMonths,
-        CorrectionalLabourMrp = CorrectionalLabourMrp,
-        CommunityServiceHours = CommunityServiceHours,
-        FineMrp = FineMrp,
-        FineTenge = Fine,
-        BanFromOfficeMonths = BanFromOfficeMonths,
-        Suspended = Suspended,
-    };
+    public SentenceTerms Terms => SentenceTerms.Of(this);
 }
 
 public enum VerdictOutcome

@@ -12,6 +12,20 @@ namespace Qorgau.Domain.Proceedings;
 /// </summary>
 public sealed record SentenceTerms
 {
+    /// <summary>The terms of a sentence entered (<c>SentenceCommand</c>) or stored (<see cref="Sentence"/>), which name the fields the same way.</summary>
+    public static SentenceTerms Of(ISentenceFields sentence) => new()
+    {
+        ImprisonmentMonths = sentence.CustodialMonths,
+        RestrictionOfLibertyMonths = sentence.RestrictionOfLibertyMonths,
+        CorrectionalLabourMonths = sentence.CorrectionalLabourMonths,
+        CorrectionalLabourMrp = sentence.CorrectionalLabourMrp,
+        CommunityServiceHours = sentence.CommunityServiceHours,
+        FineMrp = sentence.FineMrp,
+        FineTenge = sentence.Fine,
+        BanFromOfficeMonths = sentence.BanFromOfficeMonths,
+        Suspended = sentence.Suspended,
+    };
+
     /// <summary>Community service is counted in hours; the Code's own ranges are per article, this only catches typing errors.</summary>
     public const int MaxHours = 10_000;
 
@@ -140,4 +154,26 @@ public static class SentenceFields
         SentencePenalty.RestrictionOfLiberty => RestrictionOfLibertyMonths,
         _ => ImprisonmentMonths,
     };
+}
+
+/// <summary>The penalty fields of a sentence, as the staff API, the import and the store name them.</summary>
+public interface ISentenceFields
+{
+    int? CustodialMonths { get; }
+
+    bool Suspended { get; }
+
+    decimal? Fine { get; }
+
+    int? BanFromOfficeMonths { get; }
+
+    int? RestrictionOfLibertyMonths { get; }
+
+    int? CorrectionalLabourMonths { get; }
+
+    decimal? CorrectionalLabourMrp { get; }
+
+    int? CommunityServiceHours { get; }
+
+    decimal? FineMrp { get; }
 }
