@@ -33,7 +33,7 @@ internal sealed class AppUnderTest : IDisposable
             ["Intake__ReceiptPasses"] = cost.Passes.ToString(CultureInfo.InvariantCulture),
             ["Intake__FilingsPerClient"] = "1000000",
             ["Intake__FilingsPerMinute"] = "1000000",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Demo",
         };
         BaseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
     }

@@ -25,6 +25,12 @@ public abstract class QorgauDbContext(DbContextOptions options)
 
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 
+    /// <summary>Attempts counted by the rate limits and the sign-in throttle, shared by every app node.</summary>
+    public DbSet<ThrottleEvent> ThrottleEvents => Set<ThrottleEvent>();
+
+    /// <summary>Proof-of-work challenges already used, shared by every app node.</summary>
+    public DbSet<SpentChallenge> SpentChallenges => Set<SpentChallenge>();
+
     public DbSet<OrganisationKeyHolder> OrganisationKeyHolders => Set<OrganisationKeyHolder>();
 
     public DbSet<CaseKeyGrant> CaseKeyGrants => Set<CaseKeyGrant>();

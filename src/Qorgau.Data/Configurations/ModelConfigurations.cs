@@ -122,3 +122,23 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         builder.Property(u => u.AdmittedRoles).HasMaxLength(300);
     }
 }
+
+internal sealed class ThrottleEventConfiguration : IEntityTypeConfiguration<ThrottleEvent>
+{
+    public void Configure(EntityTypeBuilder<ThrottleEvent> builder)
+    {
+        builder.Property(e => e.Key).HasMaxLength(64);
+        builder.HasIndex(e => new { e.Key, e.AtUnixMs });
+        builder.HasIndex(e => e.ExpiresAtUnixMs);
+    }
+}
+
+internal sealed class SpentChallengeConfiguration : IEntityTypeConfiguration<SpentChallenge>
+{
+    public void Configure(EntityTypeBuilder<SpentChallenge> builder)
+    {
+        builder.HasKey(c => c.Key);
+        builder.Property(c => c.Key).HasMaxLength(64);
+        builder.HasIndex(c => c.ExpiresAtUnixMs);
+    }
+}

@@ -38,6 +38,7 @@ public static class QorgauPipeline
         // published. (MapStaticAssets serves pre-compressed variants that exist only after publish.)
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseOnionLocation();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

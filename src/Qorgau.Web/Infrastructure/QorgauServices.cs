@@ -74,7 +74,6 @@ public static class QorgauServices
         services.AddSingleton(intake.Attachments);
         services.AddScoped<CaseFiles>();
         services.AddScoped<ComplaintIntake>();
-        services.AddMemoryCache();
         services.AddSingleton<ProofOfWork>();
         services.AddScoped<CaseConversation>();
         services.AddScoped<VisibleCases>();

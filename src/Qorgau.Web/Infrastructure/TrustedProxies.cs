@@ -15,10 +15,22 @@ public sealed class NetworkOptions : IValidatableObject
     /// </summary>
     public string[] TrustedProxies { get; set; } = [];
 
+    /// <summary>
+    /// The Tor onion service ("abc…xyz.onion", a version 3 address) that serves the public pages; when
+    /// set, public pages name it in an <c>Onion-Location</c> header so Tor Browser offers it.
+    /// </summary>
+    public string? OnionAddress { get; set; }
+
     /// <summary>Every entry parsed now, so that a mistyped one stops the app at start rather than failing every request.</summary>
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        TrustedProxies.Select(e => e.Trim()).Where(e => e.Length > 0 && Parse(e) is (null, null))
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var proxies = TrustedProxies.Select(e => e.Trim()).Where(e => e.Length > 0 && Parse(e) is (null, null))
             .Select(e => new ValidationResult($"'{e}' is neither an IP address nor a network such as 10.0.0.0/24", [nameof(TrustedProxies)]));
+        var onion = string.IsNullOrWhiteSpace(OnionAddress) || OnionLocation.IsOnionAddress(OnionAddress.Trim())
+            ? []
+            : new[] { new ValidationResult($"'{OnionAddress}' is not a version 3 onion address (56 letters a-z and digits 2-7, then .onion)", [nameof(OnionAddress)]) };
+        return proxies.Concat(onion);
+    }
 
     internal static (System.Net.IPNetwork? Network, IPAddress? Address) Parse(string entry) =>
         System.Net.IPNetwork.TryParse(entry, out var range) && entry.Contains('/', StringComparison.Ordinal) ? (range, null)

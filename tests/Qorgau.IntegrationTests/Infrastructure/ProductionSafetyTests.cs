@@ -33,12 +33,41 @@ public sealed class ProductionSafetyTests
     }
 
     [Fact]
+    public void An_argon2_cost_below_the_rfc_9106_floor_is_unsafe_for_passwords_and_receipts()
+    {
+        var weak = new Qorgau.Domain.Security.Argon2Cost(65_536, 2);
+        var safe = ProductionSafetyCheck.MinimumCost;
+
+        ProductionSafetyCheck.WeakCosts(safe, safe).ShouldBeEmpty();
+        ProductionSafetyCheck.WeakCosts(weak, safe).ShouldHaveSingleItem().ShouldStartWith("Security:PasswordMemoryKiB");
+        ProductionSafetyCheck.WeakCosts(safe, new(8_192, 3)).ShouldHaveSingleItem().ShouldStartWith("Intake:ReceiptMemoryKiB");
+        ProductionSafetyCheck.WeakCosts(Qorgau.Domain.Security.Argon2Cost.Password, Qorgau.Domain.Intake.Receipt.Cost).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Production_refuses_a_weak_key_derivation_cost_at_start()
+    {
+        var directory = Directory.CreateTempSubdirectory("qorgau-production-");
+        try
+        {
+            var production = await RunAsync(directory, "Production", ("Security__PasswordMemoryKiB", "8192"));
+
+            production.ExitCode.ShouldBe(CommandLineApp.Failure);
+            production.Error.ShouldContain("unsafe for production: Security:PasswordMemoryKiB/PasswordPasses (8192 KiB");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Production_refuses_a_database_with_the_demo_accounts_and_the_demo_environment_serves_it()
     {
         var directory = Directory.CreateTempSubdirectory("qorgau-production-");
         try
         {
-            (await RunAsync(directory, "Production", "demo", "--cases", "0")).ExitCode.ShouldBe(CommandLineApp.Success);
+            (await RunAsync(directory, "Production", [], "demo", "--cases", "0")).ExitCode.ShouldBe(CommandLineApp.Success);
 
             var production = await RunAsync(directory, "Production");
 
@@ -56,7 +85,10 @@ public sealed class ProductionSafetyTests
     }
 
     /// <summary>Runs the app or a verb to its end; the app, once it says it is running, is stopped (exit code -1).</summary>
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(DirectoryInfo directory, string environment, params string[] args)
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(DirectoryInfo directory, string environment, params (string Name, string Value)[] settings) =>
+        RunAsync(directory, environment, settings, []);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(DirectoryInfo directory, string environment, (string Name, string Value)[] settings, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -65,6 +97,11 @@ public sealed class ProductionSafetyTests
             RedirectStandardOutput = true,
             Environment = { ["ASPNETCORE_ENVIRONMENT"] = environment, ["Storage__DataDirectory"] = directory.FullName, ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" },
         };
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "qorgau.dll"));
         foreach (var arg in args)
         {

@@ -14,6 +14,7 @@ namespace Qorgau.IntegrationTests.Infrastructure;
 public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly bool _ownsDatabase;
+    private IReadOnlyDictionary<string, string?>? _firstNodeSettings;
 
     static QorgauAppFactory() => AuthenticatorCode.Clock = TestClock.Run;
 
@@ -22,8 +23,11 @@ public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    /// <summary>A second app host on this factory's database and clock, as a second node behind a proxy would be.</summary>
-    public QorgauAppFactory SecondNode() => new(Database, Clock, ownsDatabase: false);
+    /// <summary>
+    /// A second app host on this factory's database, clock and settings, as a second node behind a proxy
+    /// would be: its own services and memory, nothing shared but what the database shares.
+    /// </summary>
+    public QorgauAppFactory SecondNode() => new(Database, Clock, ownsDatabase: false) { _firstNodeSettings = ExtraSettings };
 
     private QorgauAppFactory(TestDatabase database, TestClock clock, bool ownsDatabase)
     {
@@ -47,7 +51,7 @@ public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string Shown(DateTime utc, string format = "yyyy-MM-dd HH:mm") => ProfileCalendar.Show(Services.GetRequiredService<JurisdictionProfile>(), utc, format);
 
     /// <summary>Extra settings a derived factory layers over the test database's.</summary>
-    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => _firstNodeSettings ?? new Dictionary<string, string?>();
 
     protected virtual void ConfigureTestServices(IServiceCollection services)
     {

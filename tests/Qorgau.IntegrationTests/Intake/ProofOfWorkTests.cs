@@ -54,6 +54,19 @@ public sealed partial class ProofOfWorkTests(ProofOfWorkTests.SwitchedOnFactory 
     }
 
     [Fact]
+    public async Task A_challenge_spent_on_one_app_node_is_refused_on_another()
+    {
+        await using var secondNode = app.SecondNode();
+        var challenge = await app.CreateClient(acceptLanguage: "en").GetFromJsonAsync<JsonElement>(new Uri("/api/v1/complaints/challenge", UriKind.Relative), TestContext.Current.CancellationToken);
+        var solution = Solve(challenge.GetProperty("challenge").GetString()!);
+
+        (await PostWithProofAsync(app.CreateClient(acceptLanguage: "en"), solution)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var replay = await PostWithProofAsync(secondNode.CreateClient(acceptLanguage: "en"), solution);
+
+        await IntakeApi.ProblemAsync(replay, HttpStatusCode.PreconditionRequired);
+    }
+
+    [Fact]
     public void A_solution_needs_the_leading_zero_bits()
     {
         var solution = Solve("some-challenge");

@@ -328,6 +328,22 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.ToTable("ReceiptSessions");
                 });
 
+            modelBuilder.Entity("Qorgau.Data.SpentChallenge", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAtUnixMs");
+
+                    b.ToTable("SpentChallenges");
+                });
+
             modelBuilder.Entity("Qorgau.Data.StaffReminder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -497,6 +513,34 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Qorgau.Data.ThrottleEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUnixMs");
+
+                    b.HasIndex("Key", "AtUnixMs");
+
+                    b.ToTable("ThrottleEvents");
                 });
 
             modelBuilder.Entity("Qorgau.Domain.Audit.AuditCheckpoint", b =>

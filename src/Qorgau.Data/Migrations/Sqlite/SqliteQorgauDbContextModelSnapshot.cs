@@ -317,6 +317,22 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.ToTable("ReceiptSessions");
                 });
 
+            modelBuilder.Entity("Qorgau.Data.SpentChallenge", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAtUnixMs");
+
+                    b.ToTable("SpentChallenges");
+                });
+
             modelBuilder.Entity("Qorgau.Data.StaffReminder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -486,6 +502,32 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Qorgau.Data.ThrottleEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUnixMs");
+
+                    b.HasIndex("Key", "AtUnixMs");
+
+                    b.ToTable("ThrottleEvents");
                 });
 
             modelBuilder.Entity("Qorgau.Domain.Audit.AuditCheckpoint", b =>

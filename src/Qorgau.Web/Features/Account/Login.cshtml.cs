@@ -42,7 +42,7 @@ public sealed class LoginModel(
         }
 
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
-        if (throttle.IsThrottled(Input.Email, address))
+        if (await throttle.IsThrottledAsync(Input.Email, address, cancellationToken))
         {
             // Refused before the password is checked and without its cost: no guess is tested while the
             // limit lasts. Unknown emails are throttled alike, so this tells nothing about accounts.
@@ -53,7 +53,7 @@ public sealed class LoginModel(
         var user = await signIn.UserManager.FindByEmailAsync(Input.Email);
         if (user is null)
         {
-            throttle.RecordFailure(Input.Email, address);
+            await throttle.RecordFailureAsync(Input.Email, address, cancellationToken);
             await audit.WriteAsync(new AuditEvent("login.failed", Details: "reason=unknown-account"), cancellationToken);
             return await RefuseAsync(slowly: true);
         }
@@ -68,12 +68,12 @@ public sealed class LoginModel(
 
         if (!result.Succeeded && !result.RequiresTwoFactor)
         {
-            throttle.RecordFailure(Input.Email, address);
+            await throttle.RecordFailureAsync(Input.Email, address, cancellationToken);
             await audit.WriteAsync(new AuditEvent("login.failed", SubjectType: "user", SubjectId: user.Id.ToString(), Details: "reason=password"), cancellationToken);
             return await RefuseAsync(slowly: false);
         }
 
-        throttle.Forget(Input.Email);
+        await throttle.ForgetAsync(Input.Email, cancellationToken);
         // The password is the only moment the private key can be unwrapped: open the key session now.
         await keySession.StartAsync(user, Input.Password, cancellationToken);
         if (result.RequiresTwoFactor)

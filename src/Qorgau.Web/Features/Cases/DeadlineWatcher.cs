@@ -4,6 +4,7 @@ using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
+using Qorgau.Web.Infrastructure.Nodes;
 
 namespace Qorgau.Web.Features.Cases;
 
@@ -17,6 +18,23 @@ public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile
     private const int Batch = 500;
 
     private readonly VisibleCases _visible = new(db, profile);
+
+    /// <summary>
+    /// The scan on one node at a time (<see cref="ClusterLock"/>): null when another node is running it,
+    /// otherwise how many deadlines were marked. Everything it marks commits together.
+    /// </summary>
+    public async Task<int?> RunOnOneNodeAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await ClusterLock.TryTakeForTransactionAsync(db, ClusterLock.DeadlineScan, cancellationToken))
+        {
+            return null;
+        }
+
+        var marked = await RunAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return marked;
+    }
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -87,7 +105,11 @@ public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile
     }
 }
 
-/// <summary>Runs the <see cref="DeadlineScan"/> at start and then every <c>Cases:DeadlineScanMinutes</c> (15 by default).</summary>
+/// <summary>
+/// Runs the <see cref="DeadlineScan"/> (on one node at a time) at start and then every
+/// <c>Cases:DeadlineScanMinutes</c> (15 by default), with the housekeeping of expired key sessions and of
+/// counts no limit needs any more.
+/// </summary>
 public sealed class DeadlineWatcher(IServiceProvider services, IOptions<CasesOptions> options, ILogger<DeadlineWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -98,13 +120,14 @@ public sealed class DeadlineWatcher(IServiceProvider services, IOptions<CasesOpt
             try
             {
                 await using var scope = services.CreateAsyncScope();
-                var marked = await scope.ServiceProvider.GetRequiredService<DeadlineScan>().RunAsync(stoppingToken);
+                var marked = await scope.ServiceProvider.GetRequiredService<DeadlineScan>().RunOnOneNodeAsync(stoppingToken);
                 if (marked > 0)
                 {
                     logger.LogInformation("Deadline scan marked {Count} overdue deadlines", marked);
                 }
 
                 await scope.ServiceProvider.GetRequiredService<Infrastructure.Security.ExpiredSessionKeys>().EraseAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<SharedCounter>().PruneAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

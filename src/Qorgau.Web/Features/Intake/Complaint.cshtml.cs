@@ -137,7 +137,7 @@ public sealed class ComplaintModel(
             return null;
         }
 
-        _proofOfWork = proofOfWork.Check(fields[ProofOfWork.ChallengeField], fields[ProofOfWork.SolutionField], waitingAllowed: true);
+        _proofOfWork = await proofOfWork.CheckAsync(fields[ProofOfWork.ChallengeField], fields[ProofOfWork.SolutionField], waitingAllowed: true, cancellationToken);
         return _proofOfWork == ProofOfWorkCheck.Passed
             ? await intake.StartAsync(check.Complaint!, check.Organisation!, IntakeChannel.Online, null, withReceipt: true, actorId: null, cancellationToken)
             : null;

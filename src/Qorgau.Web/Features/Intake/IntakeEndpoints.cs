@@ -51,7 +51,7 @@ public static class IntakeEndpoints
     {
         var solution = request.Headers[ProofOfWork.Header].ToString();
         var separator = solution.LastIndexOf(':');
-        if (proofOfWork.Check(separator < 0 ? null : solution[..separator], separator < 0 ? null : solution[(separator + 1)..], waitingAllowed: false) != ProofOfWorkCheck.Passed)
+        if (await proofOfWork.CheckAsync(separator < 0 ? null : solution[..separator], separator < 0 ? null : solution[(separator + 1)..], waitingAllowed: false, cancellationToken) != ProofOfWorkCheck.Passed)
         {
             return TypedResults.Problem(localizer["Api.ProofOfWorkRequired"], statusCode: StatusCodes.Status428PreconditionRequired, title: localizer["Api.ProofOfWorkTitle"]);
         }

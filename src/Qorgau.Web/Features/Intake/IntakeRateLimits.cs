@@ -2,14 +2,17 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Qorgau.Web.Infrastructure.Nodes;
 
 namespace Qorgau.Web.Features.Intake;
 
 /// <summary>
 /// Limits on the two public doors that cost the server an Argon2id derivation: filing a complaint and
 /// opening a receipt. Each has a limit per client address and one across all clients, so that a
-/// single client cannot guess receipts quickly and a crowd of clients cannot either. A refused request
-/// gets 429 with Retry-After, as a page or as problem details; nothing needs JavaScript.
+/// single client cannot guess receipts quickly and a crowd of clients cannot either. The windows slide
+/// and are counted in the database (<see cref="SharedWindowLimiter"/>): every app node enforces the same
+/// limit. A refused request gets 429 with Retry-After, as a page or as problem details; nothing needs
+/// JavaScript.
 /// </summary>
 public static class IntakeRateLimits
 {
@@ -52,12 +55,8 @@ public static class IntakeRateLimits
             (_, true) => (limits.ReceiptAttemptsPerClient, TimeSpan.FromMinutes(limits.ReceiptWindowMinutes)),
             _ => (limits.ReceiptAttemptsPerMinute, TimeSpan.FromMinutes(1)),
         };
-        return RateLimitPartition.GetFixedWindowLimiter($"{door}:{client}", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = window,
-            QueueLimit = 0,
-        });
+        var counter = context.RequestServices.GetRequiredService<SharedCounter>();
+        return RateLimitPartition.Get($"intake:{door}:{client}", subject => new SharedWindowLimiter(counter, subject, permits, window));
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Qorgau.Web.Infrastructure.Nodes;
 
 namespace Qorgau.Web.Features.Intake;
 
@@ -14,13 +14,14 @@ namespace Qorgau.Web.Features.Intake;
 /// <see cref="IntakeOptions.ProofOfWorkBits"/> zero bits, what the page's script computes) or, for a
 /// browser without JavaScript, simply old enough: a person writing a complaint takes longer than
 /// <see cref="IntakeOptions.ProofOfWorkWaitSeconds"/>, a flood of robots pays in time. A challenge
-/// is used once.
+/// is used once, on whichever app node it is presented (<see cref="SharedCounter"/>).
 /// </summary>
-public sealed class ProofOfWork(IDataProtectionProvider protection, IMemoryCache used, IOptions<IntakeOptions> options, TimeProvider clock)
+public sealed class ProofOfWork(IDataProtectionProvider protection, SharedCounter spent, IOptions<IntakeOptions> options, TimeProvider clock)
 {
     public const string ChallengeField = "challenge";
     public const string SolutionField = "pow";
     public const string Header = "Proof-Of-Work";
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(6);
     private readonly IDataProtector _protector = protection.CreateProtector("Qorgau.Intake.ProofOfWork.v1");
 
     public bool IsOn => options.Value.ProofOfWork;
@@ -34,7 +35,7 @@ public sealed class ProofOfWork(IDataProtectionProvider protection, IMemoryCache
     }
 
     /// <summary>Whether this challenge and solution admit a filing now; a challenge passes once.</summary>
-    public ProofOfWorkCheck Check(string? challenge, string? nonce, bool waitingAllowed)
+    public async Task<ProofOfWorkCheck> CheckAsync(string? challenge, string? nonce, bool waitingAllowed, CancellationToken cancellationToken)
     {
         if (!IsOn)
         {
@@ -47,7 +48,7 @@ public sealed class ProofOfWork(IDataProtectionProvider protection, IMemoryCache
         }
 
         var age = clock.GetUtcNow() - issuedAt;
-        if (age > TimeSpan.FromHours(6) || used.TryGetValue(challenge, out _))
+        if (age > Lifetime)
         {
             return ProofOfWorkCheck.Missing;
         }
@@ -59,8 +60,7 @@ public sealed class ProofOfWork(IDataProtectionProvider protection, IMemoryCache
             return waitingAllowed ? ProofOfWorkCheck.TooSoon : ProofOfWorkCheck.Missing;
         }
 
-        used.Set(challenge, true, TimeSpan.FromHours(6));
-        return ProofOfWorkCheck.Passed;
+        return await spent.SpendOnceAsync(challenge, issuedAt + Lifetime, cancellationToken) ? ProofOfWorkCheck.Passed : ProofOfWorkCheck.Missing;
     }
 
     public static bool HasLeadingZeroBits(string challenge, string nonce, int bits)

@@ -58,6 +58,7 @@ public static class StaffAuthentication
         services.AddScoped<ProtectedUserStore>();
         services.AddScoped<IUserStore<StaffUser>>(sp => sp.GetRequiredService<ProtectedUserStore>());
         services.AddHostedService<SecondFactorUpgrade>();
+        services.AddSingleton<Nodes.SharedCounter>();
         services.AddSingleton<SignInThrottle>();
 
         services.ConfigureApplicationCookie(o =>
