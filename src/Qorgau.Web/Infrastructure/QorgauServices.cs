@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.WebEncoders;
 using Qorgau.Data;
 using Qorgau.Domain.Profiles;
@@ -62,6 +63,17 @@ public static class QorgauServices
         // Kazakh and Russian text stays as UTF-8 in pages instead of numeric entities (a third of the bytes on a slow link).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(o =>
+            {
+                // No page takes jQuery-style keys (a[b][c]); their normalizer throws on a key a client
+                // sends unbalanced, which would be a 500 for the client's own mistake.
+                foreach (var jQuery in o.ValueProviderFactories.Where(f => f is JQueryFormValueProviderFactory or JQueryQueryStringValueProviderFactory).ToList())
+                {
+                    o.ValueProviderFactories.Remove(jQuery);
+                }
+
+                o.Filters.Add<UnknownPageHandlerFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddProblemDetails();

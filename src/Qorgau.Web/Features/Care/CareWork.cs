@@ -246,7 +246,6 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
 
     private async Task SaveAsync(Case record, string action, Guid actorId, Guid subjectId, CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent(action, actorId, record.OrganisationId, "case", record.Id.ToString(), $"record={subjectId}"), cancellationToken);
     }
 }

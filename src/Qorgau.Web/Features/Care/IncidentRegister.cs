@@ -102,7 +102,6 @@ public sealed class IncidentRegister(
             Link(incident, linked, member.Id);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("incident.recorded", member.Id, organisation.Id, "incident", id.ToString(), $"cases={cases.Count} persons={incident.Persons}"), cancellationToken);
         return (incident, problems);
     }
@@ -157,7 +156,6 @@ public sealed class IncidentRegister(
             db.CaseEvents.Add(new CaseEvent { CaseId = linked.Id, OccurredAtUtc = now, Kind = CareEventKind.IncidentInquiry, ActorUserId = member.Id, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["inquiry"] = ComplaintRules.CodeOf(to.Value) }) });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("incident.inquiry", member.Id, incident.OrganisationId, "incident", incident.Id.ToString(), $"inquiry={ComplaintRules.CodeOf(to.Value)}"), cancellationToken);
         return problems;
     }
@@ -182,7 +180,6 @@ public sealed class IncidentRegister(
             Link(incident, linked, member.Id);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("incident.linked", member.Id, incident.OrganisationId, "incident", incident.Id.ToString(), $"cases={cases.Count}"), cancellationToken);
         return problems;
     }

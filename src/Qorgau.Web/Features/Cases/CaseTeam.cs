@@ -72,7 +72,6 @@ public sealed class CaseTeam(
             await keyring.SealToUserAsync(record.Id, user, caseKey, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("case.assigned", actorId, record.OrganisationId, "case", record.Id.ToString(), $"user={user.Id} role={role}"), cancellationToken);
         return new AssignmentResult(AssignmentOutcome.Assigned, Assignment: assignment, User: user);
     }
@@ -144,7 +143,6 @@ public sealed class CaseTeam(
         request.DecidedAtUtc = now;
         request.DecisionReason = reason!.Trim();
         db.CaseEvents.Add(Event(record.Id, now, CaseEventKind.OverrideDecided, approver.Id, new() { ["override"] = request.Id.ToString(), ["approved"] = approve ? "true" : "false", ["subject"] = request.Subject.ToString() }));
-        await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("case.independence-override", approver.Id, record.OrganisationId, "case", record.Id.ToString(), $"approved={approve} subject={request.Subject}"), cancellationToken);
         if (approve && request.Subject == OverrideSubject.Assignment && await db.Users.FindAsync([request.TargetId], cancellationToken) is { Email: { } email })
         {

@@ -176,7 +176,6 @@ internal sealed class BackupKeyCreateVerb : IVerb
         }
 
         var privateKey = BackupVerbs.Assign(installation);
-        await db.SaveChangesAsync();
         await context.Get<AuditLog>().WriteAsync(new AuditEvent("backup-key.created", SubjectType: "installation"));
         BackupVerbs.PrintPrivateKey(context.Out, privateKey, installation.BackupPublicKey);
         return CommandLineApp.Success;

@@ -97,7 +97,6 @@ internal sealed class OrganisationsCreateVerb : IVerb
         }
 
         db.Organisations.Add(organisation);
-        await db.SaveChangesAsync();
         foreach (var previous in previousDefaults)
         {
             await audit.WriteAsync(new AuditEvent("organisation.changed", OrganisationId: previous.Id, SubjectType: "organisation", SubjectId: previous.Id.ToString(), Details: "default-intake=false"));

@@ -49,7 +49,6 @@ internal sealed class OrganisationsSignKeysVerb : IVerb
             context.Out.WriteLine($"{organisation.Code}: signed ({fingerprint})");
         }
 
-        await db.SaveChangesAsync();
         await context.Get<AuditLog>().WriteAsync(new AuditEvent("organisation-keys.signed", Details: $"count={signed}"));
         return CommandLineApp.Success;
     }

@@ -25,9 +25,14 @@ public sealed class ErrorModel : PageModel
     private void Show(int? code)
     {
         // Re-executed after an exception, the handler has already set the status the exception calls for.
+        var exception = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>();
+        var reExecuted = exception is not null || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
         var status = code ?? Response.StatusCode;
-        ErrorStatus = status is >= 400 and <= 599 ? status : StatusCodes.Status500InternalServerError;
-        IsFormRefused = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is Infrastructure.Forms.FormTokenRefusedException;
-        Response.StatusCode = ErrorStatus;
+        ErrorStatus = status is >= 400 and <= 599 ? status : StatusCodes.Status404NotFound;
+        IsFormRefused = exception?.Error is Infrastructure.Forms.FormTokenRefusedException;
+
+        // Asked for directly (/error/500), the page shows what that error would say, as a page that is
+        // not there: a client cannot make the app answer a server error by naming one.
+        Response.StatusCode = reExecuted ? ErrorStatus : StatusCodes.Status404NotFound;
     }
 }

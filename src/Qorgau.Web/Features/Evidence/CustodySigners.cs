@@ -67,7 +67,6 @@ public sealed class CustodySigners(QorgauDbContext db, AuditLog audit, TimeProvi
 
         if (sealedCount > 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
             await audit.WriteAsync(new AuditEvent("custody-signer.granted", grantedBy, organisation.Id, "organisation", organisation.Id.ToString(), $"members={sealedCount}"), cancellationToken);
         }
 
@@ -84,7 +83,6 @@ public sealed class CustodySigners(QorgauDbContext db, AuditLog audit, TimeProvi
 
         var existing = await db.CustodySignerGrants.FirstOrDefaultAsync(g => g.OrganisationId == organisationId && g.UserId == member.Id, cancellationToken);
         Seal(organisationId, member, signingKey, grantedBy, existing);
-        await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("custody-signer.granted", grantedBy, organisationId, "user", member.Id.ToString()), cancellationToken);
         return true;
     }

@@ -57,7 +57,6 @@ public sealed class ReceiptSessions(
             WrappedCaseKey = Crypto.Encrypt(secret, caseKey, Context(sessionId)),
         };
         db.ReceiptSessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("receipt.session-opened", SubjectType: "case", SubjectId: caseId.Value.ToString()), cancellationToken);
         var token = Base64Url.EncodeToString([.. session.Id.ToByteArray(), .. secret]);
         return new ReceiptSessionToken(token, new DateTimeOffset(session.ExpiresAtUtc, TimeSpan.Zero));

@@ -6,8 +6,10 @@ using Qorgau.Domain.Audit;
 namespace Qorgau.Web.Infrastructure.Audit;
 
 /// <summary>
-/// Appends to the hash-chained audit log, inside the caller's transaction when there is one so that
-/// the record and what it records commit together. Appends are serialised: on PostgreSQL by a
+/// Appends to the hash-chained audit log. The entry is saved in the same <c>SaveChanges</c> as every
+/// change the caller has staged on the context, inside the caller's transaction when there is one: a
+/// change and its entry commit together or not at all (<c>AuditAtomicityTests</c>). Callers stage their
+/// change and write the entry; they do not save first. Appends are serialised: on PostgreSQL by a
 /// transaction-scoped advisory lock (any number of app nodes), on SQLite within the one process
 /// that owns the file. Every <c>Audit:CheckpointEvery</c> entries it asks for a signed checkpoint.
 /// </summary>

@@ -45,9 +45,9 @@ public static class StreamingForm
     private static async Task<FormFields> ReadFieldsAndFilesAsync(HttpRequest request, Func<FormFields, FormFile, Task> onFile, CancellationToken cancellationToken)
     {
         var fields = new FormFields();
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
+        if (!request.HasFormContentType || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
         {
-            return fields;
+            throw new BadHttpRequestException("The body is not a form.", StatusCodes.Status415UnsupportedMediaType);
         }
 
         if (!contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))

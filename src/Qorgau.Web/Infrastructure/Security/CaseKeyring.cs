@@ -40,7 +40,6 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
             }
         }
 
-        await db.SaveChangesAsync();
         await audit.WriteAsync(new AuditEvent("organisation-keys.created", actorId, organisation.Id, "organisation", organisation.Id.ToString(), $"holders={keyHolders.Count}"));
         return Keyring.FormatRecoveryKey(keys.RecoveryKey);
     }
@@ -56,7 +55,6 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
         }
 
         AddHolder(organisationId, newHolder, secrets);
-        await db.SaveChangesAsync();
         await audit.WriteAsync(new AuditEvent("key-holder.added", holderId, organisationId, "user", newHolder.Id.ToString()));
         return true;
     }
@@ -257,7 +255,6 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
             }
         }
 
-        await db.SaveChangesAsync();
         await audit.WriteAsync(new AuditEvent("case-access.restored", holderId, user.OrganisationId, "user", user.Id.ToString(), $"cases={restored}"));
         return restored;
     }

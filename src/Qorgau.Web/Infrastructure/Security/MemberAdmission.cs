@@ -136,7 +136,6 @@ public sealed class MemberAdmission(QorgauDbContext db, InstallationSecretFile i
             db.Users.Update(member);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("member.admitted", actorId, organisation.Id, "user", member.Id.ToString(), $"roles={roles}{(self ? " via=recovery-key" : string.Empty)}"), cancellationToken);
         return AdmissionOutcome.Admitted;
     }
@@ -151,11 +150,18 @@ public sealed class MemberAdmission(QorgauDbContext db, InstallationSecretFile i
         member.AdmittedRoles = null;
         member.AdmittedAtUtc = null;
         member.AdmittedByUserId = null;
+
+        // The revocation, the deleted key copies and the audit entry commit together or not at all.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         var holderCopies = await db.OrganisationKeyHolders.Where(h => h.UserId == member.Id).ExecuteDeleteAsync(cancellationToken);
         var signerCopies = await db.CustodySignerGrants.Where(g => g.UserId == member.Id).ExecuteDeleteAsync(cancellationToken);
         var caseCopies = await db.CaseKeyGrants.Where(g => g.RecipientKind == KeyRecipient.User && g.RecipientId == member.Id).ExecuteDeleteAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("member.admission-revoked", actorId, member.OrganisationId, "user", member.Id.ToString(), $"holder={holderCopies} signer={signerCopies} cases={caseCopies}"), cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     public async Task<bool> IsAdministratorAsync(Guid userId, CancellationToken cancellationToken = default) =>

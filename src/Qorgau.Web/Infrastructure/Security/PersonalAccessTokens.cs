@@ -39,7 +39,6 @@ public sealed class PersonalAccessTokens(QorgauDbContext db, AuditLog audit, Tim
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.PersonalAccessTokens.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("token.created", actorId ?? user.Id, user.OrganisationId, "token", record.Id.ToString(), $"user={user.Id}"), cancellationToken);
         return token;
     }
@@ -53,7 +52,6 @@ public sealed class PersonalAccessTokens(QorgauDbContext db, AuditLog audit, Tim
         }
 
         token.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("token.revoked", userId, SubjectType: "token", SubjectId: tokenId.ToString()), cancellationToken);
         return true;
     }
