@@ -184,17 +184,17 @@ public static class CaseStages
 
     private static void Terminate(CaseStageRecord record, CaseEvent e, IReadOnlyDictionary<string, string> detail)
     {
-        if (record.ReachedAt(FunnelStage.Terminated) is not null)
-        {
-            return;
-        }
-
-        record.Reach(FunnelStage.Terminated, e.OccurredAtUtc);
-        record.TerminationReason = detail.GetValueOrDefault("reason");
-        record.TerminationFlags = [.. CaseEventDetail.ReadFlags(detail).Where(CaseFlag.IsBar)];
-        if (record.TerminationFlags.Count > 0)
+        var bars = CaseEventDetail.ReadFlags(detail).Where(CaseFlag.IsBar).ToList();
+        if (bars.Count > 0)
         {
             record.Reach(FunnelStage.TerminatedFlagged, e.OccurredAtUtc);
+        }
+
+        if (record.ReachedAt(FunnelStage.Terminated) is null)
+        {
+            record.Reach(FunnelStage.Terminated, e.OccurredAtUtc);
+            record.TerminationReason = detail.GetValueOrDefault("reason");
+            record.TerminationFlags = bars;
         }
     }
 
