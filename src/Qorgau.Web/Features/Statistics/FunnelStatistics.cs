@@ -40,7 +40,9 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         [CareEventKind.CompensationPaid] = FunnelStage.Compensated,
     };
 
-    private static readonly string[] KindCounted = [.. StageOfKind.Keys];
+    private static readonly string[] OncePerCase = [CaseEventKind.Received, CaseEventKind.Of(CaseAction.Register)];
+
+    private static readonly string[] Repeatable = [.. StageOfKind.Keys.Except(OncePerCase)];
 
     private static readonly string[] DetailRead =
         [CaseEventKind.Of(CaseAction.Requalify), CaseEventKind.Of(CaseAction.Verdict), CareEventKind.CompensationFiled, CareEventKind.CompensationDecided, CareEventKind.CompensationPaid];
@@ -84,39 +86,57 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     private async Task CountKindsAsync(StatisticsPeriod period, FunnelBreakdown by, Dictionary<(int, string?, string), long> counts, CancellationToken cancellationToken)
     {
         var (start, end) = (period.StartUtc(Zone), period.EndUtc(Zone));
+
+        // A case has one received and at most one register event (a second registration is refused), so
+        // those are counted as they are; the kinds that may repeat (terminate after a reopening...) count
+        // a case's first event only.
+        var once = db.CaseEvents
+            .Where(e => OncePerCase.Contains(e.Kind) && e.OccurredAtUtc >= start && e.OccurredAtUtc <= end)
+            .Select(e => new StageEvent { CaseId = e.CaseId, Kind = e.Kind, At = e.OccurredAtUtc });
         var firsts = db.CaseEvents
-            .Where(e => KindCounted.Contains(e.Kind) && e.OccurredAtUtc <= end)
+            .Where(e => Repeatable.Contains(e.Kind) && e.OccurredAtUtc <= end)
             .GroupBy(e => new { e.CaseId, e.Kind })
-            .Select(g => new { g.Key.CaseId, g.Key.Kind, At = g.Min(e => e.OccurredAtUtc) })
+            .Select(g => new StageEvent { CaseId = g.Key.CaseId, Kind = g.Key.Kind, At = g.Min(e => e.OccurredAtUtc) })
             .Where(f => f.At >= start);
-        var hits = from f in firsts
-                   join c in db.Cases on f.CaseId equals c.Id
-                   where !db.CaseEvents.Any(m => m.CaseId == f.CaseId && m.Kind == Merge && m.OccurredAtUtc <= end)
-                   select new StageHit { Kind = f.Kind, At = f.At, Region = c.RegionCode, FacilityType = c.FacilityTypeCode, Agency = c.AccusedAgencyCode, Sex = c.VictimSex };
-        var grouped = await hits.Select(Keyed(period, by))
-            .GroupBy(h => new { h.Kind, h.Year, h.Key })
-            .Select(g => new { g.Key.Kind, g.Key.Year, g.Key.Key, Count = g.LongCount() })
-            .ToListAsync(cancellationToken);
-        foreach (var g in grouped)
+        foreach (var source in new[] { once, firsts })
         {
-            counts[(g.Year, g.Key, StageOfKind[g.Kind])] = g.Count;
+            var grouped = await Hits(source, by, end).Select(Keyed(period, by))
+                .GroupBy(h => new { h.Kind, h.Year, h.Key })
+                .Select(g => new { g.Key.Kind, g.Key.Year, g.Key.Key, Count = g.LongCount() })
+                .ToListAsync(cancellationToken);
+            foreach (var g in grouped)
+            {
+                counts[(g.Year, g.Key, StageOfKind[g.Kind])] = g.Count;
+            }
         }
+    }
+
+    /// <summary>The events of cases not merged as of the end, with the classification the breakdown needs (none by year: no join).</summary>
+    private IQueryable<StageHit> Hits(IQueryable<StageEvent> events, FunnelBreakdown by, DateTime end)
+    {
+        var kept = events.Where(f => !db.CaseEvents.Any(m => m.CaseId == f.CaseId && m.Kind == Merge && m.OccurredAtUtc <= end));
+        return by == FunnelBreakdown.Year
+            ? kept.Select(f => new StageHit { Kind = f.Kind, At = f.At })
+            : from f in kept
+              join c in db.Cases on f.CaseId equals c.Id
+              select new StageHit { Kind = f.Kind, At = f.At, Region = c.RegionCode, FacilityType = c.FacilityTypeCode, Agency = c.AccusedAgencyCode, Sex = c.VictimSex };
     }
 
     private async Task CountDetailsAsync(StatisticsPeriod period, FunnelBreakdown by, Dictionary<(int, string?, string), long> counts, CancellationToken cancellationToken)
     {
         var end = period.EndUtc(Zone);
-        var events = await (from e in db.CaseEvents
-                            where (DetailRead.Contains(e.Kind) || (e.Kind == Terminate && e.Detail!.Contains("\"flags\""))) && e.OccurredAtUtc <= end
-                            join c in db.Cases on e.CaseId equals c.Id
-                            where !db.CaseEvents.Any(m => m.CaseId == e.CaseId && m.Kind == Merge && m.OccurredAtUtc <= end)
-                            select new { Event = e, Hit = new StageHit { Kind = e.Kind, At = e.OccurredAtUtc, Region = c.RegionCode, FacilityType = c.FacilityTypeCode, Agency = c.AccusedAgencyCode, Sex = c.VictimSex } })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        foreach (var group in events.GroupBy(x => x.Event.CaseId))
+        var events = db.CaseEvents
+            .Where(e => (DetailRead.Contains(e.Kind) || (e.Kind == Terminate && e.Detail!.Contains("\"flags\""))) && e.OccurredAtUtc <= end)
+            .Where(e => !db.CaseEvents.Any(m => m.CaseId == e.CaseId && m.Kind == Merge && m.OccurredAtUtc <= end));
+        var read = by == FunnelBreakdown.Year
+            ? events.Select(e => new DetailHit { Id = e.Id, CaseId = e.CaseId, Kind = e.Kind, At = e.OccurredAtUtc, Detail = e.Detail })
+            : from e in events
+              join c in db.Cases on e.CaseId equals c.Id
+              select new DetailHit { Id = e.Id, CaseId = e.CaseId, Kind = e.Kind, At = e.OccurredAtUtc, Detail = e.Detail, Region = c.RegionCode, FacilityType = c.FacilityTypeCode, Agency = c.AccusedAgencyCode, Sex = c.VictimSex };
+        foreach (var group in (await read.ToListAsync(cancellationToken)).GroupBy(x => x.CaseId))
         {
-            var stages = CaseStages.Of(profile, group.Select(x => x.Event), end);
-            var hit = group.First().Hit;
+            var stages = CaseStages.Of(profile, group.Select(x => new CaseEvent { Id = x.Id, CaseId = x.CaseId, Kind = x.Kind, OccurredAtUtc = x.At, Detail = x.Detail }), end);
+            var hit = group.First();
             foreach (var stage in DetailStages)
             {
                 if (stages.ReachedAt(stage) is { } at && period.Contains(JurisdictionTime.DateOf(Zone, at)))
@@ -255,7 +275,7 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     }
 
     /// <summary>A case's first event of a stage with the case's classification.</summary>
-    private sealed class StageHit
+    private class StageHit
     {
         public required string Kind { get; init; }
 
@@ -268,6 +288,25 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         public string? Agency { get; init; }
 
         public VictimSex? Sex { get; init; }
+    }
+
+    /// <summary>An event whose detail decides its stage, with the case's classification.</summary>
+    private sealed class DetailHit : StageHit
+    {
+        public Guid Id { get; init; }
+
+        public Guid CaseId { get; init; }
+
+        public string? Detail { get; init; }
+    }
+
+    private sealed class StageEvent
+    {
+        public Guid CaseId { get; init; }
+
+        public required string Kind { get; init; }
+
+        public DateTime At { get; init; }
     }
 
     private sealed class KeyedHit
