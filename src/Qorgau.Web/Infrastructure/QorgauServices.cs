@@ -113,6 +113,7 @@ public static class QorgauServices
         services.AddScoped<Qorgau.Web.Features.Evidence.EvidencePackage>();
         services.AddScoped<Features.Import.CaseImport>();
         services.AddScoped<FacilityRegistry>();
+        services.AddScoped<Features.Statistics.FunnelStatistics>();
         services.AddScoped<AuditLog>();
         services.AddSingleton<AuditCheckpointSignal>();
         services.AddSingleton<AuditAnchorFile>();
