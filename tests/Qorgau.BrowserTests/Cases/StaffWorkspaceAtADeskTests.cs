@@ -10,7 +10,7 @@ namespace Qorgau.BrowserTests.Cases;
 /// that do not scroll sideways in any of the three languages, and a case found by its number.
 /// </summary>
 [Collection<SharedBrowser>]
-public sealed class StaffWorkspaceAtADeskTests(BrowserFixture browser)
+public sealed partial class StaffWorkspaceAtADeskTests(BrowserFixture browser)
 {
     private const string Supervisor = "supervisor@npm.demo";
     private const string Administrator = "admin@demo";
@@ -70,11 +70,39 @@ public sealed class StaffWorkspaceAtADeskTests(BrowserFixture browser)
         tooWide.ShouldBeEmpty();
     }
 
-    private static async Task<string> FileAsync(IPage page)
+    [Fact]
+    public async Task The_timeline_reads_in_sentences_of_each_language_with_no_id_and_no_raw_key()
+    {
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        // A place with video rooms and a date: a preservation request is raised, whose event carries the request's id and due date.
+        var publicId = await FileAsync(page, facilityId: "demo-kz75-ivs-1", incidentFrom: DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await StaffSignIn.SignInAsync(page, Supervisor);
+
+        foreach (var culture in new[] { "kk", "ru", "en" })
+        {
+            await page.GotoAsync($"/cases/{publicId}?culture={culture}");
+            await Assertions.Expect(page.Locator("#events li[data-kind='preservation.raised']")).ToHaveCountAsync(1);
+            var timeline = await page.Locator("#events").InnerTextAsync();
+
+            AnId().Matches(timeline).Select(m => m.Value).ShouldBeEmpty($"in {culture}: {timeline}");
+            RawKeyAndValue().Matches(timeline).Select(m => m.Value).ShouldBeEmpty($"in {culture}: {timeline}");
+        }
+
+        await Assertions.Expect(page.Locator("#events li[data-kind='preservation.raised']")).ToContainTextAsync("due by");
+    }
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex AnId();
+
+    [GeneratedRegex(@"\b[a-zA-Z][a-zA-Z-]*: ")]
+    private static partial Regex RawKeyAndValue();
+
+    private static async Task<string> FileAsync(IPage page, string? facilityId = null, string? incidentFrom = null)
     {
         var filed = await page.Context.APIRequest.PostAsync("/api/v1/complaints", new()
         {
-            DataObject = new { account = $"Beaten in the police station. {Guid.NewGuid():N}", region = "KZ-75", accusedAgency = "police" },
+            DataObject = new { account = $"Beaten in the police station. {Guid.NewGuid():N}", region = "KZ-75", accusedAgency = "police", facilityId, incidentFrom },
         });
         filed.Status.ShouldBe(201, await filed.TextAsync());
         return (await filed.JsonAsync())!.Value.GetProperty("publicId").GetString()!;
