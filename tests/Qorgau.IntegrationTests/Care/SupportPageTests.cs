@@ -98,7 +98,7 @@ public sealed class SupportPageTests(DemoIntakeFactory app) : IClassFixture<Demo
         System.Text.Encoding.UTF8.GetString(claim.NotesCipher!).ShouldNotContain("Medical");
         var paid = await app.WithDbAsync(db => db.CaseEvents.SingleAsync(e => e.CaseId == caseId && e.Kind == CareEventKind.CompensationPaid));
         paid.Detail.ShouldBe("{\"amount\":\"150000.00\"}");
-        (await supervisor.GetPageAsync(page.Replace("/support", string.Empty, StringComparison.Ordinal))).ShouldContain("amount: 150000.00");
+        (await supervisor.GetPageAsync(page.Replace("/support", string.Empty, StringComparison.Ordinal))).ShouldContain("amount 150000.00");
     }
 
     [Fact]

@@ -50,6 +50,6 @@ public sealed class SentencePageTests(DemoIntakeFactory app) : IClassFixture<Dem
         var shown = await supervisor.GetPageAsync(page);
         shown.ShouldContain("240 hours&#x27; community service");
         shown.ShouldContain("fine 35 МРП = ");
-        shown.ShouldContain("penalty-community-service: 1", customMessage: "the verdict on the timeline");
+        shown.ShouldContain("1 sentenced to community service", customMessage: "the verdict on the timeline");
     }
 }

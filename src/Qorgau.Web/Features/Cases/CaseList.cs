@@ -34,9 +34,15 @@ public sealed record CaseListFilter
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 200;
 
+    /// <summary>Longer than any case number or pre-trial register number.</summary>
+    public const int MaxSearchLength = 64;
+
     public string Queue { get; init; } = CaseQueues.Organisation;
 
     public CaseStatus? Status { get; init; }
+
+    /// <summary>Part of a case number or of a pre-trial register number (<c>q</c>).</summary>
+    public string? Search { get; init; }
 
     public string? Region { get; init; }
 
@@ -123,11 +129,19 @@ public sealed record CaseListFilter
             }
         }
 
+        var search = Text("q");
+        if (search is { Length: > MaxSearchLength })
+        {
+            problems["q"] = "too-long";
+            search = null;
+        }
+
         var statusCode = Code("status", code => ComplaintRules.ParseCode<CaseStatus>(code) is not null);
         var filter = new CaseListFilter
         {
             Queue = Code("queue", CaseQueues.All.Contains) ?? CaseQueues.Organisation,
             Status = statusCode is null ? null : ComplaintRules.ParseCode<CaseStatus>(statusCode),
+            Search = search,
             Region = Code("region", code => profile.FindRegion(code) is not null),
             Facility = facility,
             FacilityType = Code("facilityType", code => profile.FindFacilityType(code) is not null),
@@ -182,8 +196,16 @@ public sealed class CaseList(QorgauDbContext db, VisibleCases visible)
         return Filtered(query, filter);
     }
 
-    private static IQueryable<Case> Filtered(IQueryable<Case> query, CaseListFilter filter)
+    private IQueryable<Case> Filtered(IQueryable<Case> query, CaseListFilter filter)
     {
+        if (filter.Search is { } search)
+        {
+            // Case numbers are upper case; register numbers are digits (and, in some profiles, letters as typed).
+            var upper = search.ToUpperInvariant();
+            query = query.Where(c => c.PublicId.Contains(upper)
+                || db.Proceedings.Any(p => p.CaseId == c.Id && (p.RegisterNumber.Contains(search) || p.RegisterNumber.Contains(upper))));
+        }
+
         if (filter.Status is { } status)
         {
             query = query.Where(c => c.Status == status);

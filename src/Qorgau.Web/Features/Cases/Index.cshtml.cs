@@ -22,6 +22,9 @@ public sealed class IndexModel(CaseList list, UserManager<StaffUser> users, Qorg
 
     public IReadOnlyDictionary<Guid, Facility> Facilities { get; private set; } = new Dictionary<Guid, Facility>();
 
+    /// <summary>The facilities to pick from (those of the chosen region, if any), grouped by region in the page.</summary>
+    public IReadOnlyList<Facility> FacilityChoices { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
@@ -40,7 +43,22 @@ public sealed class IndexModel(CaseList list, UserManager<StaffUser> users, Qorg
         Result = await list.PageAsync(organisationId, user.Id, Filter, cancellationToken);
         var facilityIds = Result.Items.Select(c => c.FacilityId).OfType<Guid>().Distinct().ToList();
         Facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        FacilityChoices = await FacilityChoicesAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task<IReadOnlyList<Facility>> FacilityChoicesAsync(CancellationToken cancellationToken)
+    {
+        var choices = db.Facilities.AsNoTracking();
+        if (Filter.Region is { } region)
+        {
+            // The chosen facility stays in the list even if it lies in another region, so the form shows what is applied.
+            choices = choices.Where(f => f.RegionCode == region || f.Id == Filter.Facility);
+        }
+
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var names = StringComparer.Create(culture, ignoreCase: true);
+        return [.. (await choices.ToListAsync(cancellationToken)).OrderBy(f => f.Name.For(culture), names)];
     }
 
     /// <summary>The current query with some parameters changed (queue tabs, paging), for plain links that work without JavaScript.</summary>

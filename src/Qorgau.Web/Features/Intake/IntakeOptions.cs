@@ -23,6 +23,10 @@ public sealed class IntakeOptions
     [Range(1, 1_440)]
     public int ReceiptSessionMinutes { get; set; } = 30;
 
+    /// <summary>Where the quick-exit control of the public pages leaves for: an ordinary site that says nothing about a complaint.</summary>
+    [Url]
+    public string QuickExitAddress { get; set; } = "https://www.google.com/";
+
     [Range(0, 100)]
     public int MaxAttachments { get; set; } = 5;
 
