@@ -23,6 +23,8 @@ public static class MonitoringProblemCode
     public const string FutureDate = "future-date";
     public const string RepeatsOther = "repeats-other";
     public const string NotReported = "not-reported";
+    public const string ChangedMeanwhile = "changed-meanwhile";
+    public const string NoKey = "no-key";
 }
 
 /// <summary>A member proposed for a team: their id, their roles as far as monitoring cares, their own affiliation.</summary>

@@ -78,10 +78,11 @@ public static class RecommendationRules
         return problems;
     }
 
-    public static RecommendationFollowUp Apply(Recommendation recommendation, RecommendationStatus to, DateOnly on, Guid actorId, DateTime nowUtc, byte[]? answerCipher)
+    public static RecommendationFollowUp Apply(Recommendation recommendation, RecommendationStatus to, DateOnly on, Guid actorId, DateTime nowUtc, byte[]? answerCipher, Guid? id = null)
     {
         var step = new RecommendationFollowUp
         {
+            Id = id ?? Guid.CreateVersion7(),
             RecommendationId = recommendation.Id,
             From = recommendation.Status,
             To = to,

@@ -51,6 +51,7 @@ public static class QorgauPipeline
         api.MapIntakeEndpoints(app.Services.GetRequiredService<IOptions<IntakeOptions>>().Value);
         api.MapCaseEndpoints();
         api.MapCaseCorrectionEndpoints();
+        Features.Monitoring.MonitoringEndpoints.MapMonitoringEndpoints(api);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }
