@@ -13,10 +13,10 @@ public sealed class VisitRecordTests(CaseApiFactory app) : IClassFixture<CaseApi
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private async Task<(Guid Visit, string Facility, string Canary, Qorgau.IntegrationTests.Infrastructure.StaffBrowser Monitor)> ReportedVisitAsync()
+    private async Task<(Guid Visit, string Facility, string Canary, Qorgau.IntegrationTests.Infrastructure.StaffBrowser Monitor)> ReportedVisitAsync(int facilitySkip = 2)
     {
         var monitor = await app.SignInAsync(MonitorEmail);
-        var (facility, _) = await FacilityAsync(app, 2);
+        var (facility, _) = await FacilityAsync(app, facilitySkip);
         var visit = await PlanAsync(app, monitor, facility, "in-depth");
         var canary = $"canary-{Guid.NewGuid():N}";
         await DoAsync(monitor, visit, "Start", new() { ["Start.Notice"] = "short-notice", ["Start.NoticeHours"] = "2" });
@@ -169,6 +169,32 @@ public sealed class VisitRecordTests(CaseApiFactory app) : IClassFixture<CaseApi
         var paths = System.Text.Json.JsonDocument.Parse(openApi).RootElement.GetProperty("paths");
         Intake.IntakeApi.PropertyNames(paths.GetProperty(VisitsUrl)).ShouldContain("get");
         Intake.IntakeApi.PropertyNames(paths.GetProperty(RecommendationsUrl)).ShouldContain("get");
+    }
+
+    [Fact]
+    public async Task The_facility_dossier_shows_refusals_and_the_implementation_rate_but_no_plan_outside_the_team()
+    {
+        var (visit, facility, canary, monitor) = await ReportedVisitAsync(facilitySkip: 4);
+        await DoAsync(monitor, visit, "Recommend", new() { ["Recommend.Addressee"] = "agency", ["Recommend.Priority"] = "high", ["Recommend.Text"] = "Open the offices to monitors" });
+        await DoAsync(monitor, visit, "Recommend", new() { ["Recommend.Addressee"] = "facility", ["Recommend.Priority"] = "low", ["Recommend.Text"] = "Fix the lights" });
+        var first = await app.WithDbAsync(db => db.Recommendations.Where(r => r.VisitId == visit).OrderBy(r => r.IssuedAtUtc).Select(r => r.Id).FirstAsync(Cancel));
+        await DoAsync(monitor, visit, "FollowUp", new() { ["FollowUp.Recommendation"] = first.ToString(), ["FollowUp.Status"] = "implemented", ["FollowUp.On"] = app.Day() });
+        var plan = await PlanAsync(app, monitor, facility, "thematic");
+
+        var dossier = await monitor.GetPageAsync($"/facilities/{facility}");
+        dossier.ShouldContain("data-target=\"police-office\"");
+        dossier.ShouldContain($"/visits/{plan}", customMessage: "the team sees its plan");
+        System.Text.RegularExpressions.Regex.Replace(dossier, @"\s+", " ").ShouldContain("id=\"implementation-rate\">Implemented: 50 %");
+        dossier.ShouldNotContain(canary);
+
+        var colleague = await app.SignInAsync("intake@npm.demo");
+        var seen = await colleague.GetPageAsync($"/facilities/{facility}");
+        seen.ShouldContain($"/visits/{visit}");
+        seen.ShouldNotContain(plan.ToString());
+        (await colleague.GetAsync("/facilities/no-such-place")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var analyst = await app.SignInAsync("analyst@npm.demo");
+        Qorgau.IntegrationTests.Infrastructure.StaffBrowser.RedirectTarget(await analyst.GetAsync($"/facilities/{facility}")).ShouldStartWith("/account/access-denied");
+        (await app.CreateClient(acceptLanguage: "en").GetStringAsync(Intake.IntakeApi.Path("/facilities"), Cancel)).ShouldNotContain(plan.ToString());
     }
 
     private static string[] IntakeApiNames(System.Text.Json.JsonElement json) => Intake.IntakeApi.PropertyNames(json);
