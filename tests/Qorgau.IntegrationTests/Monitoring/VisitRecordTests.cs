@@ -197,5 +197,35 @@ public sealed class VisitRecordTests(CaseApiFactory app) : IClassFixture<CaseApi
         (await app.CreateClient(acceptLanguage: "en").GetStringAsync(Intake.IntakeApi.Path("/facilities"), Cancel)).ShouldNotContain(plan.ToString());
     }
 
+    [Fact]
+    public async Task An_allegation_heard_on_a_visit_is_recorded_as_a_complaint_with_channel_visit_and_the_visit_reference()
+    {
+        var monitor = await app.SignInAsync(MonitorEmail);
+        var (facility, _) = await FacilityAsync(app, 5);
+        var visit = await PlanAsync(app, monitor, facility);
+        (await monitor.GetPageAsync($"/visits/{visit}")).ShouldNotContain("id=\"allegation\"", customMessage: "not before the visit starts");
+        await DoAsync(monitor, visit, "Start", new() { ["Start.Notice"] = "none" });
+
+        var page = await monitor.GetPageAsync($"/visits/{visit}");
+        var link = $"/intake/record?channel=visit&amp;reference=visit-{visit:N}";
+        page.ShouldContain(link);
+        var form = await monitor.GetPageAsync(System.Net.WebUtility.HtmlDecode(link));
+        form.ShouldContain("<option value=\"visit\" selected=\"selected\">");
+        form.ShouldContain($"value=\"visit-{visit:N}\"");
+
+        var recorded = await monitor.SubmitAsync("/intake/record", new Dictionary<string, string>
+        {
+            ["channel"] = "visit",
+            ["reference"] = $"visit-{visit:N}",
+            ["account"] = $"Detainee says he was beaten in the office on the second floor {Guid.NewGuid():N}",
+            ["reporterRelation"] = "victim",
+            ["giveReceipt"] = "true",
+        });
+        var answer = await recorded.Content.ReadAsStringAsync(Cancel);
+        recorded.StatusCode.ShouldBe(HttpStatusCode.OK, answer);
+        System.Text.RegularExpressions.Regex.Match(answer, "id=\"receipt\"[^>]*>([0-9 ]+)<").Groups[1].Value.Length.ShouldBe(19, "a receipt to hand over");
+        (await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Channel == Domain.Cases.IntakeChannel.Visit, Cancel))).ShouldBe(1);
+    }
+
     private static string[] IntakeApiNames(System.Text.Json.JsonElement json) => Intake.IntakeApi.PropertyNames(json);
 }

@@ -15,6 +15,9 @@ public static class MonitoringText
         problems.GroupBy(p => p.Field.StartsWith("team:", StringComparison.Ordinal) ? "team" : p.Field)
             .ToDictionary(g => g.Key, g => localizer[$"Monitoring.Problem.{g.First().Code}"].Value);
 
+    /// <summary>The reference a complaint recorded from a visit carries (in its encrypted channel details).</summary>
+    public static string Reference(Domain.Monitoring.MonitoringVisit visit) => $"visit-{visit.Id:N}";
+
     public static string Code<T>(T value)
         where T : struct, Enum => ComplaintRules.CodeOf(value);
 }
