@@ -7,6 +7,7 @@ using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Evidence;
 using Qorgau.Domain.Facilities;
+using Qorgau.Domain.Monitoring;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Preservation;
 using Qorgau.Domain.Proceedings;
@@ -97,6 +98,23 @@ public abstract class QorgauDbContext(DbContextOptions options)
     public DbSet<CustodyEntry> CustodyEntries => Set<CustodyEntry>();
 
     public DbSet<CustodySignerGrant> CustodySignerGrants => Set<CustodySignerGrant>();
+
+    // Monitoring (issue 17): visits, their team and record, recommendations and their follow-up.
+    public DbSet<MonitoringVisit> MonitoringVisits => Set<MonitoringVisit>();
+
+    public DbSet<VisitTeamMember> VisitTeamMembers => Set<VisitTeamMember>();
+
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+
+    public DbSet<RegisterCheck> RegisterChecks => Set<RegisterCheck>();
+
+    public DbSet<VisitInterview> VisitInterviews => Set<VisitInterview>();
+
+    public DbSet<VisitFinding> VisitFindings => Set<VisitFinding>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<RecommendationFollowUp> RecommendationFollowUps => Set<RecommendationFollowUp>();
 
     /// <summary>The audit log is append-only: the model refuses to update or delete its rows.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

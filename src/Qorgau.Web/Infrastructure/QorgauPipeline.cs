@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Features.Intake;
+using Qorgau.Web.Features.Monitoring;
 using Qorgau.Web.Features.Profile;
 using Qorgau.Web.Features.Statistics;
 using Qorgau.Web.Infrastructure.Localisation;
@@ -54,6 +55,7 @@ public static class QorgauPipeline
         api.MapCaseEndpoints();
         api.MapCaseCorrectionEndpoints();
         api.MapFunnelEndpoints();
+        api.MapMonitoringEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

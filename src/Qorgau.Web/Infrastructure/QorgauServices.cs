@@ -99,6 +99,7 @@ public static class QorgauServices
         // Forensic examinations, victim support and redress, the incident register.
         services.AddScoped<Features.Care.CareWork>();
         services.AddScoped<Features.Care.IncidentRegister>();
+        services.AddScoped<Features.Monitoring.MonitoringWork>();
 
         services.AddScoped<CaseList>();
         services.AddScoped<CaseApiAccess>();

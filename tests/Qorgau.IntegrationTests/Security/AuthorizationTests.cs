@@ -69,7 +69,7 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
         caseWork.IsSupersetOf(CaseWorkRoutes).ShouldBeTrue("the case pages and lists demand the case-work policy");
         foreach (var route in endpoints.Where(e => e.RequiresAuthorisation).Select(e => e.Route).Distinct())
         {
-            if (route.StartsWith("/api/v1/cases", StringComparison.Ordinal))
+            if (TokenApiRoutes.Any(prefix => route.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 // The staff API answers to personal access tokens only; a signed-in browser is not one.
                 (await SendAsync(analyst.Client, route)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, route);
@@ -89,7 +89,10 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
     }
 
     /// <summary>Pages with case content or case lists (among all that demand the case-work policy): case roles only, never analysts or administrators.</summary>
-    private static readonly HashSet<string> CaseWorkRoutes = ["/intake/inbox", "/intake/record", "/cases", "/cases/{publicId}", "/cases/reports"];
+    private static readonly HashSet<string> CaseWorkRoutes = ["/intake/inbox", "/intake/record", "/cases", "/cases/{publicId}", "/cases/reports", "/visits", "/visits/new", "/visits/{id:guid}", "/recommendations"];
+
+    /// <summary>The staff API, which answers to personal access tokens only.</summary>
+    private static readonly string[] TokenApiRoutes = ["/api/v1/cases", "/api/v1/visits", "/api/v1/recommendations"];
 
     /// <summary>Calls a route the way it is meant to be called: an API route without GET by its own method (POST, PATCH) with an empty JSON object.</summary>
     private async Task<HttpResponseMessage> SendAsync(HttpClient client, string route)

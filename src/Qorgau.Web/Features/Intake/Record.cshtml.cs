@@ -45,7 +45,13 @@ public sealed class RecordModel(
 
     public NewCase? Filed { get; private set; }
 
-    public async Task OnGetAsync() => Form = await NewFormAsync(new ComplaintForm());
+    /// <summary>The blank form; a link may preselect the channel and a reference (a monitor recording an allegation heard on a visit).</summary>
+    public async Task OnGetAsync(string? channel, string? reference)
+    {
+        Channel = ComplaintRules.ParseCode<IntakeChannel>(channel) is { } preselected && Channels.Contains(preselected) ? channel : null;
+        Details = new ChannelDetails(Reference: string.IsNullOrWhiteSpace(reference) ? null : reference.Trim());
+        Form = await NewFormAsync(new ComplaintForm());
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

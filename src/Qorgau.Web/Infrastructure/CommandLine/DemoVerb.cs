@@ -182,6 +182,7 @@ internal sealed class DemoVerb : IVerb
         var actors = emails.ToDictionary(e => e.Key, e => users[e.Value]);
         var loader = new DemoCases(db, context.Get<JurisdictionProfile>(), context.Get<CaseKeyring>(), context.Get<CaseWork>(), context.Get<CaseDeadlineTracker>(), context.Get<CaseConversation>(), context.Get<VideoPreservation>(), context.Get<TimeProvider>());
         await loader.LoadAsync(count, actors);
+        await new Features.Monitoring.DemoVisits(db, context.Get<CaseKeyring>(), context.Get<JurisdictionProfile>(), context.Get<TimeProvider>()).LoadAsync("npm", "monitor@npm.demo", "supervisor@npm.demo");
     }
 
     private static async Task<bool> HoldsAnythingAsync(QorgauDbContext db) =>

@@ -1,0 +1,166 @@
+using Qorgau.Domain.Cases;
+using Qorgau.Domain.Profiles;
+
+namespace Qorgau.Domain.Monitoring;
+
+/// <summary>The problem codes of monitoring; shown as "Monitoring.Problem.{code}" in the reader's language.</summary>
+public static class MonitoringProblemCode
+{
+    public const string Required = "required";
+    public const string Unknown = "unknown";
+    public const string NotADate = "not-a-date";
+    public const string EndBeforeStart = "end-before-start";
+    public const string InThePast = "in-the-past";
+    public const string NotACount = "not-a-count";
+    public const string TooLong = "too-long";
+    public const string Affiliated = "affiliated";
+    public const string NotAMonitor = "not-a-monitor";
+    public const string NoticeHours = "notice-hours";
+    public const string NotUnderWay = "not-under-way";
+    public const string NotPlanned = "not-planned";
+    public const string NotAllowed = "not-allowed";
+    public const string BeforeEarlier = "before-earlier";
+    public const string FutureDate = "future-date";
+    public const string RepeatsOther = "repeats-other";
+    public const string NotReported = "not-reported";
+    public const string ChangedMeanwhile = "changed-meanwhile";
+    public const string NoKey = "no-key";
+}
+
+/// <summary>A member proposed for a team: their id, their roles as far as monitoring cares, their own affiliation.</summary>
+public sealed record TeamCandidate(Guid UserId, bool IsMonitor, string? Affiliation);
+
+/// <summary>
+/// The rules of a visit: its team (monitors only, none affiliated on the agency tree with the agency
+/// that runs the facility), its planned window, the notice recorded at the start, and the order
+/// planned → under way → reported.
+/// </summary>
+public static class MonitoringRules
+{
+    public const int MaxText = 4000;
+    public const int MaxShortText = 200;
+    public const int MaxNoticeHours = 24 * 90;
+    public const int MaxPersons = 1000;
+
+    /// <summary>A short notice is at most this many hours; anything longer is an announced visit.</summary>
+    public const int ShortNoticeHours = 24;
+
+    /// <summary>
+    /// The independence guard applied to a team: nobody whose own affiliation, or whose organisation's,
+    /// is related on the agency tree to the agency running the facility. Each conflicting member is one problem.
+    /// </summary>
+    public static IReadOnlyList<CaseProblem> CheckTeam(AgencyTree agencies, string facilityAgencyCode, string? organisationAffiliation, IReadOnlyCollection<TeamCandidate> team)
+    {
+        var problems = new List<CaseProblem>();
+        if (team.Count == 0)
+        {
+            problems.Add(new CaseProblem("team", MonitoringProblemCode.Required));
+        }
+
+        foreach (var member in team)
+        {
+            if (!member.IsMonitor)
+            {
+                problems.Add(new CaseProblem($"team:{member.UserId}", MonitoringProblemCode.NotAMonitor));
+            }
+            else if (!IndependenceGuard.CheckPerson(agencies, facilityAgencyCode, member.Affiliation, organisationAffiliation).IsIndependent)
+            {
+                problems.Add(new CaseProblem($"team:{member.UserId}", MonitoringProblemCode.Affiliated));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>A planned window: from today on (a plan is for the future), and not ending before it begins.</summary>
+    public static IReadOnlyList<CaseProblem> CheckWindow(DateOnly from, DateOnly to, DateOnly today)
+    {
+        var problems = new List<CaseProblem>();
+        if (from < today)
+        {
+            problems.Add(new CaseProblem("plannedFrom", MonitoringProblemCode.InThePast));
+        }
+
+        if (to < from)
+        {
+            problems.Add(new CaseProblem("plannedTo", MonitoringProblemCode.EndBeforeStart));
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// The notice recorded when the visit starts: none takes no hours; a short notice takes up to
+    /// <see cref="ShortNoticeHours"/>; an announced visit takes how many hours before, more than that.
+    /// </summary>
+    public static IReadOnlyList<CaseProblem> CheckNotice(VisitNotice notice, int? hours)
+    {
+        var valid = notice switch
+        {
+            VisitNotice.None => hours is null or 0,
+            VisitNotice.ShortNotice => hours is > 0 and <= ShortNoticeHours,
+            VisitNotice.Announced => hours is > ShortNoticeHours and <= MaxNoticeHours,
+            _ => false,
+        };
+        return valid ? [] : [new CaseProblem("noticeHours", MonitoringProblemCode.NoticeHours)];
+    }
+
+    /// <summary>Starting: only a planned visit starts; the arrival is now and the notice is recorded.</summary>
+    public static IReadOnlyList<CaseProblem> CheckStart(MonitoringVisit visit, VisitNotice notice, int? hours) =>
+        visit.Status != VisitStatus.Planned ? [new CaseProblem("status", MonitoringProblemCode.NotPlanned)] : CheckNotice(notice, hours);
+
+    public static void Start(MonitoringVisit visit, VisitNotice notice, int? hours, DateTime nowUtc)
+    {
+        visit.Status = VisitStatus.UnderWay;
+        visit.Notice = notice;
+        visit.NoticeHours = notice == VisitNotice.None ? null : hours;
+        visit.StartedAtUtc = nowUtc;
+        visit.Version = Guid.NewGuid();
+    }
+
+    /// <summary>Access, registers, interviews and findings are recorded while the team is inside.</summary>
+    public static IReadOnlyList<CaseProblem> CheckRecording(MonitoringVisit visit) =>
+        visit.Status == VisitStatus.UnderWay ? [] : [new CaseProblem("status", MonitoringProblemCode.NotUnderWay)];
+
+    /// <summary>An access answer: a delay says how long (minutes); a refusal or a delay says by whom.</summary>
+    public static IReadOnlyList<CaseProblem> CheckAccess(AccessOutcome outcome, int? delayMinutes, string? answeredBy)
+    {
+        var problems = new List<CaseProblem>();
+        if (outcome == AccessOutcome.Delayed && delayMinutes is null or < 1)
+        {
+            problems.Add(new CaseProblem("delayMinutes", MonitoringProblemCode.NotACount));
+        }
+
+        if (outcome != AccessOutcome.Granted && string.IsNullOrWhiteSpace(answeredBy))
+        {
+            problems.Add(new CaseProblem("answeredBy", MonitoringProblemCode.Required));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Counts an interview in the visit's totals.</summary>
+    public static void Count(MonitoringVisit visit, InterviewSetting setting, int persons)
+    {
+        if (setting == InterviewSetting.Private)
+        {
+            visit.PrivateInterviews += persons;
+        }
+        else
+        {
+            visit.SupervisedInterviews += persons;
+        }
+
+        visit.Version = Guid.NewGuid();
+    }
+
+    /// <summary>Ending: the team leaves and the visit is reported; only a visit under way ends.</summary>
+    public static IReadOnlyList<CaseProblem> CheckEnd(MonitoringVisit visit) => CheckRecording(visit);
+
+    public static void End(MonitoringVisit visit, DateTime nowUtc)
+    {
+        visit.Status = VisitStatus.Reported;
+        visit.EndedAtUtc = nowUtc;
+        visit.Version = Guid.NewGuid();
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Qorgau.Data;
+using Qorgau.Domain.Monitoring;
+using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Profiles;
+using Qorgau.Domain.Security;
+using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Infrastructure.Security;
+
+namespace Qorgau.Web.Features.Monitoring;
+
+/// <summary>
+/// The demo's visits for the organisation's monitor: two reported (half a year ago and a month ago),
+/// one under way since this morning, one planned for next week; an access refusal at a police office,
+/// interviews, findings, and recommendations in every status, one repeating an earlier one. Texts are
+/// encrypted under each visit's key as the pages do; the rules applied are the domain's.
+/// </summary>
+public sealed class DemoVisits(QorgauDbContext db, CaseKeyring keyring, JurisdictionProfile profile, TimeProvider clock)
+{
+    public async Task<int> LoadAsync(string organisationCode, string monitorEmail, string supervisorEmail)
+    {
+        var organisation = await db.Organisations.SingleAsync(o => o.Code == organisationCode);
+        var monitor = await db.Users.SingleAsync(u => u.Email == monitorEmail);
+        var supervisor = await db.Users.SingleAsync(u => u.Email == supervisorEmail);
+        var facilities = await db.Facilities.Where(f => f.IsActive).OrderBy(f => f.Code).ToListAsync();
+        var independent = facilities.Where(f => MonitoringRules.CheckTeam(profile.AgencyTree, f.AgencyCode, organisation.AffiliationAgencyCode, [new TeamCandidate(monitor.Id, true, monitor.AffiliationAgencyCode)]).Count == 0).Take(3).ToList();
+        if (independent.Count < 3)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var old = Visit(organisation, independent[0].Id, VisitType.Regular, now.AddDays(-200), monitor, supervisor, out var oldKey);
+        Record(old, oldKey, monitor.Id, now.AddDays(-200), VisitNotice.None, null, refused: true);
+        MonitoringRules.End(old, now.AddDays(-200).AddHours(6));
+        Recommend(old, oldKey, supervisor.Id, RecommendationPriority.High, "Examine every detainee by a doctor on admission and record injuries.", null, RecommendationStatus.Accepted, RecommendationStatus.Implemented);
+        var notImplemented = Recommend(old, oldKey, supervisor.Id, RecommendationPriority.High, "Give monitors access to the offices where suspects are questioned.", null, RecommendationStatus.NotImplemented);
+        Recommend(old, oldKey, supervisor.Id, RecommendationPriority.Medium, "Install video recording in the remaining interview room.", null, RecommendationStatus.Rejected);
+        Recommend(old, oldKey, supervisor.Id, RecommendationPriority.Low, "Repair the ventilation in the cells of block 2.", null, RecommendationStatus.InProgress, RecommendationStatus.PartiallyImplemented);
+
+        var recent = Visit(organisation, independent[0].Id, VisitType.FollowUp, now.AddDays(-30), monitor, supervisor, out var recentKey);
+        Record(recent, recentKey, monitor.Id, now.AddDays(-30), VisitNotice.Announced, 48, refused: false);
+        MonitoringRules.End(recent, now.AddDays(-30).AddHours(4));
+        Recommend(recent, recentKey, supervisor.Id, RecommendationPriority.High, "Give monitors access to the offices where suspects are questioned (repeated).", notImplemented);
+        Recommend(recent, recentKey, supervisor.Id, RecommendationPriority.Medium, "Keep the injury log bound and numbered.", null, RecommendationStatus.Accepted);
+        Recommend(recent, recentKey, supervisor.Id, RecommendationPriority.Low, "Post the NPM's address in every cell.", null, RecommendationStatus.InProgress);
+
+        var current = Visit(organisation, independent[1].Id, VisitType.Urgent, now.AddHours(-2), monitor, supervisor, out var currentKey);
+        Record(current, currentKey, monitor.Id, now.AddHours(-2), VisitNotice.ShortNotice, 1, refused: false);
+
+        Visit(organisation, independent[2].Id, VisitType.Thematic, now.AddDays(7), monitor, supervisor, out _);
+        await db.SaveChangesAsync();
+        return 4;
+    }
+
+    private MonitoringVisit Visit(Organisation organisation, Guid facilityId, VisitType type, DateTime whenUtc, StaffUser monitor, StaffUser supervisor, out byte[] key)
+    {
+        var day = ProfileCalendar.DateOf(profile, whenUtc);
+        var visit = new MonitoringVisit
+        {
+            OrganisationId = organisation.Id,
+            FacilityId = facilityId,
+            Type = type,
+            PlannedFrom = day,
+            PlannedTo = day.AddDays(1),
+            PlannedAtUtc = whenUtc.AddDays(-14) < clock.GetUtcNow().UtcDateTime ? whenUtc.AddDays(-14) : clock.GetUtcNow().UtcDateTime,
+            PlannedByUserId = supervisor.Id,
+        };
+        db.MonitoringVisits.Add(visit);
+        db.VisitTeamMembers.Add(new VisitTeamMember { VisitId = visit.Id, UserId = monitor.Id });
+        key = keyring.NewCaseKey(visit.Id, organisation, [monitor, supervisor], complainantPublicKey: null);
+        return visit;
+    }
+
+    private void Record(MonitoringVisit visit, byte[] key, Guid monitorId, DateTime arrivalUtc, VisitNotice notice, int? hours, bool refused)
+    {
+        MonitoringRules.Start(visit, notice, hours, arrivalUtc);
+        var accessId = Guid.CreateVersion7();
+        db.AccessRequests.Add(new AccessRequest
+        {
+            Id = accessId,
+            VisitId = visit.Id,
+            Target = refused ? AccessTarget.PoliceOffice : AccessTarget.Cells,
+            Outcome = refused ? AccessOutcome.Refused : AccessOutcome.Delayed,
+            DelayMinutes = refused ? null : 35,
+            RecordedAtUtc = arrivalUtc.AddMinutes(20),
+            RecordedByUserId = monitorId,
+            AnsweredByCipher = Seal(key, visit.Id, "access-answered-by", accessId, refused ? "Deputy head of the department (invented)" : "Duty officer (invented)"),
+            GroundCipher = Seal(key, visit.Id, "access-ground", accessId, refused ? "\"Offices are not places of detention\" (invented)" : "\"The keys are with the head of the shift\" (invented)"),
+        });
+        var interviewId = Guid.CreateVersion7();
+        db.VisitInterviews.Add(new VisitInterview { Id = interviewId, VisitId = visit.Id, Setting = InterviewSetting.Private, Persons = 4, RecordedAtUtc = arrivalUtc.AddHours(1), RecordedByUserId = monitorId, NotesCipher = Seal(key, visit.Id, "interview-notes", interviewId, "Invented notes: two detainees describe being slapped during questioning.")! });
+        var supervisedId = Guid.CreateVersion7();
+        db.VisitInterviews.Add(new VisitInterview { Id = supervisedId, VisitId = visit.Id, Setting = InterviewSetting.Supervised, Persons = 1, RecordedAtUtc = arrivalUtc.AddHours(2), RecordedByUserId = monitorId, NotesCipher = Seal(key, visit.Id, "interview-notes", supervisedId, string.Empty)! });
+        MonitoringRules.Count(visit, InterviewSetting.Private, 4);
+        MonitoringRules.Count(visit, InterviewSetting.Supervised, 1);
+        var findingId = Guid.CreateVersion7();
+        db.VisitFindings.Add(new VisitFinding { Id = findingId, VisitId = visit.Id, RecordedAtUtc = arrivalUtc.AddHours(3), RecordedByUserId = monitorId, TextCipher = Seal(key, visit.Id, "finding", findingId, "Invented finding: no medical examination recorded on admission for three of ten detainees.")! });
+        var registerId = Guid.CreateVersion7();
+        db.RegisterChecks.Add(new RegisterCheck { Id = registerId, VisitId = visit.Id, Register = FacilityRegister.InjuryLog, State = RegisterState.Irregularities, RecordedAtUtc = arrivalUtc.AddHours(2), NoteCipher = Seal(key, visit.Id, "register-note", registerId, "Invented: pages 12-14 missing.") });
+    }
+
+    private Guid Recommend(MonitoringVisit visit, byte[] key, Guid actorId, RecommendationPriority priority, string text, Guid? repeats, params RecommendationStatus[] steps)
+    {
+        var issuedOn = ProfileCalendar.DateOf(profile, visit.EndedAtUtc!.Value);
+        var id = Guid.CreateVersion7();
+        var recommendation = new Recommendation
+        {
+            Id = id,
+            OrganisationId = visit.OrganisationId,
+            VisitId = visit.Id,
+            FacilityId = visit.FacilityId,
+            Addressee = priority == RecommendationPriority.Low ? RecommendationAddressee.Facility : RecommendationAddressee.Agency,
+            AgencyCode = db.Facilities.Local.FirstOrDefault(f => f.Id == visit.FacilityId)?.AgencyCode ?? db.Facilities.Where(f => f.Id == visit.FacilityId).Select(f => f.AgencyCode).Single(),
+            Priority = priority,
+            IssuedOn = issuedOn,
+            DueOn = RecommendationRules.DueOn(profile, issuedOn),
+            StatusOn = issuedOn,
+            RepeatsId = repeats,
+            IssuedAtUtc = visit.EndedAtUtc!.Value,
+            IssuedByUserId = actorId,
+            TextCipher = Seal(key, visit.Id, "recommendation", id, text)!,
+        };
+        db.Recommendations.Add(recommendation);
+        var today = ProfileCalendar.Today(profile, clock);
+        var on = issuedOn;
+        foreach (var to in steps.Where(s => s != RecommendationStatus.Issued))
+        {
+            on = on.AddDays(Math.Max(1, (today.DayNumber - on.DayNumber) / 3));
+            var stepId = Guid.CreateVersion7();
+            db.RecommendationFollowUps.Add(RecommendationRules.Apply(recommendation, to, on > today ? today : on, actorId, clock.GetUtcNow().UtcDateTime, Seal(key, visit.Id, "follow-up", stepId, $"Invented answer of the authority: {ComplaintText(to)}."), stepId));
+        }
+
+        return id;
+    }
+
+    private static string ComplaintText(RecommendationStatus status) => Domain.Intake.ComplaintRules.CodeOf(status);
+
+    private static byte[]? Seal(byte[] key, Guid visitId, string field, Guid rowId, string? text) =>
+        text is null ? null : Crypto.EncryptText(key, text, VisitField.Context(visitId, field, rowId));
+}

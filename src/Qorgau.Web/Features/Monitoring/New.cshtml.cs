@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Qorgau.Data;
+using Qorgau.Domain.Facilities;
+using Qorgau.Web.Infrastructure.Security;
+
+namespace Qorgau.Web.Features.Monitoring;
+
+/// <summary>Plans a visit: facility, type, window and a team of monitors the independence guard accepts.</summary>
+[Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
+public sealed class NewModel(MonitoringWork work, QorgauDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public PlanForm Plan { get; set; } = new();
+
+    public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<Facility> Facilities { get; private set; } = [];
+
+    public IReadOnlyList<StaffUser> Monitors { get; private set; } = [];
+
+    public DateOnly Today => work.Today;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await work.MemberAsync(User) is not { } member)
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(member, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await work.MemberAsync(User) is not { } member)
+        {
+            return Forbid();
+        }
+
+        var (visit, problems) = await work.PlanAsync(member, Plan, cancellationToken);
+        if (visit is not null)
+        {
+            return Redirect($"/visits/{visit.Id}");
+        }
+
+        Problems = MonitoringText.Problems(localizer, problems);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(member, cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(MonitoringMember member, CancellationToken cancellationToken)
+    {
+        Facilities = await db.Facilities.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.RegionCode).ThenBy(f => f.Code).ToListAsync(cancellationToken);
+        Monitors = await work.MonitorsAsync(member.User.OrganisationId!.Value, cancellationToken);
+    }
+}
