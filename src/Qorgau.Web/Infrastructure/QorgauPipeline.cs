@@ -4,6 +4,7 @@ using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Features.Profile;
+using Qorgau.Web.Features.Statistics;
 using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Infrastructure;
@@ -51,6 +52,7 @@ public static class QorgauPipeline
         api.MapIntakeEndpoints(app.Services.GetRequiredService<IOptions<IntakeOptions>>().Value);
         api.MapCaseEndpoints();
         api.MapCaseCorrectionEndpoints();
+        api.MapReferenceSeriesEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }
