@@ -34,6 +34,9 @@ public sealed record JurisdictionProfile(
     /// <summary>Figures published by others, shown beside Qorgau's own with their sources (<c>reference-series.csv</c>).</summary>
     public IReadOnlyList<Statistics.ReferenceSeries> ReferenceSeries { get; init; } = [];
 
+    /// <summary>Public-opinion polls as published (<c>surveys.csv</c>).</summary>
+    public IReadOnlyList<Statistics.Survey> Surveys { get; init; } = [];
+
     /// <summary>The independent bodies the public pages name (<c>contacts.csv</c>).</summary>
     public IReadOnlyList<PublicContact> Contacts { get; init; } = [];
 

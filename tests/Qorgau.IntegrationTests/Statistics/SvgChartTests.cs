@@ -101,9 +101,27 @@ public sealed class SvgChartTests
 
         var svg = Parse(poll);
 
-        Texts(svg).ShouldContain("not enough");
+        Texts(svg).ShouldContain("not enough", customMessage: "the label is written out");
         svg.Descendants(Svg + "path").Count(p => p.Attribute("class")!.Value == "chart-margin").ShouldBe(3);
         svg.Descendants(Svg + "rect").Count().ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_long_label_is_broken_into_lines_that_fit_the_drawing_and_its_bar_moves_down()
+    {
+        const string Long = "құқық қорғау органдары қызметкерлерінің кәсіби біліктілігінің төмендігі";
+        var poll = new Chart("poll", ChartKind.HorizontalBars, "Reason", "Shares.", "Answer", "%", [new(Long, 25), new("short", 34)]);
+
+        var svg = Parse(poll);
+
+        var lines = svg.Descendants(Svg + "text").First().Elements(Svg + "tspan").Select(t => t.Value).ToList();
+        lines.Count.ShouldBe(2);
+        string.Join(' ', lines).ShouldBe(Long);
+        lines.ShouldAllBe(l => l.Length <= 46);
+        var firstBar = double.Parse(svg.Descendants(Svg + "rect").First().Attribute("y")!.Value, CultureInfo.InvariantCulture);
+        var secondLabel = double.Parse(svg.Descendants(Svg + "text").First(t => t.Value == "short").Attribute("y")!.Value, CultureInfo.InvariantCulture);
+        firstBar.ShouldBeGreaterThan(4 + 11 + 13, "the bar sits below the label's second line");
+        secondLabel.ShouldBeGreaterThan(firstBar + 14, "the next row starts below the bar");
     }
 
     [Fact]

@@ -16,7 +16,11 @@ public static class SvgChart
     private const int Right = Width - 8;
     private const int Top = 22;
     private const int PlotHeight = 150;
-    private const int RowHeight = 36;
+    private const int RowGap = 20;
+    private const int LineHeight = 13;
+
+    // About 6 units a character at 11 px: a label line stays inside the 304 units between the margins.
+    private const int LabelCharacters = 46;
 
     public static IHtmlContent Render(Chart chart, CultureInfo culture) => new HtmlString(Markup(chart, culture));
 
@@ -81,27 +85,55 @@ public static class SvgChart
         var (low, high) = Range(points.Select(p => p.Value + (p.Margin ?? 0)).Concat(points.Select(p => p.Value - (p.Margin ?? 0))));
         var span = high - low;
         double X(decimal value) => Left + ((double)((value - low) / span) * (Right - Left - 44));
-        for (var i = 0; i < points.Count; i++)
+        var top = 4;
+        foreach (var point in points)
         {
-            var point = points[i];
-            var top = 4 + (i * RowHeight);
             var marked = point.Marked ? " marked" : string.Empty;
+            var lines = Wrap(point.Label, LabelCharacters);
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{Left}\" y=\"{top + 11}\">");
+            for (var i = 0; i < lines.Count; i++)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<tspan x=\"{Left}\" dy=\"{(i == 0 ? 0 : LineHeight)}\">{Escape(lines[i])}</tspan>");
+            }
+
+            svg.Append("</text>");
+            var barTop = top + 16 + ((lines.Count - 1) * LineHeight);
             var zero = X(0);
             var end = X(point.Value);
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{Left}\" y=\"{top + 11}\">{Escape(point.Label)}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"chart-bar{marked}\" x=\"{F(Math.Min(zero, end))}\" y=\"{top + 16}\" width=\"{F(Math.Abs(end - zero))}\" height=\"14\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"chart-bar{marked}\" x=\"{F(Math.Min(zero, end))}\" y=\"{barTop}\" width=\"{F(Math.Abs(end - zero))}\" height=\"14\"/>");
             if (point.Margin is { } margin)
             {
                 var from = X(point.Value - margin);
                 var to = X(point.Value + margin);
-                svg.Append(CultureInfo.InvariantCulture, $"<path class=\"chart-margin\" d=\"M{F(from)} {top + 23}H{F(to)}M{F(from)} {top + 18}V{top + 28}M{F(to)} {top + 18}V{top + 28}\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<path class=\"chart-margin\" d=\"M{F(from)} {barTop + 7}H{F(to)}M{F(from)} {barTop + 2}V{barTop + 12}M{F(to)} {barTop + 2}V{barTop + 12}\"/>");
             }
 
             var labelX = Math.Max(end, point.Margin is { } m ? X(point.Value + m) : end) + 4;
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-value\" x=\"{F(labelX)}\" y=\"{top + 27}\">{Escape(Number(point.Value, culture))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-value\" x=\"{F(labelX)}\" y=\"{barTop + 11}\">{Escape(Number(point.Value, culture))}</text>");
+            top = barTop + RowGap;
         }
 
-        return (points.Count * RowHeight) + 8;
+        return top + 4;
+    }
+
+    /// <summary>Breaks a label at spaces into lines of at most <paramref name="width"/> characters (SVG text does not wrap).</summary>
+    internal static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        lines.Add(line.ToString());
+        return lines;
     }
 
     /// <summary>The values' range widened to include zero, so bars start at zero and negative changes go down.</summary>
