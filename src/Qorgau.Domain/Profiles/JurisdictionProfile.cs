@@ -37,6 +37,9 @@ public sealed record JurisdictionProfile(
     /// <summary>Public-opinion polls as published (<c>surveys.csv</c>).</summary>
     public IReadOnlyList<Statistics.Survey> Surveys { get; init; } = [];
 
+    /// <summary>The policy appraisal's worked example (<c>policy-matrix.csv</c>); null when the profile has none.</summary>
+    public Statistics.PolicyMatrix? PolicyMatrix { get; init; }
+
     /// <summary>The independent bodies the public pages name (<c>contacts.csv</c>).</summary>
     public IReadOnlyList<PublicContact> Contacts { get; init; } = [];
 

@@ -54,6 +54,7 @@ public static partial class ProfileReader
         var monthlyIndex = ReadMonthlyIndex(directory, problems);
         var referenceSeries = ReadReferenceSeries(directory, problems);
         var surveys = ReadSurveys(directory, problems);
+        var policyMatrix = ReadPolicyMatrix(directory, problems);
 
         var contacts = ReadItems(directory, ContactsFile, ["about_kk", "about_ru", "about_en", "phone", "email", "website", "address", "reach_verified"], problems, ReadContact);
         var addressees = ReadItems(directory, PreservationAddresseesFile, ["agencies", "of_the_region"], problems, r =>
@@ -88,6 +89,7 @@ public static partial class ProfileReader
             MonthlyIndex = monthlyIndex,
             ReferenceSeries = referenceSeries,
             Surveys = surveys,
+            PolicyMatrix = policyMatrix,
             Contacts = Items(contacts),
             PreservationAddressees = Items(addressees),
         };
