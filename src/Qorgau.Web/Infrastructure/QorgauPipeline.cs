@@ -46,6 +46,7 @@ public static class QorgauPipeline
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteStatusOnly });
+        app.MapOpenDataEndpoints();
         var api = app.MapGroup("/api/v1");
         api.MapProfileEndpoints();
         api.MapFacilityEndpoints();

@@ -10,6 +10,8 @@ namespace Qorgau.Web.Features.Statistics;
 /// <summary>The public statistics dashboard: others' published figures and the poll, each with its source; no sign-in, no script.</summary>
 public sealed class IndexModel(JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    public JurisdictionProfile Profile => profile;
+
     public IReadOnlyList<Chart> SeriesCharts { get; private set; } = [];
 
     public IReadOnlyList<ReferenceSeries> OtherFigures { get; private set; } = [];
