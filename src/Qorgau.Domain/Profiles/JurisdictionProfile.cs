@@ -31,6 +31,15 @@ public sealed record JurisdictionProfile(
     /// <summary>The monthly calculation index by date (<c>monthly-index.csv</c>): fines in МРП in tenge.</summary>
     public MonthlyIndex MonthlyIndex { get; init; } = MonthlyIndex.None;
 
+    /// <summary>Figures published by others, shown beside Qorgau's own with their sources (<c>reference-series.csv</c>).</summary>
+    public IReadOnlyList<Statistics.ReferenceSeries> ReferenceSeries { get; init; } = [];
+
+    /// <summary>Public-opinion polls as published (<c>surveys.csv</c>).</summary>
+    public IReadOnlyList<Statistics.Survey> Surveys { get; init; } = [];
+
+    /// <summary>The policy appraisal's worked example (<c>policy-matrix.csv</c>); null when the profile has none.</summary>
+    public Statistics.PolicyMatrix? PolicyMatrix { get; init; }
+
     /// <summary>The independent bodies the public pages name (<c>contacts.csv</c>).</summary>
     public IReadOnlyList<PublicContact> Contacts { get; init; } = [];
 

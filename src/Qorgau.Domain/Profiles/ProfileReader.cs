@@ -52,6 +52,9 @@ public static partial class ProfileReader
         var legalStatuses = ReadTerms(directory, LegalStatusesFile, problems);
         var vulnerabilities = ReadTerms(directory, VulnerabilitiesFile, problems);
         var monthlyIndex = ReadMonthlyIndex(directory, problems);
+        var referenceSeries = ReadReferenceSeries(directory, problems);
+        var surveys = ReadSurveys(directory, problems);
+        var policyMatrix = ReadPolicyMatrix(directory, problems);
 
         var contacts = ReadItems(directory, ContactsFile, ["about_kk", "about_ru", "about_en", "phone", "email", "website", "address", "reach_verified"], problems, ReadContact);
         var addressees = ReadItems(directory, PreservationAddresseesFile, ["agencies", "of_the_region"], problems, r =>
@@ -84,6 +87,9 @@ public static partial class ProfileReader
             Items(ageBands), Items(legalStatuses), Items(vulnerabilities))
         {
             MonthlyIndex = monthlyIndex,
+            ReferenceSeries = referenceSeries,
+            Surveys = surveys,
+            PolicyMatrix = policyMatrix,
             Contacts = Items(contacts),
             PreservationAddressees = Items(addressees),
         };

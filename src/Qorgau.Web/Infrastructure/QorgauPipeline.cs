@@ -48,6 +48,7 @@ public static class QorgauPipeline
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteStatusOnly });
+        app.MapOpenDataEndpoints();
         var api = app.MapGroup("/api/v1");
         api.MapProfileEndpoints();
         api.MapFacilityEndpoints();
@@ -55,6 +56,7 @@ public static class QorgauPipeline
         api.MapCaseEndpoints();
         api.MapCaseCorrectionEndpoints();
         api.MapFunnelEndpoints();
+        api.MapReferenceSeriesEndpoints();
         api.MapMonitoringEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;

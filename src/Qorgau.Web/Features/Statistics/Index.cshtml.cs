@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Qorgau.Domain.Profiles;
+using Qorgau.Domain.Statistics;
+using Qorgau.Web.Features.Statistics.Charts;
+
+namespace Qorgau.Web.Features.Statistics;
+
+/// <summary>The public statistics dashboard: others' published figures and the poll, each with its source; no sign-in, no script.</summary>
+public sealed class IndexModel(JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public JurisdictionProfile Profile => profile;
+
+    public IReadOnlyList<Chart> SeriesCharts { get; private set; } = [];
+
+    public IReadOnlyList<ReferenceSeries> OtherFigures { get; private set; } = [];
+
+    public IReadOnlyList<(Survey Survey, IReadOnlyList<Chart> Charts)> Surveys { get; private set; } = [];
+
+    public ReferenceCharts Charts { get; } = new(localizer, CultureInfo.CurrentUICulture);
+
+    public void OnGet()
+    {
+        var groups = ReferenceCharts.SingleFigureGroups(profile.ReferenceSeries).ToList();
+        SeriesCharts =
+        [
+            .. profile.ReferenceSeries.Where(s => s.IsTrend).Select(Charts.SeriesChart),
+            .. groups.Where(g => g.Count() > 1).Select(Charts.GroupChart),
+        ];
+        OtherFigures = [.. groups.Where(g => g.Count() == 1).Select(g => g.Single())];
+        Surveys = [.. profile.Surveys.Select(s => (s, (IReadOnlyList<Chart>)[.. s.Questions.Select((q, i) => Charts.QuestionChart(s, q, i))]))];
+    }
+}

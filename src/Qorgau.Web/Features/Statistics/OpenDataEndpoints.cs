@@ -1,0 +1,28 @@
+using Qorgau.Domain.Profiles;
+using Qorgau.Domain.Statistics;
+
+namespace Qorgau.Web.Features.Statistics;
+
+/// <summary>The open data package's files, the same bytes the <c>export open-data</c> verb writes: public, no sign-in.</summary>
+public static class OpenDataEndpoints
+{
+    public const string Prefix = "/statistics/data";
+
+    public static IEndpointRouteBuilder MapOpenDataEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet($"{Prefix}/{{file}}", GetFile).ExcludeFromDescription();
+        return app;
+    }
+
+    public static IResult GetFile(string file, JurisdictionProfile profile)
+    {
+        var files = OpenData.Files(profile, OpenData.Tables(profile));
+        if (!files.TryGetValue(file, out var bytes))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var type = file.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
+        return TypedResults.File(bytes, type, file);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Qorgau.Domain.Profiles;
+using Qorgau.Domain.Statistics;
+using Qorgau.Web.Features.Statistics.Charts;
+
+namespace Qorgau.Web.Features.Statistics;
+
+/// <summary>
+/// The policy appraisal: the profile's matrix ranked under the reader's weights, read from a GET form (one field
+/// per criterion, named by its code) so that it works without JavaScript and a ranking can be linked to.
+/// </summary>
+public sealed class PolicyModel(JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public const decimal MaximumWeight = 10;
+
+    public PolicyMatrix? Matrix => profile.PolicyMatrix;
+
+    /// <summary>What the reader typed for each criterion (kept as typed, shown again beside any error).</summary>
+    public Dictionary<string, string> Typed { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public string? FormError { get; private set; }
+
+    public IReadOnlyList<PolicyRanking> Ranking { get; private set; } = [];
+
+    public IReadOnlyList<WeightSensitivity> Sensitivity { get; private set; } = [];
+
+    public Chart? RankingChart { get; private set; }
+
+    public void OnGet()
+    {
+        if (Matrix is null)
+        {
+            return;
+        }
+
+        var weights = ReadWeights(Matrix);
+        if (Errors.Count == 0 && weights.Values.All(w => w == 0))
+        {
+            FormError = localizer["Policy.AllZero"];
+        }
+
+        if (Errors.Count > 0 || FormError is not null)
+        {
+            return;
+        }
+
+        Ranking = PolicyAppraisal.Rank(Matrix, weights);
+        Sensitivity = PolicyAppraisal.Sensitivity(Matrix, weights);
+        RankingChart = Chart(Ranking);
+    }
+
+    public string Name(Domain.LocalizedName name) => name.For(CultureInfo.CurrentUICulture);
+
+    public string Level(PolicyScore score)
+    {
+        var level = PolicyMatrix.OrdinalScale.FirstOrDefault(l => string.Equals(l, score.Text, StringComparison.OrdinalIgnoreCase));
+        return level is null ? score.Text : localizer[$"Policy.Level.{level}"];
+    }
+
+    private Dictionary<string, decimal> ReadWeights(PolicyMatrix matrix)
+    {
+        var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var criterion in matrix.Criteria)
+        {
+            var typed = Request.Query[criterion.Code].ToString().Trim();
+            Typed[criterion.Code] = typed.Length == 0 ? "1" : typed;
+            if (decimal.TryParse(Typed[criterion.Code].Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var weight) && weight <= MaximumWeight)
+            {
+                weights[criterion.Code] = weight;
+            }
+            else
+            {
+                Errors[criterion.Code] = localizer["Policy.BadWeight"];
+            }
+        }
+
+        return weights;
+    }
+
+    private Chart Chart(IReadOnlyList<PolicyRanking> ranking)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var points = ranking.Select(r => new ChartPoint(Name(r.Alternative.Name), Math.Round(r.Score, 2))).ToList();
+        var described = string.Join("; ", points.Select(p => $"{p.Label}: {SvgChart.Number(p.Value, culture)}"));
+        return new Chart("policy-ranking", ChartKind.HorizontalBars, localizer["Policy.Ranking"], localizer["Policy.RankingDescription", described],
+            localizer["Policy.Alternative"], localizer["Policy.Score"], points)
+        {
+            Source = localizer["Policy.Source", Matrix!.Source],
+        };
+    }
+}
