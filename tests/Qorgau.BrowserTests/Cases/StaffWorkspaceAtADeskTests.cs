@@ -18,7 +18,7 @@ public sealed partial class StaffWorkspaceAtADeskTests(BrowserFixture browser)
     private static readonly string[] CaseWorkPages =
     [
         "/staff", "/intake/inbox", "/intake/record", "/cases", "/cases?queue=overdue", "/cases/preservation", "/incidents",
-        "/incidents/new", "/cases/reports", "/account/sessions", "/account/tokens", "/staff/key-holder",
+        "/incidents/new", "/cases/reports", "/account/sessions", "/account/tokens", "/staff/key-holder", "/visits", "/visits/new", "/recommendations", "/statistics",
     ];
 
     private static readonly string[] AdministrationPages = ["/staff", "/admin/users", "/admin/users/new", "/account/sessions"];
@@ -31,7 +31,7 @@ public sealed partial class StaffWorkspaceAtADeskTests(BrowserFixture browser)
         var publicId = await FileAsync(page);
         await StaffSignIn.SignInAsync(page, Supervisor);
 
-        (await BarAsync(page)).ShouldBe(["/intake/inbox", "/cases", "/cases?queue=overdue"]);
+        (await BarAsync(page)).ShouldBe(["/intake/inbox", "/cases", "/cases?queue=overdue", "/visits", "/statistics"]);
         var tooWide = await TooWideAsync(page, [.. CaseWorkPages, $"/cases/{publicId}"]);
 
         tooWide.ShouldBeEmpty();
@@ -64,7 +64,7 @@ public sealed partial class StaffWorkspaceAtADeskTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         await StaffSignIn.SignInAsync(page, Administrator);
 
-        (await BarAsync(page)).ShouldBe(["/admin/users"]);
+        (await BarAsync(page)).ShouldBe(["/statistics", "/admin/users"]);
         var tooWide = await TooWideAsync(page, AdministrationPages);
 
         tooWide.ShouldBeEmpty();

@@ -26,6 +26,10 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
         // "/complaint/places" re-renders the public form with the places of a region; it cannot file.
         "/complaint", "/complaint/places", "/receipt", "/receipt/case",
         "/api/v1/complaints", "/api/v1/complaints/challenge", "/api/v1/receipt/session", "/api/v1/receipt/case", "/api/v1/receipt/messages", "/api/v1/receipt/withdrawal",
+
+        // Public accountability figures: every count passes disclosure control (FunnelApiTests), the
+        // reference series, the poll and the policy matrix are published figures of others.
+        "/statistics", "/statistics/policy", "/statistics/data/{file}", "/api/v1/stats/funnel", "/api/v1/reference/series",
     ];
 
     [Fact]

@@ -45,11 +45,15 @@ public sealed class StatisticsPageTests(QorgauAppFactory app) : IClassFixture<Qo
     }
 
     [Fact]
-    public async Task Nothing_stands_in_for_the_systems_own_figures_before_the_funnel_exists()
+    public async Task The_systems_own_figures_stand_beside_the_reference_series_through_disclosure_control()
     {
         var html = await PageAsync("en");
 
-        html.ShouldNotContain("funnel", Case.Insensitive);
+        html.ShouldContain("id=\"recorded-heading\"");
+        html.ShouldContain("id=\"funnel\"");
+        html.ShouldContain("id=\"funnel-by-year\"");
+        html.ShouldContain("id=\"funnel-regions\"");
+        html.IndexOf("id=\"recorded\"", StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf("id=\"reference\"", StringComparison.Ordinal));
         html.ShouldNotContain("coming soon", Case.Insensitive);
     }
 

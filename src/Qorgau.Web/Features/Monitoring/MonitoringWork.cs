@@ -140,7 +140,6 @@ public sealed class MonitoringWork(
         db.MonitoringVisits.Add(visit);
         db.VisitTeamMembers.AddRange(team.Select(u => new VisitTeamMember { VisitId = id, UserId = u.Id }));
         keyring.NewCaseKey(id, organisation, team.Append(member.User).DistinctBy(u => u.Id), complainantPublicKey: null);
-        await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("visit.planned", member.User.Id, organisation.Id, "visit", id.ToString(), $"team={team.Count}"), cancellationToken);
         return (visit, problems);
     }
@@ -366,6 +365,10 @@ public sealed class MonitoringWork(
 
         change();
         visit.Version = Guid.NewGuid();
+
+        // Saved first to learn whether someone changed the visit meanwhile; the change and its audit
+        // entry still commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -376,6 +379,7 @@ public sealed class MonitoringWork(
         }
 
         await audit.WriteAsync(new AuditEvent(action, member.User.Id, visit.OrganisationId, "visit", visit.Id.ToString(), details), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return problems;
     }
 

@@ -7,8 +7,11 @@ using Qorgau.Web.Features.Statistics.Charts;
 
 namespace Qorgau.Web.Features.Statistics;
 
-/// <summary>The public statistics dashboard: others' published figures and the poll, each with its source; no sign-in, no script.</summary>
-public sealed class IndexModel(JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
+/// <summary>
+/// The public statistics dashboard: the system's own figures through disclosure control, beside others'
+/// published figures and the poll, each with its source; no sign-in, no script.
+/// </summary>
+public sealed class IndexModel(JurisdictionProfile profile, FunnelStatistics funnel, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public JurisdictionProfile Profile => profile;
 
@@ -20,8 +23,23 @@ public sealed class IndexModel(JurisdictionProfile profile, IStringLocalizer<Sha
 
     public ReferenceCharts Charts { get; } = new(localizer, CultureInfo.CurrentUICulture);
 
-    public void OnGet()
+    public FunnelCharts Funnel { get; } = new(localizer, CultureInfo.CurrentUICulture);
+
+    /// <summary>The last ten calendar years that have ended, by year; null when no year has ended yet.</summary>
+    public FunnelTable? ByYear { get; private set; }
+
+    public FunnelTable? ByRegion { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var today = JurisdictionTime.DateOf(JurisdictionTime.ZoneOf(profile), clock.GetUtcNow().UtcDateTime);
+        var (byYear, _) = FunnelQuery.Parse(null, null, "year", today, localizer);
+        if (byYear is not null)
+        {
+            ByYear = await funnel.PublishAsync(byYear, cancellationToken);
+            ByRegion = await funnel.PublishAsync(byYear with { By = FunnelBreakdown.Region }, cancellationToken);
+        }
+
         var groups = ReferenceCharts.SingleFigureGroups(profile.ReferenceSeries).ToList();
         SeriesCharts =
         [
