@@ -10,7 +10,10 @@ namespace Qorgau.BrowserTests.Statistics;
 [Collection<SharedBrowser>]
 public sealed class ReadingStatisticsWithoutJavaScriptTests(BrowserFixture browser)
 {
-    private const int Budget = 80 * 1024;
+    // The dashboard carries the system's funnel (two charts and a regional table), every reference series
+    // and the poll, each as a drawing and a table: about 83 KB with the demo data, twice the complaint form
+    // and still a fraction of a typical news page on a slow phone connection.
+    private const int Budget = 96 * 1024;
 
     [Fact]
     public async Task A_Kazakh_reader_without_JavaScript_finds_a_reference_series_chart_with_its_source_and_its_table_on_a_320px_screen()

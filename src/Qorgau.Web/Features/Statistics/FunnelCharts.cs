@@ -21,6 +21,9 @@ public sealed class FunnelCharts(IStringLocalizer<SharedResource> localizer, Cul
 
     public string Value(long? count) => count is { } n ? SvgChart.Number(n, culture) : localizer["Statistics.Suppressed"];
 
+    /// <summary>A table cell: a count, or a dash where it is not shown (the section's introduction says so).</summary>
+    public string Cell(long? count) => count is { } n ? SvgChart.Number(n, culture) : "—";
+
     public Chart Stages(FunnelTable byYear)
     {
         var published = DrawnStages.Where(s => byYear.Total.Values.GetValueOrDefault(s) is not null).ToList();
