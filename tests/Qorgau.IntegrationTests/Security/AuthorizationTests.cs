@@ -30,6 +30,9 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
         // Public accountability figures: every count passes disclosure control (FunnelApiTests), the
         // reference series, the poll and the policy matrix are published figures of others.
         "/statistics", "/statistics/policy", "/statistics/data/{file}", "/api/v1/stats/funnel", "/api/v1/reference/series",
+
+        // The treaty-body tables are the public funnel's tables, cell for cell through the same disclosure control (TreatyTablesTests).
+        "/statistics/treaty",
     ];
 
     [Fact]

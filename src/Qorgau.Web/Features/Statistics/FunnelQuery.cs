@@ -12,6 +12,10 @@ public enum FunnelBreakdown
     FacilityType,
     Agency,
     Sex,
+    AgeBand,
+
+    /// <summary>The body investigating the criminal proceeding (<c>Proceeding.InvestigatingBody</c>); cases never registered count under unknown.</summary>
+    InvestigatingBody,
 }
 
 /// <summary>
@@ -20,6 +24,9 @@ public enum FunnelBreakdown
 /// </summary>
 public sealed record FunnelQuery(StatisticsPeriod Period, FunnelBreakdown By)
 {
+    /// <summary>Only the cases this organisation holds (the analyst workspace); null for every organisation's (the public figures).</summary>
+    public Guid? OrganisationId { get; init; }
+
     /// <summary>The longest period one request may cover, in years.</summary>
     public const int MaxYears = 100;
 
@@ -30,6 +37,8 @@ public sealed record FunnelQuery(StatisticsPeriod Period, FunnelBreakdown By)
         ["facilityType"] = FunnelBreakdown.FacilityType,
         ["agency"] = FunnelBreakdown.Agency,
         ["sex"] = FunnelBreakdown.Sex,
+        ["ageBand"] = FunnelBreakdown.AgeBand,
+        ["investigatingBody"] = FunnelBreakdown.InvestigatingBody,
     };
 
     public static string CodeOf(FunnelBreakdown by) => Breakdowns.First(b => b.Value == by).Key;

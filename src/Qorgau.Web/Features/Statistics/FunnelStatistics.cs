@@ -61,7 +61,7 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     /// <summary>The funnel as it may be published: counts per year protected, then summed (<see cref="DisclosureControl.ProtectPeriod"/>).</summary>
     public async Task<FunnelTable> PublishAsync(FunnelQuery query, CancellationToken cancellationToken)
     {
-        var counts = await CountAsync(query.Period, query.By, cancellationToken);
+        var counts = await CountAsync(query.Period, query.By, cancellationToken, query.OrganisationId);
         var keys = Keys(query);
         var stages = FunnelStage.All;
         var years = Enumerable.Range(query.Period.From.Year, query.Period.To.Year - query.Period.From.Year + 1).ToList();
@@ -75,25 +75,28 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     /// The raw counts (not for publishing as they are): cases per calendar year, key and stage, a case
     /// counted in the year it first reached the stage within the period, as of the period's last instant.
     /// </summary>
-    public async Task<Dictionary<(int Year, string? Key, string Stage), long>> CountAsync(StatisticsPeriod period, FunnelBreakdown by, CancellationToken cancellationToken)
+    public async Task<Dictionary<(int Year, string? Key, string Stage), long>> CountAsync(StatisticsPeriod period, FunnelBreakdown by, CancellationToken cancellationToken, Guid? organisationId = null)
     {
         var counts = new Dictionary<(int Year, string? Key, string Stage), long>();
-        await CountKindsAsync(period, by, counts, cancellationToken);
-        await CountDetailsAsync(period, by, counts, cancellationToken);
+        var events = organisationId is { } organisation
+            ? db.CaseEvents.Where(e => db.Cases.Any(c => c.Id == e.CaseId && c.OrganisationId == organisation))
+            : db.CaseEvents;
+        await CountKindsAsync(events, period, by, counts, cancellationToken);
+        await CountDetailsAsync(events, period, by, counts, cancellationToken);
         return counts;
     }
 
-    private async Task CountKindsAsync(StatisticsPeriod period, FunnelBreakdown by, Dictionary<(int, string?, string), long> counts, CancellationToken cancellationToken)
+    private async Task CountKindsAsync(IQueryable<CaseEvent> events, StatisticsPeriod period, FunnelBreakdown by, Dictionary<(int, string?, string), long> counts, CancellationToken cancellationToken)
     {
         var (start, end) = (period.StartUtc(Zone), period.EndUtc(Zone));
 
         // A case has one received and at most one register event (a second registration is refused), so
         // those are counted as they are; the kinds that may repeat (terminate after a reopening...) count
         // a case's first event only.
-        var once = db.CaseEvents
+        var once = events
             .Where(e => OncePerCase.Contains(e.Kind) && e.OccurredAtUtc >= start && e.OccurredAtUtc <= end)
             .Select(e => new StageEvent { CaseId = e.CaseId, Kind = e.Kind, At = e.OccurredAtUtc });
-        var firsts = db.CaseEvents
+        var firsts = events
             .Where(e => Repeatable.Contains(e.Kind) && e.OccurredAtUtc <= end)
             .GroupBy(e => new { e.CaseId, e.Kind })
             .Select(g => new StageEvent { CaseId = g.Key.CaseId, Kind = g.Key.Kind, At = g.Min(e => e.OccurredAtUtc) })
@@ -119,20 +122,43 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
             ? kept.Select(f => new StageHit { Kind = f.Kind, At = f.At })
             : from f in kept
               join c in db.Cases on f.CaseId equals c.Id
-              select new StageHit { Kind = f.Kind, At = f.At, Region = c.RegionCode, FacilityType = c.FacilityTypeCode, Agency = c.AccusedAgencyCode, Sex = c.VictimSex };
+              select new StageHit
+              {
+                  Kind = f.Kind,
+                  At = f.At,
+                  Region = c.RegionCode,
+                  FacilityType = c.FacilityTypeCode,
+                  Agency = c.AccusedAgencyCode,
+                  Sex = c.VictimSex,
+                  AgeBand = c.VictimAgeBand,
+                  InvestigatingBody = db.Proceedings.Where(p => p.CaseId == c.Id).Select(p => p.InvestigatingBody).FirstOrDefault(),
+              };
     }
 
-    private async Task CountDetailsAsync(StatisticsPeriod period, FunnelBreakdown by, Dictionary<(int, string?, string), long> counts, CancellationToken cancellationToken)
+    private async Task CountDetailsAsync(IQueryable<CaseEvent> all, StatisticsPeriod period, FunnelBreakdown by, Dictionary<(int, string?, string), long> counts, CancellationToken cancellationToken)
     {
         var end = period.EndUtc(Zone);
-        var events = db.CaseEvents
+        var events = all
             .Where(e => (DetailRead.Contains(e.Kind) || (e.Kind == Terminate && e.Detail!.Contains("\"flags\""))) && e.OccurredAtUtc <= end)
             .Where(e => !db.CaseEvents.Any(m => m.CaseId == e.CaseId && m.Kind == Merge && m.OccurredAtUtc <= end));
         var read = by == FunnelBreakdown.Year
             ? events.Select(e => new DetailHit { Id = e.Id, CaseId = e.CaseId, Kind = e.Kind, At = e.OccurredAtUtc, Detail = e.Detail })
             : from e in events
               join c in db.Cases on e.CaseId equals c.Id
-              select new DetailHit { Id = e.Id, CaseId = e.CaseId, Kind = e.Kind, At = e.OccurredAtUtc, Detail = e.Detail, Region = c.RegionCode, FacilityType = c.FacilityTypeCode, Agency = c.AccusedAgencyCode, Sex = c.VictimSex };
+              select new DetailHit
+              {
+                  Id = e.Id,
+                  CaseId = e.CaseId,
+                  Kind = e.Kind,
+                  At = e.OccurredAtUtc,
+                  Detail = e.Detail,
+                  Region = c.RegionCode,
+                  FacilityType = c.FacilityTypeCode,
+                  Agency = c.AccusedAgencyCode,
+                  Sex = c.VictimSex,
+                  AgeBand = c.VictimAgeBand,
+                  InvestigatingBody = db.Proceedings.Where(p => p.CaseId == c.Id).Select(p => p.InvestigatingBody).FirstOrDefault(),
+              };
         foreach (var group in (await read.ToListAsync(cancellationToken)).GroupBy(x => x.CaseId))
         {
             var stages = CaseStages.Of(profile, group.Select(x => new CaseEvent { Id = x.Id, CaseId = x.CaseId, Kind = x.Kind, OccurredAtUtc = x.At, Detail = x.Detail }), end);
@@ -155,6 +181,8 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         FunnelBreakdown.FacilityType => hit.FacilityType,
         FunnelBreakdown.Agency => hit.Agency,
         FunnelBreakdown.Sex => hit.Sex is { } sex ? Domain.Intake.ComplaintRules.CodeOf(sex) : null,
+        FunnelBreakdown.AgeBand => hit.AgeBand,
+        FunnelBreakdown.InvestigatingBody => hit.InvestigatingBody,
         _ => null,
     };
 
@@ -176,6 +204,8 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
             FunnelBreakdown.FacilityType => h => h.FacilityType,
             FunnelBreakdown.Agency => h => h.Agency,
             FunnelBreakdown.Sex => h => h.Sex == VictimSex.Female ? "female" : h.Sex == VictimSex.Male ? "male" : null,
+            FunnelBreakdown.AgeBand => h => h.AgeBand,
+            FunnelBreakdown.InvestigatingBody => h => h.InvestigatingBody,
             _ => h => null,
         };
         var body = Expression.MemberInit(
@@ -245,6 +275,8 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
             FunnelBreakdown.Region => [.. profile.Regions.Select(r => (r.Code, r.Name))],
             FunnelBreakdown.FacilityType => [.. profile.FacilityTypes.Select(t => (t.Code, t.Name))],
             FunnelBreakdown.Agency => [.. profile.Agencies.Select(a => (a.Code, a.Name))],
+            FunnelBreakdown.AgeBand => [.. profile.AgeBands.Select(b => (b.Code, b.Name))],
+            FunnelBreakdown.InvestigatingBody => [.. profile.Agencies.Where(a => a.Investigates).Select(a => (a.Code, a.Name))],
             _ => [.. Enum.GetValues<VictimSex>().Select(s => Domain.Intake.ComplaintRules.CodeOf(s)).Select(code => (code, Label($"Complaint.Sex.{code}")))],
         };
         var known = codes.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
@@ -288,6 +320,10 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         public string? Agency { get; init; }
 
         public VictimSex? Sex { get; init; }
+
+        public string? AgeBand { get; init; }
+
+        public string? InvestigatingBody { get; init; }
     }
 
     /// <summary>An event whose detail decides its stage, with the case's classification.</summary>
