@@ -30,6 +30,9 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
         // Public accountability figures: every count passes disclosure control (FunnelApiTests), the
         // reference series, the poll and the policy matrix are published figures of others.
         "/statistics", "/statistics/policy", "/statistics/data/{file}", "/api/v1/stats/funnel", "/api/v1/reference/series",
+
+        // The treaty-body tables are the public funnel's tables, cell for cell through the same disclosure control (TreatyTablesTests).
+        "/statistics/treaty",
     ];
 
     [Fact]
@@ -91,6 +94,21 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
             }
         }
     }
+
+    [Fact]
+    public void The_analyst_workspace_demands_the_statistics_policy_of_analysts_and_supervisors()
+    {
+        _ = app.Server;
+        var policies = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/') == StatisticsRoutes[0])
+            .SelectMany(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy))
+            .ToList();
+
+        policies.ShouldContain(StaffAuthentication.StatisticsPolicy);
+    }
+
+    /// <summary>The analyst workspace: the organisation's aggregates through disclosure control, for analysts and supervisors (WorkspaceTests).</summary>
+    private static readonly string[] StatisticsRoutes = ["/statistics/workspace"];
 
     /// <summary>Pages with case content or case lists (among all that demand the case-work policy): case roles only, never analysts or administrators.</summary>
     private static readonly HashSet<string> CaseWorkRoutes = ["/intake/inbox", "/intake/record", "/cases", "/cases/{publicId}", "/cases/reports", "/visits", "/visits/new", "/visits/{id:guid}", "/recommendations"];

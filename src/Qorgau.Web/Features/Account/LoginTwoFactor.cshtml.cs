@@ -47,12 +47,19 @@ public sealed class LoginTwoFactorModel(
         if (result.Succeeded)
         {
             await audit.WriteAsync(new AuditEvent(code.Length == 6 ? "login.succeeded" : "login.recovery-code", user.Id, user.OrganisationId), cancellationToken);
-            return user.MustChangePassword ? RedirectToPage("ChangePassword") : Redirect(SafeReturnUrl(ReturnUrl));
+            return user.MustChangePassword ? RedirectToPage("ChangePassword") : Redirect(string.IsNullOrEmpty(ReturnUrl) ? await HomeAsync(user) : SafeReturnUrl(ReturnUrl));
         }
 
         await audit.WriteAsync(new AuditEvent("login.failed", SubjectType: "user", SubjectId: user.Id.ToString(), Details: "reason=second-factor"), cancellationToken);
         ModelState.AddModelError(string.Empty, result.IsLockedOut ? localizer["Login.LockedOut", security.Value.LockoutMinutes] : localizer["Login.WrongCode"]);
         return Page();
+    }
+
+    /// <summary>Where a staff member lands after signing in: an analyst (who reads no case) in the statistics workspace, everyone else on the staff page.</summary>
+    private async Task<string> HomeAsync(StaffUser user)
+    {
+        var roles = await signIn.UserManager.GetRolesAsync(user);
+        return Statistics.WorkspaceModel.IsHome(roles.Contains) ? Statistics.WorkspaceModel.Home : SafeReturnUrl(null);
     }
 
     internal static string SafeReturnUrl(string? returnUrl) => Domain.Security.ReturnUrls.SafeLocal(returnUrl);

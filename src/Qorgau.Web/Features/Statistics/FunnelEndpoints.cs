@@ -15,7 +15,7 @@ public static class FunnelEndpoints
             .AllowAnonymous()
             .WithTags("Statistics (public)")
             .WithName("GetFunnel")
-            .WithSummary("The accountability funnel: cases that first reached each stage in the period (from, to: yyyy-MM-dd, widened to whole calendar years and cut at the last year that has ended; default the last ten), by year, region, facilityType, agency or sex. Counts under the profile's threshold, and the counts that would let one be recovered, are null and named in 'suppressed'. Definitions: docs/statistics.md.")
+            .WithSummary("The accountability funnel: cases that first reached each stage in the period (from, to: yyyy-MM-dd, widened to whole calendar years and cut at the last year that has ended; default the last ten), by year, region, facilityType, agency, sex, ageBand or investigatingBody. Counts under the profile's threshold, and the counts that would let one be recovered, are null and named in 'suppressed'. Definitions: docs/statistics.md.")
             .Produces<FunnelResponse>()
             .ProducesValidationProblem();
         return api;

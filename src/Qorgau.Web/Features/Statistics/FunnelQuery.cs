@@ -12,6 +12,19 @@ public enum FunnelBreakdown
     FacilityType,
     Agency,
     Sex,
+    AgeBand,
+
+    /// <summary>The body investigating the criminal proceeding (<c>Proceeding.InvestigatingBody</c>); cases never registered count under unknown.</summary>
+    InvestigatingBody,
+
+    /// <summary>The month (in the profile's calendar) the stage was reached: the analyst workspace only.</summary>
+    Month,
+
+    /// <summary>The place of detention (the facility's code): the analyst workspace only.</summary>
+    Facility,
+
+    /// <summary>The article and part the criminal case was registered under: the analyst workspace only.</summary>
+    Article,
 }
 
 /// <summary>
@@ -20,6 +33,19 @@ public enum FunnelBreakdown
 /// </summary>
 public sealed record FunnelQuery(StatisticsPeriod Period, FunnelBreakdown By)
 {
+    /// <summary>Only the cases this organisation holds (the analyst workspace); null for every organisation's (the public figures).</summary>
+    public Guid? OrganisationId { get; init; }
+
+    /// <summary>A second breakdown: the rows are then every pair of keys (a cross-tabulation), protected as one table.</summary>
+    public FunnelBreakdown? Cross { get; init; }
+
+    /// <summary>Only the cases of this region, facility type, accused agency (codes; null: any).</summary>
+    public string? Region { get; init; }
+
+    public string? FacilityType { get; init; }
+
+    public string? Agency { get; init; }
+
     /// <summary>The longest period one request may cover, in years.</summary>
     public const int MaxYears = 100;
 
@@ -30,9 +56,19 @@ public sealed record FunnelQuery(StatisticsPeriod Period, FunnelBreakdown By)
         ["facilityType"] = FunnelBreakdown.FacilityType,
         ["agency"] = FunnelBreakdown.Agency,
         ["sex"] = FunnelBreakdown.Sex,
+        ["ageBand"] = FunnelBreakdown.AgeBand,
+        ["investigatingBody"] = FunnelBreakdown.InvestigatingBody,
     };
 
-    public static string CodeOf(FunnelBreakdown by) => Breakdowns.First(b => b.Value == by).Key;
+    /// <summary>The finer breakdowns of the analyst workspace, beside the public ones.</summary>
+    public static readonly IReadOnlyDictionary<string, FunnelBreakdown> WorkspaceBreakdowns = new Dictionary<string, FunnelBreakdown>(Breakdowns, StringComparer.OrdinalIgnoreCase)
+    {
+        ["month"] = FunnelBreakdown.Month,
+        ["facility"] = FunnelBreakdown.Facility,
+        ["article"] = FunnelBreakdown.Article,
+    };
+
+    public static string CodeOf(FunnelBreakdown by) => WorkspaceBreakdowns.First(b => b.Value == by).Key;
 
     /// <summary>The query, or each bad parameter with a message in the request's language. Absent values: the last ten years that have ended, by year.</summary>
     public static (FunnelQuery? Query, Dictionary<string, string[]> Errors) Parse(string? from, string? to, string? by, DateOnly today, IStringLocalizer<SharedResource> localizer)

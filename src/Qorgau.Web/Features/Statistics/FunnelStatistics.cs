@@ -30,6 +30,9 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     public const string UnknownKey = "unknown";
     public const string TotalKey = "total";
 
+    /// <summary>Between the two keys of a cross-tabulation's row (codes never hold it).</summary>
+    public const string Separator = "|";
+
     private static readonly Dictionary<string, string> StageOfKind = new()
     {
         [CaseEventKind.Received] = FunnelStage.Received,
@@ -61,8 +64,8 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     /// <summary>The funnel as it may be published: counts per year protected, then summed (<see cref="DisclosureControl.ProtectPeriod"/>).</summary>
     public async Task<FunnelTable> PublishAsync(FunnelQuery query, CancellationToken cancellationToken)
     {
-        var counts = await CountAsync(query.Period, query.By, cancellationToken);
-        var keys = Keys(query);
+        var counts = await CountAsync(query, cancellationToken);
+        var keys = await KeysAsync(query, cancellationToken);
         var stages = FunnelStage.All;
         var years = Enumerable.Range(query.Period.From.Year, query.Period.To.Year - query.Period.From.Year + 1).ToList();
         var grains = years.Select(year => Grain(counts, year, keys, stages)).ToList();
@@ -75,32 +78,45 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     /// The raw counts (not for publishing as they are): cases per calendar year, key and stage, a case
     /// counted in the year it first reached the stage within the period, as of the period's last instant.
     /// </summary>
-    public async Task<Dictionary<(int Year, string? Key, string Stage), long>> CountAsync(StatisticsPeriod period, FunnelBreakdown by, CancellationToken cancellationToken)
+    public Task<Dictionary<(int Year, string? Key, string Stage), long>> CountAsync(StatisticsPeriod period, FunnelBreakdown by, CancellationToken cancellationToken) =>
+        CountAsync(new FunnelQuery(period, by), cancellationToken);
+
+    /// <summary>The raw counts of a query: its organisation's cases and filters only when it names them; a cross-tabulation's key is both keys joined by <c>|</c>.</summary>
+    public async Task<Dictionary<(int Year, string? Key, string Stage), long>> CountAsync(FunnelQuery query, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<(int Year, string? Key, string Stage), long>();
-        await CountKindsAsync(period, by, counts, cancellationToken);
-        await CountDetailsAsync(period, by, counts, cancellationToken);
+        var (organisation, region, facilityType, agency) = (query.OrganisationId, query.Region, query.FacilityType, query.Agency);
+        var events = organisation is null && region is null && facilityType is null && agency is null
+            ? db.CaseEvents
+            : db.CaseEvents.Where(e => db.Cases.Any(c => c.Id == e.CaseId
+                && (organisation == null || c.OrganisationId == organisation)
+                && (region == null || c.RegionCode == region)
+                && (facilityType == null || c.FacilityTypeCode == facilityType)
+                && (agency == null || c.AccusedAgencyCode == agency)));
+        await CountKindsAsync(events, query, counts, cancellationToken);
+        await CountDetailsAsync(events, query, counts, cancellationToken);
         return counts;
     }
 
-    private async Task CountKindsAsync(StatisticsPeriod period, FunnelBreakdown by, Dictionary<(int, string?, string), long> counts, CancellationToken cancellationToken)
+    private async Task CountKindsAsync(IQueryable<CaseEvent> events, FunnelQuery query, Dictionary<(int, string?, string), long> counts, CancellationToken cancellationToken)
     {
+        var period = query.Period;
         var (start, end) = (period.StartUtc(Zone), period.EndUtc(Zone));
 
         // A case has one received and at most one register event (a second registration is refused), so
         // those are counted as they are; the kinds that may repeat (terminate after a reopening...) count
         // a case's first event only.
-        var once = db.CaseEvents
+        var once = events
             .Where(e => OncePerCase.Contains(e.Kind) && e.OccurredAtUtc >= start && e.OccurredAtUtc <= end)
             .Select(e => new StageEvent { CaseId = e.CaseId, Kind = e.Kind, At = e.OccurredAtUtc });
-        var firsts = db.CaseEvents
+        var firsts = events
             .Where(e => Repeatable.Contains(e.Kind) && e.OccurredAtUtc <= end)
             .GroupBy(e => new { e.CaseId, e.Kind })
             .Select(g => new StageEvent { CaseId = g.Key.CaseId, Kind = g.Key.Kind, At = g.Min(e => e.OccurredAtUtc) })
             .Where(f => f.At >= start);
         foreach (var source in new[] { once, firsts })
         {
-            var grouped = await Hits(source, by, end).Select(Keyed(period, by))
+            var grouped = await Hits(source, query, end).Select(Keyed(query))
                 .GroupBy(h => new { h.Kind, h.Year, h.Key })
                 .Select(g => new { g.Key.Kind, g.Key.Year, g.Key.Key, Count = g.LongCount() })
                 .ToListAsync(cancellationToken);
@@ -112,27 +128,59 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     }
 
     /// <summary>The events of cases not merged as of the end, with the classification the breakdown needs (none by year: no join).</summary>
-    private IQueryable<StageHit> Hits(IQueryable<StageEvent> events, FunnelBreakdown by, DateTime end)
+    private IQueryable<StageHit> Hits(IQueryable<StageEvent> events, FunnelQuery query, DateTime end)
     {
         var kept = events.Where(f => !db.CaseEvents.Any(m => m.CaseId == f.CaseId && m.Kind == Merge && m.OccurredAtUtc <= end));
-        return by == FunnelBreakdown.Year
+        return OnlyDays(query)
             ? kept.Select(f => new StageHit { Kind = f.Kind, At = f.At })
             : from f in kept
               join c in db.Cases on f.CaseId equals c.Id
-              select new StageHit { Kind = f.Kind, At = f.At, Region = c.RegionCode, FacilityType = c.FacilityTypeCode, Agency = c.AccusedAgencyCode, Sex = c.VictimSex };
+              select new StageHit
+              {
+                  Kind = f.Kind,
+                  At = f.At,
+                  Region = c.RegionCode,
+                  FacilityType = c.FacilityTypeCode,
+                  Agency = c.AccusedAgencyCode,
+                  Sex = c.VictimSex,
+                  AgeBand = c.VictimAgeBand,
+                  InvestigatingBody = db.Proceedings.Where(p => p.CaseId == c.Id).Select(p => p.InvestigatingBody).FirstOrDefault(),
+                  Facility = db.Facilities.Where(x => x.Id == c.FacilityId).Select(x => x.Code).FirstOrDefault(),
+                  Article = db.Proceedings.Where(p => p.CaseId == c.Id).Select(p => p.ArticleAtRegistration).FirstOrDefault(),
+              };
     }
 
-    private async Task CountDetailsAsync(StatisticsPeriod period, FunnelBreakdown by, Dictionary<(int, string?, string), long> counts, CancellationToken cancellationToken)
+    /// <summary>Whether every key of the query depends on the day only (no classification of the case: no join).</summary>
+    private static bool OnlyDays(FunnelQuery query) =>
+        query.By is FunnelBreakdown.Year or FunnelBreakdown.Month && query.Cross is null or FunnelBreakdown.Year or FunnelBreakdown.Month;
+
+    private async Task CountDetailsAsync(IQueryable<CaseEvent> all, FunnelQuery query, Dictionary<(int, string?, string), long> counts, CancellationToken cancellationToken)
     {
+        var period = query.Period;
         var end = period.EndUtc(Zone);
-        var events = db.CaseEvents
+        var events = all
             .Where(e => (DetailRead.Contains(e.Kind) || (e.Kind == Terminate && e.Detail!.Contains("\"flags\""))) && e.OccurredAtUtc <= end)
             .Where(e => !db.CaseEvents.Any(m => m.CaseId == e.CaseId && m.Kind == Merge && m.OccurredAtUtc <= end));
-        var read = by == FunnelBreakdown.Year
+        var read = OnlyDays(query)
             ? events.Select(e => new DetailHit { Id = e.Id, CaseId = e.CaseId, Kind = e.Kind, At = e.OccurredAtUtc, Detail = e.Detail })
             : from e in events
               join c in db.Cases on e.CaseId equals c.Id
-              select new DetailHit { Id = e.Id, CaseId = e.CaseId, Kind = e.Kind, At = e.OccurredAtUtc, Detail = e.Detail, Region = c.RegionCode, FacilityType = c.FacilityTypeCode, Agency = c.AccusedAgencyCode, Sex = c.VictimSex };
+              select new DetailHit
+              {
+                  Id = e.Id,
+                  CaseId = e.CaseId,
+                  Kind = e.Kind,
+                  At = e.OccurredAtUtc,
+                  Detail = e.Detail,
+                  Region = c.RegionCode,
+                  FacilityType = c.FacilityTypeCode,
+                  Agency = c.AccusedAgencyCode,
+                  Sex = c.VictimSex,
+                  AgeBand = c.VictimAgeBand,
+                  InvestigatingBody = db.Proceedings.Where(p => p.CaseId == c.Id).Select(p => p.InvestigatingBody).FirstOrDefault(),
+                  Facility = db.Facilities.Where(x => x.Id == c.FacilityId).Select(x => x.Code).FirstOrDefault(),
+                  Article = db.Proceedings.Where(p => p.CaseId == c.Id).Select(p => p.ArticleAtRegistration).FirstOrDefault(),
+              };
         foreach (var group in (await read.ToListAsync(cancellationToken)).GroupBy(x => x.CaseId))
         {
             var stages = CaseStages.Of(profile, group.Select(x => new CaseEvent { Id = x.Id, CaseId = x.CaseId, Kind = x.Kind, OccurredAtUtc = x.At, Detail = x.Detail }), end);
@@ -141,7 +189,8 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
             {
                 if (stages.ReachedAt(stage) is { } at && period.Contains(JurisdictionTime.DateOf(Zone, at)))
                 {
-                    var cell = (JurisdictionTime.DateOf(Zone, at).Year, KeyOf(hit, by), stage);
+                    var day = JurisdictionTime.DateOf(Zone, at);
+                    var cell = (day.Year, KeyOf(hit, query, day), stage);
                     counts[cell] = counts.GetValueOrDefault(cell) + 1;
                 }
             }
@@ -149,25 +198,59 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     }
 
     /// <summary>The same key in memory as <see cref="Keyed"/> gives in the database.</summary>
-    private static string? KeyOf(StageHit hit, FunnelBreakdown by) => by switch
+    private static string? KeyOf(StageHit hit, FunnelQuery query, DateOnly day) =>
+        query.Cross is { } cross ? $"{PieceOf(hit, query.By, day)}{Separator}{PieceOf(hit, cross, day)}" : query.By == FunnelBreakdown.Year ? null : PieceOf(hit, query.By, day);
+
+    private static string? PieceOf(StageHit hit, FunnelBreakdown by, DateOnly day) => by switch
     {
+        FunnelBreakdown.Year => Text(day.Year),
+        FunnelBreakdown.Month => MonthKey(day),
         FunnelBreakdown.Region => hit.Region,
         FunnelBreakdown.FacilityType => hit.FacilityType,
         FunnelBreakdown.Agency => hit.Agency,
         FunnelBreakdown.Sex => hit.Sex is { } sex ? Domain.Intake.ComplaintRules.CodeOf(sex) : null,
+        FunnelBreakdown.AgeBand => hit.AgeBand,
+        FunnelBreakdown.InvestigatingBody => hit.InvestigatingBody,
+        FunnelBreakdown.Facility => hit.Facility,
+        FunnelBreakdown.Article => hit.Article,
         _ => null,
     };
 
     /// <summary>The calendar year of a hit (as conditions on the instant: the year starts in the profile's time zone) and its key, for the database to group by.</summary>
-    private Expression<Func<StageHit, KeyedHit>> Keyed(StatisticsPeriod period, FunnelBreakdown by)
+    private Expression<Func<StageHit, KeyedHit>> Keyed(FunnelQuery query)
     {
+        var period = query.Period;
         var hit = Expression.Parameter(typeof(StageHit), "h");
         var at = Expression.Property(hit, nameof(StageHit.At));
-        Expression year = Expression.Constant(period.To.Year);
-        for (var y = period.To.Year - 1; y >= period.From.Year; y--)
+        var year = Boundaries(period, at, y => y + 1 <= period.To.Year ? [(new DateOnly(y + 1, 1, 1), y)] : [], period.To.Year);
+        Expression key = query.Cross is { } cross
+            ? Concat(Concat(Expression.Coalesce(Piece(query.By, hit, at, period), Expression.Constant(string.Empty)), Expression.Constant(Separator)), Expression.Coalesce(Piece(cross, hit, at, period), Expression.Constant(string.Empty)))
+            : query.By == FunnelBreakdown.Year ? Expression.Constant(null, typeof(string)) : Piece(query.By, hit, at, period);
+        var body = Expression.MemberInit(
+            Expression.New(typeof(KeyedHit)),
+            Expression.Bind(typeof(KeyedHit).GetProperty(nameof(KeyedHit.Kind))!, Expression.Property(hit, nameof(StageHit.Kind))),
+            Expression.Bind(typeof(KeyedHit).GetProperty(nameof(KeyedHit.Year))!, year),
+            Expression.Bind(typeof(KeyedHit).GetProperty(nameof(KeyedHit.Key))!, key));
+        return Expression.Lambda<Func<StageHit, KeyedHit>>(body, hit);
+    }
+
+    private static BinaryExpression Concat(Expression left, Expression right) =>
+        Expression.Add(left, right, typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)]));
+
+    /// <summary>One breakdown's key of a hit as an expression the database evaluates.</summary>
+    private Expression Piece(FunnelBreakdown by, ParameterExpression hit, Expression at, StatisticsPeriod period)
+    {
+        if (by == FunnelBreakdown.Year)
         {
-            var next = Expression.Constant(MetadataGrain.StartOfDayUtc(new DateOnly(y + 1, 1, 1), Zone));
-            year = Expression.Condition(Expression.LessThan(at, next), Expression.Constant(y), year);
+            return Boundaries(period, at, y => y + 1 <= period.To.Year ? [(new DateOnly(y + 1, 1, 1), Text(y))] : [], Text(period.To.Year));
+        }
+
+        if (by == FunnelBreakdown.Month)
+        {
+            return Boundaries(period, at, y => Enumerable.Range(1, 12)
+                .Select(m => (Next: new DateOnly(y, m, 1).AddMonths(1), Key: MonthKey(new DateOnly(y, m, 1))))
+                .Where(m => m.Next <= period.To)
+                .ToList(), MonthKey(period.To));
         }
 
         Expression<Func<StageHit, string?>> key = by switch
@@ -176,15 +259,33 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
             FunnelBreakdown.FacilityType => h => h.FacilityType,
             FunnelBreakdown.Agency => h => h.Agency,
             FunnelBreakdown.Sex => h => h.Sex == VictimSex.Female ? "female" : h.Sex == VictimSex.Male ? "male" : null,
+            FunnelBreakdown.AgeBand => h => h.AgeBand,
+            FunnelBreakdown.InvestigatingBody => h => h.InvestigatingBody,
+            FunnelBreakdown.Facility => h => h.Facility,
+            FunnelBreakdown.Article => h => h.Article,
             _ => h => null,
         };
-        var body = Expression.MemberInit(
-            Expression.New(typeof(KeyedHit)),
-            Expression.Bind(typeof(KeyedHit).GetProperty(nameof(KeyedHit.Kind))!, Expression.Property(hit, nameof(StageHit.Kind))),
-            Expression.Bind(typeof(KeyedHit).GetProperty(nameof(KeyedHit.Year))!, year),
-            Expression.Bind(typeof(KeyedHit).GetProperty(nameof(KeyedHit.Key))!, new Rebind(key.Parameters[0], hit).Visit(key.Body)));
-        return Expression.Lambda<Func<StageHit, KeyedHit>>(body, hit);
+        return new Rebind(key.Parameters[0], hit).Visit(key.Body);
     }
+
+    /// <summary>
+    /// A value by the instant: for each boundary (the first day of the next year or month, in the profile's
+    /// time zone) in order, the value of the span that ends there; the last span's value when past them all.
+    /// </summary>
+    private Expression Boundaries<T>(StatisticsPeriod period, Expression at, Func<int, IReadOnlyList<(DateOnly Next, T Value)>> spans, T last)
+    {
+        var all = Enumerable.Range(period.From.Year, period.To.Year - period.From.Year + 1).SelectMany(spans).ToList();
+        Expression value = Expression.Constant(last, typeof(T));
+        for (var i = all.Count - 1; i >= 0; i--)
+        {
+            var next = Expression.Constant(MetadataGrain.StartOfDayUtc(all[i].Next, Zone));
+            value = Expression.Condition(Expression.LessThan(at, next), Expression.Constant(all[i].Value, typeof(T)), value);
+        }
+
+        return value;
+    }
+
+    private static string MonthKey(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static long[,] Grain(Dictionary<(int Year, string? Key, string Stage), long> counts, int year, List<(string Key, LocalizedName Label, Func<int, string?, bool> Holds)> keys, IReadOnlyList<string> stages)
     {
@@ -231,20 +332,54 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         return new FunnelRow(key, label, values, suppressed);
     }
 
-    /// <summary>The rows of the breakdown: every year of the period, or every code of the profile and then the cases without one (or with a code the profile no longer has).</summary>
-    private List<(string Key, LocalizedName Label, Func<int, string?, bool> Holds)> Keys(FunnelQuery query)
+    /// <summary>The rows of the query: the keys of its breakdown, or every pair of keys of a cross-tabulation.</summary>
+    private async Task<List<(string Key, LocalizedName Label, Func<int, string?, bool> Holds)>> KeysAsync(FunnelQuery query, CancellationToken cancellationToken)
     {
-        if (query.By == FunnelBreakdown.Year)
+        var first = await KeysAsync(query.By, query.Period, cancellationToken);
+        if (query.Cross is not { } cross)
         {
-            return [.. Enumerable.Range(query.Period.From.Year, query.Period.To.Year - query.Period.From.Year + 1)
+            return first;
+        }
+
+        var second = await KeysAsync(cross, query.Period, cancellationToken);
+        return
+        [
+            .. from a in first
+               from b in second
+               select ($"{a.Key}{Separator}{b.Key}", new LocalizedName($"{a.Label.Kk} × {b.Label.Kk}", $"{a.Label.Ru} × {b.Label.Ru}", $"{a.Label.En} × {b.Label.En}"),
+                   (Func<int, string?, bool>)((year, key) => a.Holds(year, Piece(key, 0)) && b.Holds(year, Piece(key, 1)))),
+        ];
+    }
+
+    /// <summary>One key of a cross-tabulation's row key; an empty piece is a case without the value.</summary>
+    private static string? Piece(string? key, int index) =>
+        key?.Split(Separator) is { Length: 2 } pieces && pieces[index].Length > 0 ? pieces[index] : null;
+
+    /// <summary>The rows of a breakdown: every year or month of the period, or every code (profile, facilities) and then the cases without one (or with a code no longer known).</summary>
+    private async Task<List<(string Key, LocalizedName Label, Func<int, string?, bool> Holds)>> KeysAsync(FunnelBreakdown by, StatisticsPeriod period, CancellationToken cancellationToken)
+    {
+        if (by == FunnelBreakdown.Year)
+        {
+            return [.. Enumerable.Range(period.From.Year, period.To.Year - period.From.Year + 1)
                 .Select(y => (Text(y), new LocalizedName(Text(y), Text(y), Text(y)), (Func<int, string?, bool>)((year, _) => year == y)))];
         }
 
-        IReadOnlyList<(string Code, LocalizedName Name)> codes = query.By switch
+        if (by == FunnelBreakdown.Month)
+        {
+            var months = Enumerable.Range(0, ((period.To.Year - period.From.Year) * 12) + period.To.Month - period.From.Month + 1)
+                .Select(i => MonthKey(new DateOnly(period.From.Year, period.From.Month, 1).AddMonths(i)));
+            return [.. months.Select(m => (m, new LocalizedName(m, m, m), (Func<int, string?, bool>)((_, key) => key == m)))];
+        }
+
+        IReadOnlyList<(string Code, LocalizedName Name)> codes = by switch
         {
             FunnelBreakdown.Region => [.. profile.Regions.Select(r => (r.Code, r.Name))],
             FunnelBreakdown.FacilityType => [.. profile.FacilityTypes.Select(t => (t.Code, t.Name))],
             FunnelBreakdown.Agency => [.. profile.Agencies.Select(a => (a.Code, a.Name))],
+            FunnelBreakdown.AgeBand => [.. profile.AgeBands.Select(b => (b.Code, b.Name))],
+            FunnelBreakdown.InvestigatingBody => [.. profile.Agencies.Where(a => a.Investigates).Select(a => (a.Code, a.Name))],
+            FunnelBreakdown.Article => [.. profile.Articles.Select(a => (a.Code, new LocalizedName($"{a.Code} {a.Name.Kk}", $"{a.Code} {a.Name.Ru}", $"{a.Code} {a.Name.En}")))],
+            FunnelBreakdown.Facility => [.. (await db.Facilities.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => (f.Code, f.Name))],
             _ => [.. Enum.GetValues<VictimSex>().Select(s => Domain.Intake.ComplaintRules.CodeOf(s)).Select(code => (code, Label($"Complaint.Sex.{code}")))],
         };
         var known = codes.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
@@ -288,6 +423,14 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         public string? Agency { get; init; }
 
         public VictimSex? Sex { get; init; }
+
+        public string? AgeBand { get; init; }
+
+        public string? InvestigatingBody { get; init; }
+
+        public string? Facility { get; init; }
+
+        public string? Article { get; init; }
     }
 
     /// <summary>An event whose detail decides its stage, with the case's classification.</summary>

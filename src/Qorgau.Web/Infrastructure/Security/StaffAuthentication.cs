@@ -24,6 +24,9 @@ public static class StaffAuthentication
     /// <summary>The staff API: a personal access token of a member who works on cases (analysts and administrators are refused).</summary>
     public const string CaseApiPolicy = "case-api";
 
+    /// <summary>The analyst workspace: analysts and supervisors, never an administrator account.</summary>
+    public const string StatisticsPolicy = "statistics";
+
     /// <summary>Identity adds this claim (amr = mfa) when the second factor was used to sign in.</summary>
     public const string MfaClaimType = "amr";
     public const string MfaClaimValue = "mfa";
@@ -103,6 +106,8 @@ public static class StaffAuthentication
             .AddPolicy(AdministratorPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue).RequireRole(Domain.Organisations.StaffRole.Administrator))
             .AddPolicy(CaseWorkPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue)
                 .RequireAssertion(c => Domain.Organisations.StaffRole.WorksOnCases(c.User.IsInRole)))
+            .AddPolicy(StatisticsPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MfaClaimType, MfaClaimValue)
+                .RequireAssertion(c => (c.User.IsInRole(Domain.Organisations.StaffRole.Analyst) || c.User.IsInRole(Domain.Organisations.StaffRole.Supervisor)) && !c.User.IsInRole(Domain.Organisations.StaffRole.Administrator)))
             .AddPolicy(CaseApiPolicy, p => p.AddAuthenticationSchemes(PersonalAccessTokens.Scheme).RequireAuthenticatedUser()
                 .RequireAssertion(c => Domain.Organisations.StaffRole.WorksOnCases(c.User.IsInRole)));
         return services;
