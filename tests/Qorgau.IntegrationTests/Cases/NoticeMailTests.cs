@@ -19,14 +19,32 @@ public sealed class NoticeMailFactory : CaseApiFactory
 {
     public const string Address = "https://qorgau.test.example";
 
-    public SimpleSmtpServer Smtp { get; } = SimpleSmtpServer.Start(FreePort());
+    private readonly int _port = FreePort();
+
+    public NoticeMailFactory() => Smtp = SimpleSmtpServer.Start(_port);
+
+    public SimpleSmtpServer Smtp { get; private set; }
+
+    /// <summary>The mail server goes down for <paramref name="outage"/>, then comes back on the same port (with no message kept).</summary>
+    public async Task TakeMailServerDownAsync(Func<Task> outage)
+    {
+        Smtp.Dispose();
+        try
+        {
+            await outage();
+        }
+        finally
+        {
+            Smtp = SimpleSmtpServer.Start(_port);
+        }
+    }
 
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
         ["Notifications:Address"] = Address,
         ["Notifications:RetrySeconds"] = "1",
         ["Notifications:Smtp:Host"] = "127.0.0.1",
-        ["Notifications:Smtp:Port"] = Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Notifications:Smtp:Port"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Notifications:Smtp:UseTls"] = "false",
         ["Notifications:Smtp:From"] = "qorgau@test.example",
     };
@@ -176,6 +194,41 @@ public sealed class NoticeMailTests(NoticeMailFactory app) : IClassFixture<Notic
         page.ShouldMatch("name=\"Input.NewComplaintsInApp\"[^>]*checked");
     }
 
+    [Fact]
+    public async Task A_notice_e_mail_is_tried_again_while_the_mail_server_is_down_and_the_filing_does_not_wait_for_it()
+    {
+        await ChooseAsync(SupervisorEmail, newComplaintsByEmail: true);
+        var client = app.CreateClient(acceptLanguage: "en");
+
+        await app.TakeMailServerDownAsync(async () =>
+        {
+            var filing = System.Diagnostics.Stopwatch.StartNew();
+            await IntakeApi.FileAsync(client, new { account = "Beaten in the corridor.", organisation = "prosecutor" });
+            filing.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "the filing only queues the notice");
+            await Task.Delay(1500, Cancel);
+        });
+
+        (await app.NextMailAsync(SupervisorEmail, 0)).Subject.ShouldBe("Something is waiting for you in Qorgau");
+    }
+
+    [Fact]
+    public async Task A_mail_server_set_without_a_sender_address_stops_the_app_naming_the_setting()
+    {
+        await using var misconfigured = new MailSettingsFactory();
+
+        var thrown = Should.Throw<Exception>(() => misconfigured.CreateClient());
+
+        string.Join(" | ", Messages(thrown)).ShouldContain("Notifications:Smtp:From");
+    }
+
+    private static IEnumerable<string> Messages(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            yield return exception.Message;
+        }
+    }
+
     private async Task ChooseAsync(string email, bool newComplaintsByEmail = false, bool assignmentsByEmail = false, bool overdueInApp = true, bool overdueByEmail = false)
     {
         var fields = new Dictionary<string, string> { ["Input.NewComplaintsInApp"] = "true", ["Input.AssignmentsInApp"] = "true" };
@@ -206,4 +259,14 @@ public sealed class NoticeMailTests(NoticeMailFactory app) : IClassFixture<Notic
         await db.SaveChangesAsync(Cancel);
         return (record.Id, supervisorId);
     }
+}
+
+/// <summary>A mail server named without the sender address every e-mail needs.</summary>
+internal sealed class MailSettingsFactory : Infrastructure.QorgauAppFactory
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Notifications:Smtp:Host"] = "127.0.0.1",
+        ["Notifications:Address"] = NoticeMailFactory.Address,
+    };
 }
