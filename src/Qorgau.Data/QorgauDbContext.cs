@@ -116,6 +116,11 @@ public abstract class QorgauDbContext(DbContextOptions options)
 
     public DbSet<RecommendationFollowUp> RecommendationFollowUps => Set<RecommendationFollowUp>();
 
+    // Notifications (issue 18): each member's choice of in-app and e-mail notices, and their in-app notices of assignments.
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<StaffNotice> StaffNotices => Set<StaffNotice>();
+
     /// <summary>The audit log is append-only: the model refuses to update or delete its rows.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -44,6 +44,7 @@ public static class QorgauServices
         services.AddValidatedOptions<AuditOptions>(configuration, AuditOptions.SectionName);
         services.AddValidatedOptions<Features.Evidence.EvidenceOptions>(configuration, Features.Evidence.EvidenceOptions.SectionName);
         services.AddValidatedOptions<Backups.BackupOptions>(configuration, Backups.BackupOptions.SectionName);
+        services.AddValidatedOptions<Notifications.NotificationsOptions>(configuration, Notifications.NotificationsOptions.SectionName);
 
         services.AddSingleton(LoadProfile(profile.ResolvedDirectory));
         services.AddQorgauDatabase(database.Provider, ConnectionString(configuration, database.Provider, storage));
@@ -104,6 +105,13 @@ public static class QorgauServices
         services.AddScoped<CaseList>();
         services.AddScoped<CaseApiAccess>();
         services.AddScoped<DeadlineScan>();
+
+        // Notices to staff (issue 18): in-app with the change, e-mail from a queue off the request.
+        services.AddSingleton<Notifications.PendingNotices>();
+        services.AddSingleton<Notifications.NoticeMailSender>();
+        services.AddScoped<CaseNotices>();
+        services.AddScoped<NoticeRecipients>();
+        services.AddHostedService<NoticeMailer>();
         if (cases.DeadlineWatcher)
         {
             services.AddHostedService<DeadlineWatcher>();

@@ -235,6 +235,39 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.ToTable("CustodySignerGrants");
                 });
 
+            modelBuilder.Entity("Qorgau.Data.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AssignmentsByEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AssignmentsInApp")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<bool>("NewComplaintsByEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NewComplaintsInApp")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("OverdueByEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("OverdueInApp")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationPreferences");
+                });
+
             modelBuilder.Entity("Qorgau.Data.OrganisationKeyHolder", b =>
                 {
                     b.Property<Guid>("OrganisationId")
@@ -342,6 +375,42 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.HasIndex("ExpiresAtUnixMs");
 
                     b.ToTable("SpentChallenges");
+                });
+
+            modelBuilder.Entity("Qorgau.Data.StaffNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.ToTable("StaffNotices");
                 });
 
             modelBuilder.Entity("Qorgau.Data.StaffReminder", b =>
@@ -2316,6 +2385,15 @@ namespace Qorgau.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qorgau.Data.NotificationPreference", b =>
+                {
+                    b.HasOne("Qorgau.Data.StaffUser", null)
+                        .WithOne()
+                        .HasForeignKey("Qorgau.Data.NotificationPreference", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qorgau.Data.OrganisationKeyHolder", b =>
                 {
                     b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
@@ -2345,6 +2423,21 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.HasOne("Qorgau.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qorgau.Data.StaffNotice", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qorgau.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

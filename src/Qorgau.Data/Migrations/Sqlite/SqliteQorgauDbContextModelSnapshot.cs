@@ -224,6 +224,39 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.ToTable("CustodySignerGrants");
                 });
 
+            modelBuilder.Entity("Qorgau.Data.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AssignmentsByEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AssignmentsInApp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NewComplaintsByEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NewComplaintsInApp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OverdueByEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OverdueInApp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationPreferences");
+                });
+
             modelBuilder.Entity("Qorgau.Data.OrganisationKeyHolder", b =>
                 {
                     b.Property<Guid>("OrganisationId")
@@ -331,6 +364,42 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.HasIndex("ExpiresAtUnixMs");
 
                     b.ToTable("SpentChallenges");
+                });
+
+            modelBuilder.Entity("Qorgau.Data.StaffNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.ToTable("StaffNotices");
                 });
 
             modelBuilder.Entity("Qorgau.Data.StaffReminder", b =>
@@ -2301,6 +2370,15 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qorgau.Data.NotificationPreference", b =>
+                {
+                    b.HasOne("Qorgau.Data.StaffUser", null)
+                        .WithOne()
+                        .HasForeignKey("Qorgau.Data.NotificationPreference", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qorgau.Data.OrganisationKeyHolder", b =>
                 {
                     b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
@@ -2330,6 +2408,21 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.HasOne("Qorgau.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qorgau.Data.StaffNotice", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qorgau.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

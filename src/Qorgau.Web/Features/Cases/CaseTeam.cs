@@ -7,6 +7,7 @@ using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Notifications;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Cases;
@@ -23,6 +24,7 @@ public sealed class CaseTeam(
     CaseWork work,
     AuditLog audit,
     JurisdictionProfile profile,
+    CaseNotices notices,
     TimeProvider clock)
 {
     /// <summary>The roles a person can be assigned to a case in.</summary>
@@ -72,7 +74,9 @@ public sealed class CaseTeam(
             await keyring.SealToUserAsync(record.Id, user, caseKey, cancellationToken);
         }
 
+        await notices.StageAssignedAsync(record.Id, user.Id, role, cancellationToken);
         await audit.WriteAsync(new AuditEvent("case.assigned", actorId, record.OrganisationId, "case", record.Id.ToString(), $"user={user.Id} role={role}"), cancellationToken);
+        notices.Send(new Notice(NoticeKind.Assigned, record.Id, user.Id));
         return new AssignmentResult(AssignmentOutcome.Assigned, Assignment: assignment, User: user);
     }
 

@@ -5,19 +5,24 @@ using Qorgau.Domain.Cases;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Infrastructure.Nodes;
+using Qorgau.Web.Infrastructure.Notifications;
 
 namespace Qorgau.Web.Features.Cases;
 
 /// <summary>
 /// Marks work past its due date: the deadline is flagged once, the case joins the overdue queue,
 /// an event goes on its timeline, and the people assigned (or, if nobody is, the organisation's
-/// supervisors) get an in-app reminder naming the case and the deadline, nothing of its content.
+/// supervisors) get an in-app reminder naming the case and the deadline, nothing of its content, and an
+/// e-mail saying only that something is waiting if they chose one (<see cref="NotificationPreference"/>).
 /// </summary>
-public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile, TimeProvider clock)
+public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile, TimeProvider clock, PendingNotices? notices = null)
 {
     private const int Batch = 500;
 
     private readonly VisibleCases _visible = new(db, profile);
+
+    /// <summary>E-mail notices of what the scan marked, queued once it is stored.</summary>
+    private readonly List<Notice> _mail = [];
 
     /// <summary>
     /// The scan on one node at a time (<see cref="ClusterLock"/>): null when another node is running it,
@@ -33,6 +38,7 @@ public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile
 
         var marked = await RunAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        SendMail();
         return marked;
     }
 
@@ -51,6 +57,11 @@ public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile
                 .ToListAsync(cancellationToken);
             if (due.Count == 0)
             {
+                if (db.Database.CurrentTransaction is null)
+                {
+                    SendMail();
+                }
+
                 return marked;
             }
 
@@ -85,8 +96,23 @@ public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile
                 continue;
             }
 
-            db.StaffReminders.Add(new StaffReminder { UserId = userId, CaseId = record.Id, DeadlineCode = deadline.Code, DueOn = deadline.DueOn, CreatedAtUtc = now });
+            if (await CaseNotices.WantsInAppAsync(db, userId, NoticeKind.Overdue, cancellationToken))
+            {
+                db.StaffReminders.Add(new StaffReminder { UserId = userId, CaseId = record.Id, DeadlineCode = deadline.Code, DueOn = deadline.DueOn, CreatedAtUtc = now });
+            }
+
+            _mail.Add(new Notice(NoticeKind.Overdue, record.Id, userId));
         }
+    }
+
+    private void SendMail()
+    {
+        foreach (var notice in _mail)
+        {
+            notices?.Add(notice);
+        }
+
+        _mail.Clear();
     }
 
     private async Task<List<Guid>> PeopleToRemindAsync(Case record, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Features.Cases.Preservation;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Notifications;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Intake;
@@ -30,6 +31,7 @@ public sealed class ComplaintIntake(
     CaseDeadlineTracker deadlines,
     VideoPreservation preservation,
     MemberAdmission admission,
+    CaseNotices notices,
     TimeProvider clock)
 {
     /// <summary>Roles whose members can read a new complaint of their organisation as soon as it arrives.</summary>
@@ -139,6 +141,9 @@ public sealed class ComplaintIntake(
             new AuditEvent("case.filed", newCase.ActorId, record.OrganisationId, "case", record.Id.ToString(), $"channel={ComplaintRules.CodeOf(record.Channel)} attachments={newCase.Attachments.Count}"),
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // The organisation's members hear of it in the app from their inbox count; by e-mail through the queue.
+        notices.Send(new Notice(NoticeKind.NewComplaint, record.Id));
     }
 
     /// <summary>The filing failed part-way: forget the case and remove the blobs already written.</summary>

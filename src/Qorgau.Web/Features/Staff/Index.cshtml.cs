@@ -24,6 +24,12 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
     /// <summary>Unread complaints in the organisation's inbox: the notification says that something arrived, never what.</summary>
     public int NewComplaints { get; private set; }
 
+    /// <summary>The member wants to hear of new complaints in the app (<see cref="NotificationPreference"/>).</summary>
+    public bool ArrivalsWanted { get; private set; }
+
+    /// <summary>Unread notices of being assigned to a case: the case number and the role only.</summary>
+    public IReadOnlyList<(StaffNotice Notice, string PublicId)> Notices { get; private set; } = [];
+
     public string DisplayName { get; private set; } = string.Empty;
 
     public string Email { get; private set; } = string.Empty;
@@ -58,6 +64,14 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
         NewComplaints = WorksOnCases
             ? await visibleCases.CountAsync(c => c.OrganisationId == user.OrganisationId && c.Status == CaseStatus.Received && c.FirstReadAtUtc == null)
             : 0;
+        ArrivalsWanted = await CaseNotices.WantsInAppAsync(db, user.Id, NoticeKind.NewComplaint, HttpContext.RequestAborted);
+        Notices = [.. (await db.StaffNotices.AsNoTracking()
+                .Where(n => n.UserId == user.Id && n.ReadAtUtc == null)
+                .OrderByDescending(n => n.CreatedAtUtc)
+                .Take(50)
+                .Join(visibleCases, n => n.CaseId, c => c.Id, (n, c) => new { Notice = n, c.PublicId })
+                .ToListAsync())
+            .Select(x => (x.Notice, x.PublicId))];
         Reminders = [.. (await db.StaffReminders.AsNoTracking()
                 .Where(r => r.UserId == user.Id && r.ReadAtUtc == null)
                 .OrderBy(r => r.DueOn)
@@ -78,6 +92,19 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
         if (reminder is not null)
         {
             reminder.ReadAtUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync();
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDismissNoticeAsync(Guid id)
+    {
+        var user = await users.GetUserAsync(User);
+        var notice = user is null ? null : await db.StaffNotices.FirstOrDefaultAsync(n => n.Id == id && n.UserId == user.Id);
+        if (notice is not null)
+        {
+            notice.ReadAtUtc = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync();
         }
 
