@@ -126,6 +126,10 @@ public sealed class ComplaintBoxTests(CaseApiFactory app) : IClassFixture<CaseAp
         page.ShouldContain($"id=\"opening-{second}\" data-seal-broken=\"true\"", customMessage: "S-2 was left, S-9 was found");
         (await app.WithDbAsync(db => db.BoxOpenings.Where(o => o.Id == second).Select(o => o.SealBroken).SingleAsync(Cancel))).ShouldBeTrue();
         (await monitor.GetPageAsync($"/facilities/{facility}")).ShouldContain($"/boxes/{box}");
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.SubjectId == box.ToString()).Select(a => a.Action).ToListAsync(Cancel));
+        audited.ShouldContain("box.registered");
+        audited.Count(a => a == "box.opened").ShouldBe(2, "each opening with its audit entry");
+        audited.ShouldContain("box.read", "every read of a box is audited");
     }
 
     [Fact]
