@@ -121,6 +121,17 @@ public abstract class QorgauDbContext(DbContextOptions options)
 
     public DbSet<StaffNotice> StaffNotices => Set<StaffNotice>();
 
+    // Complaint boxes and video rooms (issue 17): the register, openings, their openers and items turned into complaints; rooms checked at visits.
+    public DbSet<ComplaintBox> ComplaintBoxes => Set<ComplaintBox>();
+
+    public DbSet<BoxOpening> BoxOpenings => Set<BoxOpening>();
+
+    public DbSet<BoxOpener> BoxOpeners => Set<BoxOpener>();
+
+    public DbSet<BoxItem> BoxItems => Set<BoxItem>();
+
+    public DbSet<VideoRoomCheck> VideoRoomChecks => Set<VideoRoomCheck>();
+
     /// <summary>The audit log is append-only: the model refuses to update or delete its rows.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

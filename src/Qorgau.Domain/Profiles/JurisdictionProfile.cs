@@ -139,6 +139,9 @@ public enum DeadlineStart
     Withdrawal,
     Registered,
     Visit,
+
+    /// <summary>The last opening of a complaint box (or its registration, before the first).</summary>
+    Opening,
 }
 
 /// <param name="Organisations">

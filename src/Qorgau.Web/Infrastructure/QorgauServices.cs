@@ -101,6 +101,8 @@ public static class QorgauServices
         services.AddScoped<Features.Care.CareWork>();
         services.AddScoped<Features.Care.IncidentRegister>();
         services.AddScoped<Features.Monitoring.MonitoringWork>();
+        services.AddScoped<Features.Monitoring.BoxRegister>();
+        services.AddScoped<Features.Monitoring.VideoRoomWork>();
 
         services.AddScoped<CaseList>();
         services.AddScoped<CaseApiAccess>();

@@ -18,7 +18,7 @@ public sealed partial class StaffWorkspaceAtADeskTests(BrowserFixture browser)
     private static readonly string[] CaseWorkPages =
     [
         "/staff", "/intake/inbox", "/intake/record", "/cases", "/cases?queue=overdue", "/cases/preservation", "/incidents",
-        "/incidents/new", "/cases/reports", "/account/sessions", "/account/tokens", "/staff/key-holder", "/visits", "/visits/new", "/recommendations", "/statistics",
+        "/incidents/new", "/cases/reports", "/account/sessions", "/account/tokens", "/staff/key-holder", "/visits", "/visits/new", "/recommendations", "/boxes", "/statistics",
     ];
 
     private static readonly string[] AdministrationPages = ["/staff", "/admin/users", "/admin/users/new", "/account/sessions"];

@@ -41,6 +41,11 @@ public sealed class DemoVisitsTests : IAsyncLifetime
         var page = await browser.GetPageAsync($"/visits/{refused}");
         page.ShouldContain("Invented notes");
         page.ShouldContain("data-overdue=\"true\"", customMessage: "the recommendation not implemented half a year on");
+        page.ShouldContain("id=\"video-rooms\"");
+        var boxes = await browser.GetPageAsync("/boxes");
+        boxes.ShouldContain("data-overdue=\"true\"", customMessage: "box B-1, last opened 20 days ago");
+        boxes.ShouldContain("data-overdue=\"false\"", customMessage: "box B-2, registered three days ago");
+        (await _app.WithDbAsync(db => db.BoxOpenings.CountAsync(o => o.SealBroken))).ShouldBe(1);
         (await _app.RunVerbAsync("audit", "verify")).ExitCode.ShouldBe(0);
     }
 

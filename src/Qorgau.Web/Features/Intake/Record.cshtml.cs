@@ -29,7 +29,9 @@ public sealed class RecordModel(
     QorgauDbContext db,
     JurisdictionProfile profile,
     IOptions<IntakeOptions> options,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer,
+    Monitoring.MonitoringWork monitoring,
+    Monitoring.BoxRegister boxes) : PageModel
 {
     public static readonly IntakeChannel[] Channels =
         [IntakeChannel.Hotline, IntakeChannel.Box, IntakeChannel.Letter, IntakeChannel.Court, IntakeChannel.Visit, IntakeChannel.Other];
@@ -45,11 +47,23 @@ public sealed class RecordModel(
 
     public NewCase? Filed { get; private set; }
 
+    /// <summary>The item of a box opening this complaint records (posted back as hidden fields); null for any other complaint.</summary>
+    public (Guid Opening, int Item)? BoxItem { get; private set; }
+
     /// <summary>The blank form; a link may preselect the channel and a reference (a monitor recording an allegation heard on a visit).</summary>
-    public async Task OnGetAsync(string? channel, string? reference)
+    public async Task OnGetAsync(string? channel, string? reference, Guid? opening, int? item, CancellationToken cancellationToken)
     {
         Channel = ComplaintRules.ParseCode<IntakeChannel>(channel) is { } preselected && Channels.Contains(preselected) ? channel : null;
         Details = new ChannelDetails(Reference: string.IsNullOrWhiteSpace(reference) ? null : reference.Trim());
+        if (opening is { } openingId && item is { } number && await monitoring.MemberAsync(User) is { } member
+            && (await boxes.CheckItemAsync(member, openingId, number, cancellationToken)).Target is { } target)
+        {
+            // An item found in a complaint box: the channel is the box, and the reference names the box, the opening and the item.
+            BoxItem = (openingId, number);
+            Channel = ComplaintRules.CodeOf(IntakeChannel.Box);
+            Details = new ChannelDetails(Reference: target.Reference);
+        }
+
         Form = await NewFormAsync(new ComplaintForm());
     }
 
@@ -92,6 +106,7 @@ public sealed class RecordModel(
             Form.AddError("channel", localizer["Complaint.Problem.too-long", ComplaintRules.MaxShortTextLength * 4, details.Length]);
         }
 
+        var boxItem = await BoxItemAsync(fields, channel, cancellationToken);
         if (Form.HasErrors || !check.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -99,9 +114,33 @@ public sealed class RecordModel(
         }
 
         var newCase = await intake.StartAsync(check.Complaint!, organisation, channel!.Value, details, GiveReceipt, user!.Id, cancellationToken);
+        if (boxItem is not null)
+        {
+            boxes.StageItem(boxItem, newCase.Case.Id);
+        }
+
         await intake.CommitAsync(newCase, cancellationToken);
         Filed = newCase;
         return Page();
+    }
+
+    /// <summary>The box item the form records, when it names one: it must be the member's organisation's, found at that opening and not recorded yet, and the channel the box.</summary>
+    private async Task<Monitoring.BoxItemTarget?> BoxItemAsync(FormFields fields, IntakeChannel? channel, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(fields["boxOpening"], out var openingId))
+        {
+            return null;
+        }
+
+        BoxItem = (openingId, int.TryParse(fields["boxItem"], NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0);
+        var member = await monitoring.MemberAsync(User);
+        var (target, problem) = member is null ? (null, null) : await boxes.CheckItemAsync(member, openingId, BoxItem.Value.Item, cancellationToken);
+        if (target is null || channel != IntakeChannel.Box)
+        {
+            Form.AddError("channel", localizer[$"Monitoring.Problem.{problem?.Code ?? Domain.Monitoring.MonitoringProblemCode.Unknown}"]);
+        }
+
+        return target;
     }
 
     private Task<ComplaintFormView> NewFormAsync(ComplaintForm values) =>

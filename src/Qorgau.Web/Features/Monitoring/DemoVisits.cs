@@ -13,7 +13,8 @@ namespace Qorgau.Web.Features.Monitoring;
 /// The demo's visits for the organisation's monitor: two reported (half a year ago and a month ago),
 /// one under way since this morning, one planned for next week; an access refusal at a police office,
 /// interviews, findings, and recommendations in every status, one repeating an earlier one. Texts are
-/// encrypted under each visit's key as the pages do; the rules applied are the domain's.
+/// encrypted under each visit's key as the pages do; the rules applied are the domain's. Video rooms checked
+/// on two visits, and two complaint boxes (one opened with a broken seal and now overdue, one new).
 /// </summary>
 public sealed class DemoVisits(QorgauDbContext db, CaseKeyring keyring, JurisdictionProfile profile, TimeProvider clock)
 {
@@ -49,6 +50,9 @@ public sealed class DemoVisits(QorgauDbContext db, CaseKeyring keyring, Jurisdic
         Record(current, currentKey, monitor.Id, now.AddHours(-2), VisitNotice.ShortNotice, 1, refused: false);
 
         Visit(organisation, independent[2].Id, VisitType.Thematic, now.AddDays(7), monitor, supervisor, out _);
+        CheckVideoRooms(old, monitor.Id, ("Interview room 1", true, 30, true), ("Interview room 2", false, null, false));
+        CheckVideoRooms(current, monitor.Id, ("Interview room 1", true, 10, false));
+        Boxes(organisation.Id, independent, monitor.Id, now);
         await db.SaveChangesAsync();
         return 4;
     }
@@ -98,6 +102,33 @@ public sealed class DemoVisits(QorgauDbContext db, CaseKeyring keyring, Jurisdic
         db.VisitFindings.Add(new VisitFinding { Id = findingId, VisitId = visit.Id, RecordedAtUtc = arrivalUtc.AddHours(3), RecordedByUserId = monitorId, TextCipher = Seal(key, visit.Id, "finding", findingId, "Invented finding: no medical examination recorded on admission for three of ten detainees.")! });
         var registerId = Guid.CreateVersion7();
         db.RegisterChecks.Add(new RegisterCheck { Id = registerId, VisitId = visit.Id, Register = FacilityRegister.InjuryLog, State = RegisterState.Irregularities, RecordedAtUtc = arrivalUtc.AddHours(2), NoteCipher = Seal(key, visit.Id, "register-note", registerId, "Invented: pages 12-14 missing.") });
+    }
+
+    private void CheckVideoRooms(MonitoringVisit visit, Guid monitorId, params (string Room, bool Working, int? Days, bool Kept)[] rooms)
+    {
+        foreach (var (room, working, days, kept) in rooms)
+        {
+            db.VideoRoomChecks.Add(new VideoRoomCheck { VisitId = visit.Id, FacilityId = visit.FacilityId, Room = room, Working = working, RetentionDays = days, RecordingsKept = kept, RecordedAtUtc = visit.StartedAtUtc!.Value.AddHours(1), RecordedByUserId = monitorId });
+        }
+    }
+
+    /// <summary>A box opened twice, the second time with a seal other than the one left (flagged) and now overdue; a new box never opened yet.</summary>
+    private void Boxes(Guid organisationId, List<Domain.Facilities.Facility> facilities, Guid monitorId, DateTime nowUtc)
+    {
+        var today = ProfileCalendar.Today(profile, clock);
+        var box = new ComplaintBox { OrganisationId = organisationId, FacilityId = facilities[0].Id, Reference = "B-1", Location = "Corridor by the visiting room (invented)", RegisteredOn = today.AddDays(-60), RegisteredAtUtc = nowUtc.AddDays(-60), RegisteredByUserId = monitorId };
+        db.ComplaintBoxes.Add(box);
+        (int DaysAgo, string Found, string Left, int Items)[] openings = [(40, "KZ-0001", "KZ-0002", 2), (20, "KZ-0007", "KZ-0008", 1)];
+        string? left = null;
+        foreach (var (daysAgo, found, sealLeft, items) in openings)
+        {
+            var opening = new BoxOpening { BoxId = box.Id, OrganisationId = organisationId, OpenedOn = today.AddDays(-daysAgo), SealFound = found, SealLeft = sealLeft, SealBroken = ComplaintBoxRules.IsSealBroken(left, found), Items = items, RecordedAtUtc = nowUtc.AddDays(-daysAgo), RecordedByUserId = monitorId };
+            db.BoxOpenings.Add(opening);
+            db.BoxOpeners.Add(new BoxOpener { OpeningId = opening.Id, UserId = monitorId });
+            left = sealLeft;
+        }
+
+        db.ComplaintBoxes.Add(new ComplaintBox { OrganisationId = organisationId, FacilityId = facilities[1].Id, Reference = "B-2", Location = "Entrance hall (invented)", RegisteredOn = today.AddDays(-3), RegisteredAtUtc = nowUtc.AddDays(-3), RegisteredByUserId = monitorId });
     }
 
     private Guid Recommend(MonitoringVisit visit, byte[] key, Guid actorId, RecommendationPriority priority, string text, Guid? repeats, params RecommendationStatus[] steps)

@@ -13,10 +13,10 @@ namespace Qorgau.Web.Features.Monitoring;
 /// <summary>
 /// A facility as the organisation's staff know it: the visits they may see (plans only for the team and
 /// supervisors), the access refused, the incidents recorded, and the recommendations with their
-/// implementation rate. Classification only; the public registry page keeps showing what is public.
+/// implementation rate, its complaint boxes and video rooms. Classification only; the public registry page keeps showing what is public.
 /// </summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class DossierModel(MonitoringWork work, QorgauDbContext db, JurisdictionProfile profile) : PageModel
+public sealed class DossierModel(MonitoringWork work, BoxRegister boxes, VideoRoomWork videoRooms, QorgauDbContext db, JurisdictionProfile profile) : PageModel
 {
     public Facility Facility { get; private set; } = null!;
 
@@ -33,6 +33,17 @@ public sealed class DossierModel(MonitoringWork work, QorgauDbContext db, Jurisd
     public decimal? ImplementationRate { get; private set; }
 
     public int Incidents { get; private set; }
+
+    public IReadOnlyList<BoxRow> Boxes { get; private set; } = [];
+
+    /// <summary>The latest check of each of the facility's video rooms.</summary>
+    public IReadOnlyList<VideoRoomCheck> VideoRooms { get; private set; } = [];
+
+    public VideoCoverage Coverage { get; private set; } = null!;
+
+    public Domain.Statistics.ReferenceSeries? Claim => videoRooms.Claim;
+
+    public int RequiredRetentionDays => videoRooms.RequiredRetentionDays;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -58,6 +69,9 @@ public sealed class DossierModel(MonitoringWork work, QorgauDbContext db, Jurisd
         Overdue = recommendations.Count(r => RecommendationRules.IsOverdue(r.Status, r.DueOn, work.Today));
         ImplementationRate = RecommendationRules.ImplementationRate([.. recommendations.Select(r => r.Status)]);
         Incidents = await db.Incidents.CountAsync(i => i.FacilityId == facility.Id && i.OrganisationId == member.User.OrganisationId, cancellationToken);
+        Boxes = await boxes.ListAsync(member, facility.Id, cancellationToken);
+        VideoRooms = await videoRooms.OfFacilityAsync(member, facility.Id, cancellationToken);
+        Coverage = await videoRooms.CoverageAsync(member, cancellationToken);
         return Page();
     }
 }

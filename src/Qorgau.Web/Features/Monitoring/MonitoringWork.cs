@@ -351,7 +351,7 @@ public sealed class MonitoringWork(
         where T : struct, Enum => ComplaintRules.CodeOf(value);
 
     /// <summary>Applies the change and saves when there is no problem; a change made meanwhile by someone else is a problem, never an overwrite.</summary>
-    private async Task<List<CaseProblem>> SaveAsync(MonitoringMember member, MonitoringVisit visit, List<CaseProblem> problems, Action change, string action, string? details, CancellationToken cancellationToken)
+    internal async Task<List<CaseProblem>> SaveAsync(MonitoringMember member, MonitoringVisit visit, List<CaseProblem> problems, Action change, string action, string? details, CancellationToken cancellationToken)
     {
         if (!await MayRecordAsync(member, visit, cancellationToken))
         {
@@ -383,7 +383,7 @@ public sealed class MonitoringWork(
         return problems;
     }
 
-    private async Task<byte[]?> KeyAsync(MonitoringMember member, Guid visitId, CancellationToken cancellationToken)
+    internal async Task<byte[]?> KeyAsync(MonitoringMember member, Guid visitId, CancellationToken cancellationToken)
     {
         var privateKey = await keySession.GetPrivateKeyAsync(member.User.Id, cancellationToken);
         return privateKey is null ? null : await keyring.OpenCaseKeyAsync(visitId, member.User.Id, privateKey);
@@ -403,7 +403,7 @@ public sealed class MonitoringWork(
     private static byte[]? Seal(byte[] key, Guid visitId, string field, Guid rowId, string? text) =>
         text is null ? null : Crypto.EncryptText(key, text, VisitField.Context(visitId, field, rowId));
 
-    private async Task<Facility?> FacilityAsync(List<CaseProblem> problems, string? code, CancellationToken cancellationToken)
+    internal async Task<Facility?> FacilityAsync(List<CaseProblem> problems, string? code, CancellationToken cancellationToken)
     {
         var facility = string.IsNullOrWhiteSpace(code) ? null : await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Code == code.Trim(), cancellationToken);
         if (facility is null)
@@ -414,7 +414,7 @@ public sealed class MonitoringWork(
         return facility;
     }
 
-    private static T? Code<T>(List<CaseProblem> problems, string field, string? code)
+    internal static T? Code<T>(List<CaseProblem> problems, string field, string? code)
         where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(code))
@@ -432,7 +432,7 @@ public sealed class MonitoringWork(
         return value;
     }
 
-    private static DateOnly? Day(List<CaseProblem> problems, string field, string? text)
+    internal static DateOnly? Day(List<CaseProblem> problems, string field, string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -449,7 +449,7 @@ public sealed class MonitoringWork(
         return null;
     }
 
-    private static int? Count(List<CaseProblem> problems, string field, string? text, int min, int max, bool required)
+    internal static int? Count(List<CaseProblem> problems, string field, string? text, int min, int max, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -470,7 +470,7 @@ public sealed class MonitoringWork(
         return null;
     }
 
-    private static string? Text(List<CaseProblem> problems, string field, string? text, int maxLength, bool required = false)
+    internal static string? Text(List<CaseProblem> problems, string field, string? text, int maxLength, bool required = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

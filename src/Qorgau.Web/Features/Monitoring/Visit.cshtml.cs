@@ -16,7 +16,7 @@ namespace Qorgau.Web.Features.Monitoring;
 /// a visit the member may not see is "not found", exactly as one that does not exist.
 /// </summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class VisitModel(MonitoringWork work, QorgauDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class VisitModel(MonitoringWork work, VideoRoomWork videoRooms, QorgauDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public StartForm Start { get; set; } = new();
@@ -38,6 +38,11 @@ public sealed class VisitModel(MonitoringWork work, QorgauDbContext db, IStringL
 
     [BindProperty]
     public FollowUpForm FollowUp { get; set; } = new();
+
+    [BindProperty]
+    public VideoRoomForm VideoRoom { get; set; } = new();
+
+    public IReadOnlyList<VideoRoomCheck> VideoRooms { get; private set; } = [];
 
     /// <summary>Which form the problems belong to, so that each shows its own.</summary>
     public string? Form { get; private set; }
@@ -71,6 +76,9 @@ public sealed class VisitModel(MonitoringWork work, QorgauDbContext db, IStringL
 
     public Task<IActionResult> OnPostFindingAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, "finding", (m, v) => work.AddFindingAsync(m, v, Finding, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostVideoRoomAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "video-room", (m, v) => videoRooms.CheckAsync(m, v, VideoRoom, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostEndAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, "end", (m, v) => work.EndAsync(m, v, cancellationToken), cancellationToken);
@@ -112,6 +120,7 @@ public sealed class VisitModel(MonitoringWork work, QorgauDbContext db, IStringL
         visit = (await work.FindAsync(member, id, cancellationToken))!;
         Record = await work.ReadAsync(member, visit, cancellationToken);
         MayRecord = await work.MayRecordAsync(member, visit, cancellationToken);
+        VideoRooms = await videoRooms.OfVisitAsync(visit.Id, cancellationToken);
         Earlier = await work.VisibleRecommendations(member.Viewer).AsNoTracking()
             .Where(r => r.FacilityId == visit.FacilityId && r.VisitId != visit.Id).OrderByDescending(r => r.IssuedOn).Take(50).ToListAsync(cancellationToken);
         return Page();
