@@ -27,7 +27,7 @@ public static class CareProblemCode
 /// the future and in order, amounts not negative, a payment never above the award, and which status
 /// may follow which.
 /// </summary>
-public static class CareRules
+public static partial class CareRules
 {
     public const int MaxTextLength = 4000;
     public const int MaxShortText = 200;
@@ -72,127 +72,6 @@ public static class CareRules
     public static bool MayMove(MeasureStatus from, MeasureStatus to) => MeasureNext[from].Contains(to);
 
     public static bool MayMove(InquiryState from, InquiryState to) => InquiryNext[from].Contains(to);
-
-    /// <summary>A date typed as yyyy-MM-dd: required or not, never after today and never before <paramref name="notBefore"/>.</summary>
-    public static DateOnly? Date(List<CaseProblem> problems, string field, string? text, DateOnly today, bool required, DateOnly? notBefore = null)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                problems.Add(new CaseProblem(field, CareProblemCode.Required));
-            }
-
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.NotADate));
-            return null;
-        }
-
-        if (date > today)
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.FutureDate));
-        }
-        else if (notBefore is { } earliest && date < earliest)
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.BeforeEarlier));
-        }
-
-        return date;
-    }
-
-    /// <summary>An amount typed with a dot or a comma as decimal separator: not negative, at most <paramref name="max"/>.</summary>
-    public static decimal? Amount(List<CaseProblem> problems, string field, string? text, bool required, decimal? max = null, string aboveCode = CareProblemCode.AboveClaim)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                problems.Add(new CaseProblem(field, CareProblemCode.Required));
-            }
-
-            return null;
-        }
-
-        var normalised = text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace('\u00a0'.ToString(), string.Empty, StringComparison.Ordinal).Replace(',', '.');
-        if (!decimal.TryParse(normalised, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)
-            || amount > MaxAmount || decimal.Round(amount, 2) != amount)
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.NotAnAmount));
-            return null;
-        }
-
-        if (amount < 0)
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.Negative));
-        }
-        else if (max is { } limit && amount > limit)
-        {
-            problems.Add(new CaseProblem(field, aboveCode));
-        }
-
-        return amount;
-    }
-
-    /// <summary>The number of persons an incident concerns: a whole number from 1 to <see cref="MaxPersons"/>; 1 when left empty.</summary>
-    public static int? Persons(List<CaseProblem> problems, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return 1;
-        }
-
-        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var persons) || persons < 1 || persons > MaxPersons)
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.NotACount));
-            return null;
-        }
-
-        return persons;
-    }
-
-    public static T? Code<T>(List<CaseProblem> problems, string field, string? code)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.Required));
-            return null;
-        }
-
-        var value = ComplaintRules.ParseCode<T>(code.Trim());
-        if (value is null)
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.Unknown));
-        }
-
-        return value;
-    }
-
-    /// <summary>Trimmed text, null when empty; too long is a problem (never cut silently).</summary>
-    public static string? Text(List<CaseProblem> problems, string field, string? text, bool required = false, int maxLength = MaxTextLength)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                problems.Add(new CaseProblem(field, CareProblemCode.Required));
-            }
-
-            return null;
-        }
-
-        var trimmed = text.Trim();
-        if (trimmed.Length > maxLength)
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.TooLong));
-        }
-
-        return trimmed;
-    }
 
     /// <summary>A status change of a referral: allowed from the current status, dated not before the current status's date.</summary>
     public static IReadOnlyList<CaseProblem> CheckChange(SupportReferral referral, SupportStatus to, DateOnly on, DateOnly today) =>

@@ -64,7 +64,7 @@ public static class CaseHistory
             var detail = CaseEventDetail.Read(e.Detail);
             if (CaseEventKind.IsAction(e.Kind, out _))
             {
-                status = ComplaintRules.ParseCode<CaseStatus>(detail.GetValueOrDefault(CaseEventDetail.To)) ?? status;
+                status = EnumCode.Parse<CaseStatus>(detail.GetValueOrDefault(CaseEventDetail.To)) ?? status;
                 article = detail.GetValueOrDefault(CaseEventDetail.Article) ?? article;
             }
             else if (e.Kind == CaseEventKind.ArticlePartInferred)

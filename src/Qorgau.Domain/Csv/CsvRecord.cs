@@ -120,11 +120,9 @@ public sealed class CsvRecord
             return default;
         }
 
-        if (!System.Enum.TryParse<TEnum>(value.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var parsed)
-            || !System.Enum.IsDefined(parsed) || char.IsDigit(value[0]))
+        if (EnumCode.Parse<TEnum>(value.ToLowerInvariant()) is not { } parsed)
         {
-            var allowed = string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()));
-            Fail(column, $"'{value}' is not one of: {allowed}");
+            Fail(column, $"'{value}' is not one of: {string.Join(", ", EnumCode.All<TEnum>())}");
             return default;
         }
 

@@ -183,9 +183,9 @@ public static class HistoricalCaseCsv
             return null;
         }
 
-        if (!Codes<T>.ByCode.TryGetValue(value, out var parsed))
+        if (EnumCode.Parse<T>(value) is not { } parsed)
         {
-            record.Fail(column, $"'{value}' is not one of: {string.Join(", ", Codes<T>.ByCode.Keys)}");
+            record.Fail(column, $"'{value}' is not one of: {string.Join(", ", EnumCode.All<T>())}");
             return null;
         }
 
@@ -243,13 +243,4 @@ public static class HistoricalCaseCsv
 
         return amount;
     }
-}
-
-/// <summary>The codes of an enum as <see cref="ComplaintRules.CodeOf{T}"/> writes them, worked out once (the import looks them up for every row).</summary>
-internal static class Codes<T>
-    where T : struct, Enum
-{
-    public static readonly IReadOnlyDictionary<string, T> ByCode = Enum.GetValues<T>().ToDictionary(v => ComplaintRules.CodeOf(v), v => v, StringComparer.Ordinal);
-
-    public static readonly IReadOnlyDictionary<T, string> OfValue = Enum.GetValues<T>().ToDictionary(v => v, v => ComplaintRules.CodeOf(v));
 }

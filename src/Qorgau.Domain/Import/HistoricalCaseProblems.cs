@@ -71,7 +71,7 @@ public static partial class HistoricalCaseStory
             CaseStatus.Received => "that was never registered (registered_on is empty)",
             CaseStatus.Registered => "that was not indicted (decision is not 'indicted')",
             CaseStatus.Terminated => "whose investigation was terminated",
-            _ => $"in status '{ComplaintRules.CodeOf(status)}'",
+            _ => $"in status '{EnumCode.Of(status)}'",
         };
     }
 }

@@ -147,7 +147,7 @@ public static partial class HistoricalCaseStory
             AccountCipher = null,
         };
         var imported = new ImportedCase { Line = row.Line, Case = record };
-        imported.Events.Add(Event(record.Id, ImportClock.At(profile, row.ReceivedOn, 0), CaseEventKind.Received, new() { [ImportEventKind.Channel] = Codes<IntakeChannel>.OfValue[row.Channel] }));
+        imported.Events.Add(Event(record.Id, ImportClock.At(profile, row.ReceivedOn, 0), CaseEventKind.Received, new() { [ImportEventKind.Channel] = EnumCode.Of(row.Channel) }));
         imported.Deadlines.AddRange(CaseDeadlines.OpenedOnReceipt(profile, record.Id, row.ReceivedOn, target.DeadlineHolder(profile)));
         return imported;
     }

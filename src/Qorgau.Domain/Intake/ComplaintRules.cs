@@ -79,15 +79,6 @@ public static class ComplaintRules
         return problems.Count == 0 ? (complaint, problems) : (null, problems);
     }
 
-    /// <summary>The API and the form name enum values in lowercase with dashes: "victim", "female".</summary>
-    public static string CodeOf<T>(T value)
-        where T : struct, Enum =>
-        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    public static T? ParseCode<T>(string? code)
-        where T : struct, Enum =>
-        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => CodeOf(v!.Value) == code);
-
     private static string? RequiredText(string? value, string field, int maxLength, List<ComplaintProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -177,7 +168,7 @@ public static class ComplaintRules
             return null;
         }
 
-        var parsed = ParseCode<T>(value.Trim());
+        var parsed = EnumCode.Parse<T>(value.Trim());
         if (parsed is null)
         {
             problems.Add(new ComplaintProblem(field, ComplaintProblemCode.UnknownCode, value.Trim()));

@@ -32,10 +32,6 @@ public sealed class Organisation
 
     /// <summary>The installation key's Ed25519 signature over both public keys (<c>KeyAttestation</c>): nothing is sealed to keys it does not cover.</summary>
     public byte[]? PublicKeysSignature { get; set; }
-
-    /// <summary>The kind as profiles and files spell it: <c>national-preventive-mechanism</c>, <c>special-prosecutor</c>...</summary>
-    public static string KindCode(OrganisationKind kind) =>
-        string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
 
 public enum OrganisationKind

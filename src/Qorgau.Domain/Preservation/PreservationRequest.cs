@@ -144,18 +144,8 @@ public static class PreservationRules
         request.UpdatedAtUtc = nowUtc;
     }
 
-    public static string CodeOf(PreservationStatus status) => status switch
-    {
-        PreservationStatus.Raised => "raised",
-        PreservationStatus.Sent => "sent",
-        PreservationStatus.Secured => "secured",
-        PreservationStatus.Refused => "refused",
-        PreservationStatus.Overwritten => "overwritten",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
     public static PreservationStatus? ParseStatus(string? code) =>
-        Enum.GetValues<PreservationStatus>().Cast<PreservationStatus?>().FirstOrDefault(s => CodeOf(s!.Value) == code?.Trim().ToLowerInvariant());
+        EnumCode.Parse<PreservationStatus>(code?.Trim().ToLowerInvariant());
 }
 
 /// <summary>The timeline kinds of preservation requests: <c>preservation.raised</c>, <c>preservation.sent</c>...</summary>
@@ -163,5 +153,5 @@ public static class PreservationEventKind
 {
     public const string Raised = "preservation.raised";
 
-    public static string Of(PreservationStatus status) => "preservation." + PreservationRules.CodeOf(status);
+    public static string Of(PreservationStatus status) => "preservation." + EnumCode.Of(status);
 }

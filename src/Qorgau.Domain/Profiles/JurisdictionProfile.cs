@@ -156,7 +156,7 @@ public sealed record Deadline(string Code, LocalizedName Name, int Days, Deadlin
     public DateOnly DueOn(DateOnly start) => start.AddDays(Days);
 
     public bool Binds(DeadlineHolder holder) =>
-        Organisations.Any(o => o == Investigating ? holder.Investigates : o == Organisation.KindCode(holder.Kind));
+        Organisations.Any(o => o == Investigating ? holder.Investigates : o == EnumCode.Of(holder.Kind));
 }
 
 /// <summary>The organisation a case belongs to, as far as deadlines care: its kind and whether it investigates.</summary>

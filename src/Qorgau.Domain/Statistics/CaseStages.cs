@@ -95,7 +95,7 @@ public static class CaseStages
     public static IntakeChannel? ChannelOf(string? detail)
     {
         var code = detail is not null && detail.StartsWith('{') ? CaseEventDetail.Read(detail).GetValueOrDefault(ImportEventKind.Channel) : detail;
-        return ComplaintRules.ParseCode<IntakeChannel>(code?.Trim());
+        return EnumCode.Parse<IntakeChannel>(code?.Trim());
     }
 
     private static void Read(JurisdictionProfile profile, CaseStageRecord record, CaseEvent e, List<Sentence>? sentences)
@@ -121,7 +121,7 @@ public static class CaseStages
                 record.Reach(FunnelStage.Withdrawn, e.OccurredAtUtc);
                 return;
             case CaseEventKind.WithdrawalOutcomeRecorded:
-                record.WithdrawalOutcome = ComplaintRules.ParseCode<WithdrawalOutcome>(detail.GetValueOrDefault("outcome")) ?? record.WithdrawalOutcome;
+                record.WithdrawalOutcome = EnumCode.Parse<WithdrawalOutcome>(detail.GetValueOrDefault("outcome")) ?? record.WithdrawalOutcome;
                 return;
             case CareEventKind.CompensationFiled:
                 record.Reach(FunnelStage.CompensationClaimed, e.OccurredAtUtc);
@@ -231,7 +231,7 @@ public static class CaseStages
 
     private static void Decided(CaseStageRecord record, CaseEvent e, IReadOnlyDictionary<string, string> detail)
     {
-        var decision = ComplaintRules.ParseCode<ClaimDecision>(detail.GetValueOrDefault("decision"));
+        var decision = EnumCode.Parse<ClaimDecision>(detail.GetValueOrDefault("decision"));
         if (decision is ClaimDecision.Granted or ClaimDecision.PartlyGranted)
         {
             record.CompensationAwarded += Amount(detail);

@@ -122,6 +122,8 @@ public static class QorgauServices
         services.AddScoped<Qorgau.Web.Features.Evidence.EvidenceLocker>();
         services.AddScoped<Qorgau.Web.Features.Evidence.CustodySigners>();
         services.AddScoped<Qorgau.Web.Features.Evidence.EvidencePackage>();
+        services.AddScoped<Qorgau.Web.Features.Evidence.EvidenceShelf>();
+        services.AddScoped<Qorgau.Web.Features.Evidence.SessionSigner>();
         services.AddScoped<Features.Import.CaseImport>();
         services.AddScoped<FacilityRegistry>();
         services.AddScoped<Features.Statistics.FunnelStatistics>();

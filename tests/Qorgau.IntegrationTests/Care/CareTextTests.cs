@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using System.Xml.Linq;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Intake;
@@ -11,7 +12,7 @@ public sealed class CareTextTests
     private static readonly string[] Files = ["SharedResource.resx", "SharedResource.ru.resx", "SharedResource.kk.resx"];
 
     private static IEnumerable<string> CodeKeys<T>()
-        where T : struct, Enum => Enum.GetValues<T>().Select(v => $"Care.{typeof(T).Name}.{ComplaintRules.CodeOf(v)}");
+        where T : struct, Enum => Enum.GetValues<T>().Select(v => $"Care.{typeof(T).Name}.{EnumCode.Of(v)}");
 
     [Fact]
     public void Every_code_and_event_kind_of_this_part_has_a_name_in_Kazakh_Russian_and_English()

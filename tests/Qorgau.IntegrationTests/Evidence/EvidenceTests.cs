@@ -212,7 +212,8 @@ public sealed class EvidenceTests(DemoIntakeFactory app) : IClassFixture<DemoInt
         var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), "Photos from the lawyer.");
         var intakeEmail = Infrastructure.DemoAccounts.Email("intake");
         var intakeId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == intakeEmail).Select(u => u.Id).SingleAsync());
-        (await app.WithDbAsync(db => db.CustodySignerGrants.Where(g => g.UserId == intakeId).ExecuteDeleteAsync())).ShouldBe(1, "the demo gave the intake operator a grant");
+        // Another test of this class may have taken the grant already (the demo gives it: CustodySignerTests).
+        await app.WithDbAsync(db => db.CustodySignerGrants.Where(g => g.UserId == intakeId).ExecuteDeleteAsync());
         var intake = await app.SignInAsync("intake");
 
         var refused = await AddAsync(intake, filed.PublicId, RandomBytes(2_000), from: "lawyer Aliya", how: "by hand");

@@ -112,7 +112,7 @@ public sealed class ProductionSafetyTests
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var output = new System.Text.StringBuilder();
         var running = false;
-        while (!running && await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken) is { } line)
+        while (!running && await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken) is { } line)
         {
             output.AppendLine(line);
             running = line.StartsWith("Qorgau is running.", StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 
@@ -34,7 +35,7 @@ public sealed class CaseHistoryTests
     };
 
     private static CaseEvent Action(int day, string action, CaseStatus to, params (string Key, string? Value)[] detail) =>
-        Event(day, CaseEventKind.Of(action), [(CaseEventDetail.To, ComplaintRules.CodeOf(to)), .. detail]);
+        Event(day, CaseEventKind.Of(action), [(CaseEventDetail.To, EnumCode.Of(to)), .. detail]);
 
     [Fact]
     public void Before_anything_happened_the_case_is_received_with_nothing_on_it()
@@ -120,8 +121,8 @@ public sealed class CaseHistoryTests
     [Fact]
     public void Multi_word_statuses_are_read_from_their_codes()
     {
-        ComplaintRules.CodeOf(CaseStatus.InCourt).ShouldBe("in-court");
-        ComplaintRules.CodeOf(CaseStatus.OutOfScope).ShouldBe("out-of-scope");
+        EnumCode.Of(CaseStatus.InCourt).ShouldBe("in-court");
+        EnumCode.Of(CaseStatus.OutOfScope).ShouldBe("out-of-scope");
 
         CaseHistory.StateAt([Event(0, CaseEventKind.Of(CaseAction.Reject), (CaseEventDetail.To, "out-of-scope"))], Start).Status.ShouldBe(CaseStatus.OutOfScope);
         CaseHistory.StateAt([Event(0, CaseEventKind.Of(CaseAction.Indict), (CaseEventDetail.To, "in-court"))], Start).Status.ShouldBe(CaseStatus.InCourt);

@@ -104,7 +104,7 @@ public sealed class ComplaintRulesTests
 
     [Fact]
     public void Enum_codes_are_lowercase_with_dashes_and_read_back() =>
-        Enum.GetValues<CaseStatus>().ShouldAllBe(s => ComplaintRules.ParseCode<CaseStatus>(ComplaintRules.CodeOf(s)) == s);
+        Enum.GetValues<CaseStatus>().ShouldAllBe(s => EnumCode.Parse<CaseStatus>(EnumCode.Of(s)) == s);
 
     private static (Complaint? Complaint, IReadOnlyList<ComplaintProblem> Problems) Check(ComplaintForm form, Facility? facility = null) =>
         ComplaintRules.Check(form, TestProfile.Kazakhstan, facility, Today, "ru");

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
@@ -8,13 +9,13 @@ namespace Qorgau.Web.Features.Care;
 public static class CareText
 {
     public static string Of<T>(IStringLocalizer localizer, T value)
-        where T : struct, Enum => localizer[$"Care.{typeof(T).Name}.{ComplaintRules.CodeOf(value)}"];
+        where T : struct, Enum => localizer[$"Care.{typeof(T).Name}.{EnumCode.Of(value)}"];
 
     public static IReadOnlyDictionary<string, string> Problems(IStringLocalizer localizer, IEnumerable<CaseProblem> problems) =>
         problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => localizer[$"Care.Problem.{g.First().Code}"].Value);
 
     public static string Code<T>(T value)
-        where T : struct, Enum => ComplaintRules.CodeOf(value);
+        where T : struct, Enum => EnumCode.Of(value);
 
     public static string Day(DateOnly? on) => on?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
@@ -35,7 +36,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
             ContentCipher = Crypto.EncryptText(caseKey, JsonSerializer.Serialize(input.Content), CareField.ExaminationContext(record.Id, id)),
         };
         db.ForensicExaminations.Add(examination);
-        AddEvent(record, CareEventKind.ExaminationRecorded, actorId, new() { ["examination"] = id.ToString(), ["consistency"] = ComplaintRules.CodeOf(input.Consistency), ["on"] = Day(input.ExaminedOn) });
+        AddEvent(record, CareEventKind.ExaminationRecorded, actorId, new() { ["examination"] = id.ToString(), ["consistency"] = EnumCode.Of(input.Consistency), ["on"] = Day(input.ExaminedOn) });
         await deadlines.MeetAsync(record, [CaseDeadlines.MedicalExamination], cancellationToken: cancellationToken);
         await SaveAsync(record, "examination.recorded", actorId, id, cancellationToken);
         return examination;
@@ -66,7 +67,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
             ProviderCipher = Encrypt(caseKey, provider, CareField.ProviderContext(record.Id, id)),
             NotesCipher = Encrypt(caseKey, notes, CareField.ReferralNotesContext(record.Id, id)),
         });
-        AddEvent(record, CareEventKind.SupportRequested, actorId, new() { ["referral"] = id.ToString(), ["kind"] = ComplaintRules.CodeOf(kind.Value), ["on"] = Day(on.Value) });
+        AddEvent(record, CareEventKind.SupportRequested, actorId, new() { ["referral"] = id.ToString(), ["kind"] = EnumCode.Of(kind.Value), ["on"] = Day(on.Value) });
         await SaveAsync(record, "support.requested", actorId, id, cancellationToken);
         return problems;
     }
@@ -89,7 +90,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         }
 
         CareRules.Apply(referral, to.Value, on.Value);
-        AddEvent(record, CareEventKind.SupportStatus, actorId, new() { ["referral"] = referral.Id.ToString(), ["status"] = ComplaintRules.CodeOf(to.Value), ["on"] = Day(on.Value) });
+        AddEvent(record, CareEventKind.SupportStatus, actorId, new() { ["referral"] = referral.Id.ToString(), ["status"] = EnumCode.Of(to.Value), ["on"] = Day(on.Value) });
         await SaveAsync(record, "support.status", actorId, referral.Id, cancellationToken);
         return problems;
     }
@@ -123,7 +124,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
             WithdrawalId = withdrawal?.Id,
             DetailsCipher = Encrypt(caseKey, details, CareField.MeasureContext(record.Id, id)),
         });
-        AddEvent(record, CareEventKind.MeasureRequested, actorId, new() { ["measure"] = id.ToString(), ["kind"] = ComplaintRules.CodeOf(kind.Value), ["on"] = Day(on.Value), ["withdrawal"] = withdrawal?.Id.ToString() });
+        AddEvent(record, CareEventKind.MeasureRequested, actorId, new() { ["measure"] = id.ToString(), ["kind"] = EnumCode.Of(kind.Value), ["on"] = Day(on.Value), ["withdrawal"] = withdrawal?.Id.ToString() });
         await SaveAsync(record, "protection.requested", actorId, id, cancellationToken);
         return problems;
     }
@@ -146,7 +147,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         }
 
         CareRules.Apply(measure, to.Value, on.Value);
-        AddEvent(record, CareEventKind.MeasureStatus, actorId, new() { ["measure"] = measure.Id.ToString(), ["status"] = ComplaintRules.CodeOf(to.Value), ["on"] = Day(on.Value) });
+        AddEvent(record, CareEventKind.MeasureStatus, actorId, new() { ["measure"] = measure.Id.ToString(), ["status"] = EnumCode.Of(to.Value), ["on"] = Day(on.Value) });
         if (measure.Kind == MeasureKind.FollowUpVisit && to.Value == MeasureStatus.Applied)
         {
             await deadlines.MeetAsync(record, [CaseDeadlines.VisitWhileHeld], cancellationToken: cancellationToken);
@@ -200,7 +201,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         }
 
         CareRules.Decide(claim, decision.Value, on.Value, awarded);
-        AddEvent(record, CareEventKind.CompensationDecided, actorId, new() { ["claim"] = claim.Id.ToString(), ["decision"] = ComplaintRules.CodeOf(decision.Value), ["awarded"] = Money(claim.AmountAwarded ?? 0), ["on"] = Day(on.Value) });
+        AddEvent(record, CareEventKind.CompensationDecided, actorId, new() { ["claim"] = claim.Id.ToString(), ["decision"] = EnumCode.Of(decision.Value), ["awarded"] = Money(claim.AmountAwarded ?? 0), ["on"] = Day(on.Value) });
         await SaveAsync(record, "compensation.decided", actorId, claim.Id, cancellationToken);
         return problems;
     }

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -153,10 +154,10 @@ public sealed class IncidentRegister(
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var linked in await LinkedCasesAsync(incident.Id, cancellationToken))
         {
-            db.CaseEvents.Add(new CaseEvent { CaseId = linked.Id, OccurredAtUtc = now, Kind = CareEventKind.IncidentInquiry, ActorUserId = member.Id, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["inquiry"] = ComplaintRules.CodeOf(to.Value) }) });
+            db.CaseEvents.Add(new CaseEvent { CaseId = linked.Id, OccurredAtUtc = now, Kind = CareEventKind.IncidentInquiry, ActorUserId = member.Id, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["inquiry"] = EnumCode.Of(to.Value) }) });
         }
 
-        await audit.WriteAsync(new AuditEvent("incident.inquiry", member.Id, incident.OrganisationId, "incident", incident.Id.ToString(), $"inquiry={ComplaintRules.CodeOf(to.Value)}"), cancellationToken);
+        await audit.WriteAsync(new AuditEvent("incident.inquiry", member.Id, incident.OrganisationId, "incident", incident.Id.ToString(), $"inquiry={EnumCode.Of(to.Value)}"), cancellationToken);
         return problems;
     }
 
@@ -194,7 +195,7 @@ public sealed class IncidentRegister(
             OccurredAtUtc = now,
             Kind = CareEventKind.IncidentLinked,
             ActorUserId = actorId,
-            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["kind"] = ComplaintRules.CodeOf(incident.Kind), ["on"] = incident.OccurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["persons"] = incident.Persons.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["kind"] = EnumCode.Of(incident.Kind), ["on"] = incident.OccurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["persons"] = incident.Persons.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
         });
     }
 

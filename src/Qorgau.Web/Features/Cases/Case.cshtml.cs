@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -392,7 +393,7 @@ public sealed class CaseModel(
             return Forbid();
         }
 
-        var outcome = ComplaintRules.ParseCode<WithdrawalOutcome>(FollowUpOutcome);
+        var outcome = EnumCode.Parse<WithdrawalOutcome>(FollowUpOutcome);
         if (outcome is null || (FollowUpNotes?.Trim().Length ?? 0) > CaseConversation.MaxMessageLength)
         {
             FollowUpProblem = CaseText.Problem(localizer, outcome is null ? CaseProblemCode.Required : CaseProblemCode.TooLong);

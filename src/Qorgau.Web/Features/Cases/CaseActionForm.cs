@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using System.Globalization;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
@@ -69,12 +70,12 @@ public sealed class CaseActionForm
         var problems = new List<CaseProblem>();
         var action = Action?.Trim() ?? string.Empty;
         var on = Parse(On, "on", problems, text => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null);
-        var appealBy = Parse(AppealBy, "appealBy", problems, ComplaintRules.ParseCode<AppealBy>);
+        var appealBy = Parse(AppealBy, "appealBy", problems, EnumCode.Parse<AppealBy>);
         var sentences = new List<SentenceCommand>();
         if (action == CaseAction.Verdict)
         {
             var official = Parse(Official, "sentences[0].official", problems, text => Guid.TryParse(text, out var g) ? g : (Guid?)null);
-            var outcome = Parse(Outcome, "sentences[0].outcome", problems, ComplaintRules.ParseCode<VerdictOutcome>);
+            var outcome = Parse(Outcome, "sentences[0].outcome", problems, EnumCode.Parse<VerdictOutcome>);
             var months = Parse(CustodialMonths, "sentences[0].custodialMonths", problems, Number);
             var ban = Parse(BanFromOfficeMonths, "sentences[0].banFromOfficeMonths", problems, Number);
             var fine = Parse(Fine, "sentences[0].fine", problems, Amount);

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
@@ -136,11 +137,11 @@ public sealed record CaseListFilter
             search = null;
         }
 
-        var statusCode = Code("status", code => ComplaintRules.ParseCode<CaseStatus>(code) is not null);
+        var statusCode = Code("status", code => EnumCode.Parse<CaseStatus>(code) is not null);
         var filter = new CaseListFilter
         {
             Queue = Code("queue", CaseQueues.All.Contains) ?? CaseQueues.Organisation,
-            Status = statusCode is null ? null : ComplaintRules.ParseCode<CaseStatus>(statusCode),
+            Status = statusCode is null ? null : EnumCode.Parse<CaseStatus>(statusCode),
             Search = search,
             Region = Code("region", code => profile.FindRegion(code) is not null),
             Facility = facility,

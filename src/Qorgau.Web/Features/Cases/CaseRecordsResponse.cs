@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Care;
@@ -31,13 +32,13 @@ public sealed record CaseRecordsResponse(
         var incidents = await db.IncidentCases.AsNoTracking().Where(l => l.CaseId == caseId)
             .Join(db.Incidents.AsNoTracking(), l => l.IncidentId, i => i.Id, (l, i) => i).OrderBy(i => i.OccurredOn).ToListAsync(cancellationToken);
         return new CaseRecordsResponse(
-            [.. preservation.Select(p => new PreservationResponse(p.Id, p.FacilityId, p.PeriodFrom, p.PeriodTo, p.DueOn, PreservationRules.CodeOf(p.Status), p.SentOn, p.ClosedOn, p.Reference))],
+            [.. preservation.Select(p => new PreservationResponse(p.Id, p.FacilityId, p.PeriodFrom, p.PeriodTo, p.DueOn, EnumCode.Of(p.Status), p.SentOn, p.ClosedOn, p.Reference))],
             [.. evidence.Select(e => new EvidenceResponse(e.Id, e.Kind, e.ContentType, e.Length, CaseResponse.Utc(e.AddedAtUtc), e.OriginalSha256, e.MedicalExaminationId))],
-            [.. examinations.Select(e => new ExaminationResponse(e.Id, e.RequestedOn, e.ExaminedOn, ComplaintRules.CodeOf(e.Consistency)))],
-            [.. referrals.Select(r => new SupportResponse(r.Id, ComplaintRules.CodeOf(r.Kind), ComplaintRules.CodeOf(r.Status), r.RequestedOn, r.StatusOn))],
-            [.. measures.Select(m => new MeasureResponse(m.Id, ComplaintRules.CodeOf(m.Kind), ComplaintRules.CodeOf(m.Status), m.RequestedOn, m.StatusOn))],
-            [.. claims.Select(c => new ClaimResponse(c.Id, c.AmountClaimed, c.FiledOn, c.Decision is { } d ? ComplaintRules.CodeOf(d) : null, c.DecidedOn, c.AmountAwarded, c.PaidOn, c.AmountPaid))],
-            [.. incidents.Select(i => new IncidentResponse(i.Id, ComplaintRules.CodeOf(i.Kind), i.OccurredOn, i.FacilityId, i.Persons, ComplaintRules.CodeOf(i.Inquiry)))]);
+            [.. examinations.Select(e => new ExaminationResponse(e.Id, e.RequestedOn, e.ExaminedOn, EnumCode.Of(e.Consistency)))],
+            [.. referrals.Select(r => new SupportResponse(r.Id, EnumCode.Of(r.Kind), EnumCode.Of(r.Status), r.RequestedOn, r.StatusOn))],
+            [.. measures.Select(m => new MeasureResponse(m.Id, EnumCode.Of(m.Kind), EnumCode.Of(m.Status), m.RequestedOn, m.StatusOn))],
+            [.. claims.Select(c => new ClaimResponse(c.Id, c.AmountClaimed, c.FiledOn, c.Decision is { } d ? EnumCode.Of(d) : null, c.DecidedOn, c.AmountAwarded, c.PaidOn, c.AmountPaid))],
+            [.. incidents.Select(i => new IncidentResponse(i.Id, EnumCode.Of(i.Kind), i.OccurredOn, i.FacilityId, i.Persons, EnumCode.Of(i.Inquiry)))]);
     }
 }
 

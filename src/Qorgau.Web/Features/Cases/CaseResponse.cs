@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Proceedings;
@@ -46,14 +47,14 @@ public sealed record CaseResponse(
     {
         var c = d.Case;
         return new CaseResponse(
-            c.PublicId, ComplaintRules.CodeOf(c.Status), d.Organisation.Code, c.ReceivedOn, ComplaintRules.CodeOf(c.Channel), c.IsUrgent,
+            c.PublicId, EnumCode.Of(c.Status), d.Organisation.Code, c.ReceivedOn, EnumCode.Of(c.Channel), c.IsUrgent,
             c.RegionCode, c.FacilityId, c.FacilityTypeCode, c.AccusedAgencyCode, c.IllTreatmentCode, c.MethodCodes,
-            c.VictimSex is { } sex ? ComplaintRules.CodeOf(sex) : null, c.VictimAgeBand, c.VictimLegalStatus, c.Vulnerabilities, c.ConsentToShare,
+            c.VictimSex is { } sex ? EnumCode.Of(sex) : null, c.VictimAgeBand, c.VictimLegalStatus, c.Vulnerabilities, c.ConsentToShare,
             c.OutOfScopeReason, c.NextDueOn, c.IsOverdue, d.PendingReferralTo?.Code,
             CaseRules.AllowedNow(c.Status, d.Withdrawals, c.PendingReferralOrganisationId is not null),
             d.Proceeding is null ? null : ProceedingResponse.From(d),
             [.. d.Assignments.Select(a => new AssignmentResponse(a.Email, a.Assignment.Role, Utc(a.Assignment.AssignedAtUtc)))],
-            [.. d.Withdrawals.Select(w => new WithdrawalResponse(Utc(w.RequestedAtUtc), ComplaintRules.CodeOf(w.RequestedBy), w.Outcome is { } o ? ComplaintRules.CodeOf(o) : null, d.EmailOf(w.InterviewerUserId)))],
+            [.. d.Withdrawals.Select(w => new WithdrawalResponse(Utc(w.RequestedAtUtc), EnumCode.Of(w.RequestedBy), w.Outcome is { } o ? EnumCode.Of(o) : null, d.EmailOf(w.InterviewerUserId)))],
             [.. d.Deadlines.Select(x => new DeadlineResponse(x.Code, x.DueOn, x.MetAtUtc is { } met ? Utc(met) : null, x.OverdueMarkedAtUtc is not null && x.IsOpen, x.NotApplicableAtUtc is { } moot ? Utc(moot) : null))],
             [.. d.Events.Select(e => EventResponse.From(Utc(e.OccurredAtUtc), e.Kind, d.EmailOf(e.ActorUserId), CaseEventDetail.Read(e.Detail)))],
             asOfUtc is { } at ? SnapshotResponse.From(CaseHistory.StateAt(d.Events, at), d) : null,
@@ -94,10 +95,10 @@ public sealed record ProceedingResponse(
         var p = d.Proceeding!;
         return new ProceedingResponse(
             p.RegisterNumber, p.RegisteredOn, p.ArticleAtRegistration, p.CurrentArticle, p.TerminationReason, p.TerminatedOn, p.IndictedOn, p.Court,
-            p.PleaAgreement, p.VerdictOn, p.AppealedOn, p.AppealedBy is { } by ? ComplaintRules.CodeOf(by) : null, p.FinalOn,
+            p.PleaAgreement, p.VerdictOn, p.AppealedOn, p.AppealedBy is { } by ? EnumCode.Of(by) : null, p.FinalOn,
             [.. d.Qualifications.Select(q => new QualificationResponse(q.ArticleCode, q.PreviousArticleCode, q.On, q.Reason, d.EmailOf(q.ByUserId)))],
             [.. d.Officials.Select(o => new OfficialResponse(o.Id, o.AgencyCode, o.Position, o.Rank))],
-            [.. d.Sentences.Select(s => new SentenceResponse(s.OfficialId, s.On, s.OnAppeal, ComplaintRules.CodeOf(s.Outcome), s.ArticleCode, s.CustodialMonths, s.Suspended, s.Fine, s.BanFromOfficeMonths)
+            [.. d.Sentences.Select(s => new SentenceResponse(s.OfficialId, s.On, s.OnAppeal, EnumCode.Of(s.Outcome), s.ArticleCode, s.CustodialMonths, s.Suspended, s.Fine, s.BanFromOfficeMonths)
             {
                 RestrictionOfLibertyMonths = s.RestrictionOfLibertyMonths,
                 CorrectionalLabourMonths = s.CorrectionalLabourMonths,
@@ -105,7 +106,7 @@ public sealed record ProceedingResponse(
                 CommunityServiceHours = s.CommunityServiceHours,
                 FineMrp = s.FineMrp,
                 FineIndexTenge = s.FineIndexTenge,
-                MainPenalties = [.. s.Terms.MainPenalties.Select(ComplaintRules.CodeOf)],
+                MainPenalties = [.. s.Terms.MainPenalties.Select(EnumCode.Of)],
             })])
         {
             InvestigatingBody = p.InvestigatingBody,
@@ -156,6 +157,6 @@ public sealed record EventResponse(DateTime At, string Kind, string? Actor, IRea
 public sealed record SnapshotResponse(DateTime At, string Status, string? Article, IReadOnlyList<string> Assignees, int Events)
 {
     public static SnapshotResponse From(CaseSnapshot snapshot, CaseDossier d) => new(
-        CaseResponse.Utc(snapshot.AsOfUtc), ComplaintRules.CodeOf(snapshot.Status), snapshot.Article,
+        CaseResponse.Utc(snapshot.AsOfUtc), EnumCode.Of(snapshot.Status), snapshot.Article,
         [.. snapshot.Assignees.Select(a => $"{d.EmailOf(a.Key) ?? a.Key.ToString()} ({a.Value})")], snapshot.Events);
 }

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
@@ -215,7 +216,7 @@ public sealed class CaseTeam(
             record.IsUrgent = true;
         }
 
-        db.CaseEvents.Add(Event(record.Id, now, CaseEventKind.WithdrawalOutcomeRecorded, actorId, new() { ["withdrawal"] = withdrawal.Id.ToString(), ["outcome"] = Domain.Intake.ComplaintRules.CodeOf(outcome) }));
+        db.CaseEvents.Add(Event(record.Id, now, CaseEventKind.WithdrawalOutcomeRecorded, actorId, new() { ["withdrawal"] = withdrawal.Id.ToString(), ["outcome"] = EnumCode.Of(outcome) }));
         await deadlines.MeetAsync(record, [CaseDeadlines.WithdrawalFollowUp], withdrawal.Id, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Cases;
@@ -8,7 +9,7 @@ namespace Qorgau.Web.Features.Cases;
 /// <summary>Case-work codes in the reader's language: statuses, actions, problems and refusals.</summary>
 public static class CaseText
 {
-    public static string Status(IStringLocalizer localizer, CaseStatus status) => localizer[$"CaseStatus.{ComplaintRules.CodeOf(status)}"];
+    public static string Status(IStringLocalizer localizer, CaseStatus status) => localizer[$"CaseStatus.{EnumCode.Of(status)}"];
 
     public static string Action(IStringLocalizer localizer, string action) => localizer[$"CaseAction.{action}"];
 

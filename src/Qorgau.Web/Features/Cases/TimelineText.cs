@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Cases;
@@ -34,7 +35,7 @@ public static class TimelineText
 
     private static string Value(IStringLocalizer localizer, JurisdictionProfile profile, CultureInfo culture, string key, string value) => key switch
     {
-        CaseEventDetail.To => ComplaintRules.ParseCode<CaseStatus>(value) is { } status ? CaseText.Status(localizer, status) : value,
+        CaseEventDetail.To => EnumCode.Parse<CaseStatus>(value) is { } status ? CaseText.Status(localizer, status) : value,
         CaseEventDetail.Role => Localized(localizer, $"Role.{value}", value),
         "agency" or "investigating-body" => profile.FindAgency(value)?.Name.For(culture) ?? value,
         "deadline" => profile.FindDeadline(value)?.Name.For(culture) ?? value,

@@ -1,3 +1,5 @@
+// Longer than 300 lines because the page has one handler per custody step (add, register, hand over, view, verify, package) over the opening and refusal code they share; what the page shows and how its forms are checked live in EvidenceShelf and EvidenceFormCheck.
+
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,20 +31,17 @@ namespace Qorgau.Web.Features.Evidence;
 public sealed class EvidenceModel(
     StaffCaseAccess access,
     EvidenceLocker locker,
-    CustodySigners signers,
+    SessionSigner sessionSigner,
     EvidencePackage package,
-    StaffKeySession keySession,
-    QorgauDbContext db,
+    EvidenceShelf shelf,
     AuditLog audit,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public const int MaxTextLength = 500;
-
     public Case Case { get; private set; } = null!;
 
     public CaseOpeningOutcome Outcome { get; private set; }
 
-    public IReadOnlyList<ItemView> Items { get; private set; } = [];
+    public IReadOnlyList<EvidenceItemView> Items { get; private set; } = [];
 
     public IReadOnlyList<(CaseAttachment Attachment, string Name)> Attachments { get; private set; } = [];
 
@@ -78,7 +77,7 @@ public sealed class EvidenceModel(
     public async Task<IActionResult> OnGetDownloadAsync(string publicId, Guid id, CancellationToken cancellationToken)
     {
         var opening = await access.OpenAsync(User, publicId, $"evidence={id}", cancellationToken);
-        var item = opening.Outcome == CaseOpeningOutcome.Opened ? await ItemAsync(opening, id, cancellationToken) : null;
+        var item = opening.Outcome == CaseOpeningOutcome.Opened ? await shelf.ItemAsync(opening.Case!, id, cancellationToken) : null;
         if (item is null)
         {
             return await ShowOrNotFoundAsync(opening, cancellationToken);
@@ -120,7 +119,7 @@ public sealed class EvidenceModel(
                 }
 
                 fileSent = true;
-                if (signer is null || await CheckAsync(fields, opening.Case!.Id, cancellationToken) is not { } input)
+                if (signer is null || await CheckAsync(fields, opening.Case!, cancellationToken) is not { } input)
                 {
                     return;
                 }
@@ -149,7 +148,7 @@ public sealed class EvidenceModel(
             return await RefuseAsync(opening, cancellationToken);
         }
 
-        await CheckAsync(Posted, opening.Case!.Id, cancellationToken);
+        await CheckAsync(Posted, opening.Case!, cancellationToken);
         if (!fileSent)
         {
             Problems["file"] = localizer["Evidence.Problem.NoFile"];
@@ -167,14 +166,14 @@ public sealed class EvidenceModel(
         }
 
         var attachment = Guid.TryParse(Posted["attachment"], out var attachmentId)
-            ? await db.CaseAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == opening.Case!.Id, cancellationToken)
+            ? await shelf.AttachmentAsync(opening.Case!, attachmentId, cancellationToken)
             : null;
         if (attachment is null)
         {
             Problems["attachment"] = localizer["Complaint.Problem.required"];
         }
 
-        if (await CheckAsync(Posted, opening.Case!.Id, cancellationToken) is not { } input || attachment is null)
+        if (await CheckAsync(Posted, opening.Case!, cancellationToken) is not { } input || attachment is null)
         {
             return await InvalidAsync(opening, cancellationToken);
         }
@@ -191,14 +190,14 @@ public sealed class EvidenceModel(
             return await RefuseOrShowAsync(opening, cancellationToken);
         }
 
-        var item = Guid.TryParse(Posted["item"], out var id) ? await ItemAsync(opening, id, cancellationToken) : null;
+        var item = Guid.TryParse(Posted["item"], out var id) ? await shelf.ItemAsync(opening.Case!, id, cancellationToken) : null;
         if (item is null)
         {
             return NotFound();
         }
 
-        var to = Text(Posted, "to", required: true);
-        var why = Text(Posted, "why", required: true);
+        var to = Check.Text(Posted, "to", required: true);
+        var why = Check.Text(Posted, "why", required: true);
         if (Problems.Count > 0)
         {
             return await InvalidAsync(opening, cancellationToken);
@@ -219,7 +218,7 @@ public sealed class EvidenceModel(
 
         var keys = await locker.SigningKeysAsync(cancellationToken);
         var results = new Dictionary<Guid, IReadOnlyList<string>>();
-        foreach (var item in await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == opening.Case!.Id).ToListAsync(cancellationToken))
+        foreach (var item in await shelf.AllAsync(opening.Case!, cancellationToken))
         {
             var problems = await locker.VerifyAsync(item, keys, opening.CaseKey, cancellationToken);
             results[item.Id] = [.. problems.Select(p => EvidenceText.Problem(localizer, p))];
@@ -238,8 +237,8 @@ public sealed class EvidenceModel(
             return await RefuseOrShowAsync(opening, cancellationToken);
         }
 
-        var recipient = Text(Posted, "recipient", required: true);
-        var items = await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == opening.Case!.Id).OrderBy(e => e.AddedAtUtc).ToListAsync(cancellationToken);
+        var recipient = Check.Text(Posted, "recipient", required: true);
+        var items = await shelf.AllAsync(opening.Case!, cancellationToken);
         if (items.Count == 0)
         {
             Problems["recipient"] = localizer["Evidence.Problem.NoItems"];
@@ -266,67 +265,14 @@ public sealed class EvidenceModel(
         return (opening, opening.Outcome == CaseOpeningOutcome.Opened ? await SignerAsync(opening, cancellationToken) : null);
     }
 
-    /// <summary>The case's organisation signs; only its members who hold the key (as key holders or by a grant) can.</summary>
-    private async Task<CustodySigner?> SignerAsync(CaseOpening opening, CancellationToken cancellationToken)
-    {
-        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == opening.Case!.OrganisationId, cancellationToken);
-        var privateKey = opening.User!.OrganisationId == organisation.Id ? await keySession.GetPrivateKeyAsync(opening.User.Id, cancellationToken) : null;
-        var key = privateKey is null ? null : await signers.SigningKeyAsync(organisation, opening.User.Id, privateKey, cancellationToken);
-        return key is null ? null : new CustodySigner(opening.User, organisation, key);
-    }
+    private Task<CustodySigner?> SignerAsync(CaseOpening opening, CancellationToken cancellationToken) =>
+        sessionSigner.OfAsync(opening.Case!, opening.User!, cancellationToken);
 
     /// <summary>The form's problems, or the new item; an examination must be one of this case's.</summary>
-    private async Task<NewEvidence?> CheckAsync(FormFields fields, Guid caseId, CancellationToken cancellationToken)
-    {
-        const bool requireParty = true;
-        var kind = fields["kind"];
-        if (!EvidenceKind.IsKnown(kind))
-        {
-            Problems["kind"] = localizer["Complaint.Problem.required"];
-        }
+    private Task<NewEvidence?> CheckAsync(FormFields fields, Case record, CancellationToken cancellationToken) =>
+        Check.NewItemAsync(fields, id => shelf.HasExaminationAsync(record, id, cancellationToken));
 
-        var description = Text(fields, "description", required: false);
-        var from = Text(fields, "from", requireParty);
-        var how = Text(fields, "how", requireParty);
-        Guid? examination = null;
-        if (!string.IsNullOrWhiteSpace(fields["examination"]))
-        {
-            if (Guid.TryParse(fields["examination"], out var id) && await db.ForensicExaminations.AnyAsync(e => e.Id == id && e.CaseId == caseId, cancellationToken))
-            {
-                examination = id;
-            }
-            else
-            {
-                Problems["examination"] = localizer["Evidence.Problem.Examination"];
-            }
-        }
-
-        return Problems.Count == 0 ? new NewEvidence(kind!, description, from, how, examination) : null;
-    }
-
-    private string? Text(FormFields fields, string name, bool required)
-    {
-        var value = fields[name]?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            if (required)
-            {
-                Problems[name] = localizer["Complaint.Problem.required"];
-            }
-
-            return null;
-        }
-
-        if (value.Length > MaxTextLength)
-        {
-            Problems[name] = localizer["Complaint.Problem.too-long", MaxTextLength, value.Length];
-        }
-
-        return value;
-    }
-
-    private Task<EvidenceItem?> ItemAsync(CaseOpening opening, Guid id, CancellationToken cancellationToken) =>
-        db.EvidenceItems.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.CaseId == opening.Case!.Id, cancellationToken);
+    private EvidenceFormCheck Check => new(Problems, localizer);
 
     private async Task<IActionResult> InvalidAsync(CaseOpening opening, CancellationToken cancellationToken)
     {
@@ -376,44 +322,14 @@ public sealed class EvidenceModel(
             return Page();
         }
 
-        await HandOutSignerKeysAsync(opening, cancellationToken);
+        await sessionSigner.HandOutAsync(Case, opening.User!, cancellationToken);
         CannotSign = await SignerAsync(opening, cancellationToken) is null ? localizer["Evidence.CannotSign"].Value : null;
-        var items = await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == Case.Id).OrderBy(e => e.AddedAtUtc).ToListAsync(cancellationToken);
-        var ids = items.Select(i => i.Id).ToList();
-        var logs = (await db.CustodyEntries.AsNoTracking().Where(e => ids.Contains(e.ItemId)).OrderBy(e => e.Sequence).ToListAsync(cancellationToken)).ToLookup(e => e.ItemId);
-        var actorIds = logs.SelectMany(l => l).Select(e => e.ActorUserId).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        Items = [.. items.Select(i => new ItemView(
-            i,
-            EvidenceLocker.NameOf(i, caseKey),
-            EvidenceLocker.DescriptionOf(i, caseKey),
-            [.. logs[i.Id].Select(e => new EntryView(e, names.GetValueOrDefault(e.ActorUserId, "?"), EvidenceLocker.DetailsOf(e, caseKey)))]))];
-        var registered = items.Where(i => i.SourceAttachmentId != null).Select(i => i.SourceAttachmentId!.Value).ToHashSet();
-        var attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == Case.Id).OrderBy(a => a.AddedOn).ThenBy(a => a.Id).ToListAsync(cancellationToken);
-        Attachments = [.. attachments.Where(a => !registered.Contains(a.Id)).Select(a => (a, CaseFiles.FileNameOf(a, caseKey)))];
+        Items = await shelf.ItemsAsync(Case, caseKey, cancellationToken);
+        Attachments = await shelf.UnregisteredAttachmentsAsync(Case, Items, caseKey, cancellationToken);
         return Page();
     }
 
-    /// <summary>Keys follow the work: a key holder opening the page gives the custody signing key to colleagues who lack it.</summary>
-    private async Task HandOutSignerKeysAsync(CaseOpening opening, CancellationToken cancellationToken)
-    {
-        if (opening.User!.OrganisationId != Case.OrganisationId || await keySession.GetPrivateKeyAsync(opening.User.Id, cancellationToken) is not { } privateKey)
-        {
-            return;
-        }
-
-        if (await signers.AsKeyHolderAsync(Case.OrganisationId, opening.User.Id, privateKey, cancellationToken) is { } signingKey)
-        {
-            var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == Case.OrganisationId, cancellationToken);
-            await signers.SealMissingAsync(organisation, signingKey, opening.User.Id, cancellationToken);
-        }
-    }
-
     public string? Value(string form, string name) => PostedForm == form ? Posted[name] : null;
-
-    public sealed record ItemView(EvidenceItem Item, string Name, string? Description, IReadOnlyList<EntryView> Log);
-
-    public sealed record EntryView(CustodyEntry Entry, string ActorName, CustodyDetails Details);
 }
 
 /// <summary>The shared fields of the add and register forms, and which of the two they belong to.</summary>

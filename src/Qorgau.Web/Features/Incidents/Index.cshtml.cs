@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,7 +44,7 @@ public sealed class IndexModel(IncidentRegister register, QorgauDbContext db) : 
         var unknownFacility = !string.IsNullOrEmpty(Facility) && facilityId is null;
         Incidents = unknownFacility
             ? []
-            : await register.ListAsync(member.OrganisationId!.Value, facilityId, ComplaintRules.ParseCode<IncidentKind>(Kind), ComplaintRules.ParseCode<InquiryState>(Inquiry), cancellationToken);
+            : await register.ListAsync(member.OrganisationId!.Value, facilityId, EnumCode.Parse<IncidentKind>(Kind), EnumCode.Parse<InquiryState>(Inquiry), cancellationToken);
         return Page();
     }
 }

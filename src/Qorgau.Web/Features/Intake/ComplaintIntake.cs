@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Audit;
@@ -105,7 +106,7 @@ public sealed class ComplaintIntake(
         }
 
         preservation.RaiseFor(record, complaint.Facility, actorId, startOfDay);
-        db.CaseEvents.Add(new CaseEvent { Id = EventId(startOfDay), CaseId = caseId, OccurredAtUtc = startOfDay, Kind = CaseEventKind.Received, ActorUserId = actorId, Detail = ComplaintRules.CodeOf(channel) });
+        db.CaseEvents.Add(new CaseEvent { Id = EventId(startOfDay), CaseId = caseId, OccurredAtUtc = startOfDay, Kind = CaseEventKind.Received, ActorUserId = actorId, Detail = EnumCode.Of(channel) });
         return new NewCase(record, caseKey, receipt, actorId);
     }
 
@@ -138,7 +139,7 @@ public sealed class ComplaintIntake(
 
         // The one exact instant a filing leaves in clear: the audit chain orders and times every entry.
         await audit.WriteAsync(
-            new AuditEvent("case.filed", newCase.ActorId, record.OrganisationId, "case", record.Id.ToString(), $"channel={ComplaintRules.CodeOf(record.Channel)} attachments={newCase.Attachments.Count}"),
+            new AuditEvent("case.filed", newCase.ActorId, record.OrganisationId, "case", record.Id.ToString(), $"channel={EnumCode.Of(record.Channel)} attachments={newCase.Attachments.Count}"),
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

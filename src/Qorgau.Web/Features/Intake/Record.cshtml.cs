@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
@@ -53,14 +54,14 @@ public sealed class RecordModel(
     /// <summary>The blank form; a link may preselect the channel and a reference (a monitor recording an allegation heard on a visit).</summary>
     public async Task OnGetAsync(string? channel, string? reference, Guid? opening, int? item, CancellationToken cancellationToken)
     {
-        Channel = ComplaintRules.ParseCode<IntakeChannel>(channel) is { } preselected && Channels.Contains(preselected) ? channel : null;
+        Channel = EnumCode.Parse<IntakeChannel>(channel) is { } preselected && Channels.Contains(preselected) ? channel : null;
         Details = new ChannelDetails(Reference: string.IsNullOrWhiteSpace(reference) ? null : reference.Trim());
         if (opening is { } openingId && item is { } number && await monitoring.MemberAsync(User) is { } member
             && (await boxes.CheckItemAsync(member, openingId, number, cancellationToken)).Target is { } target)
         {
             // An item found in a complaint box: the channel is the box, and the reference names the box, the opening and the item.
             BoxItem = (openingId, number);
-            Channel = ComplaintRules.CodeOf(IntakeChannel.Box);
+            Channel = EnumCode.Of(IntakeChannel.Box);
             Details = new ChannelDetails(Reference: target.Reference);
         }
 
@@ -81,7 +82,7 @@ public sealed class RecordModel(
         Details = ChannelDetails.Read(fields);
         GiveReceipt = fields.IsChecked("giveReceipt");
         Channel = fields["channel"];
-        var channel = ComplaintRules.ParseCode<IntakeChannel>(Channel);
+        var channel = EnumCode.Parse<IntakeChannel>(Channel);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var check = await intake.CheckForOrganisationAsync(values, ComplaintRules.Languages.Contains(language) ? language : "ru", organisation, cancellationToken);
         Form = await NewFormAsync(values);

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Monitoring;
@@ -165,7 +166,7 @@ public sealed class DemoVisits(QorgauDbContext db, CaseKeyring keyring, Jurisdic
         return id;
     }
 
-    private static string ComplaintText(RecommendationStatus status) => Domain.Intake.ComplaintRules.CodeOf(status);
+    private static string ComplaintText(RecommendationStatus status) => EnumCode.Of(status);
 
     private static byte[]? Seal(byte[] key, Guid visitId, string field, Guid rowId, string? text) =>
         text is null ? null : Crypto.EncryptText(key, text, VisitField.Context(visitId, field, rowId));

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
@@ -79,7 +80,7 @@ public static class MonitoringEndpoints
         }
 
         RecommendationStatus? status = null;
-        if (Text("status") is { } statusCode && (status = ComplaintRules.ParseCode<RecommendationStatus>(statusCode)) is null)
+        if (Text("status") is { } statusCode && (status = EnumCode.Parse<RecommendationStatus>(statusCode)) is null)
         {
             problems["status"] = MonitoringProblemCode.Unknown;
         }
@@ -112,7 +113,7 @@ public static class MonitoringEndpoints
 
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(r => r.DueOn).ThenBy(r => r.IssuedAtUtc).Take(MaxItems)
-            .Join(db.Facilities, r => r.FacilityId, f => f.Id, (r, f) => new RecommendationItem(r.Id, f.Code, r.AgencyCode, ComplaintRules.CodeOf(r.Priority), r.DueOn, ComplaintRules.CodeOf(r.Status), r.VisitId))
+            .Join(db.Facilities, r => r.FacilityId, f => f.Id, (r, f) => new RecommendationItem(r.Id, f.Code, r.AgencyCode, EnumCode.Of(r.Priority), r.DueOn, EnumCode.Of(r.Status), r.VisitId))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new RecommendationListResponse(items, total));
     }
@@ -129,9 +130,9 @@ public sealed record VisitItem(Guid Id, string Facility, string Type, string Sta
     public static VisitItem From(VisitRow row) => new(
         row.Visit.Id,
         row.Facility.Code,
-        ComplaintRules.CodeOf(row.Visit.Type),
-        ComplaintRules.CodeOf(row.Visit.Status),
-        row.Visit.Notice is { } notice ? ComplaintRules.CodeOf(notice) : null,
+        EnumCode.Of(row.Visit.Type),
+        EnumCode.Of(row.Visit.Status),
+        row.Visit.Notice is { } notice ? EnumCode.Of(notice) : null,
         row.Visit.StartedAtUtc is { } started ? DateTime.SpecifyKind(started, DateTimeKind.Utc) : null,
         row.Visit.EndedAtUtc is { } ended ? DateTime.SpecifyKind(ended, DateTimeKind.Utc) : null,
         row.Refusals);

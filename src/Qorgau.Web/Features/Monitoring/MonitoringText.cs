@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
@@ -8,7 +9,7 @@ namespace Qorgau.Web.Features.Monitoring;
 public static class MonitoringText
 {
     public static string Of<T>(IStringLocalizer localizer, T value)
-        where T : struct, Enum => localizer[$"Monitoring.{typeof(T).Name}.{ComplaintRules.CodeOf(value)}"];
+        where T : struct, Enum => localizer[$"Monitoring.{typeof(T).Name}.{EnumCode.Of(value)}"];
 
     /// <summary>One message per field; a team member's problem ("team:{id}") shows under the team.</summary>
     public static IReadOnlyDictionary<string, string> Problems(IStringLocalizer localizer, IEnumerable<CaseProblem> problems) =>
@@ -19,5 +20,5 @@ public static class MonitoringText
     public static string Reference(Domain.Monitoring.MonitoringVisit visit) => $"visit-{visit.Id:N}";
 
     public static string Code<T>(T value)
-        where T : struct, Enum => ComplaintRules.CodeOf(value);
+        where T : struct, Enum => EnumCode.Of(value);
 }

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
@@ -348,7 +349,7 @@ public sealed class MonitoringWork(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private static string Code<T>(T value)
-        where T : struct, Enum => ComplaintRules.CodeOf(value);
+        where T : struct, Enum => EnumCode.Of(value);
 
     /// <summary>Applies the change and saves when there is no problem; a change made meanwhile by someone else is a problem, never an overwrite.</summary>
     internal async Task<List<CaseProblem>> SaveAsync(MonitoringMember member, MonitoringVisit visit, List<CaseProblem> problems, Action change, string action, string? details, CancellationToken cancellationToken)
@@ -423,7 +424,7 @@ public sealed class MonitoringWork(
             return null;
         }
 
-        var value = ComplaintRules.ParseCode<T>(code.Trim());
+        var value = EnumCode.Parse<T>(code.Trim());
         if (value is null)
         {
             problems.Add(new CaseProblem(field, MonitoringProblemCode.Unknown));

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +31,7 @@ public sealed class RecommendationsModel(MonitoringWork work, QorgauDbContext db
         }
 
         var query = work.VisibleRecommendations(member.Viewer).AsNoTracking();
-        if (ComplaintRules.ParseCode<RecommendationStatus>(Status) is { } status)
+        if (EnumCode.Parse<RecommendationStatus>(Status) is { } status)
         {
             query = query.Where(r => r.Status == status);
         }

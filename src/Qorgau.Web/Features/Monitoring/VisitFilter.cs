@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
@@ -61,7 +62,7 @@ public sealed record VisitFilter(Guid? FacilityId, VisitStatus? Status, DateOnly
         VisitStatus? status = null;
         if (Text("status") is { } statusCode)
         {
-            status = ComplaintRules.ParseCode<VisitStatus>(statusCode);
+            status = EnumCode.Parse<VisitStatus>(statusCode);
             if (status is null)
             {
                 problems["status"] = MonitoringProblemCode.Unknown;

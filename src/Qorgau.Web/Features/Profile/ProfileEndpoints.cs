@@ -37,17 +37,14 @@ public sealed record ProfileResponse(
         p.DefaultCulture,
         p.SuspendedSentenceBar?.From,
         p.DisclosureThreshold,
-        [.. p.Regions.Select(r => new RegionItem(r.Code, r.Name, Lower(r.Kind)))],
+        [.. p.Regions.Select(r => new RegionItem(r.Code, r.Name, EnumCode.Of(r.Kind)))],
         [.. p.Agencies.Select(a => new AgencyItem(a.Code, a.Name, a.RunsDetention, a.Investigates))],
         [.. p.FacilityTypes.Select(t => new FacilityTypeItem(t.Code, t.Name, t.AgencyCode))],
         [.. p.Articles.Select(a => new ArticleItem(a.Code, a.Name, a.CriminalCode, a.IsTorture, a.InForceFrom, a.InForceTo, a.SucceededBy))],
         [.. p.TerminationReasons.Select(r => new TerminationReasonItem(r.Code, r.Name, r.BarredForTorture, r.Bar?.From, r.Bar?.Source))],
-        [.. p.Deadlines.Select(d => new DeadlineItem(d.Code, d.Name, d.Days, Lower(d.StartsAt)))],
+        [.. p.Deadlines.Select(d => new DeadlineItem(d.Code, d.Name, d.Days, EnumCode.Of(d.StartsAt)))],
         [.. p.Methods.Select(m => new TermItem(m.Code, m.Name))],
         [.. p.IllTreatmentTypes.Select(t => new TermItem(t.Code, t.Name))]);
-
-    private static string Lower<TEnum>(TEnum value)
-        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 }
 
 public sealed record RegionItem(string Code, LocalizedName Names, string Kind);

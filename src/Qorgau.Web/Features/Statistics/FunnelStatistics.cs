@@ -208,7 +208,7 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         FunnelBreakdown.Region => hit.Region,
         FunnelBreakdown.FacilityType => hit.FacilityType,
         FunnelBreakdown.Agency => hit.Agency,
-        FunnelBreakdown.Sex => hit.Sex is { } sex ? Domain.Intake.ComplaintRules.CodeOf(sex) : null,
+        FunnelBreakdown.Sex => hit.Sex is { } sex ? EnumCode.Of(sex) : null,
         FunnelBreakdown.AgeBand => hit.AgeBand,
         FunnelBreakdown.InvestigatingBody => hit.InvestigatingBody,
         FunnelBreakdown.Facility => hit.Facility,
@@ -380,7 +380,7 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
             FunnelBreakdown.InvestigatingBody => [.. profile.Agencies.Where(a => a.Investigates).Select(a => (a.Code, a.Name))],
             FunnelBreakdown.Article => [.. profile.Articles.Select(a => (a.Code, new LocalizedName($"{a.Code} {a.Name.Kk}", $"{a.Code} {a.Name.Ru}", $"{a.Code} {a.Name.En}")))],
             FunnelBreakdown.Facility => [.. (await db.Facilities.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => (f.Code, f.Name))],
-            _ => [.. Enum.GetValues<VictimSex>().Select(s => Domain.Intake.ComplaintRules.CodeOf(s)).Select(code => (code, Label($"Complaint.Sex.{code}")))],
+            _ => [.. Enum.GetValues<VictimSex>().Select(s => EnumCode.Of(s)).Select(code => (code, Label($"Complaint.Sex.{code}")))],
         };
         var known = codes.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         return

@@ -1,3 +1,5 @@
+// Longer than 300 lines because every operation on case and organisation keys stays in this one class, so that a security review reads all the key code in one place.
+
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Audit;
@@ -82,7 +83,7 @@ public sealed class VideoPreservation(QorgauDbContext db, JurisdictionProfile pr
         await RecordStepAsync(record, request, to, on, clock.GetUtcNow().UtcDateTime, actorId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditEvent("preservation.status", actorId, record.OrganisationId, "case", record.Id.ToString(), $"request={request.Id} status={PreservationRules.CodeOf(to)}"), cancellationToken);
+        await audit.WriteAsync(new AuditEvent("preservation.status", actorId, record.OrganisationId, "case", record.Id.ToString(), $"request={request.Id} status={EnumCode.Of(to)}"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }
