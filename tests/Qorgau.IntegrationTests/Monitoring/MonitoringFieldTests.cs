@@ -183,7 +183,15 @@ public sealed class MonitoringFieldTests(CaseApiFactory app) : IClassFixture<Cas
         var colleague = await app.SignInAsync(ColleagueEmail);
         (await colleague.GetPageAsync($"/cases/{held.PublicId}")).ShouldNotContain(visit.ToString(), customMessage: "a colleague who reads the case does not learn of the plan");
         (await colleague.GetAsync($"/visits/{visit}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await VisitWhileHeldAsync(caseId)).MetAtUtc.ShouldBeNull("planning tells the case nothing");
+
+        await DoAsync(monitor, visit, "Start", new() { ["Start.Notice"] = "none" });
+        var started = await app.WithDbAsync(db => db.MonitoringVisits.Where(v => v.Id == visit).Select(v => v.StartedAtUtc).SingleAsync(Cancel));
+        (await VisitWhileHeldAsync(caseId)).MetAtUtc.ShouldBe(started, "the urgent visit is the visit the person still held was owed");
     }
+
+    private Task<Domain.Cases.CaseDeadline> VisitWhileHeldAsync(Guid caseId) =>
+        app.WithDbAsync(db => db.CaseDeadlines.SingleAsync(d => d.CaseId == caseId && d.Code == Domain.Cases.CaseDeadlines.VisitWhileHeld, Cancel));
 
     [Fact]
     public async Task A_preservation_request_shows_what_the_organisations_visits_found_in_the_facilitys_video_rooms()

@@ -33,6 +33,7 @@ public sealed class MonitoringWork(
     StaffKeySession keySession,
     CaseKeyring keyring,
     StaffCaseAccess caseAccess,
+    CaseDeadlineTracker deadlines,
     AuditLog audit,
     JurisdictionProfile profile,
     TimeProvider clock)
@@ -229,7 +230,11 @@ public sealed class MonitoringWork(
         return new VisitRecord(visit, facility, team, key is not null, access, registers, interviews, findings, rows);
     }
 
-    public Task<List<CaseProblem>> StartAsync(MonitoringMember member, MonitoringVisit visit, StartForm form, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the visit with its notice (and, from a paper protocol, its arrival). An urgent visit started
+    /// from a case meets that case's "visit while held" deadline at the arrival: the plan is no secret any more.
+    /// </summary>
+    public async Task<List<CaseProblem>> StartAsync(MonitoringMember member, MonitoringVisit visit, StartForm form, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>();
         var notice = Code<VisitNotice>(problems, "notice", form.Notice);
@@ -240,8 +245,15 @@ public sealed class MonitoringWork(
             problems.AddRange(MonitoringRules.CheckStart(visit, n, hours));
         }
 
+        var at = arrived ?? Now;
+        if (problems.Count == 0 && visit.CaseId is { } caseId && await MayRecordAsync(member, visit, cancellationToken)
+            && await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken) is { } record)
+        {
+            await deadlines.MeetAsync(record, [CaseDeadlines.VisitWhileHeld], metAtUtc: at, cancellationToken: cancellationToken);
+        }
+
         var details = $"notice={form.Notice}" + (arrived is null ? string.Empty : " from-paper=yes");
-        return SaveAsync(member, visit, problems, () => MonitoringRules.Start(visit, notice!.Value, hours, Now, arrived), "visit.started", details, cancellationToken);
+        return await SaveAsync(member, visit, problems, () => MonitoringRules.Start(visit, notice!.Value, hours, at, arrived), "visit.started", details, cancellationToken);
     }
 
     public Task<List<CaseProblem>> EndAsync(MonitoringMember member, MonitoringVisit visit, EndForm form, CancellationToken cancellationToken)
