@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Monitoring;
 using Qorgau.Domain.Organisations;
@@ -18,6 +19,8 @@ internal sealed class MonitoringVisitConfiguration : IEntityTypeConfiguration<Mo
         builder.HasOne<Facility>().WithMany().HasForeignKey(v => v.FacilityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(v => new { v.OrganisationId, v.Status, v.PlannedFrom });
         builder.HasIndex(v => v.FacilityId);
+        builder.HasOne<Case>().WithMany().HasForeignKey(v => v.CaseId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(v => v.CaseId);
     }
 }
 

@@ -25,6 +25,10 @@ public static class MonitoringProblemCode
     public const string NotReported = "not-reported";
     public const string ChangedMeanwhile = "changed-meanwhile";
     public const string NoKey = "no-key";
+    public const string NotStillHeld = "not-still-held";
+    public const string UrgentOnly = "urgent-only";
+    public const string NotATime = "not-a-time";
+    public const string BeforePlan = "before-plan";
 }
 
 /// <summary>A member proposed for a team: their id, their roles as far as monitoring cares, their own affiliation.</summary>
@@ -109,13 +113,53 @@ public static class MonitoringRules
     public static IReadOnlyList<CaseProblem> CheckStart(MonitoringVisit visit, VisitNotice notice, int? hours) =>
         visit.Status != VisitStatus.Planned ? [new CaseProblem("status", MonitoringProblemCode.NotPlanned)] : CheckNotice(notice, hours);
 
-    public static void Start(MonitoringVisit visit, VisitNotice notice, int? hours, DateTime nowUtc)
+    /// <summary>Starts the visit; a time from a paper protocol is the arrival, otherwise the arrival is now.</summary>
+    public static void Start(MonitoringVisit visit, VisitNotice notice, int? hours, DateTime nowUtc, DateTime? fromPaperUtc = null)
     {
         visit.Status = VisitStatus.UnderWay;
         visit.Notice = notice;
         visit.NoticeHours = notice == VisitNotice.None ? null : hours;
-        visit.StartedAtUtc = nowUtc;
+        visit.StartedAtUtc = fromPaperUtc ?? nowUtc;
+        visit.FromPaper |= fromPaperUtc is not null;
         visit.Version = Guid.NewGuid();
+    }
+
+    /// <summary>
+    /// A case starts a visit only when it says the person is still held (the urgent flag): the visit is then
+    /// urgent, because someone may be at risk inside now.
+    /// </summary>
+    public static IReadOnlyList<CaseProblem> CheckFromCase(bool caseStillHeld, VisitType? type)
+    {
+        var problems = new List<CaseProblem>();
+        if (!caseStillHeld)
+        {
+            problems.Add(new CaseProblem("case", MonitoringProblemCode.NotStillHeld));
+        }
+
+        if (type is { } t && t != VisitType.Urgent)
+        {
+            problems.Add(new CaseProblem("type", MonitoringProblemCode.UrgentOnly));
+        }
+
+        return problems;
+    }
+
+    /// <summary>An arrival copied from a paper protocol: not in the future, and not before the visit was planned.</summary>
+    public static IReadOnlyList<CaseProblem> CheckArrival(DateTime arrivedUtc, DateTime plannedAtUtc, DateTime nowUtc) =>
+        PaperTime("arrivedAt", arrivedUtc, plannedAtUtc, nowUtc, MonitoringProblemCode.BeforePlan);
+
+    /// <summary>A departure copied from a paper protocol: not in the future, and not before the arrival.</summary>
+    public static IReadOnlyList<CaseProblem> CheckDeparture(DateTime leftUtc, DateTime arrivedUtc, DateTime nowUtc) =>
+        PaperTime("leftAt", leftUtc, arrivedUtc, nowUtc, MonitoringProblemCode.EndBeforeStart);
+
+    private static IReadOnlyList<CaseProblem> PaperTime(string field, DateTime atUtc, DateTime notBeforeUtc, DateTime nowUtc, string tooEarly)
+    {
+        if (atUtc > nowUtc)
+        {
+            return [new CaseProblem(field, MonitoringProblemCode.FutureDate)];
+        }
+
+        return atUtc < notBeforeUtc ? [new CaseProblem(field, tooEarly)] : [];
     }
 
     /// <summary>Access, registers, interviews and findings are recorded while the team is inside.</summary>
@@ -157,10 +201,11 @@ public static class MonitoringRules
     /// <summary>Ending: the team leaves and the visit is reported; only a visit under way ends.</summary>
     public static IReadOnlyList<CaseProblem> CheckEnd(MonitoringVisit visit) => CheckRecording(visit);
 
-    public static void End(MonitoringVisit visit, DateTime nowUtc)
+    public static void End(MonitoringVisit visit, DateTime nowUtc, DateTime? fromPaperUtc = null)
     {
         visit.Status = VisitStatus.Reported;
-        visit.EndedAtUtc = nowUtc;
+        visit.EndedAtUtc = fromPaperUtc ?? nowUtc;
+        visit.FromPaper |= fromPaperUtc is not null;
         visit.Version = Guid.NewGuid();
     }
 }

@@ -67,6 +67,15 @@ public sealed class MonitoringVisit
 
     public int SupervisedInterviews { get; set; }
 
+    /// <summary>
+    /// The case that started an urgent visit (a person said to be still held). Kept only on the visit, so
+    /// nothing on the case, its timeline or the audit log says a visit is coming.
+    /// </summary>
+    public Guid? CaseId { get; set; }
+
+    /// <summary>Entered afterwards from a paper protocol: arrival and departure are the protocol's, not the moment of typing.</summary>
+    public bool FromPaper { get; set; }
+
     /// <summary>Bumped on every change so that two members recording at once do not overwrite each other.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 }

@@ -15,6 +15,22 @@ public sealed record VideoCoverage(decimal? Claimed, int Registered, int Checked
     public decimal? KeptOfClaimed => Claimed is > 0 ? Math.Round(100m * Kept / Claimed.Value, 1) : null;
 }
 
+/// <summary>What the latest checks of a facility's video rooms say a preservation request can expect.</summary>
+public enum RoomEquipment
+{
+    /// <summary>No visit has checked a room of the facility: nothing is known beyond the registry's count.</summary>
+    NotChecked,
+
+    /// <summary>Rooms were checked and none was found working.</summary>
+    NotWorking,
+
+    /// <summary>A room works, but none was found keeping recordings for the profile's retention period.</summary>
+    WorkingNotKept,
+
+    /// <summary>At least one room works and keeps recordings long enough for a request to find footage.</summary>
+    WorkingAndKept,
+}
+
 /// <summary>
 /// Video rooms are checked on site, while a visit is under way: a room named, working or not, the
 /// retention period stated, and whether recordings were kept. Coverage counts each room by its latest check.
@@ -64,5 +80,19 @@ public static class VideoRoomRules
         var latest = Latest(checks);
         var claim = claimed?.Points.Count > 0 ? claimed.Points[^1].Value : (decimal?)null;
         return new VideoCoverage(claim, registered, latest.Count, latest.Count(c => c.Working), latest.Count(c => Keeps(c, requiredDays)));
+    }
+
+    /// <summary>For a preservation request: the best that the latest check of each of the facility's rooms found.</summary>
+    public static RoomEquipment Equipment(IEnumerable<VideoRoomCheck> checks, int requiredDays)
+    {
+        var latest = Latest(checks);
+        if (latest.Count == 0)
+        {
+            return RoomEquipment.NotChecked;
+        }
+
+        return latest.Any(c => Keeps(c, requiredDays)) ? RoomEquipment.WorkingAndKept
+            : latest.Any(c => c.Working) ? RoomEquipment.WorkingNotKept
+            : RoomEquipment.NotWorking;
     }
 }

@@ -186,4 +186,22 @@ public sealed class ComplaintBoxTests(CaseApiFactory app) : IClassFixture<CaseAp
         theirs.ShouldNotContain("Room 3");
         theirs.ShouldContain("data-checked=\"0\"");
     }
+
+    [Fact]
+    public async Task The_witnesses_of_an_opening_are_read_by_its_openers_not_by_a_colleague_who_was_not_there()
+    {
+        var monitor = await app.SignInAsync(MonitorEmail);
+        var (facility, _) = await FacilityAsync(app, 10);
+        var box = await AddBoxAsync(monitor, facility, "B-WITNESS");
+        var canary = $"canary-{Guid.NewGuid():N}";
+        var opening = await OpenAsync(monitor, box, "W-1", "W-2", 0, $"Detainee Petrov {canary}");
+
+        (await monitor.GetPageAsync($"/boxes/{box}")).ShouldContain($"Detainee Petrov {canary}");
+        var colleague = await app.SignInAsync("intake@npm.demo");
+        var page = await colleague.GetPageAsync($"/boxes/{box}");
+        page.ShouldContain($"id=\"opening-{opening}\"", customMessage: "the organisation's keepers see that the box was opened");
+        page.ShouldNotContain(canary, customMessage: "the witnesses are sealed to the openers and the organisation's key");
+        var colleagueId = await UserIdAsync(app, "intake@npm.demo");
+        (await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "box.read" && a.ActorUserId == colleagueId && a.SubjectId == box.ToString(), Cancel))).ShouldBe(1);
+    }
 }

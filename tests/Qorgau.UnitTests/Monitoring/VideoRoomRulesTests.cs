@@ -47,4 +47,14 @@ public sealed class VideoRoomRulesTests
         coverage.KeptOfClaimed.ShouldBe(0.1m);
         VideoRoomRules.Coverage(checks, 12, null, 30).KeptOfClaimed.ShouldBeNull();
     }
+
+    [Fact]
+    public void A_preservation_request_learns_the_best_that_the_latest_check_of_each_room_found()
+    {
+        VideoRoomRules.Equipment([], 30).ShouldBe(RoomEquipment.NotChecked);
+        VideoRoomRules.Equipment([Check("Room 1", false, null, false, 1)], 30).ShouldBe(RoomEquipment.NotWorking);
+        VideoRoomRules.Equipment([Check("Room 1", true, 10, true, 1)], 30).ShouldBe(RoomEquipment.WorkingNotKept, "kept for less than the retention period");
+        VideoRoomRules.Equipment([Check("Room 1", true, 30, true, 1), Check("Room 1", false, null, false, 2)], 30).ShouldBe(RoomEquipment.NotWorking, "the latest check counts");
+        VideoRoomRules.Equipment([Check("Room 1", false, null, false, 1), Check("Room 2", true, 45, true, 2)], 30).ShouldBe(RoomEquipment.WorkingAndKept);
+    }
 }

@@ -1778,11 +1778,17 @@ namespace Qorgau.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("EndedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("FacilityId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("FromPaper")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Notice")
                         .HasMaxLength(32)
@@ -1830,6 +1836,8 @@ namespace Qorgau.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("FacilityId");
 
@@ -2895,6 +2903,11 @@ namespace Qorgau.Data.Migrations.Postgres
 
             modelBuilder.Entity("Qorgau.Domain.Monitoring.MonitoringVisit", b =>
                 {
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Qorgau.Domain.Facilities.Facility", null)
                         .WithMany()
                         .HasForeignKey("FacilityId")

@@ -1763,11 +1763,17 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EndedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FacilityId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromPaper")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Notice")
                         .HasMaxLength(32)
@@ -1815,6 +1821,8 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("FacilityId");
 
@@ -2880,6 +2888,11 @@ namespace Qorgau.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Qorgau.Domain.Monitoring.MonitoringVisit", b =>
                 {
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Qorgau.Domain.Facilities.Facility", null)
                         .WithMany()
                         .HasForeignKey("FacilityId")

@@ -12,6 +12,9 @@ public sealed class PlanForm
     public string? PlannedTo { get; set; }
 
     public List<Guid> Team { get; set; } = [];
+
+    /// <summary>The public number of a case saying the person is still held, for an urgent visit.</summary>
+    public string? Case { get; set; }
 }
 
 public sealed class StartForm
@@ -19,6 +22,15 @@ public sealed class StartForm
     public string? Notice { get; set; }
 
     public string? NoticeHours { get; set; }
+
+    /// <summary>From a paper protocol: the arrival, "yyyy-MM-ddTHH:mm" in the profile's time zone; empty for now.</summary>
+    public string? ArrivedAt { get; set; }
+}
+
+public sealed class EndForm
+{
+    /// <summary>From a paper protocol: the departure, "yyyy-MM-ddTHH:mm" in the profile's time zone; empty for now.</summary>
+    public string? LeftAt { get; set; }
 }
 
 public sealed class AccessForm

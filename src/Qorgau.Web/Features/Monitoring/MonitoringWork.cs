@@ -33,6 +33,8 @@ public sealed class MonitoringWork(
     UserManager<StaffUser> users,
     StaffKeySession keySession,
     CaseKeyring keyring,
+    StaffCaseAccess caseAccess,
+    CaseDeadlineTracker deadlines,
     AuditLog audit,
     JurisdictionProfile profile,
     TimeProvider clock)
@@ -106,6 +108,16 @@ public sealed class MonitoringWork(
             problems.AddRange(MonitoringRules.CheckWindow(f, t, Today));
         }
 
+        var fromCase = await CaseForVisitAsync(member, form.Case, problems, cancellationToken);
+        if (fromCase is not null)
+        {
+            problems.AddRange(MonitoringRules.CheckFromCase(fromCase.IsUrgent, type));
+            if (string.IsNullOrWhiteSpace(form.Facility) && fromCase.FacilityId is { } caseFacility)
+            {
+                form.Facility = await db.Facilities.Where(f => f.Id == caseFacility).Select(f => f.Code).FirstOrDefaultAsync(cancellationToken);
+            }
+        }
+
         var facility = await FacilityAsync(problems, form.Facility, cancellationToken);
         var organisation = await db.Organisations.FirstAsync(o => o.Id == member.User.OrganisationId, cancellationToken);
         var monitors = await MonitorsAsync(organisation.Id, cancellationToken);
@@ -119,6 +131,11 @@ public sealed class MonitoringWork(
         {
             var candidates = team.Select(u => new TeamCandidate(u.Id, monitors.Any(m => m.Id == u.Id), u.AffiliationAgencyCode)).ToList();
             problems.AddRange(MonitoringRules.CheckTeam(profile.AgencyTree, facility.AgencyCode, organisation.AffiliationAgencyCode, candidates));
+            if (fromCase?.AccusedAgencyCode is { } accused && accused != facility.AgencyCode)
+            {
+                var guard = MonitoringRules.CheckTeam(profile.AgencyTree, accused, organisation.AffiliationAgencyCode, candidates);
+                problems.AddRange(guard.Where(p => problems.All(q => q.Field != p.Field)));
+            }
         }
 
         if (problems.Count > 0)
@@ -137,12 +154,42 @@ public sealed class MonitoringWork(
             PlannedTo = to!.Value,
             PlannedAtUtc = Now,
             PlannedByUserId = member.User.Id,
+            CaseId = fromCase?.Id,
         };
         db.MonitoringVisits.Add(visit);
         db.VisitTeamMembers.AddRange(team.Select(u => new VisitTeamMember { VisitId = id, UserId = u.Id }));
         keyring.NewCaseKey(id, organisation, team.Append(member.User).DistinctBy(u => u.Id), complainantPublicKey: null);
         await audit.WriteAsync(new AuditEvent("visit.planned", member.User.Id, organisation.Id, "visit", id.ToString(), $"team={team.Count}"), cancellationToken);
         return (visit, problems);
+    }
+
+    /// <summary>
+    /// The case an urgent visit starts from, when the member may reach it (otherwise "unknown", the same
+    /// answer as for no such case). Nothing is written on the case: its timeline and its readers must not
+    /// learn that a visit is coming.
+    /// </summary>
+    public async Task<Case?> CaseForVisitAsync(MonitoringMember member, string? publicId, List<CaseProblem> problems, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(publicId))
+        {
+            return null;
+        }
+
+        var record = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.PublicId == publicId.Trim(), cancellationToken);
+        if (record is null || !await caseAccess.MayReachAsync(member.User, record, cancellationToken))
+        {
+            problems.Add(new CaseProblem("case", MonitoringProblemCode.Unknown));
+            return null;
+        }
+
+        return record;
+    }
+
+    /// <summary>The public number of the case a visit started from, when this member may reach that case.</summary>
+    public async Task<string?> LinkedCaseAsync(MonitoringMember member, MonitoringVisit visit, CancellationToken cancellationToken)
+    {
+        var record = visit.CaseId is { } id ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) : null;
+        return record is not null && await caseAccess.MayReachAsync(member.User, record, cancellationToken) ? record.PublicId : null;
     }
 
     /// <summary>The visit if this member may see it; null otherwise, the same answer as for no such visit.</summary>
@@ -184,21 +231,65 @@ public sealed class MonitoringWork(
         return new VisitRecord(visit, facility, team, key is not null, access, registers, interviews, findings, rows);
     }
 
-    public Task<List<CaseProblem>> StartAsync(MonitoringMember member, MonitoringVisit visit, StartForm form, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the visit with its notice (and, from a paper protocol, its arrival). An urgent visit started
+    /// from a case meets that case's "visit while held" deadline at the arrival: the plan is no secret any more.
+    /// </summary>
+    public async Task<List<CaseProblem>> StartAsync(MonitoringMember member, MonitoringVisit visit, StartForm form, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>();
         var notice = Code<VisitNotice>(problems, "notice", form.Notice);
         var hours = Count(problems, "noticeHours", form.NoticeHours, 0, MonitoringRules.MaxNoticeHours, required: false);
+        var arrived = PaperTime(problems, "arrivedAt", form.ArrivedAt, utc => MonitoringRules.CheckArrival(utc, visit.PlannedAtUtc, Now));
         if (notice is { } n && problems.Count == 0)
         {
             problems.AddRange(MonitoringRules.CheckStart(visit, n, hours));
         }
 
-        return SaveAsync(member, visit, problems, () => MonitoringRules.Start(visit, notice!.Value, hours, Now), "visit.started", $"notice={form.Notice}", cancellationToken);
+        var at = arrived ?? Now;
+        if (problems.Count == 0 && visit.CaseId is { } caseId && await MayRecordAsync(member, visit, cancellationToken)
+            && await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken) is { } record)
+        {
+            await deadlines.MeetAsync(record, [CaseDeadlines.VisitWhileHeld], metAtUtc: at, cancellationToken: cancellationToken);
+        }
+
+        var details = $"notice={form.Notice}" + (arrived is null ? string.Empty : " from-paper=yes");
+        return await SaveAsync(member, visit, problems, () => MonitoringRules.Start(visit, notice!.Value, hours, at, arrived), "visit.started", details, cancellationToken);
     }
 
-    public Task<List<CaseProblem>> EndAsync(MonitoringMember member, MonitoringVisit visit, CancellationToken cancellationToken) =>
-        SaveAsync(member, visit, [.. MonitoringRules.CheckEnd(visit)], () => MonitoringRules.End(visit, Now), "visit.ended", null, cancellationToken);
+    public Task<List<CaseProblem>> EndAsync(MonitoringMember member, MonitoringVisit visit, EndForm form, CancellationToken cancellationToken)
+    {
+        var problems = new List<CaseProblem>([.. MonitoringRules.CheckEnd(visit)]);
+        var left = problems.Count == 0 ? PaperTime(problems, "leftAt", form.LeftAt, utc => MonitoringRules.CheckDeparture(utc, visit.StartedAtUtc ?? visit.PlannedAtUtc, Now)) : null;
+        return SaveAsync(member, visit, problems, () => MonitoringRules.End(visit, Now, left), "visit.ended", left is null ? null : "from-paper=yes", cancellationToken);
+    }
+
+    /// <summary>A time typed from a paper protocol ("yyyy-MM-ddTHH:mm", the profile's local time) as UTC; null when left empty.</summary>
+    private DateTime? PaperTime(List<CaseProblem> problems, string field, string? text, Func<DateTime, IReadOnlyList<CaseProblem>> check)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!DateTime.TryParseExact(text.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            problems.Add(new CaseProblem(field, MonitoringProblemCode.NotATime));
+            return null;
+        }
+
+        var zone = ProfileCalendar.TimeZone(profile);
+        if (zone.IsInvalidTime(local))
+        {
+            problems.Add(new CaseProblem(field, MonitoringProblemCode.NotATime));
+            return null;
+        }
+
+        var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+        var found = check(utc);
+        problems.AddRange(found);
+        return found.Count == 0 ? utc : null;
+    }
 
     public async Task<List<CaseProblem>> AddAccessAsync(MonitoringMember member, MonitoringVisit visit, AccessForm form, CancellationToken cancellationToken)
     {

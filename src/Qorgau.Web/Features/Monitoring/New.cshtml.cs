@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Facilities;
+using Qorgau.Domain.Monitoring;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Monitoring;
@@ -24,11 +25,17 @@ public sealed class NewModel(MonitoringWork work, QorgauDbContext db, IStringLoc
 
     public DateOnly Today => work.Today;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The form; from a case ("?case=" its public number) it proposes an urgent visit to the case's facility.</summary>
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "case")] string? fromCase, CancellationToken cancellationToken)
     {
         if (await work.MemberAsync(User) is not { } member)
         {
             return Forbid();
+        }
+
+        if (!string.IsNullOrWhiteSpace(fromCase))
+        {
+            await ProposeFromCaseAsync(member, fromCase, cancellationToken);
         }
 
         await LoadAsync(member, cancellationToken);
@@ -52,6 +59,22 @@ public sealed class NewModel(MonitoringWork work, QorgauDbContext db, IStringLoc
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(member, cancellationToken);
         return Page();
+    }
+
+    private async Task ProposeFromCaseAsync(MonitoringMember member, string publicId, CancellationToken cancellationToken)
+    {
+        var problems = new List<Domain.Cases.CaseProblem>();
+        var record = await work.CaseForVisitAsync(member, publicId, problems, cancellationToken);
+        if (record is not null)
+        {
+            problems.AddRange(MonitoringRules.CheckFromCase(record.IsUrgent, VisitType.Urgent));
+            Plan.Case = record.PublicId;
+            Plan.Type = MonitoringText.Code(VisitType.Urgent);
+            Plan.Facility = record.FacilityId is { } id ? await db.Facilities.Where(f => f.Id == id).Select(f => f.Code).FirstOrDefaultAsync(cancellationToken) : null;
+            Plan.PlannedFrom = Plan.PlannedTo = work.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Problems = MonitoringText.Problems(localizer, problems);
     }
 
     private async Task LoadAsync(MonitoringMember member, CancellationToken cancellationToken)

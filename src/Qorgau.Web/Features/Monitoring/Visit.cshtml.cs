@@ -22,6 +22,9 @@ public sealed class VisitModel(MonitoringWork work, VideoRoomWork videoRooms, Qo
     public StartForm Start { get; set; } = new();
 
     [BindProperty]
+    public EndForm End { get; set; } = new();
+
+    [BindProperty]
     public AccessForm Access { get; set; } = new();
 
     [BindProperty]
@@ -53,6 +56,9 @@ public sealed class VisitModel(MonitoringWork work, VideoRoomWork videoRooms, Qo
 
     public bool MayRecord { get; private set; }
 
+    /// <summary>The public number of the case an urgent visit started from, when this member may reach that case.</summary>
+    public string? LinkedCase { get; private set; }
+
     /// <summary>Earlier recommendations on the same facility that a new one may repeat.</summary>
     public IReadOnlyList<Recommendation> Earlier { get; private set; } = [];
 
@@ -81,7 +87,7 @@ public sealed class VisitModel(MonitoringWork work, VideoRoomWork videoRooms, Qo
         ChangeAsync(id, "video-room", (m, v) => videoRooms.CheckAsync(m, v, VideoRoom, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostEndAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, "end", (m, v) => work.EndAsync(m, v, cancellationToken), cancellationToken);
+        ChangeAsync(id, "end", (m, v) => work.EndAsync(m, v, End, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostRecommendAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, "recommend", (m, v) => work.IssueAsync(m, v, Recommend, cancellationToken), cancellationToken);
@@ -121,6 +127,7 @@ public sealed class VisitModel(MonitoringWork work, VideoRoomWork videoRooms, Qo
         Record = await work.ReadAsync(member, visit, cancellationToken);
         MayRecord = await work.MayRecordAsync(member, visit, cancellationToken);
         VideoRooms = await videoRooms.OfVisitAsync(visit.Id, cancellationToken);
+        LinkedCase = await work.LinkedCaseAsync(member, visit, cancellationToken);
         Earlier = await work.VisibleRecommendations(member.Viewer).AsNoTracking()
             .Where(r => r.FacilityId == visit.FacilityId && r.VisitId != visit.Id).OrderByDescending(r => r.IssuedOn).Take(50).ToListAsync(cancellationToken);
         return Page();

@@ -7,8 +7,10 @@ using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
+using Qorgau.Domain.Monitoring;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Preservation;
+using Qorgau.Domain.Profiles;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Cases.Preservation;
@@ -22,6 +24,7 @@ public sealed class PreservationModel(
     QorgauDbContext db,
     StaffCaseAccess access,
     VideoPreservation preservation,
+    JurisdictionProfile profile,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Case Case { get; private set; } = null!;
@@ -29,6 +32,11 @@ public sealed class PreservationModel(
     public IReadOnlyList<PreservationRequest> Requests { get; private set; } = [];
 
     public IReadOnlyDictionary<Guid, Facility> Facilities { get; private set; } = new Dictionary<Guid, Facility>();
+
+    /// <summary>Per facility, the latest check of each video room found by the member's organisation's visits.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<VideoRoomCheck>> VideoChecks { get; private set; } = new Dictionary<Guid, IReadOnlyList<VideoRoomCheck>>();
+
+    public int RetentionDays => profile.FindDeadline(VideoRoomRules.RetentionCode)?.Days ?? 0;
 
     public DateOnly Today => preservation.Today;
 
@@ -45,7 +53,7 @@ public sealed class PreservationModel(
     public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string publicId, CancellationToken cancellationToken) =>
-        await FindAsync(publicId, cancellationToken) is { } found ? await ShowAsync(found.Case, cancellationToken) : NotFound();
+        await FindAsync(publicId, cancellationToken) is { } found ? await ShowAsync(found.Case, found.User, cancellationToken) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string publicId, CancellationToken cancellationToken)
     {
@@ -70,7 +78,7 @@ public sealed class PreservationModel(
 
         Problem = localizer[$"Preservation.Problem.{problem}"];
         Response.StatusCode = problem == "not-allowed-now" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return await ShowAsync(found.Case, cancellationToken);
+        return await ShowAsync(found.Case, found.User, cancellationToken);
     }
 
     /// <summary>The case, if this member may reach it (see <see cref="StaffCaseAccess.FindAsync"/>).</summary>
@@ -80,13 +88,28 @@ public sealed class PreservationModel(
     private Task<(Case Case, StaffUser User)?> FindAsync(string publicId, CancellationToken cancellationToken) =>
         FindCaseAsync(access, this, publicId, cancellationToken);
 
-    private async Task<IActionResult> ShowAsync(Case record, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(Case record, StaffUser user, CancellationToken cancellationToken)
     {
         Case = record;
         Requests = await preservation.ForCaseAsync(record.Id, cancellationToken);
         var facilityIds = Requests.Select(r => r.FacilityId).Distinct().ToList();
         Facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        VideoChecks = await VideoChecksAsync(facilityIds, user.OrganisationId, cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// The checks made on visits of the member's own organisation that have started: exactly the visits its
+    /// members see (<see cref="VisitVisibility.MaySee"/>; checks are recorded only under way), so a plan, and
+    /// another organisation's visit, tell nothing here. Monitoring uses Cases, so the query is written here.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<VideoRoomCheck>>> VideoChecksAsync(List<Guid> facilityIds, Guid? organisationId, CancellationToken cancellationToken)
+    {
+        var checks = await db.VideoRoomChecks.AsNoTracking()
+            .Where(c => facilityIds.Contains(c.FacilityId) && db.MonitoringVisits.Any(v => v.Id == c.VisitId && v.OrganisationId == organisationId && v.Status != VisitStatus.Planned))
+            .ToListAsync(cancellationToken);
+        return checks.GroupBy(c => c.FacilityId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<VideoRoomCheck>)[.. VideoRoomRules.Latest(g).OrderBy(c => c.Room, StringComparer.Ordinal)]);
     }
 
     private static DateOnly? ParseDate(string text) =>
