@@ -10,7 +10,7 @@ public static class OpenDataEndpoints
 
     public static IEndpointRouteBuilder MapOpenDataEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet($"{Prefix}/{{file}}", GetFile).ExcludeFromDescription();
+        app.MapGet($"{Prefix}/{{file}}", GetFile).WithMetadata(new PublicStatisticsAttribute()).ExcludeFromDescription();
         return app;
     }
 

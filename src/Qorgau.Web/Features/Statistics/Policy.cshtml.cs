@@ -11,6 +11,7 @@ namespace Qorgau.Web.Features.Statistics;
 /// The policy appraisal: the profile's matrix ranked under the reader's weights, read from a GET form (one field
 /// per criterion, named by its code) so that it works without JavaScript and a ranking can be linked to.
 /// </summary>
+[PublicStatistics]
 public sealed class PolicyModel(JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const decimal MaximumWeight = 10;
