@@ -127,6 +127,7 @@ public static class QorgauServices
         services.AddScoped<FacilityRegistry>();
         services.AddScoped<Features.Statistics.FunnelStatistics>();
         services.AddSingleton<Features.Statistics.PublishedFunnelCache>();
+        services.AddScoped<Features.Statistics.FunnelOpenData>();
         services.AddScoped<AuditLog>();
         services.AddSingleton<AuditCheckpointSignal>();
         services.AddSingleton<AuditAnchorFile>();
