@@ -132,6 +132,9 @@ public abstract class QorgauDbContext(DbContextOptions options)
 
     public DbSet<VideoRoomCheck> VideoRoomChecks => Set<VideoRoomCheck>();
 
+    /// <summary>One row: the version of the published statistics (<see cref="StatisticsStamp"/>).</summary>
+    public DbSet<StatisticsStamp> StatisticsStamps => Set<StatisticsStamp>();
+
     /// <summary>The audit log is append-only: the model refuses to update or delete its rows.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

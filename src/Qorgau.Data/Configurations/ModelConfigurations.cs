@@ -142,3 +142,12 @@ internal sealed class SpentChallengeConfiguration : IEntityTypeConfiguration<Spe
         builder.HasIndex(c => c.ExpiresAtUnixMs);
     }
 }
+
+internal sealed class StatisticsStampConfiguration : IEntityTypeConfiguration<StatisticsStamp>
+{
+    public void Configure(EntityTypeBuilder<StatisticsStamp> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasData(new StatisticsStamp { Id = StatisticsStamp.RowId, Value = Guid.Empty });
+    }
+}

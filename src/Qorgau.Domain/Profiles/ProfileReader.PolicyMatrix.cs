@@ -7,6 +7,8 @@ public static partial class ProfileReader
 {
     public const string PolicyMatrixFile = "policy-matrix.csv";
 
+    public const string PolicyIndicatorsFile = "policy-indicators.csv";
+
     /// <summary>
     /// The policy analysis matrix: alternatives first, then criteria with a score for every alternative. A profile
     /// without the file has no policy appraisal.
@@ -59,6 +61,7 @@ public static partial class ProfileReader
             problems.Add(new DataProblem(PolicyMatrixFile, 0, "a matrix needs at least two alternatives and one criterion"));
         }
 
+        criteria = ReadIndicators(directory, criteria, problems);
         return problems.Count > before ? null : new PolicyMatrix(alternatives, criteria, scores, string.Join("; ", sources.Distinct(StringComparer.Ordinal)));
     }
 
@@ -69,6 +72,41 @@ public static partial class ProfileReader
         "" => CriterionDirection.HigherIsBetter,
         var other => Fail(record, other),
     };
+
+    /// <summary>
+    /// The optional <c>policy-indicators.csv</c>: criteria tied to a live indicator (<see cref="PolicyIndicator"/>),
+    /// each criterion of the matrix at most once.
+    /// </summary>
+    private static List<PolicyCriterion> ReadIndicators(string directory, List<PolicyCriterion> criteria, List<DataProblem> problems)
+    {
+        var path = Path.Combine(directory, PolicyIndicatorsFile);
+        if (!File.Exists(path))
+        {
+            return criteria;
+        }
+
+        using var reader = new StreamReader(path);
+        var tied = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var record in CsvTable.Read(reader, PolicyIndicatorsFile, ["criterion", "indicator"], problems))
+        {
+            var criterion = record.Required("criterion");
+            var indicator = record.Required("indicator");
+            if (criteria.All(c => c.Code != criterion) || tied.ContainsKey(criterion))
+            {
+                record.Fail("criterion", $"'{criterion}' is not a criterion of {PolicyMatrixFile} (or is tied twice)");
+            }
+            else if (PolicyIndicator.Find(indicator) is null)
+            {
+                record.Fail("indicator", $"'{indicator}' is not one of {string.Join(", ", PolicyIndicator.All.Select(i => i.Code))}");
+            }
+            else
+            {
+                tied[criterion] = indicator;
+            }
+        }
+
+        return [.. criteria.Select(c => c with { Indicator = tied.GetValueOrDefault(c.Code) })];
+    }
 
     private static CriterionDirection Fail(CsvRecord record, string direction)
     {

@@ -10,7 +10,8 @@ public enum CriterionDirection
 
 public sealed record PolicyAlternative(string Code, LocalizedName Name);
 
-public sealed record PolicyCriterion(string Code, LocalizedName Name, CriterionDirection Direction);
+/// <param name="Indicator">The live indicator the criterion is tied to (<see cref="PolicyIndicator"/>), shown beside it; null for none.</param>
+public sealed record PolicyCriterion(string Code, LocalizedName Name, CriterionDirection Direction, string? Indicator = null);
 
 /// <summary>A score as written (an ordinal level such as <c>moderate</c>, or a number) and its value on the criterion's scale.</summary>
 public sealed record PolicyScore(string Text, decimal Value);

@@ -47,7 +47,8 @@ public static class QorgauServices
         services.AddValidatedOptions<Notifications.NotificationsOptions>(configuration, Notifications.NotificationsOptions.SectionName);
 
         services.AddSingleton(LoadProfile(profile.ResolvedDirectory));
-        services.AddQorgauDatabase(database.Provider, ConnectionString(configuration, database.Provider, storage));
+        services.AddSingleton<Features.Statistics.StatisticsStampInterceptor>();
+        services.AddQorgauDatabase(database.Provider, ConnectionString(configuration, database.Provider, storage), (s, o) => o.AddInterceptors(s.GetRequiredService<Features.Statistics.StatisticsStampInterceptor>()));
 
         // Before the database initializer: the SQLite file must be made private before SQLite creates it.
         services.AddSingleton<DataDirectoryGuard>();
@@ -127,6 +128,8 @@ public static class QorgauServices
         services.AddScoped<Features.Import.CaseImport>();
         services.AddScoped<FacilityRegistry>();
         services.AddScoped<Features.Statistics.FunnelStatistics>();
+        services.AddSingleton<Features.Statistics.PublishedFunnelCache>();
+        services.AddScoped<Features.Statistics.FunnelOpenData>();
         services.AddScoped<AuditLog>();
         services.AddSingleton<AuditCheckpointSignal>();
         services.AddSingleton<AuditAnchorFile>();

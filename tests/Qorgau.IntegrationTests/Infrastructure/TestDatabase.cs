@@ -54,6 +54,7 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Intake:FilingsPerMinute"] = "10000",
         ["Intake:ReceiptAttemptsPerClient"] = "10000",
         ["Intake:ReceiptAttemptsPerMinute"] = "10000",
+        ["Intake:StatisticsRequestsPerClient"] = "10000",
         ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
     };
 

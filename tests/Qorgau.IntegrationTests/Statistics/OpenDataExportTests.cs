@@ -16,7 +16,7 @@ public sealed class OpenDataExportTests(QorgauAppFactory app) : IClassFixture<Qo
 
             run.ExitCode.ShouldBe(0, run.Error);
             var written = Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-            written.ShouldBe(["datapackage.json", "reference-series.csv", "reference-series.json", "survey.csv", "survey.json"]);
+            written.ShouldBe(["datapackage.json", "funnel.csv", "funnel.json", "reference-series.csv", "reference-series.json", "survey.csv", "survey.json"]);
             var client = app.CreateClient();
             foreach (var name in written)
             {
@@ -26,6 +26,7 @@ public sealed class OpenDataExportTests(QorgauAppFactory app) : IClassFixture<Qo
 
             var page = await client.GetStringAsync(new Uri("/statistics?culture=en", UriKind.Relative), TestContext.Current.CancellationToken);
             page.ShouldContain("href=\"/statistics/data/survey.csv\"");
+            page.ShouldContain("href=\"/statistics/data/funnel.csv\"");
             page.ShouldContain("href=\"/statistics/data/datapackage.json\"");
         }
         finally

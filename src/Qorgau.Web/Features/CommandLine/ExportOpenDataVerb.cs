@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Qorgau.Domain.Profiles;
-using Qorgau.Domain.Statistics;
+using Qorgau.Web.Features.Statistics;
 using Qorgau.Web.Infrastructure.CommandLine;
 
 namespace Qorgau.Web.Features.CommandLine;
@@ -25,8 +24,12 @@ internal sealed class ExportOpenDataVerb : IVerb
     public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
     {
         var directory = Path.GetFullPath(arguments.GetValue(_directory)!);
-        var profile = context.Get<JurisdictionProfile>();
-        var files = OpenData.Files(profile, OpenData.Tables(profile));
+        if (await context.OpenDatabaseAsync() is null)
+        {
+            return CommandLineApp.Failure;
+        }
+
+        var files = await context.Get<FunnelOpenData>().FilesAsync(CancellationToken.None);
         Directory.CreateDirectory(directory);
         foreach (var (name, bytes) in files)
         {

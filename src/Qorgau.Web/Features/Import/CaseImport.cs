@@ -71,6 +71,8 @@ public sealed class CaseImport(QorgauDbContext db, JurisdictionProfile profile, 
                 return new CaseImportResult(0, problems);
             }
 
+            // The batches bypass change tracking, so the statistics stamp is not written for them.
+            StatisticsStamp.Bump(db);
             await audit.WriteAsync(new AuditEvent("cases.imported", null, organisation.Id, "organisation", organisation.Id.ToString(), $"cases={stored}"), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new CaseImportResult(stored, []) { Flagged = flagged };

@@ -65,6 +65,10 @@ public sealed class IntakeOptions
     [Range(1, 1_000_000)]
     public int ReceiptAttemptsPerMinute { get; set; } = 60;
 
+    /// <summary>Requests to the public statistics (pages, API, open data files) per client address per minute.</summary>
+    [Range(1, 1_000_000)]
+    public int StatisticsRequestsPerClient { get; set; } = 60;
+
     /// <summary>Largest JSON body the API accepts for a complaint or a message.</summary>
     [Range(1_024, 64L * 1024 * 1024)]
     public long MaxJsonBytes { get; set; } = 256 * 1024;

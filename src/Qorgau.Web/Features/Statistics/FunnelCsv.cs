@@ -11,7 +11,11 @@ namespace Qorgau.Web.Features.Statistics;
 /// </summary>
 public static class FunnelCsv
 {
-    public static byte[] Write(string name, IEnumerable<(string Breakdown, FunnelTable Table)> tables, IReadOnlyList<string> stages)
+    public static byte[] Write(string name, IEnumerable<(string Breakdown, FunnelTable Table)> tables, IReadOnlyList<string> stages) =>
+        Encoding.UTF8.GetBytes(OpenData.Csv(Table(name, tables, stages)));
+
+    /// <summary>The tables as one open data table (a line per breakdown, row and stage).</summary>
+    public static OpenDataTable Table(string name, IEnumerable<(string Breakdown, FunnelTable Table)> tables, IReadOnlyList<string> stages)
     {
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var (breakdown, table) in tables)
@@ -27,7 +31,7 @@ public static class FunnelCsv
             }
         }
 
-        var csv = new OpenDataTable(name, name, "Cases per funnel stage (docs/statistics.md) after disclosure control", "Qorgau case events",
+        return new OpenDataTable(name, "The accountability funnel: cases per stage", "Cases per funnel stage (docs/statistics.md) after disclosure control", "Qorgau case events",
         [
             new("from", "date", "First day of the reporting period"),
             new("to", "date", "Last day of the reporting period"),
@@ -41,7 +45,6 @@ public static class FunnelCsv
             new("suppressed", "boolean", "Withheld by disclosure control"),
             new("threshold", "integer", "Disclosure threshold: no published count is above zero and under it"),
         ], rows);
-        return Encoding.UTF8.GetBytes(OpenData.Csv(csv));
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

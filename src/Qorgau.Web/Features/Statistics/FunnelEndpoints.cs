@@ -13,6 +13,7 @@ public static class FunnelEndpoints
     {
         api.MapGet("/stats/funnel", GetFunnel)
             .AllowAnonymous()
+            .WithMetadata(new PublicStatisticsAttribute())
             .WithTags("Statistics (public)")
             .WithName("GetFunnel")
             .WithSummary("The accountability funnel: cases that first reached each stage in the period (from, to: yyyy-MM-dd, widened to whole calendar years and cut at the last year that has ended; default the last ten), by year, region, facilityType, agency, sex, ageBand or investigatingBody. Counts under the profile's threshold, and the counts that would let one be recovered, are null and named in 'suppressed'. Definitions: docs/statistics.md.")

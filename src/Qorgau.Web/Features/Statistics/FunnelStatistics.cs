@@ -25,7 +25,7 @@ public sealed record FunnelTable(StatisticsPeriod Period, FunnelBreakdown By, in
 /// few events whose detail decides the stage (requalifications, verdicts, flagged terminations,
 /// compensation decisions) are read and passed through the domain definitions.
 /// </summary>
-public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer)
+public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer, PublishedFunnelCache cache)
 {
     public const string UnknownKey = "unknown";
     public const string TotalKey = "total";
@@ -61,8 +61,16 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
 
     private TimeZoneInfo Zone => JurisdictionTime.ZoneOf(profile);
 
-    /// <summary>The funnel as it may be published: counts per year protected, then summed (<see cref="DisclosureControl.ProtectPeriod"/>).</summary>
-    public async Task<FunnelTable> PublishAsync(FunnelQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The funnel as it may be published: counts per year protected, then summed (<see cref="DisclosureControl.ProtectPeriod"/>).
+    /// The public tables come from <see cref="PublishedFunnelCache"/> while no change has reached their years.
+    /// </summary>
+    public Task<FunnelTable> PublishAsync(FunnelQuery query, CancellationToken cancellationToken) =>
+        PublishedFunnelCache.Keeps(query)
+            ? cache.GetAsync(db, profile, query, () => ProtectAsync(query, cancellationToken), cancellationToken)
+            : ProtectAsync(query, cancellationToken);
+
+    private async Task<FunnelTable> ProtectAsync(FunnelQuery query, CancellationToken cancellationToken)
     {
         var counts = await CountAsync(query, cancellationToken);
         var keys = await KeysAsync(query, cancellationToken);

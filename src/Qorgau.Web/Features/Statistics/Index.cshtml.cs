@@ -11,6 +11,7 @@ namespace Qorgau.Web.Features.Statistics;
 /// The public statistics dashboard: the system's own figures through disclosure control, beside others'
 /// published figures and the poll, each with its source; no sign-in, no script.
 /// </summary>
+[PublicStatistics]
 public sealed class IndexModel(JurisdictionProfile profile, FunnelStatistics funnel, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public JurisdictionProfile Profile => profile;

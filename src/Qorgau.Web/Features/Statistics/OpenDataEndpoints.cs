@@ -1,6 +1,3 @@
-using Qorgau.Domain.Profiles;
-using Qorgau.Domain.Statistics;
-
 namespace Qorgau.Web.Features.Statistics;
 
 /// <summary>The open data package's files, the same bytes the <c>export open-data</c> verb writes: public, no sign-in.</summary>
@@ -10,13 +7,13 @@ public static class OpenDataEndpoints
 
     public static IEndpointRouteBuilder MapOpenDataEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet($"{Prefix}/{{file}}", GetFile).ExcludeFromDescription();
+        app.MapGet($"{Prefix}/{{file}}", GetFile).WithMetadata(new PublicStatisticsAttribute()).ExcludeFromDescription();
         return app;
     }
 
-    public static IResult GetFile(string file, JurisdictionProfile profile)
+    public static async Task<IResult> GetFile(string file, FunnelOpenData openData, CancellationToken cancellationToken)
     {
-        var files = OpenData.Files(profile, OpenData.Tables(profile));
+        var files = await openData.FilesAsync(cancellationToken);
         if (!files.TryGetValue(file, out var bytes))
         {
             return TypedResults.NotFound();

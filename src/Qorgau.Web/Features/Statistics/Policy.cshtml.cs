@@ -11,7 +11,8 @@ namespace Qorgau.Web.Features.Statistics;
 /// The policy appraisal: the profile's matrix ranked under the reader's weights, read from a GET form (one field
 /// per criterion, named by its code) so that it works without JavaScript and a ranking can be linked to.
 /// </summary>
-public sealed class PolicyModel(JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
+[PublicStatistics]
+public sealed class PolicyModel(JurisdictionProfile profile, FunnelStatistics funnel, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const decimal MaximumWeight = 10;
 
@@ -30,12 +31,17 @@ public sealed class PolicyModel(JurisdictionProfile profile, IStringLocalizer<Sh
 
     public Chart? RankingChart { get; private set; }
 
-    public void OnGet()
+    /// <summary>The criteria tied to a live indicator, with its value from the published funnel.</summary>
+    public IReadOnlyList<LiveIndicator> Live { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (Matrix is null)
         {
             return;
         }
+
+        Live = await LiveAsync(Matrix, cancellationToken);
 
         var weights = ReadWeights(Matrix);
         if (Errors.Count == 0 && weights.Values.All(w => w == 0))
@@ -51,6 +57,25 @@ public sealed class PolicyModel(JurisdictionProfile profile, IStringLocalizer<Sh
         Ranking = PolicyAppraisal.Rank(Matrix, weights);
         Sensitivity = PolicyAppraisal.Sensitivity(Matrix, weights);
         RankingChart = Chart(Ranking);
+    }
+
+    /// <summary>Each tied criterion's indicator over the last ten ended years: the published total of the funnel by year (disclosure control, cache).</summary>
+    private async Task<IReadOnlyList<LiveIndicator>> LiveAsync(PolicyMatrix matrix, CancellationToken cancellationToken)
+    {
+        var tied = matrix.Criteria.Select(c => (Criterion: c, Indicator: PolicyIndicator.Find(c.Indicator))).Where(t => t.Indicator is not null).ToList();
+        var today = JurisdictionTime.DateOf(JurisdictionTime.ZoneOf(profile), clock.GetUtcNow().UtcDateTime);
+        var (query, _) = FunnelQuery.Parse(null, null, "year", today, localizer);
+        if (tied.Count == 0 || query is null)
+        {
+            return [];
+        }
+
+        var total = (await funnel.PublishAsync(query, cancellationToken)).Total.Values;
+        return
+        [
+            .. tied.Select(t => new LiveIndicator(t.Criterion, t.Indicator!, query.Period,
+                total.GetValueOrDefault(t.Indicator!.Numerator), total.GetValueOrDefault(t.Indicator.Denominator))),
+        ];
     }
 
     public string Name(Domain.LocalizedName name) => name.For(CultureInfo.CurrentUICulture);
@@ -92,4 +117,10 @@ public sealed class PolicyModel(JurisdictionProfile profile, IStringLocalizer<Sh
             Source = localizer["Policy.Source", Matrix!.Source],
         };
     }
+}
+
+/// <summary>A criterion's live indicator: the published counts (null where withheld) and their share.</summary>
+public sealed record LiveIndicator(PolicyCriterion Criterion, PolicyIndicator Indicator, StatisticsPeriod Period, long? Numerator, long? Denominator)
+{
+    public decimal? Percent => PolicyIndicator.Percent(Numerator, Denominator);
 }

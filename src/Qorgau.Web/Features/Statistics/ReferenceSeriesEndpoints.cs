@@ -10,6 +10,7 @@ public static class ReferenceSeriesEndpoints
     public static RouteGroupBuilder MapReferenceSeriesEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/reference/series", GetReferenceSeries)
+            .WithMetadata(new PublicStatisticsAttribute())
             .WithName("GetReferenceSeries")
             .WithTags("Statistics (public)")
             .WithSummary("Figures published by official bodies and NGOs, each with its publisher, source and notes, as published (a period covering part of a year is never annualised).");

@@ -13,6 +13,7 @@ namespace Qorgau.Web.Features.Statistics;
 /// table is the public funnel (<see cref="FunnelStatistics.PublishAsync"/>), so every number passed
 /// disclosure control exactly as the API's. HTML or, with <c>format=csv</c>, CSV; no sign-in, no script.
 /// </summary>
+[PublicStatistics]
 public sealed class TreatyModel(JurisdictionProfile profile, FunnelStatistics funnel, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string Csv = "csv";

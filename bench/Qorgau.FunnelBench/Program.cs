@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Qorgau.FunnelBench.FunnelBenchmarks).Assembly).Run(args);
