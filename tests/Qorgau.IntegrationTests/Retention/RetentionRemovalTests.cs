@@ -33,10 +33,12 @@ public sealed class RetentionRemovalTests(RetentionFactory app) : IClassFixture<
         var supervisor = await app.SignInAsync("supervisor@npm.demo");
         (await AddAsync(supervisor, filed.PublicId, RandomBytes(40_000), "cell-4.jpg")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var caseId = await CloseAsync(app, filed.PublicId, "supervisor@npm.demo", daysAgo: 4000);
-        var blobPaths = await app.WithDbAsync(async db => (await db.EvidenceItems.Where(e => e.CaseId == caseId).Select(e => e.BlobId).ToListAsync(Cancel))
+        var attachedId = await CloseAsync(app, await FileWithAttachmentAsync(), "supervisor@npm.demo", daysAgo: 3700);
+        var blobPaths = await app.WithDbAsync(async db => (await db.EvidenceItems.Where(e => e.CaseId == caseId).Select(e => e.BlobId)
+                .Concat(db.CaseAttachments.Where(a => a.CaseId == attachedId).Select(a => a.BlobId)).ToListAsync(Cancel))
             .Select(b => Path.Combine(app.Database.DataDirectory, "blobs", b[..2], b)).ToList());
-        blobPaths.ShouldHaveSingleItem();
-        File.Exists(blobPaths[0]).ShouldBeTrue();
+        blobPaths.Count.ShouldBe(2, "the evidence file and the complainant's attachment");
+        blobPaths.ShouldAllBe(p => File.Exists(p));
         (await app.WithDbAsync(db => db.CaseKeyGrants.CountAsync(g => g.CaseId == caseId, Cancel))).ShouldBeGreaterThan(0);
         var published = await PublishedAsync();
         var counts = await CountsAsync();
@@ -44,8 +46,8 @@ public sealed class RetentionRemovalTests(RetentionFactory app) : IClassFixture<
         var run = await app.RunVerbAsync("retention", "--apply", "--organisation", "npm");
 
         run.ExitCode.ShouldBe(0, run.Error);
-        run.Output.ShouldContain("Removed 3 cases (1 files)");
-        var removed = new[] { caseId, imported["RM-1"].Id, imported["RM-2"].Id };
+        run.Output.ShouldContain("Removed 4 cases (2 files)");
+        var removed = new[] { caseId, attachedId, imported["RM-1"].Id, imported["RM-2"].Id };
         var state = await app.WithDbAsync(async db => new
         {
             Grants = await db.CaseKeyGrants.CountAsync(g => removed.Contains(g.CaseId), Cancel),
@@ -59,9 +61,10 @@ public sealed class RetentionRemovalTests(RetentionFactory app) : IClassFixture<
         state.Evidence.ShouldBe(0);
         state.Custody.ShouldBe(0);
         state.Records.ShouldBe(0);
-        File.Exists(blobPaths[0]).ShouldBeFalse("the evidence file is gone from the blob store");
+        blobPaths.ShouldAllBe(p => !File.Exists(p), "the evidence file and the attachment are gone from the blob store");
+        (await app.WithDbAsync(db => db.CaseAttachments.CountAsync(a => a.CaseId == attachedId, Cancel))).ShouldBe(0);
         state.Cases.ShouldAllBe(c => c.DeletedOn == app.Today && c.AccountCipher == null && c.ParticularsCipher == null && c.ReceiptLookup == null && c.ExternalId == null);
-        state.Cases.Where(c => c.Id != caseId).ShouldAllBe(c => c.RegionCode != null && c.VictimSex != null, "the classification the statistics count stays");
+        state.Cases.Where(c => c.Id != caseId && c.Id != attachedId).ShouldAllBe(c => c.RegionCode != null && c.VictimSex != null, "the classification the statistics count stays");
         state.Audited.ShouldBe(removed.Select(id => id.ToString()), ignoreOrder: true);
 
         (await PublishedAsync()).ShouldBe(published, "the published funnel is the same after the removal");
@@ -71,6 +74,26 @@ public sealed class RetentionRemovalTests(RetentionFactory app) : IClassFixture<
         (await app.RunVerbAsync("audit", "verify")).ExitCode.ShouldBe(0, "the audit chain still verifies");
         (await app.RunVerbAsync("evidence", "verify")).ExitCode.ShouldBe(0, "no custody entry is left without its item");
         (await app.RunVerbAsync("retention", "--apply", "--organisation", "npm")).Output.ShouldContain("Removed 0 cases", customMessage: "a second run finds nothing more");
+    }
+
+    /// <summary>Files a complaint with a photo through the public form (to the default organisation, the NPM); its case number.</summary>
+    private async Task<string> FileWithAttachmentAsync()
+    {
+        var client = app.CreateClient(acceptLanguage: "en");
+        var before = await app.WithDbAsync(db => db.CaseAttachments.Select(a => a.Id).ToListAsync(Cancel));
+        using (var form = new MultipartFormDataContent { { new StringContent(await StaffBrowser.FormTokenAsync(client, "/complaint")), StaffBrowser.TokenField }, { new StringContent("en"), "language" }, { new StringContent("A photo of the bruises."), "account" }, { new StringContent("file"), "intent" } })
+        {
+            var file = new ByteArrayContent(TypedFiles.Random("arm.jpg", 30_000));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "attachments", "arm.jpg");
+            (await client.PostAsync(IntakeApi.Path("/complaint"), form, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        return await app.WithDbAsync(async db =>
+        {
+            var attachment = await db.CaseAttachments.SingleAsync(a => !before.Contains(a.Id), Cancel);
+            return await db.Cases.Where(c => c.Id == attachment.CaseId).Select(c => c.PublicId).SingleAsync(Cancel);
+        });
     }
 
     /// <summary>The public funnel as published, by year and by region, since 2000.</summary>
