@@ -135,6 +135,11 @@ public abstract class QorgauDbContext(DbContextOptions options)
     /// <summary>One row: the version of the published statistics (<see cref="StatisticsStamp"/>).</summary>
     public DbSet<StatisticsStamp> StatisticsStamps => Set<StatisticsStamp>();
 
+    // Retention (issue 19): each organisation's periods and the legal holds that keep a case whatever they say.
+    public DbSet<Domain.Retention.RetentionRule> RetentionRules => Set<Domain.Retention.RetentionRule>();
+
+    public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
+
     /// <summary>The audit log is append-only: the model refuses to update or delete its rows.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -78,7 +78,7 @@ public sealed class Case
     public bool ConsentToShare { get; set; }
 
     /// <summary>Argon2id(receipt) for finding the case from a receipt; null for cases without one (imported).</summary>
-    public byte[]? ReceiptLookup { get; init; }
+    public byte[]? ReceiptLookup { get; set; }
 
     /// <summary>
     /// A referral made without the case key at hand (through the API): the case stays with its
@@ -119,6 +119,12 @@ public sealed class Case
 
     /// <summary><see cref="CaseParticulars"/> under the case key; null for an imported case and for one stored before.</summary>
     public byte[]? ParticularsCipher { get; set; }
+
+    /// <summary>
+    /// The day retention removed the case: its keys, files and identifying records are gone; the row stays
+    /// with the classification the statistics count, so published figures do not change.
+    /// </summary>
+    public DateOnly? DeletedOn { get; set; }
 }
 
 /// <summary>The names that bind each encrypted field to its case: associated data is "case:{id}:{field}".</summary>

@@ -46,6 +46,9 @@ public sealed record JurisdictionProfile(
     /// <summary>Who receives video preservation requests, per agency (<c>preservation-addressees.csv</c>).</summary>
     public IReadOnlyList<PreservationAddressee> PreservationAddressees { get; init; } = [];
 
+    /// <summary>How long closed cases and unused receipts are kept by default, and the floors (<c>retention.csv</c>).</summary>
+    public Qorgau.Domain.Retention.RetentionDefaults Retention { get; init; } = Qorgau.Domain.Retention.RetentionDefaults.None;
+
     public Region? FindRegion(string code) => Regions.FirstOrDefault(r => r.Code == code);
 
     public Agency? FindAgency(string code) => Agencies.FirstOrDefault(a => a.Code == code);

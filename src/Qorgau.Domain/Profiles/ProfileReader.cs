@@ -55,6 +55,7 @@ public static partial class ProfileReader
         var referenceSeries = ReadReferenceSeries(directory, problems);
         var surveys = ReadSurveys(directory, problems);
         var policyMatrix = ReadPolicyMatrix(directory, problems);
+        var retention = ReadRetention(directory, problems);
 
         var contacts = ReadItems(directory, ContactsFile, ["about_kk", "about_ru", "about_en", "phone", "email", "website", "address", "reach_verified"], problems, ReadContact);
         var addressees = ReadItems(directory, PreservationAddresseesFile, ["agencies", "of_the_region"], problems, r =>
@@ -92,6 +93,7 @@ public static partial class ProfileReader
             PolicyMatrix = policyMatrix,
             Contacts = Items(contacts),
             PreservationAddressees = Items(addressees),
+            Retention = retention,
         };
         return new ProfileReadResult(profile, problems);
     }

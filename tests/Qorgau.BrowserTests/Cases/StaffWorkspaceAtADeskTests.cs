@@ -18,7 +18,7 @@ public sealed partial class StaffWorkspaceAtADeskTests(BrowserFixture browser)
     private static readonly string[] CaseWorkPages =
     [
         "/staff", "/intake/inbox", "/intake/record", "/cases", "/cases?queue=overdue", "/cases/preservation", "/incidents",
-        "/incidents/new", "/cases/reports", "/account/sessions", "/account/tokens", "/staff/key-holder", "/visits", "/visits/new", "/recommendations", "/boxes", "/statistics",
+        "/incidents/new", "/cases/reports", "/account/sessions", "/account/tokens", "/staff/key-holder", "/visits", "/visits/new", "/recommendations", "/boxes", "/retention", "/statistics",
     ];
 
     private static readonly string[] AdministrationPages = ["/staff", "/admin/users", "/admin/users/new", "/account/sessions"];
@@ -31,7 +31,7 @@ public sealed partial class StaffWorkspaceAtADeskTests(BrowserFixture browser)
         var publicId = await FileAsync(page);
         await StaffSignIn.SignInAsync(page, Supervisor);
 
-        (await BarAsync(page)).ShouldBe(["/intake/inbox", "/cases", "/cases?queue=overdue", "/visits", "/statistics"]);
+        (await BarAsync(page)).ShouldBe(["/intake/inbox", "/cases", "/cases?queue=overdue", "/visits", "/retention", "/statistics"]);
         var tooWide = await TooWideAsync(page, [.. CaseWorkPages, $"/cases/{publicId}"]);
 
         tooWide.ShouldBeEmpty();

@@ -194,7 +194,9 @@ public sealed class CaseList(QorgauDbContext db, VisibleCases visible)
             CaseQueues.Overdue => db.Cases.Where(c => c.OrganisationId == organisationId && c.IsOverdue),
             _ => db.Cases.Where(c => c.OrganisationId == organisationId),
         };
-        return Filtered(query, filter);
+
+        // A case retention removed keeps only codes for the statistics: it is nobody's work any more.
+        return Filtered(query.Where(c => c.DeletedOn == null), filter);
     }
 
     private IQueryable<Case> Filtered(IQueryable<Case> query, CaseListFilter filter)

@@ -93,7 +93,7 @@ public sealed class StaffCaseAccess(
     public async Task<(Case? Case, StaffUser? User)> FindAsync(ClaimsPrincipal principal, string publicId, CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(principal);
-        var record = await db.Cases.FirstOrDefaultAsync(c => c.PublicId == publicId, cancellationToken);
+        var record = await db.Cases.FirstOrDefaultAsync(c => c.PublicId == publicId && c.DeletedOn == null, cancellationToken);
         var reachable = user is not null && record is not null && StaffRole.WorksOnCases(principal.IsInRole) && await MayReachAsync(user, record, cancellationToken);
         return (reachable ? record : null, user);
     }

@@ -23,7 +23,7 @@ public static class CommandLineApp
             new InitVerb(), new DemoVerb(), new MigrateVerb(), new ProfileCheckVerb(), new ImportFacilitiesVerb(), new ImportCasesVerb(),
             new OrganisationsCreateVerb(), new OrganisationsSignKeysVerb(), new OrganisationsListVerb(), new AuditVerifyVerb(), new TokensCreateVerb(),
             new EvidenceVerifyVerb(), new EvidenceVerifyPackageVerb(),
-            new BackupVerb(), new RestoreVerb(), new BackupKeyCreateVerb(), new ExportOpenDataVerb(),
+            new BackupVerb(), new RestoreVerb(), new BackupKeyCreateVerb(), new ExportOpenDataVerb(), new RetentionVerb(),
         ];
 
     // No response files: an argument starting with '@' is an argument, never a file to read more arguments from.

@@ -1,0 +1,91 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Qorgau.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Retention : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "DeletedOn",
+                table: "Cases",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "LegalHolds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlacedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlacedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    LiftedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LiftedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LiftReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegalHolds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LegalHolds_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionRules",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClosedCaseDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnusedReceiptDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    SetByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SetAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionRules", x => x.OrganisationId);
+                    table.ForeignKey(
+                        name: "FK_RetentionRules_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalHolds_CaseId_LiftedAtUtc",
+                table: "LegalHolds",
+                columns: new[] { "CaseId", "LiftedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalHolds_OrganisationId",
+                table: "LegalHolds",
+                column: "OrganisationId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LegalHolds");
+
+            migrationBuilder.DropTable(
+                name: "RetentionRules");
+
+            migrationBuilder.DropColumn(
+                name: "DeletedOn",
+                table: "Cases");
+        }
+    }
+}
