@@ -72,59 +72,10 @@ public static partial class CareRules
     }
 
     /// <summary>The number of persons an incident concerns: a whole number from 1 to <see cref="MaxPersons"/>; 1 when left empty.</summary>
-    public static int? Persons(List<CaseProblem> problems, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return 1;
-        }
+    public static int? Persons(List<CaseProblem> problems, string field, string? text) =>
+        string.IsNullOrWhiteSpace(text) ? 1 : FieldParser.Count(problems, field, text, 1, MaxPersons, required: true);
 
-        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var persons) || persons < 1 || persons > MaxPersons)
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.NotACount));
-            return null;
-        }
-
-        return persons;
-    }
-
-    public static T? Code<T>(List<CaseProblem> problems, string field, string? code)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.Required));
-            return null;
-        }
-
-        var value = EnumCode.Parse<T>(code.Trim());
-        if (value is null)
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.Unknown));
-        }
-
-        return value;
-    }
-
-    /// <summary>Trimmed text, null when empty; too long is a problem (never cut silently).</summary>
-    public static string? Text(List<CaseProblem> problems, string field, string? text, bool required = false, int maxLength = MaxTextLength)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                problems.Add(new CaseProblem(field, CareProblemCode.Required));
-            }
-
-            return null;
-        }
-
-        var trimmed = text.Trim();
-        if (trimmed.Length > maxLength)
-        {
-            problems.Add(new CaseProblem(field, CareProblemCode.TooLong));
-        }
-
-        return trimmed;
-    }
+    /// <summary>Trimmed text, null when empty; too long is a problem (never cut silently). Care's texts are long unless said otherwise.</summary>
+    public static string? Text(List<CaseProblem> problems, string field, string? text, bool required = false, int maxLength = MaxTextLength) =>
+        FieldParser.Text(problems, field, text, maxLength, required);
 }

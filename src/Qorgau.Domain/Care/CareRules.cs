@@ -7,9 +7,9 @@ namespace Qorgau.Domain.Care;
 /// <summary>The problem codes of this part; shown as "Care.Problem.{code}" in the reader's language.</summary>
 public static class CareProblemCode
 {
-    public const string Required = "required";
-    public const string Unknown = "unknown";
-    public const string NotADate = "not-a-date";
+    public const string Required = FieldProblemCode.Required;
+    public const string Unknown = FieldProblemCode.Unknown;
+    public const string NotADate = FieldProblemCode.NotADate;
     public const string FutureDate = "future-date";
     public const string BeforeEarlier = "before-earlier";
     public const string NotAnAmount = "not-an-amount";
@@ -17,9 +17,9 @@ public static class CareProblemCode
     public const string AboveClaim = "above-claim";
     public const string AboveAward = "above-award";
     public const string NotAllowed = "not-allowed";
-    public const string TooLong = "too-long";
+    public const string TooLong = FieldProblemCode.TooLong;
     public const string UnknownCase = "unknown-case";
-    public const string NotACount = "not-a-count";
+    public const string NotACount = FieldProblemCode.NotACount;
 }
 
 /// <summary>

@@ -6,13 +6,13 @@ namespace Qorgau.Domain.Monitoring;
 /// <summary>The problem codes of monitoring; shown as "Monitoring.Problem.{code}" in the reader's language.</summary>
 public static class MonitoringProblemCode
 {
-    public const string Required = "required";
-    public const string Unknown = "unknown";
-    public const string NotADate = "not-a-date";
+    public const string Required = FieldProblemCode.Required;
+    public const string Unknown = FieldProblemCode.Unknown;
+    public const string NotADate = FieldProblemCode.NotADate;
     public const string EndBeforeStart = "end-before-start";
     public const string InThePast = "in-the-past";
-    public const string NotACount = "not-a-count";
-    public const string TooLong = "too-long";
+    public const string NotACount = FieldProblemCode.NotACount;
+    public const string TooLong = FieldProblemCode.TooLong;
     public const string Affiliated = "affiliated";
     public const string NotAMonitor = "not-a-monitor";
     public const string NoticeHours = "notice-hours";

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
 
@@ -196,9 +197,9 @@ public sealed class CareRulesTests
     {
         var problems = new List<CaseProblem>();
 
-        CareRules.Code<ConsistencyLevel>(problems, "consistency", "typical-of").ShouldBe(ConsistencyLevel.TypicalOf);
-        CareRules.Code<IncidentKind>(problems, "kind", "death-in-custody").ShouldBe(IncidentKind.DeathInCustody);
-        CareRules.Code<ConsistencyLevel>(problems, "consistency2", "probably").ShouldBeNull();
+        FieldParser.Code<ConsistencyLevel>(problems, "consistency", "typical-of").ShouldBe(ConsistencyLevel.TypicalOf);
+        FieldParser.Code<IncidentKind>(problems, "kind", "death-in-custody").ShouldBe(IncidentKind.DeathInCustody);
+        FieldParser.Code<ConsistencyLevel>(problems, "consistency2", "probably").ShouldBeNull();
 
         Codes(problems).ShouldBe(["consistency2:unknown"]);
     }

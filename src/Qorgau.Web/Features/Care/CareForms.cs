@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
 
@@ -34,7 +35,7 @@ public sealed class ExaminationForm
         var examinedOn = CareRules.Date(problems, "examinedOn", ExaminedOn, today, required: true);
         var requestedOn = CareRules.Date(problems, "requestedOn", RequestedOn, today, required: false);
         CareRules.CheckExaminationDates(problems, requestedOn, examinedOn);
-        var consistency = CareRules.Code<ConsistencyLevel>(problems, "consistency", Consistency);
+        var consistency = FieldParser.Code<ConsistencyLevel>(problems, "consistency", Consistency);
         var content = new ExaminationContent(
             CareRules.Text(problems, "examiner", Examiner, required: true, CareRules.MaxShortText) ?? string.Empty,
             CareRules.Text(problems, "place", Place, maxLength: CareRules.MaxShortText),

@@ -48,7 +48,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
     public async Task<IReadOnlyList<CaseProblem>> RequestSupportAsync(Case record, ReferralForm form, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>();
-        var kind = CareRules.Code<SupportKind>(problems, "kind", form.Kind);
+        var kind = FieldParser.Code<SupportKind>(problems, "kind", form.Kind);
         var on = CareRules.Date(problems, "requestedOn", form.RequestedOn, Today, required: true);
         var provider = CareRules.Text(problems, "provider", form.Provider, maxLength: CareRules.MaxShortText);
         var notes = CareRules.Text(problems, "notes", form.Notes);
@@ -76,7 +76,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
     {
         var referral = await db.SupportReferrals.FirstOrDefaultAsync(r => r.Id == form.Id && r.CaseId == record.Id, cancellationToken);
         var problems = new List<CaseProblem>();
-        var to = CareRules.Code<SupportStatus>(problems, "status", form.Status);
+        var to = FieldParser.Code<SupportStatus>(problems, "status", form.Status);
         var on = CareRules.Date(problems, "on", form.On, Today, required: true);
         if (referral is null || problems.Count > 0)
         {
@@ -98,7 +98,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
     public async Task<IReadOnlyList<CaseProblem>> RequestMeasureAsync(Case record, MeasureForm form, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>();
-        var kind = CareRules.Code<MeasureKind>(problems, "kind", form.Kind);
+        var kind = FieldParser.Code<MeasureKind>(problems, "kind", form.Kind);
         var on = CareRules.Date(problems, "requestedOn", form.RequestedOn, Today, required: true);
         var details = CareRules.Text(problems, "details", form.Details);
         var withdrawal = form.WithdrawalId is { } withdrawalId
@@ -133,7 +133,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
     {
         var measure = await db.ProtectiveMeasures.FirstOrDefaultAsync(m => m.Id == form.Id && m.CaseId == record.Id, cancellationToken);
         var problems = new List<CaseProblem>();
-        var to = CareRules.Code<MeasureStatus>(problems, "status", form.Status);
+        var to = FieldParser.Code<MeasureStatus>(problems, "status", form.Status);
         var on = CareRules.Date(problems, "on", form.On, Today, required: true);
         if (measure is null || problems.Count > 0)
         {
@@ -186,7 +186,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
     {
         var claim = await db.CompensationClaims.FirstOrDefaultAsync(c => c.Id == form.Id && c.CaseId == record.Id, cancellationToken);
         var problems = new List<CaseProblem>();
-        var decision = CareRules.Code<ClaimDecision>(problems, "decision", form.Status);
+        var decision = FieldParser.Code<ClaimDecision>(problems, "decision", form.Status);
         var on = CareRules.Date(problems, "decidedOn", form.On, Today, required: true);
         var awarded = CareRules.Amount(problems, "awarded", form.Amount, required: false);
         if (claim is null || problems.Count > 0)

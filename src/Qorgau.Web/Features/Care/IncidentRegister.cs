@@ -62,10 +62,10 @@ public sealed class IncidentRegister(
     public async Task<(Incident? Incident, List<CaseProblem> Problems)> RecordAsync(StaffUser member, IncidentForm form, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>();
-        var kind = CareRules.Code<IncidentKind>(problems, "kind", form.Kind);
+        var kind = FieldParser.Code<IncidentKind>(problems, "kind", form.Kind);
         var on = CareRules.Date(problems, "occurredOn", form.OccurredOn, Today, required: true);
         var persons = CareRules.Persons(problems, "persons", form.Persons);
-        var inquiry = string.IsNullOrWhiteSpace(form.Inquiry) ? InquiryState.NotStarted : CareRules.Code<InquiryState>(problems, "inquiry", form.Inquiry);
+        var inquiry = string.IsNullOrWhiteSpace(form.Inquiry) ? InquiryState.NotStarted : FieldParser.Code<InquiryState>(problems, "inquiry", form.Inquiry);
         var narrative = CareRules.Text(problems, "narrative", form.Narrative, required: true);
         var facility = string.IsNullOrWhiteSpace(form.Facility)
             ? null
@@ -139,7 +139,7 @@ public sealed class IncidentRegister(
     public async Task<List<CaseProblem>> ChangeInquiryAsync(StaffUser member, Incident incident, string? state, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>();
-        var to = CareRules.Code<InquiryState>(problems, "inquiry", state);
+        var to = FieldParser.Code<InquiryState>(problems, "inquiry", state);
         if (to is { } next && !CareRules.MayMove(incident.Inquiry, next))
         {
             problems.Add(new CaseProblem("inquiry", CareProblemCode.NotAllowed));

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
@@ -89,9 +90,9 @@ public sealed class BoxRegister(
         }
 
         var facility = await work.FacilityAsync(problems, form.Facility, cancellationToken);
-        var reference = Text(problems, "reference", form.Reference, ComplaintBoxRules.MaxSeal, required: true);
-        var location = Text(problems, "location", form.Location, MonitoringRules.MaxShortText, required: true);
-        var registeredOn = string.IsNullOrWhiteSpace(form.RegisteredOn) ? Today : Day(problems, "registeredOn", form.RegisteredOn);
+        var reference = FieldParser.Text(problems, "reference", form.Reference, ComplaintBoxRules.MaxSeal, required: true);
+        var location = FieldParser.Text(problems, "location", form.Location, MonitoringRules.MaxShortText, required: true);
+        var registeredOn = string.IsNullOrWhiteSpace(form.RegisteredOn) ? Today : FieldParser.Day(problems, "registeredOn", form.RegisteredOn);
         if (registeredOn > Today)
         {
             problems.Add(new CaseProblem("registeredOn", MonitoringProblemCode.FutureDate));
@@ -162,11 +163,11 @@ public sealed class BoxRegister(
         }
 
         var problems = new List<CaseProblem>();
-        var openedOn = string.IsNullOrWhiteSpace(form.OpenedOn) ? Today : Day(problems, "openedOn", form.OpenedOn);
-        var sealFound = Text(problems, "sealFound", form.SealFound, ComplaintBoxRules.MaxSeal, required: true);
-        var sealLeft = Text(problems, "sealLeft", form.SealLeft, ComplaintBoxRules.MaxSeal, required: true);
-        var items = Count(problems, "items", form.Items, 0, ComplaintBoxRules.MaxItems, required: true);
-        var witnesses = Text(problems, "witnesses", form.Witnesses, MonitoringRules.MaxText);
+        var openedOn = string.IsNullOrWhiteSpace(form.OpenedOn) ? Today : FieldParser.Day(problems, "openedOn", form.OpenedOn);
+        var sealFound = FieldParser.Text(problems, "sealFound", form.SealFound, ComplaintBoxRules.MaxSeal, required: true);
+        var sealLeft = FieldParser.Text(problems, "sealLeft", form.SealLeft, ComplaintBoxRules.MaxSeal, required: true);
+        var items = FieldParser.Count(problems, "items", form.Items, 0, ComplaintBoxRules.MaxItems, required: true);
+        var witnesses = FieldParser.Text(problems, "witnesses", form.Witnesses, MonitoringRules.MaxText);
         var keepers = await KeepersAsync(member.User.OrganisationId!.Value, cancellationToken);
         var ids = form.Openers.Append(member.User.Id).Distinct().ToList();
         var openers = keepers.Where(k => ids.Contains(k.Id)).ToList();

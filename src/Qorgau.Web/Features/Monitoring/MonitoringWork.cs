@@ -1,3 +1,5 @@
+// Longer than 300 lines because every read and write of a visit goes through Visible and SaveAsync in this class, the one place that keeps plan secrecy and stages each change with its audit entry; splitting the recording steps into their own handlers is open (issue 14).
+
 using Qorgau.Domain;
 using System.Globalization;
 using System.Security.Claims;
@@ -100,9 +102,9 @@ public sealed class MonitoringWork(
             return (null, problems);
         }
 
-        var type = Code<VisitType>(problems, "type", form.Type);
-        var from = Day(problems, "plannedFrom", form.PlannedFrom);
-        var to = Day(problems, "plannedTo", form.PlannedTo);
+        var type = FieldParser.Code<VisitType>(problems, "type", form.Type);
+        var from = FieldParser.Day(problems, "plannedFrom", form.PlannedFrom);
+        var to = FieldParser.Day(problems, "plannedTo", form.PlannedTo);
         if (from is { } f && to is { } t)
         {
             problems.AddRange(MonitoringRules.CheckWindow(f, t, Today));
@@ -238,8 +240,8 @@ public sealed class MonitoringWork(
     public async Task<List<CaseProblem>> StartAsync(MonitoringMember member, MonitoringVisit visit, StartForm form, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>();
-        var notice = Code<VisitNotice>(problems, "notice", form.Notice);
-        var hours = Count(problems, "noticeHours", form.NoticeHours, 0, MonitoringRules.MaxNoticeHours, required: false);
+        var notice = FieldParser.Code<VisitNotice>(problems, "notice", form.Notice);
+        var hours = FieldParser.Count(problems, "noticeHours", form.NoticeHours, 0, MonitoringRules.MaxNoticeHours, required: false);
         var arrived = PaperTime(problems, "arrivedAt", form.ArrivedAt, utc => MonitoringRules.CheckArrival(utc, visit.PlannedAtUtc, Now));
         if (notice is { } n && problems.Count == 0)
         {
@@ -294,12 +296,12 @@ public sealed class MonitoringWork(
     public async Task<List<CaseProblem>> AddAccessAsync(MonitoringMember member, MonitoringVisit visit, AccessForm form, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>([.. MonitoringRules.CheckRecording(visit)]);
-        var target = Code<AccessTarget>(problems, "target", form.Target);
-        var outcome = Code<AccessOutcome>(problems, "outcome", form.Outcome);
-        var delay = Count(problems, "delayMinutes", form.DelayMinutes, 1, 24 * 60, required: false);
-        var description = Text(problems, "description", form.Description, MonitoringRules.MaxShortText);
-        var answeredBy = Text(problems, "answeredBy", form.AnsweredBy, MonitoringRules.MaxShortText);
-        var ground = Text(problems, "ground", form.Ground, MonitoringRules.MaxText);
+        var target = FieldParser.Code<AccessTarget>(problems, "target", form.Target);
+        var outcome = FieldParser.Code<AccessOutcome>(problems, "outcome", form.Outcome);
+        var delay = FieldParser.Count(problems, "delayMinutes", form.DelayMinutes, 1, 24 * 60, required: false);
+        var description = FieldParser.Text(problems, "description", form.Description, MonitoringRules.MaxShortText);
+        var answeredBy = FieldParser.Text(problems, "answeredBy", form.AnsweredBy, MonitoringRules.MaxShortText);
+        var ground = FieldParser.Text(problems, "ground", form.Ground, MonitoringRules.MaxText);
         if (outcome is { } o)
         {
             problems.AddRange(MonitoringRules.CheckAccess(o, delay, answeredBy).Where(p => problems.All(q => q.Field != p.Field)));
@@ -328,9 +330,9 @@ public sealed class MonitoringWork(
     public async Task<List<CaseProblem>> CheckRegisterAsync(MonitoringMember member, MonitoringVisit visit, RegisterForm form, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>([.. MonitoringRules.CheckRecording(visit)]);
-        var register = Code<FacilityRegister>(problems, "register", form.Register);
-        var state = Code<RegisterState>(problems, "state", form.State);
-        var note = Text(problems, "note", form.Note, MonitoringRules.MaxText);
+        var register = FieldParser.Code<FacilityRegister>(problems, "register", form.Register);
+        var state = FieldParser.Code<RegisterState>(problems, "state", form.State);
+        var note = FieldParser.Text(problems, "note", form.Note, MonitoringRules.MaxText);
         var key = problems.Count == 0 ? await RequireKeyAsync(member, visit.Id, problems, cancellationToken) : null;
         return await SaveAsync(member, visit, problems, () =>
         {
@@ -342,9 +344,9 @@ public sealed class MonitoringWork(
     public async Task<List<CaseProblem>> AddInterviewAsync(MonitoringMember member, MonitoringVisit visit, InterviewForm form, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>([.. MonitoringRules.CheckRecording(visit)]);
-        var setting = Code<InterviewSetting>(problems, "setting", form.Setting);
-        var persons = string.IsNullOrWhiteSpace(form.Persons) ? 1 : Count(problems, "persons", form.Persons, 1, MonitoringRules.MaxPersons, required: true);
-        var notes = Text(problems, "notes", form.Notes, MonitoringRules.MaxText) ?? string.Empty;
+        var setting = FieldParser.Code<InterviewSetting>(problems, "setting", form.Setting);
+        var persons = string.IsNullOrWhiteSpace(form.Persons) ? 1 : FieldParser.Count(problems, "persons", form.Persons, 1, MonitoringRules.MaxPersons, required: true);
+        var notes = FieldParser.Text(problems, "notes", form.Notes, MonitoringRules.MaxText) ?? string.Empty;
         var key = problems.Count == 0 ? await RequireKeyAsync(member, visit.Id, problems, cancellationToken) : null;
         return await SaveAsync(member, visit, problems, () =>
         {
@@ -357,7 +359,7 @@ public sealed class MonitoringWork(
     public async Task<List<CaseProblem>> AddFindingAsync(MonitoringMember member, MonitoringVisit visit, FindingForm form, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>([.. MonitoringRules.CheckRecording(visit)]);
-        var text = Text(problems, "finding", form.Text, MonitoringRules.MaxText, required: true);
+        var text = FieldParser.Text(problems, "finding", form.Text, MonitoringRules.MaxText, required: true);
         var key = problems.Count == 0 ? await RequireKeyAsync(member, visit.Id, problems, cancellationToken) : null;
         return await SaveAsync(member, visit, problems, () =>
         {
@@ -370,9 +372,9 @@ public sealed class MonitoringWork(
     public async Task<List<CaseProblem>> IssueAsync(MonitoringMember member, MonitoringVisit visit, RecommendationForm form, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>();
-        var addressee = Code<RecommendationAddressee>(problems, "addressee", form.Addressee);
-        var priority = Code<RecommendationPriority>(problems, "priority", form.Priority);
-        var text = Text(problems, "text", form.Text, MonitoringRules.MaxText, required: true);
+        var addressee = FieldParser.Code<RecommendationAddressee>(problems, "addressee", form.Addressee);
+        var priority = FieldParser.Code<RecommendationPriority>(problems, "priority", form.Priority);
+        var text = FieldParser.Text(problems, "text", form.Text, MonitoringRules.MaxText, required: true);
         Guid? repeatsFacility = null;
         if (form.Repeats is { } repeats)
         {
@@ -421,9 +423,9 @@ public sealed class MonitoringWork(
             return problems;
         }
 
-        var to = Code<RecommendationStatus>(problems, "status", form.Status);
-        var on = string.IsNullOrWhiteSpace(form.On) ? Today : Day(problems, "on", form.On);
-        var answer = Text(problems, "answer", form.Answer, MonitoringRules.MaxText);
+        var to = FieldParser.Code<RecommendationStatus>(problems, "status", form.Status);
+        var on = string.IsNullOrWhiteSpace(form.On) ? Today : FieldParser.Day(problems, "on", form.On);
+        var answer = FieldParser.Text(problems, "answer", form.Answer, MonitoringRules.MaxText);
         if (to is { } status && on is { } day)
         {
             problems.AddRange(RecommendationRules.CheckFollowUp(recommendation, status, day, Today));
@@ -505,107 +507,4 @@ public sealed class MonitoringWork(
 
         return facility;
     }
-
-    internal static T? Code<T>(List<CaseProblem> problems, string field, string? code)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            problems.Add(new CaseProblem(field, MonitoringProblemCode.Required));
-            return null;
-        }
-
-        var value = EnumCode.Parse<T>(code.Trim());
-        if (value is null)
-        {
-            problems.Add(new CaseProblem(field, MonitoringProblemCode.Unknown));
-        }
-
-        return value;
-    }
-
-    internal static DateOnly? Day(List<CaseProblem> problems, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            problems.Add(new CaseProblem(field, MonitoringProblemCode.Required));
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        problems.Add(new CaseProblem(field, MonitoringProblemCode.NotADate));
-        return null;
-    }
-
-    internal static int? Count(List<CaseProblem> problems, string field, string? text, int min, int max, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                problems.Add(new CaseProblem(field, MonitoringProblemCode.Required));
-            }
-
-            return null;
-        }
-
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        problems.Add(new CaseProblem(field, MonitoringProblemCode.NotACount));
-        return null;
-    }
-
-    internal static string? Text(List<CaseProblem> problems, string field, string? text, int maxLength, bool required = false)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                problems.Add(new CaseProblem(field, MonitoringProblemCode.Required));
-            }
-
-            return null;
-        }
-
-        var trimmed = text.Trim();
-        if (trimmed.Length > maxLength)
-        {
-            problems.Add(new CaseProblem(field, MonitoringProblemCode.TooLong));
-        }
-
-        return trimmed;
-    }
 }
-
-public sealed record VisitRow(MonitoringVisit Visit, Facility Facility, int Refusals);
-
-public sealed record AccessRow(AccessRequest Request, string? Description, string? AnsweredBy, string? Ground);
-
-public sealed record RegisterRow(RegisterCheck Check, string? Note);
-
-public sealed record InterviewRow(VisitInterview Interview, string? Notes);
-
-public sealed record FindingRow(VisitFinding Finding, string? Text);
-
-public sealed record FollowUpRow(RecommendationFollowUp Step, string? Answer);
-
-public sealed record RecommendationRow(Recommendation Recommendation, string? Text, bool IsOverdue, IReadOnlyList<FollowUpRow> FollowUps);
-
-/// <summary>A visit as its page shows it; the texts are null when the member holds no copy of the visit key.</summary>
-public sealed record VisitRecord(
-    MonitoringVisit Visit,
-    Facility Facility,
-    IReadOnlyList<string> Team,
-    bool Decrypted,
-    IReadOnlyList<AccessRow> Access,
-    IReadOnlyList<RegisterRow> Registers,
-    IReadOnlyList<InterviewRow> Interviews,
-    IReadOnlyList<FindingRow> Findings,
-    IReadOnlyList<RecommendationRow> Recommendations);

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
@@ -22,7 +23,7 @@ public sealed class VideoRoomWork(QorgauDbContext db, MonitoringWork work, Juris
     public Task<List<CaseProblem>> CheckAsync(MonitoringMember member, MonitoringVisit visit, VideoRoomForm form, CancellationToken cancellationToken)
     {
         var problems = new List<CaseProblem>();
-        var retention = Count(problems, "retentionDays", form.RetentionDays, 0, VideoRoomRules.MaxRetentionDays, required: false);
+        var retention = FieldParser.Count(problems, "retentionDays", form.RetentionDays, 0, VideoRoomRules.MaxRetentionDays, required: false);
         var working = Flag(problems, "working", form.Working);
         var kept = Flag(problems, "recordingsKept", form.RecordingsKept);
         problems.AddRange(VideoRoomRules.CheckRoom(visit, form.Room, retention).Where(p => problems.All(q => q.Field != p.Field)));

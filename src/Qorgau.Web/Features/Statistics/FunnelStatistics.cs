@@ -1,3 +1,5 @@
+// Longer than 300 lines because the funnel is one query assembled from expressions (stages, breakdown keys, period boundaries) that are read together; its tables and labels are short methods beside it.
+
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
