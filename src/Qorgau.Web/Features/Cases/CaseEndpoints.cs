@@ -110,7 +110,7 @@ public static class CaseEndpoints
         }
 
         var page = await list.PageAsync(organisationId, user.Id, filter, cancellationToken);
-        return TypedResults.Ok(new CaseListResponse([.. page.Items.Select(CaseListItem.From)], page.Total, page.Page, page.PageSize));
+        return TypedResults.Ok(new CaseListResponse([.. page.Items.Select(CaseListItem.From)], page.Total, page.Page, page.PageSize, page.TotalIsAtLeast));
     }
 
     public static async Task<IResult> GetCase(string publicId, string? asOf, HttpContext http, CaseApiAccess access, StaffCaseAccess reads, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
@@ -372,7 +372,8 @@ public sealed record AssignmentRequest(string? User, string? Role);
 
 public sealed record AssignmentResponse(string User, string Role, DateTime AssignedAt);
 
-public sealed record CaseListResponse(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize);
+/// <summary>The list's page; when <paramref name="TotalIsAtLeast"/>, more than <paramref name="Total"/> cases match (the count stopped there).</summary>
+public sealed record CaseListResponse(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize, bool TotalIsAtLeast);
 
 public sealed record CaseListItem(
     string PublicId,
