@@ -25,7 +25,7 @@ internal sealed record SqlStatement(string Text, IReadOnlyList<(string Name, obj
 /// <summary>
 /// The baseline: what <see cref="CaseList.PageAsync"/> does, written by hand on Npgsql as one would
 /// without an ORM. One pooled connection, the same two statements (COUNT, then the page ordered by
-/// date received and id with LIMIT/OFFSET), the same parameters, every column read into a
+/// date received and id with LIMIT/OFFSET; the count capped at the same look-ahead), the same parameters, every column read into a
 /// <see cref="Case"/> by ordinal. No prepared statements, like EF Core's default.
 /// </summary>
 internal sealed class HandWrittenCaseList(NpgsqlDataSource dataSource)
@@ -48,10 +48,10 @@ internal sealed class HandWrittenCaseList(NpgsqlDataSource dataSource)
     {
         var (count, page) = Statements(organisationId, userId, filter);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        int total;
+        int counted;
         await using (var command = count.CreateCommand(connection))
         {
-            total = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+            counted = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
 
         var items = new List<Case>(filter.PageSize);
@@ -64,7 +64,8 @@ internal sealed class HandWrittenCaseList(NpgsqlDataSource dataSource)
             }
         }
 
-        return new CaseListPage(items, total, filter.Page, filter.PageSize);
+        var limit = CountLimit(filter);
+        return new CaseListPage(items, Math.Min(counted, limit), filter.Page, filter.PageSize, counted > limit);
     }
 
     /// <summary>The COUNT and the page statements for a filter.</summary>
@@ -149,7 +150,10 @@ internal sealed class HandWrittenCaseList(NpgsqlDataSource dataSource)
             CaseSort.Due => """c."NextDueOn" IS NULL, c."NextDueOn", c."ReceivedOn", c."ReceivedSequence", c."Id" """,
             _ => """c."ReceivedOn" DESC, c."ReceivedSequence" DESC, c."Id" DESC""",
         };
-        var count = new SqlStatement($"""SELECT count(*)::int FROM "Cases" c {where}""", [.. parameters]);
+        // The count stops one case beyond the look-ahead, as the app's does.
+        var count = new SqlStatement(
+            $"""SELECT count(*)::int FROM (SELECT 1 FROM "Cases" c {where} LIMIT @countLimit) t""",
+            [.. parameters, ("countLimit", CountLimit(filter) + 1, NpgsqlDbType.Integer)]);
         List<(string, object, NpgsqlDbType)> pageParameters =
         [
             .. parameters,
@@ -161,6 +165,9 @@ internal sealed class HandWrittenCaseList(NpgsqlDataSource dataSource)
             pageParameters);
         return (count, page);
     }
+
+    private static int CountLimit(CaseListFilter filter) =>
+        CaseList.CountLimit((filter.Page - 1) * filter.PageSize, filter.PageSize, new CasesOptions().CountLookAhead);
 
     private static Case Read(NpgsqlDataReader r) => new()
     {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
@@ -65,6 +66,9 @@ internal sealed partial class Measurement(
 {
     private static readonly Guid UserId = Guid.Parse("00000000-0000-0000-0000-00000000be0c");
 
+    /// <summary>The app's defaults (the count's look-ahead), as an installation without a <c>Cases</c> section has them.</summary>
+    private static readonly IOptions<CasesOptions> CasesOptions = Options.Create(new CasesOptions());
+
     private readonly HandWrittenCaseList _handWritten = new(dataSource);
 
     /// <summary>Stops the run if the hand-written SQL does not read the columns EF Core maps, or returns other rows or values.</summary>
@@ -88,9 +92,10 @@ internal sealed partial class Measurement(
         {
             var ef = await EfAsync(scenario, cancellationToken);
             var sql = await _handWritten.PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
-            if (ef.Total != sql.Total || ef.Items.Count != sql.Items.Count)
+            if (ef.Total != sql.Total || ef.TotalIsAtLeast != sql.TotalIsAtLeast || ef.Items.Count != sql.Items.Count)
             {
-                throw new InvalidOperationException($"{scenario.Name}: EF Core counts {ef.Total} and returns {ef.Items.Count}, the SQL {sql.Total} and {sql.Items.Count}");
+                throw new InvalidOperationException(
+                    $"{scenario.Name}: EF Core counts {Counted(ef)} and returns {ef.Items.Count}, the SQL {Counted(sql)} and {sql.Items.Count}");
             }
 
             for (var i = 0; i < ef.Items.Count; i++)
@@ -107,11 +112,13 @@ internal sealed partial class Measurement(
             }
 
             totals.Add(ef.Total);
-            log.WriteLine($"  {scenario.Name}: {ef.Total:N0} cases, {ef.Items.Count} on the page, same rows and values on both sides");
+            log.WriteLine($"  {scenario.Name}: {Counted(ef)} cases, {ef.Items.Count} on the page, same rows and values on both sides");
         }
 
         return totals;
     }
+
+    private static string Counted(CaseListPage page) => page.TotalIsAtLeast ? $"more than {page.Total:N0}" : $"{page.Total:N0}";
 
     /// <summary>
     /// Warm-up and measured rounds. Each round runs every scenario once on each side; the side that goes
@@ -167,7 +174,7 @@ internal sealed partial class Measurement(
         var captureOptions = new DbContextOptionsBuilder<PostgresQorgauDbContext>(options).AddInterceptors(capture).Options;
         await using (var db = new PostgresQorgauDbContext(captureOptions))
         {
-            await new CaseList(db, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+            await new CaseList(db, new VisibleCases(db, profile), CasesOptions).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
         }
 
         var (count, page) = HandWrittenCaseList.Statements(scenario.OrganisationId, UserId, scenario.Filter);
@@ -241,7 +248,7 @@ internal sealed partial class Measurement(
     private async Task<CaseListPage> EfAsync(Scenario scenario, CancellationToken cancellationToken)
     {
         await using var db = new PostgresQorgauDbContext(options);
-        return await new CaseList(db, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+        return await new CaseList(db, new VisibleCases(db, profile), CasesOptions).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
     }
 
     // Diagnostics: the connection opened before CaseList runs, so that EF Core keeps it for both queries.
@@ -249,14 +256,14 @@ internal sealed partial class Measurement(
     {
         await using var db = new PostgresQorgauDbContext(options);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return await new CaseList(db, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+        return await new CaseList(db, new VisibleCases(db, profile), CasesOptions).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
     }
 
     // Diagnostics: a context from a pool (AddDbContextPool), reset instead of built for each request.
     private async Task<CaseListPage> PooledAsync(PooledDbContextFactory<PostgresQorgauDbContext> pool, Scenario scenario, CancellationToken cancellationToken)
     {
         await using var db = await pool.CreateDbContextAsync(cancellationToken);
-        return await new CaseList(db, new VisibleCases(db, profile)).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
+        return await new CaseList(db, new VisibleCases(db, profile), CasesOptions).PageAsync(scenario.OrganisationId, UserId, scenario.Filter, cancellationToken);
     }
 
     private static async Task<Sample> TimeAsync(Func<Task<CaseListPage>> request)

@@ -1118,11 +1118,15 @@ namespace Qorgau.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId", "ReceivedOn", "ReceivedSequence");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "ReceivedOn", "ReceivedSequence"), new[] { "FacilityTypeCode", "IllTreatmentCode" });
+
                     b.HasIndex("OrganisationId", "AccusedAgencyCode", "ReceivedOn", "ReceivedSequence");
 
                     b.HasIndex("OrganisationId", "IsOverdue", "ReceivedOn", "ReceivedSequence");
 
                     b.HasIndex("OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence"), new[] { "AccusedAgencyCode" });
 
                     b.HasIndex("OrganisationId", "Status", "ReceivedOn", "ReceivedSequence");
 

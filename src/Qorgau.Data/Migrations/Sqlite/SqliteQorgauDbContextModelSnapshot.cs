@@ -1101,13 +1101,15 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "ReceivedOn", "ReceivedSequence")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "FacilityTypeCode", "IllTreatmentCode" });
 
                     b.HasIndex("OrganisationId", "AccusedAgencyCode", "ReceivedOn", "ReceivedSequence");
 
                     b.HasIndex("OrganisationId", "IsOverdue", "ReceivedOn", "ReceivedSequence");
 
-                    b.HasIndex("OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AccusedAgencyCode" });
 
                     b.HasIndex("OrganisationId", "Status", "ReceivedOn", "ReceivedSequence");
 

@@ -100,7 +100,8 @@ public sealed record AssignmentRequest(string? User, string? Role);
 
 public sealed record AssignmentResponse(string User, string Role, DateTime AssignedAt);
 
-public sealed record CaseListResponse(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize);
+/// <summary>The list's page; when <paramref name="TotalIsAtLeast"/>, more than <paramref name="Total"/> cases match (the count stopped there).</summary>
+public sealed record CaseListResponse(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize, bool TotalIsAtLeast);
 
 public sealed record CaseListItem(
     string PublicId,

@@ -111,7 +111,7 @@ public static class CaseEndpoints
         }
 
         var page = await list.PageAsync(organisationId, user.Id, filter, cancellationToken);
-        return TypedResults.Ok(new CaseListResponse([.. page.Items.Select(CaseListItem.From)], page.Total, page.Page, page.PageSize));
+        return TypedResults.Ok(new CaseListResponse([.. page.Items.Select(CaseListItem.From)], page.Total, page.Page, page.PageSize, page.TotalIsAtLeast));
     }
 
     public static async Task<IResult> GetCase(string publicId, string? asOf, HttpContext http, CaseApiAccess access, StaffCaseAccess reads, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)

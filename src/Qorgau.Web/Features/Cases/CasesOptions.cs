@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Qorgau.Web.Features.Cases;
 
-/// <summary>The deadline watcher. Bound from <c>Cases</c>.</summary>
+/// <summary>The deadline watcher and the case list. Bound from <c>Cases</c>.</summary>
 public sealed class CasesOptions
 {
     public const string SectionName = "Cases";
@@ -12,4 +12,11 @@ public sealed class CasesOptions
 
     [Range(1, 1_440)]
     public int DeadlineScanMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// How many cases beyond the end of the page the case list counts exactly; beyond that it says "more
+    /// than" (<see cref="CaseListPage.TotalIsAtLeast"/>). 1,000 is 40 pages of 25 (docs/benchmarks-cases.md).
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int CountLookAhead { get; set; } = 1_000;
 }
