@@ -43,4 +43,10 @@ public sealed class StaffUser : IdentityUser<Guid>
     public DateTime? AdmittedAtUtc { get; set; }
 
     public Guid? AdmittedByUserId { get; set; }
+
+    /// <summary>
+    /// Set when the person has left: sign-in, sessions and tokens are refused until an administrator
+    /// reactivates them. Their key and grants stay, so nothing needs a key holder on their return.
+    /// </summary>
+    public DateTime? DeactivatedAtUtc { get; set; }
 }

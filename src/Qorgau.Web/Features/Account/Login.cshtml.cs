@@ -58,6 +58,13 @@ public sealed class LoginModel(
             return await RefuseAsync(slowly: true);
         }
 
+        if (user.DeactivatedAtUtc is not null)
+        {
+            // The same refusal as an unknown account: a person who left is not told more than a stranger.
+            await audit.WriteAsync(new AuditEvent("login.failed", SubjectType: "user", SubjectId: user.Id.ToString(), Details: "reason=deactivated"), cancellationToken);
+            return await RefuseAsync(slowly: true);
+        }
+
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.IsLockedOut)
         {

@@ -23,7 +23,15 @@ public sealed class NewUserModel(AdminScope scope, StaffAccounts accounts, Juris
 
     public (string Email, string Password)? Created { get; private set; }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    /// <summary>An organisation's administrator creates accounts of that organisation only: it is the form's choice, and no installation account is offered.</summary>
+    public bool MayCreateInstallationAccounts { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        var administrator = await scope.CurrentAdministratorAsync(User);
+        Input.OrganisationId ??= administrator.OrganisationId;
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -84,6 +92,7 @@ public sealed class NewUserModel(AdminScope scope, StaffAccounts accounts, Juris
     {
         var administrator = await scope.CurrentAdministratorAsync(User);
         Organisations = await scope.ManagedOrganisations(administrator).AsNoTracking().OrderBy(o => o.Code).ToListAsync();
+        MayCreateInstallationAccounts = administrator.OrganisationId is null;
     }
 
     public sealed class NewUserInput

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Audit;
@@ -21,7 +22,9 @@ public sealed class StaffAccounts(
     StaffKeySession keySessions,
     AuditLog audit,
     IOptions<SecurityOptions> security,
-    MemberAdmission admission)
+    MemberAdmission admission,
+    QorgauDbContext db,
+    TimeProvider clock)
 {
     public async Task<IdentityResult> CreateAsync(StaffUser user, string password, IReadOnlyCollection<string> roleNames, Guid? actorId = null)
     {
@@ -112,6 +115,38 @@ public sealed class StaffAccounts(
         user.AdmissionSignature = null;
         await users.UpdateAsync(user);
         await audit.WriteAsync(new AuditEvent("affiliation.changed", actorId, user.OrganisationId, "user", user.Id.ToString(), $"from={previous ?? "none"} to={agencyCode ?? "none"}"));
+    }
+
+    /// <summary>
+    /// A person who left: sign-in and tokens are refused and every session ends, in one unit of work with
+    /// its audit entry. The key pair and the grants stay, so reactivation needs no key holder.
+    /// </summary>
+    public async Task DeactivateAsync(StaffUser user, Guid actorId)
+    {
+        if (user.DeactivatedAtUtc is not null)
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        user.DeactivatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        user.SecurityStamp = Guid.NewGuid().ToString();
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        var sessions = await keySessions.RevokeAllAsync(user.Id);
+        await audit.WriteAsync(new AuditEvent("user.deactivated", actorId, user.OrganisationId, "user", user.Id.ToString(), $"sessions={sessions}"));
+        await transaction.CommitAsync();
+    }
+
+    public async Task ReactivateAsync(StaffUser user, Guid actorId)
+    {
+        if (user.DeactivatedAtUtc is null)
+        {
+            return;
+        }
+
+        user.DeactivatedAtUtc = null;
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        await audit.WriteAsync(new AuditEvent("user.reactivated", actorId, user.OrganisationId, "user", user.Id.ToString()));
     }
 
     public async Task<int> RevokeSessionsAsync(StaffUser user, Guid actorId)

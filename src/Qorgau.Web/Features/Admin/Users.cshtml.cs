@@ -8,7 +8,7 @@ using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Admin;
 
-/// <summary>The accounts an administrator manages, with password reset and ending sessions.</summary>
+/// <summary>The accounts an administrator manages and searches, with password reset (confirmed first), ending sessions, deactivation and reactivation.</summary>
 [Authorize(Policy = StaffAuthentication.AdministratorPolicy)]
 public sealed class UsersModel(AdminScope scope, StaffAccounts accounts, StaffKeySession keySessions, UserManager<StaffUser> users, QorgauDbContext db, TimeProvider clock) : PageModel
 {
@@ -19,7 +19,57 @@ public sealed class UsersModel(AdminScope scope, StaffAccounts accounts, StaffKe
 
     public string? Message { get; private set; }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    /// <summary>Part of a name or an email: only the accounts that match are listed.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    /// <summary>The account whose password reset waits for the administrator's confirmation.</summary>
+    public UserRow? ConfirmingReset { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? confirmReset)
+    {
+        await LoadAsync();
+        if (confirmReset is { } id)
+        {
+            ConfirmingReset = Rows.FirstOrDefault(r => r.Id == id);
+            if (ConfirmingReset is null)
+            {
+                return NotFound();
+            }
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(Guid id) => await ChangeActivationAsync(id, deactivate: true);
+
+    public async Task<IActionResult> OnPostReactivateAsync(Guid id) => await ChangeActivationAsync(id, deactivate: false);
+
+    private async Task<IActionResult> ChangeActivationAsync(Guid id, bool deactivate)
+    {
+        var administrator = await scope.CurrentAdministratorAsync(User);
+        if (await scope.FindManagedAsync(administrator, id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (user.Id == administrator.Id)
+        {
+            // Never one's own account: the last administrator must not lock everyone out.
+            return BadRequest();
+        }
+
+        if (deactivate)
+        {
+            await accounts.DeactivateAsync(user, administrator.Id);
+        }
+        else
+        {
+            await accounts.ReactivateAsync(user, administrator.Id);
+        }
+
+        return Redirect($"/admin/users?q={Uri.EscapeDataString(Search ?? string.Empty)}#user-{id}");
+    }
 
     public async Task<IActionResult> OnPostResetAsync(Guid id)
     {
@@ -52,6 +102,13 @@ public sealed class UsersModel(AdminScope scope, StaffAccounts accounts, StaffKe
     {
         var administrator = await scope.CurrentAdministratorAsync(User);
         var managed = await scope.ManagedUsers(administrator).AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            // In memory: names are in Kazakh and Russian, which the databases' own case folding (SQLite's) does not fold.
+            var term = Search.Trim();
+            managed = [.. managed.Where(u => Matches(u.DisplayName, term) || Matches(u.Email, term))];
+        }
+
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id);
         var now = clock.GetUtcNow();
         var sessionCounts = await keySessions.CountOpenByUserAsync();
@@ -66,11 +123,16 @@ public sealed class UsersModel(AdminScope scope, StaffAccounts accounts, StaffKe
                 [.. await users.GetRolesAsync(user)],
                 user.TwoFactorEnabled,
                 user.LockoutEnd > now,
-                sessionCounts.GetValueOrDefault(user.Id)));
+                sessionCounts.GetValueOrDefault(user.Id),
+                user.DeactivatedAtUtc is not null,
+                user.Id == administrator.Id));
         }
 
         Rows = rows;
     }
+
+    private static bool Matches(string? text, string term) =>
+        text is not null && System.Globalization.CultureInfo.CurrentCulture.CompareInfo.IndexOf(text, term, System.Globalization.CompareOptions.IgnoreCase) >= 0;
 
     public sealed record UserRow(
         Guid Id,
@@ -80,5 +142,7 @@ public sealed class UsersModel(AdminScope scope, StaffAccounts accounts, StaffKe
         IReadOnlyList<string> Roles,
         bool SecondFactor,
         bool LockedOut,
-        int Sessions);
+        int Sessions,
+        bool Deactivated,
+        bool IsSelf);
 }

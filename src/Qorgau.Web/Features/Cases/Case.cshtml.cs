@@ -63,6 +63,9 @@ public sealed class CaseModel(
 
     public string? AssignProblem { get; private set; }
 
+    /// <summary>The members the assignment picker offers (supervisors only).</summary>
+    public IReadOnlyList<AssignmentCandidate> AssignChoices { get; private set; } = [];
+
     /// <summary>Set when the guard refused an assignment: the person, to offer an override request.</summary>
     public Guid? RefusedTargetId { get; private set; }
 
@@ -135,6 +138,16 @@ public sealed class CaseModel(
         AsOf = asOf;
         return await ShowAsync(opening, cancellationToken);
     }
+
+    /// <summary>The case for the paper file: the same content as the page, without its forms; an opening like any other (purpose <c>print</c>).</summary>
+    public async Task<IActionResult> OnGetPrintAsync(string publicId, CancellationToken cancellationToken)
+    {
+        var opening = await access.OpenAsync(User, publicId, "print", cancellationToken);
+        PrintView = true;
+        return await ShowAsync(opening, cancellationToken);
+    }
+
+    public bool PrintView { get; private set; }
 
     public async Task<IActionResult> OnPostActionAsync(string publicId, CancellationToken cancellationToken)
     {
@@ -462,6 +475,11 @@ public sealed class CaseModel(
         if (Dossier.Withdrawals.Any(w => w.IsFollowUpPending))
         {
             Monitors = [.. await users.GetUsersInRoleAsync(Domain.Organisations.StaffRole.Monitor)];
+        }
+
+        if (MayAssign)
+        {
+            AssignChoices = await team.CandidatesAsync(Case, cancellationToken);
         }
 
         Facility = Case.FacilityId is { } facilityId ? await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == facilityId, cancellationToken) : null;

@@ -42,7 +42,7 @@ public sealed class CaseTeam(
         }
 
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null || user.OrganisationId != record.OrganisationId)
+        if (user is null || user.OrganisationId != record.OrganisationId || user.DeactivatedAtUtc is not null)
         {
             return new AssignmentResult(AssignmentOutcome.NotMember);
         }
@@ -106,6 +106,38 @@ public sealed class CaseTeam(
     private async Task<bool> StillOnCaseAsync(Guid caseId, Guid userId, CancellationToken cancellationToken) =>
         await db.CaseAssignments.AnyAsync(a => a.CaseId == caseId && a.UserId == userId && a.EndedAtUtc == null, cancellationToken)
         || await db.Withdrawals.AnyAsync(w => w.CaseId == caseId && w.InterviewerUserId == userId && w.Outcome == null, cancellationToken);
+
+    /// <summary>
+    /// The people a supervisor may pick for the case: active members of its organisation holding a role one
+    /// is assigned in, never an administrator. Those the independence guard refuses are listed apart, so a
+    /// supervisor still sees why and can ask for an override.
+    /// </summary>
+    public async Task<IReadOnlyList<AssignmentCandidate>> CandidatesAsync(Case record, CancellationToken cancellationToken)
+    {
+        var members = await db.Users.AsNoTracking()
+            .Where(u => u.OrganisationId == record.OrganisationId && u.DeactivatedAtUtc == null)
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync(cancellationToken);
+        var memberIds = members.Select(u => u.Id).ToList();
+        var roles = await db.UserRoles.Where(ur => memberIds.Contains(ur.UserId))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+        var organisationAffiliation = await db.Organisations.Where(o => o.Id == record.OrganisationId).Select(o => o.AffiliationAgencyCode).FirstOrDefaultAsync(cancellationToken);
+        var candidates = new List<AssignmentCandidate>();
+        foreach (var member in members)
+        {
+            var held = roles.Where(r => r.UserId == member.Id && r.Name is not null).Select(r => r.Name!).ToList();
+            var assignable = AssignableRoles.Where(held.Contains).ToList();
+            if (assignable.Count == 0 || held.Contains(StaffRole.Administrator))
+            {
+                continue;
+            }
+
+            var independent = IndependenceGuard.CheckPerson(profile.AgencyTree, record.AccusedAgencyCode, member.AffiliationAgencyCode, organisationAffiliation).IsIndependent;
+            candidates.Add(new AssignmentCandidate(member.Email ?? string.Empty, member.DisplayName, assignable, independent));
+        }
+
+        return candidates;
+    }
 
     /// <summary>A person is checked on their own affiliation and their organisation's.</summary>
     public async Task<IndependenceCheck> CheckPersonAsync(Case record, StaffUser user, CancellationToken cancellationToken)
@@ -242,5 +274,8 @@ public enum AssignmentOutcome
     LacksRole,
     NotIndependent,
 }
+
+/// <summary>A member the assignment picker offers, with the roles they may be assigned in.</summary>
+public sealed record AssignmentCandidate(string Email, string DisplayName, IReadOnlyList<string> Roles, bool Independent);
 
 public sealed record AssignmentResult(AssignmentOutcome Outcome, IndependenceCheck? Independence = null, CaseAssignment? Assignment = null, StaffUser? User = null);

@@ -16,12 +16,13 @@ public static class TimelineText
     // Ids point at records the page shows elsewhere; the flags are shown as flags.
     private static readonly HashSet<string> Hidden = [CaseEventDetail.User, CaseEventDetail.Flags, "official", "request", "item", "incident"];
 
-    public static string Describe(IStringLocalizer localizer, JurisdictionProfile profile, IReadOnlyDictionary<string, string> detail)
+    /// <param name="organisationName">The reader's name for an organisation code (a referral's receiver); the code when it has none.</param>
+    public static string Describe(IStringLocalizer localizer, JurisdictionProfile profile, IReadOnlyDictionary<string, string> detail, Func<string, string?>? organisationName = null)
     {
         var culture = CultureInfo.CurrentUICulture;
         var phrases = detail
             .Where(d => !Hidden.Contains(d.Key) && !Guid.TryParse(d.Value, out _))
-            .Select(d => Phrase(localizer, d.Key, Value(localizer, profile, culture, d.Key, d.Value)))
+            .Select(d => Phrase(localizer, d.Key, d.Key == "organisation" ? organisationName?.Invoke(d.Value) ?? d.Value : Value(localizer, profile, culture, d.Key, d.Value)))
             .Where(p => p.Length > 0)
             .ToList();
         return string.Join(", ", phrases);

@@ -39,6 +39,13 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
     /// <summary>Unread reminders of overdue work: the case number and the deadline only.</summary>
     public IReadOnlyList<(StaffReminder Reminder, string PublicId)> Reminders { get; private set; } = [];
 
+    /// <summary>Reminders read on the home page; a supervisor with more finds them all in the overdue queue.</summary>
+    public const int MaxReminders = 500;
+
+    /// <summary>The reminders as the page shows them: one group per kind of deadline, earliest due first.</summary>
+    public IEnumerable<IGrouping<string, (StaffReminder Reminder, string PublicId)>> ReminderGroups =>
+        Reminders.GroupBy(r => r.Reminder.DeadlineCode).OrderBy(g => g.Min(r => r.Reminder.DueOn));
+
     /// <summary>This session holds the private key that matches the account's public key.</summary>
     public bool KeyUnlocked { get; private set; }
 
@@ -75,7 +82,7 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
         Reminders = [.. (await db.StaffReminders.AsNoTracking()
                 .Where(r => r.UserId == user.Id && r.ReadAtUtc == null)
                 .OrderBy(r => r.DueOn)
-                .Take(50)
+                .Take(MaxReminders)
                 .Join(visibleCases, r => r.CaseId, c => c.Id, (r, c) => new { Reminder = r, c.PublicId })
                 .ToListAsync())
             .Select(x => (x.Reminder, x.PublicId))];
@@ -92,6 +99,24 @@ public sealed class IndexModel(UserManager<StaffUser> users, StaffKeySession key
         if (reminder is not null)
         {
             reminder.ReadAtUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync();
+        }
+
+        return RedirectToPage();
+    }
+
+    /// <summary>Dismisses at once every reminder of one kind of deadline: the home page shows them as one row.</summary>
+    public async Task<IActionResult> OnPostDismissKindAsync(string code)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is not null && !string.IsNullOrEmpty(code))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var reminder in await db.StaffReminders.Where(r => r.UserId == user.Id && r.DeadlineCode == code && r.ReadAtUtc == null).ToListAsync())
+            {
+                reminder.ReadAtUtc = now;
+            }
+
             await db.SaveChangesAsync();
         }
 

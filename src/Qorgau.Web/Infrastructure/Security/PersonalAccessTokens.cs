@@ -106,9 +106,9 @@ public sealed class PersonalAccessTokenHandler(
 
         var token = await tokens.FindLiveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         var user = token is null ? null : await users.FindByIdAsync(token.UserId.ToString());
-        if (token is null || user is null)
+        if (token is null || user is null || user.DeactivatedAtUtc is not null)
         {
-            return AuthenticateResult.Fail("The token is unknown or revoked.");
+            return AuthenticateResult.Fail("The token is unknown or revoked, or its owner deactivated.");
         }
 
         var claims = new List<Claim>
