@@ -125,6 +125,22 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
     }
 
     [Fact]
+    public async Task The_second_factor_outlives_the_session_check_that_runs_every_minute()
+    {
+        // Its own installation: moving the clock would put the other tests' authenticator codes out of step.
+        await using var own = new DemoFactory();
+        await own.InitializeAsync();
+        var browser = new StaffBrowser(own.CreateClient(acceptLanguage: "en"));
+        await browser.SignInAndEnrolAsync("deputy@prosecutor.demo", Password);
+        (await browser.GetAsync("/cases")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        own.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        (await browser.GetAsync("/cases")).StatusCode.ShouldBe(HttpStatusCode.OK, "the security stamp check rebuilt the session without its second factor");
+        (await browser.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_post_without_the_anti_forgery_token_is_refused()
     {
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "admin@demo", ["Input.Password"] = Password });

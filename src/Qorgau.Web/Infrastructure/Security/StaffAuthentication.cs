@@ -91,7 +91,11 @@ public static class StaffAuthentication
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = KeepSecondFactor;
+        });
         services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
             o.Events.OnValidatePrincipal = ValidateSessionAsync);
         services.AddHttpContextAccessor();
@@ -132,6 +136,21 @@ public static class StaffAuthentication
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         }
+    }
+
+    /// <summary>
+    /// The stamp check rebuilds the principal from the store every minute, and the store does not know that the
+    /// second factor was proven at sign-in: without this, every member lost it a minute after signing in. The
+    /// claim is carried over only onto a principal whose stamp still matches (a reset changes the stamp and ends it).
+    /// </summary>
+    private static Task KeepSecondFactor(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.CurrentPrincipal?.HasSecondFactor() == true && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(MfaClaimType, MfaClaimValue))
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(MfaClaimType, MfaClaimValue));
+        }
+
+        return Task.CompletedTask;
     }
 
     public static bool HasSecondFactor(this System.Security.Claims.ClaimsPrincipal user) =>
