@@ -1,5 +1,5 @@
-using Qorgau.Domain;
 using System.Xml.Linq;
+using Qorgau.Domain;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Intake;
 using Qorgau.IntegrationTests.Infrastructure;

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Net;
+using System.Text.RegularExpressions;
 using static Qorgau.IntegrationTests.Cases.CaseApi;
 
 namespace Qorgau.IntegrationTests.Cases;

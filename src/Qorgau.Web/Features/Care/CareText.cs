@@ -1,5 +1,5 @@
-using Qorgau.Domain;
 using Microsoft.Extensions.Localization;
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 

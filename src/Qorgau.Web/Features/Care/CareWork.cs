@@ -1,7 +1,7 @@
-using Qorgau.Domain;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;

@@ -1,8 +1,8 @@
-using Qorgau.Domain;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;

@@ -1,4 +1,5 @@
-using Qorgau.Domain;
+// Longer than 300 lines because its handlers (assign, override, follow-up, reply, official, print...) are still one page model over one opening of the case; splitting them into one handler class per use case is the open part of issue 14.
+
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;

@@ -1,5 +1,5 @@
-using Qorgau.Domain;
 using System.Globalization;
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Proceedings;

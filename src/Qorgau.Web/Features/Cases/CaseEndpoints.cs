@@ -1,4 +1,3 @@
-using Qorgau.Domain;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Organisations;

@@ -1,6 +1,6 @@
-using Qorgau.Domain;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 

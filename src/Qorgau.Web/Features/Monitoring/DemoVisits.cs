@@ -1,6 +1,6 @@
-using Qorgau.Domain;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Monitoring;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;

@@ -1,7 +1,7 @@
-using Qorgau.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Monitoring;
 using Qorgau.Domain.Profiles;

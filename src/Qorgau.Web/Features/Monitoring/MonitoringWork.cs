@@ -1,11 +1,11 @@
 // Longer than 300 lines because every read and write of a visit goes through Visible and SaveAsync in this class, the one place that keeps plan secrecy and stages each change with its audit entry; splitting the recording steps into their own handlers is open (issue 14).
 
-using Qorgau.Domain;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;

@@ -1,9 +1,9 @@
-using Qorgau.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Monitoring;

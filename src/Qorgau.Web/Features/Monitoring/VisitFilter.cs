@@ -1,7 +1,7 @@
-using Qorgau.Domain;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Monitoring;
 

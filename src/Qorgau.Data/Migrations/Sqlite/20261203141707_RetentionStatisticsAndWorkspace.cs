@@ -6,14 +6,33 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Qorgau.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Retention : Migration
+    public partial class RetentionStatisticsAndWorkspace : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "CaseId",
+                table: "MonitoringVisits",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FromPaper",
+                table: "MonitoringVisits",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "DeletedOn",
                 table: "Cases",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DeactivatedAtUtc",
+                table: "AspNetUsers",
                 type: "TEXT",
                 nullable: true);
 
@@ -63,6 +82,28 @@ namespace Qorgau.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StatisticsStamps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatisticsStamps", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "StatisticsStamps",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, new Guid("00000000-0000-0000-0000-000000000000") });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringVisits_CaseId",
+                table: "MonitoringVisits",
+                column: "CaseId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_LegalHolds_CaseId_LiftedAtUtc",
                 table: "LegalHolds",
@@ -72,20 +113,51 @@ namespace Qorgau.Data.Migrations.Sqlite
                 name: "IX_LegalHolds_OrganisationId",
                 table: "LegalHolds",
                 column: "OrganisationId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_MonitoringVisits_Cases_CaseId",
+                table: "MonitoringVisits",
+                column: "CaseId",
+                principalTable: "Cases",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_MonitoringVisits_Cases_CaseId",
+                table: "MonitoringVisits");
+
             migrationBuilder.DropTable(
                 name: "LegalHolds");
 
             migrationBuilder.DropTable(
                 name: "RetentionRules");
 
+            migrationBuilder.DropTable(
+                name: "StatisticsStamps");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MonitoringVisits_CaseId",
+                table: "MonitoringVisits");
+
+            migrationBuilder.DropColumn(
+                name: "CaseId",
+                table: "MonitoringVisits");
+
+            migrationBuilder.DropColumn(
+                name: "FromPaper",
+                table: "MonitoringVisits");
+
             migrationBuilder.DropColumn(
                 name: "DeletedOn",
                 table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "DeactivatedAtUtc",
+                table: "AspNetUsers");
         }
     }
 }
