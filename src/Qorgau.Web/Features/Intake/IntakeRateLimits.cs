@@ -23,7 +23,7 @@ public static class IntakeRateLimits
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(c => Partition(c, limits, perClient: true)),
                 PartitionedRateLimiter.Create<HttpContext, string>(c => Partition(c, limits, perClient: false)),
-                PartitionedRateLimiter.Create<HttpContext, string>(c => Statistics.PublicStatisticsRateLimit.Partition(c, limits)));
+                PartitionedRateLimiter.Create<HttpContext, string>(c => Statistics.PublicStatisticsRateLimit.Partition(c, limits.StatisticsRequestsPerClient)));
             o.OnRejected = RejectAsync;
         });
         return services;

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Infrastructure.Nodes;
 
 namespace Qorgau.Web.Features.Statistics;
@@ -9,11 +8,11 @@ namespace Qorgau.Web.Features.Statistics;
 /// requests per client address per minute, counted in the database like the intake doors'
 /// (<see cref="SharedWindowLimiter"/>), so that two nodes give one limit. A table not in the cache costs
 /// seconds of database work on a large installation; one client cannot ask for periods one after another
-/// faster than this. Chained to the built-in limiter by <see cref="IntakeRateLimits"/>, refused as the doors are (429, Retry-After).
+/// faster than this. Chained to the built-in limiter with the intake doors' limits, refused as they are (429, Retry-After).
 /// </summary>
 public static class PublicStatisticsRateLimit
 {
-    public static RateLimitPartition<string> Partition(HttpContext context, IntakeOptions limits)
+    public static RateLimitPartition<string> Partition(HttpContext context, int requestsPerMinute)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<PublicStatisticsAttribute>() is null)
         {
@@ -22,7 +21,7 @@ public static class PublicStatisticsRateLimit
 
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var counter = context.RequestServices.GetRequiredService<SharedCounter>();
-        return RateLimitPartition.Get($"statistics:{client}", subject => new SharedWindowLimiter(counter, subject, limits.StatisticsRequestsPerClient, TimeSpan.FromMinutes(1)));
+        return RateLimitPartition.Get($"statistics:{client}", subject => new SharedWindowLimiter(counter, subject, requestsPerMinute, TimeSpan.FromMinutes(1)));
     }
 }
 
