@@ -71,6 +71,9 @@ public sealed class RetentionRemovalTests(RetentionFactory app) : IClassFixture<
         (await CountsAsync()).ShouldBe(counts, "every raw count by year, region and sex is the same");
         (await IntakeApi.PostAsync(app.CreateClient(acceptLanguage: "en"), IntakeApi.SessionUrl, new { receipt = filed.Receipt })).StatusCode.ShouldNotBe(HttpStatusCode.OK, "the receipt opens nothing any more");
         (await supervisor.GetAsync($"/cases/{filed.PublicId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var api = app.CreateClient(acceptLanguage: "en");
+        api.DefaultRequestHeaders.Authorization = new("Bearer", await app.TokenAsync("supervisor@npm.demo"));
+        (await api.GetAsync($"/api/v1/cases/{filed.PublicId}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "the staff API finds no removed case either");
         (await app.RunVerbAsync("audit", "verify")).ExitCode.ShouldBe(0, "the audit chain still verifies");
         (await app.RunVerbAsync("evidence", "verify")).ExitCode.ShouldBe(0, "no custody entry is left without its item");
         (await app.RunVerbAsync("retention", "--apply", "--organisation", "npm")).Output.ShouldContain("Removed 0 cases", customMessage: "a second run finds nothing more");

@@ -24,7 +24,7 @@ public sealed class CaseApiAccess(QorgauDbContext db, UserManager<StaffUser> use
     {
         var user = await users.GetUserAsync(principal);
         var id = publicId.Trim().ToUpperInvariant();
-        var record = user is null ? null : await db.Cases.FirstOrDefaultAsync(c => c.PublicId == id, cancellationToken);
+        var record = user is null ? null : await db.Cases.FirstOrDefaultAsync(c => c.PublicId == id && c.DeletedOn == null, cancellationToken);
         return record is null || !await access.MayReachAsync(user!, record, cancellationToken) ? null : (record, user!);
     }
 }
