@@ -5,6 +5,10 @@
 # Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# Dozens of in-process app hosts live at once in the integration tests; with file watching each takes an
+# inotify instance (appsettings reload, static files), and Linux's default limit is 128 per user. The hosts
+# need no reload: configuration is read once and files are watched by polling.
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
 
 work=$(mktemp -d /tmp/qorgau-test.XXXXXX)
 chmod 755 "$work"

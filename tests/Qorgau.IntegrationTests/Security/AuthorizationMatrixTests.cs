@@ -94,6 +94,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFactory 
         ["GET /staff"] = Staff,
         ["POST /staff?handler=Dismiss"] = Staff,
         ["POST /staff?handler=DismissNotice"] = Staff,
+        ["POST /staff?handler=DismissKind"] = Staff,
         ["GET /account/password"] = Staff,
         ["POST /account/password"] = Staff,
         ["GET /account/authenticator"] = Staff,
@@ -117,6 +118,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFactory 
         ["GET /admin/users"] = Administrators,
         ["POST /admin/users?handler=Reset"] = Administrators,
         ["POST /admin/users?handler=Revoke"] = Administrators,
+        ["POST /admin/users?handler=Deactivate"] = Administrators,
+        ["POST /admin/users?handler=Reactivate"] = Administrators,
         ["GET /admin/users/new"] = Administrators,
         ["POST /admin/users/new"] = Administrators,
         ["GET /admin/users/{id:guid}/roles"] = "d | ",
@@ -135,6 +138,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFactory 
         ["GET /cases/preservation/{requestId:guid}/letter"] = OwnCaseWork,
         ["GET /cases/{publicId}"] = OwnCaseWork,
         ["GET /cases/{publicId}?handler=Attachment"] = OwnCaseWork,
+        ["GET /cases/{publicId}?handler=Print"] = OwnCaseWork,
         ["POST /cases/{publicId}?handler=Action"] = OwnCaseWork,
         ["POST /cases/{publicId}?handler=ConfirmRequalification"] = "s | ",
         ["POST /cases/{publicId}?handler=Unassign"] = "s | ",
@@ -179,6 +183,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFactory 
         ["GET /visits/new"] = CaseWork,
         ["POST /visits/new"] = CaseWork,
         ["GET /visits/{id:guid}"] = OwnCaseWork,
+        ["GET /visits/{id:guid}/report"] = OwnCaseWork,
+        ["GET /visits/{id:guid}/protocol"] = "cnms | ", // only those who may record on the visit
         ["POST /visits/{id:guid}?handler=Start"] = OwnCaseWork,
         ["POST /visits/{id:guid}?handler=Access"] = OwnCaseWork,
         ["POST /visits/{id:guid}?handler=Register"] = OwnCaseWork,
@@ -193,6 +199,12 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFactory 
         ["POST /boxes"] = CaseWork,
         ["GET /boxes/{id:guid}"] = OwnCaseWork,
         ["POST /boxes/{id:guid}"] = OwnCaseWork,
+
+        // Retention: the periods and holds of the supervisor's own organisation.
+        ["GET /retention"] = "S | ",
+        ["POST /retention?handler=Rules"] = "S | ",
+        ["POST /retention?handler=Hold"] = "S | ",
+        ["POST /retention?handler=Lift"] = "S | ",
 
         // The staff API: personal access tokens of case roles, on their organisation's cases.
         ["GET /api/v1/cases"] = CaseApi,
