@@ -9,6 +9,8 @@ namespace Qorgau.Data.Configurations;
 
 internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 {
+    private const string NotRemoved = "\"DeletedOn\" IS NULL";
+
     public void Configure(EntityTypeBuilder<Case> builder)
     {
         builder.Property(c => c.PublicId).HasMaxLength(16);
@@ -38,13 +40,22 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The case list: every queue and filter starts from the organisation and pages by day received and the day's sequence.
         // The included codes let PostgreSQL count the filters that have no index of their own from the index
         // alone (docs/benchmarks-cases.md); SQLite ignores included columns.
+        // They hold only the cases retention has not removed, the ones the list shows (CaseList.Query), so a
+        // count stays an index-only scan instead of visiting every row for "DeletedOn".
         builder.HasIndex(c => new { c.OrganisationId, c.ReceivedOn, c.ReceivedSequence })
-            .IncludeProperties(c => new { c.FacilityTypeCode, c.IllTreatmentCode });
-        builder.HasIndex(c => new { c.OrganisationId, c.Status, c.ReceivedOn, c.ReceivedSequence });
+            .IncludeProperties(c => new { c.FacilityTypeCode, c.IllTreatmentCode })
+            .HasFilter(NotRemoved);
+        builder.HasIndex(c => new { c.OrganisationId, c.Status, c.ReceivedOn, c.ReceivedSequence }).HasFilter(NotRemoved);
         builder.HasIndex(c => new { c.OrganisationId, c.RegionCode, c.ReceivedOn, c.ReceivedSequence })
-            .IncludeProperties(c => c.AccusedAgencyCode);
-        builder.HasIndex(c => new { c.OrganisationId, c.AccusedAgencyCode, c.ReceivedOn, c.ReceivedSequence });
-        builder.HasIndex(c => new { c.OrganisationId, c.IsOverdue, c.ReceivedOn, c.ReceivedSequence });
+            .IncludeProperties(c => c.AccusedAgencyCode)
+            .HasFilter(NotRemoved);
+        builder.HasIndex(c => new { c.OrganisationId, c.AccusedAgencyCode, c.ReceivedOn, c.ReceivedSequence }).HasFilter(NotRemoved);
+        builder.HasIndex(c => new { c.OrganisationId, c.IsOverdue, c.ReceivedOn, c.ReceivedSequence }).HasFilter(NotRemoved);
+
+        // The urgent queue: 4 % of the cases, found without visiting the other 96 %.
+        builder.HasIndex(c => new { c.OrganisationId, c.ReceivedOn, c.ReceivedSequence }, "IX_Cases_Urgent")
+            .IncludeProperties(c => c.Status)
+            .HasFilter("\"IsUrgent\" AND \"DeletedOn\" IS NULL");
         builder.HasIndex(c => new { c.FacilityId, c.IncidentFrom });
         builder.HasIndex(c => c.NextDueOn);
     }

@@ -67,6 +67,7 @@ public sealed class WalkingACaseToAVerdictTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#proceeding")).ToContainTextAsync(registerNumber);
         await Assertions.Expect(page.Locator("#qualifications li")).ToHaveCountAsync(1);
         actions = await NewestActionIsAsync(page, actions, "action.register", "Register in the pre-trial register");
+        await FindByRegisterNumberAsync(page, publicId, registerNumber);
 
         // 3. Requalification to article 362, on a stated ground.
         var requalify = await OpenActionAsync(page, "requalify", "Requalify");
@@ -155,6 +156,21 @@ public sealed class WalkingACaseToAVerdictTests(BrowserFixture browser)
         await link.ClickAsync();
         await page.ArriveAtAsync($"/cases/{publicId}");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(publicId);
+    }
+
+    /// <summary>Types the pre-trial register number (in lower case, as people type) into the case list's search box and opens the one case found.</summary>
+    private static async Task FindByRegisterNumberAsync(IPage page, string publicId, string registerNumber)
+    {
+        await page.Locator("#staff-nav a[href='/cases']").ClickAsync();
+        await page.ArriveAtAsync("/cases");
+        await page.GetByLabel("Case number or pre-trial register number").FillAsync(registerNumber.ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await page.ArriveAtAsync(new Regex(@"/cases\?"));
+        await Assertions.Expect(page.Locator("table tbody tr")).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = publicId, Exact = true }).ClickAsync();
+        await page.ArriveAtAsync($"/cases/{publicId}");
+        await Assertions.Expect(page.Locator("#proceeding")).ToContainTextAsync(registerNumber);
     }
 
     /// <summary>Opens the action's section by its summary, as a person would, and returns its form.</summary>

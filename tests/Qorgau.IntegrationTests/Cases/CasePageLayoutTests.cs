@@ -70,6 +70,10 @@ public sealed class CasePageLayoutTests(DemoIntakeFactory app) : IClassFixture<D
         html.ShouldContain("id=\"printed\"");
         html.ShouldContain("I was beaten in the cell at night.");
         html.ShouldNotContain("id=\"print-link\"");
+        html.ShouldNotContain("<form");
+        html.ShouldNotContain("<details");
+        html.ShouldNotContain("__RequestVerificationToken");
+        html.ShouldNotContain("investigator@prosecutor.demo", customMessage: "the assignment picker's list of staff is not on paper");
         (await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "case.read" && a.SubjectId == id.ToString() && a.Details == "print", Cancel))).ShouldBe(1);
         (await outsider.GetAsync($"/cases/{publicId}?handler=print")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -1119,19 +1119,29 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "ReceivedOn", "ReceivedSequence"), new[] { "FacilityTypeCode", "IllTreatmentCode" });
 
-                    b.HasIndex("OrganisationId", "AccusedAgencyCode", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "AccusedAgencyCode", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL");
 
-                    b.HasIndex("OrganisationId", "IsOverdue", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "IsOverdue", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL");
 
-                    b.HasIndex("OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence"), new[] { "AccusedAgencyCode" });
 
-                    b.HasIndex("OrganisationId", "Status", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "Status", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL");
+
+                    b.HasIndex(new[] { "OrganisationId", "ReceivedOn", "ReceivedSequence" }, "IX_Cases_Urgent")
+                        .HasFilter("\"IsUrgent\" AND \"DeletedOn\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "OrganisationId", "ReceivedOn", "ReceivedSequence" }, "IX_Cases_Urgent"), new[] { "Status" });
 
                     b.ToTable("Cases");
                 });

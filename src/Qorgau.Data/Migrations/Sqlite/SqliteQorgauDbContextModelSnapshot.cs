@@ -1105,16 +1105,25 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganisationId", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "FacilityTypeCode", "IllTreatmentCode" });
 
-                    b.HasIndex("OrganisationId", "AccusedAgencyCode", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "AccusedAgencyCode", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL");
 
-                    b.HasIndex("OrganisationId", "IsOverdue", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "IsOverdue", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL");
 
                     b.HasIndex("OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "AccusedAgencyCode" });
 
-                    b.HasIndex("OrganisationId", "Status", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "Status", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL");
+
+                    b.HasIndex(new[] { "OrganisationId", "ReceivedOn", "ReceivedSequence" }, "IX_Cases_Urgent")
+                        .HasFilter("\"IsUrgent\" AND \"DeletedOn\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status" });
 
                     b.ToTable("Cases");
                 });

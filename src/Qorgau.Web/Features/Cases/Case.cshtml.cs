@@ -16,6 +16,7 @@ using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Forms;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Cases;
@@ -146,6 +147,7 @@ public sealed class CaseModel(
     {
         var opening = await access.OpenAsync(User, publicId, "print", cancellationToken);
         PrintView = true;
+        PaperCopyTagHelper.MarkAsPaperCopy(ViewData);
         return await ShowAsync(opening, cancellationToken);
     }
 

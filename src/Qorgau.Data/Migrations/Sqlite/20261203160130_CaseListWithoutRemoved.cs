@@ -1,0 +1,123 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Qorgau.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CaseListWithoutRemoved : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_OrganisationId_AccusedAgencyCode_ReceivedOn_ReceivedSequence",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_OrganisationId_IsOverdue_ReceivedOn_ReceivedSequence",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_OrganisationId_ReceivedOn_ReceivedSequence",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_OrganisationId_RegionCode_ReceivedOn_ReceivedSequence",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_OrganisationId_Status_ReceivedOn_ReceivedSequence",
+                table: "Cases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OrganisationId_AccusedAgencyCode_ReceivedOn_ReceivedSequence",
+                table: "Cases",
+                columns: new[] { "OrganisationId", "AccusedAgencyCode", "ReceivedOn", "ReceivedSequence" },
+                filter: "\"DeletedOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OrganisationId_IsOverdue_ReceivedOn_ReceivedSequence",
+                table: "Cases",
+                columns: new[] { "OrganisationId", "IsOverdue", "ReceivedOn", "ReceivedSequence" },
+                filter: "\"DeletedOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OrganisationId_ReceivedOn_ReceivedSequence",
+                table: "Cases",
+                columns: new[] { "OrganisationId", "ReceivedOn", "ReceivedSequence" },
+                filter: "\"DeletedOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OrganisationId_RegionCode_ReceivedOn_ReceivedSequence",
+                table: "Cases",
+                columns: new[] { "OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence" },
+                filter: "\"DeletedOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OrganisationId_Status_ReceivedOn_ReceivedSequence",
+                table: "Cases",
+                columns: new[] { "OrganisationId", "Status", "ReceivedOn", "ReceivedSequence" },
+                filter: "\"DeletedOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Urgent",
+                table: "Cases",
+                columns: new[] { "OrganisationId", "ReceivedOn", "ReceivedSequence" },
+                filter: "\"IsUrgent\" AND \"DeletedOn\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_OrganisationId_AccusedAgencyCode_ReceivedOn_ReceivedSequence",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_OrganisationId_IsOverdue_ReceivedOn_ReceivedSequence",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_OrganisationId_ReceivedOn_ReceivedSequence",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_OrganisationId_RegionCode_ReceivedOn_ReceivedSequence",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_OrganisationId_Status_ReceivedOn_ReceivedSequence",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Urgent",
+                table: "Cases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OrganisationId_AccusedAgencyCode_ReceivedOn_ReceivedSequence",
+                table: "Cases",
+                columns: new[] { "OrganisationId", "AccusedAgencyCode", "ReceivedOn", "ReceivedSequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OrganisationId_IsOverdue_ReceivedOn_ReceivedSequence",
+                table: "Cases",
+                columns: new[] { "OrganisationId", "IsOverdue", "ReceivedOn", "ReceivedSequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OrganisationId_ReceivedOn_ReceivedSequence",
+                table: "Cases",
+                columns: new[] { "OrganisationId", "ReceivedOn", "ReceivedSequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OrganisationId_RegionCode_ReceivedOn_ReceivedSequence",
+                table: "Cases",
+                columns: new[] { "OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OrganisationId_Status_ReceivedOn_ReceivedSequence",
+                table: "Cases",
+                columns: new[] { "OrganisationId", "Status", "ReceivedOn", "ReceivedSequence" });
+        }
+    }
+}
