@@ -78,8 +78,8 @@ public static class QorgauServices
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTypes.Stamp);
+        services.AddOpenApi(o => o.AddDocumentTransformer(ProblemTypes.DescribeAsync));
         services.AddHealthChecks().AddDbContextCheck<QorgauDbContext>("database");
         services.AddIntakeRateLimits(intake);
         services.AddSingleton<IBlobStore, FileBlobStore>();

@@ -1,11 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qorgau.IntegrationTests.Cases;
 using Qorgau.IntegrationTests.Infrastructure;
 using Qorgau.IntegrationTests.Intake;
+using Qorgau.Web.Infrastructure;
 
 namespace Qorgau.IntegrationTests.Doors;
 
@@ -13,7 +15,8 @@ namespace Qorgau.IntegrationTests.Doors;
 /// Every route the app maps, found from its endpoint list (so a route added later is fuzzed too), gets
 /// thousands of hostile requests: random JSON, random bytes under every content type, broken multipart
 /// and percent-encoding, odd route values, query strings and headers; anonymously, with a staff cookie
-/// and anti-forgery token, with an administrator's, and with an API token. No answer may be a 5xx. The
+/// and anti-forgery token, with an administrator's, and with an API token. No answer may be a 5xx, and every problem answer carries one of the
+/// documented types for its status. The
 /// generator is seeded: a failure names the seed and the request, and repeats.
 /// </summary>
 public sealed class RouteFuzzTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
@@ -83,6 +86,10 @@ public sealed class RouteFuzzTests(CaseApiFactory app) : IClassFixture<CaseApiFa
                 {
                     failures.Add($"{described}: {(int)response.StatusCode}");
                 }
+                else if (await UntypedProblemAsync(response) is { } untyped)
+                {
+                    failures.Add($"{described}: {(int)response.StatusCode} problem of type '{untyped}'");
+                }
 
                 response.Dispose();
             }
@@ -90,6 +97,19 @@ public sealed class RouteFuzzTests(CaseApiFactory app) : IClassFixture<CaseApiFa
 
         sent.ShouldBeGreaterThan(3000);
         failures.ShouldBeEmpty($"seed {Seed}; first failures:\n" + string.Join('\n', failures.Take(25)));
+    }
+
+    /// <summary>The type of a problem answer that is not one of <see cref="ProblemTypes.All"/>; null for any other answer.</summary>
+    private static async Task<string?> UntypedProblemAsync(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return null;
+        }
+
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var type = problem.RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
+        return ProblemTypes.All.Any(p => p.Type == type && p.Status == (int)response.StatusCode) ? null : type ?? "(none)";
     }
 
     private List<(string Method, string Pattern)> Routes()

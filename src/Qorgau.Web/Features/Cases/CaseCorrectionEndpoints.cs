@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Profiles;
+using Qorgau.Web.Infrastructure;
 using Qorgau.Web.Infrastructure.Forms;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -63,9 +64,9 @@ public static class CaseCorrectionEndpoints
                 string.Format(CultureInfo.CurrentCulture, localizer["Correction.NotIndependent"], AgencyName(profile, result.Agency)),
                 statusCode: StatusCodes.Status409Conflict,
                 title: localizer["Api.Independence"],
-                type: CaseEndpoints.ProblemTypeBase + "independence",
+                type: ProblemTypes.Independence,
                 extensions: new Dictionary<string, object?> { ["accusedAgency"] = result.Agency }),
-            _ => TypedResults.Problem(CaseText.Problem(localizer, CaseProblemCode.ChangedMeanwhile), statusCode: StatusCodes.Status409Conflict, title: localizer["Api.NotAllowedNow"], type: CaseEndpoints.ProblemTypeBase + "not-allowed-now"),
+            _ => TypedResults.Problem(CaseText.Problem(localizer, CaseProblemCode.ChangedMeanwhile), statusCode: StatusCodes.Status409Conflict, title: localizer["Api.NotAllowedNow"], type: ProblemTypes.NotAllowedNow),
         };
     }
 

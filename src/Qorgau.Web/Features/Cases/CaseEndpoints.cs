@@ -12,6 +12,7 @@ using Qorgau.Domain.Intake;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Proceedings;
 using Qorgau.Domain.Profiles;
+using Qorgau.Web.Infrastructure;
 using Qorgau.Web.Infrastructure.Forms;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -23,8 +24,6 @@ namespace Qorgau.Web.Features.Cases;
 /// </summary>
 public static class CaseEndpoints
 {
-    public const string ProblemTypeBase = "/problems/";
-
     private static readonly JsonSerializerOptions ReadOptions = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
@@ -251,7 +250,7 @@ public static class CaseEndpoints
             CaseText.NotAllowed(localizer, decision),
             statusCode: StatusCodes.Status409Conflict,
             title: localizer["Api.NotAllowedNow"],
-            type: ProblemTypeBase + "not-allowed-now",
+            type: ProblemTypes.NotAllowedNow,
             extensions: new Dictionary<string, object?>
             {
                 ["caseStatus"] = EnumCode.Of(decision.Status),
@@ -264,7 +263,7 @@ public static class CaseEndpoints
             string.Format(CultureInfo.CurrentCulture, localizer["Api.IndependenceDetail"], agency),
             statusCode: StatusCodes.Status409Conflict,
             title: localizer["Api.Independence"],
-            type: ProblemTypeBase + "independence",
+            type: ProblemTypes.Independence,
             extensions: new Dictionary<string, object?> { ["accusedAgency"] = agency });
 
 

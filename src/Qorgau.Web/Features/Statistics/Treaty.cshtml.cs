@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Statistics;
+using Qorgau.Web.Infrastructure;
 
 namespace Qorgau.Web.Features.Statistics;
 
@@ -49,7 +50,7 @@ public sealed class TreatyModel(JurisdictionProfile profile, FunnelStatistics fu
 
         if (Errors.Count > 0)
         {
-            return Format == Csv ? BadRequest(new ValidationProblemDetails(Errors) { Title = localizer["Api.InvalidQuery"], Status = StatusCodes.Status400BadRequest }) : Page();
+            return Format == Csv ? BadRequest(new ValidationProblemDetails(Errors) { Title = localizer["Api.InvalidQuery"], Status = StatusCodes.Status400BadRequest, Type = ProblemTypes.Invalid }) : Page();
         }
 
         var tables = new List<FunnelTable>();

@@ -9,6 +9,7 @@ using Qorgau.Domain;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Statistics;
+using Qorgau.Web.Infrastructure;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Statistics;
@@ -72,7 +73,7 @@ public sealed class WorkspaceModel(UserManager<StaffUser> users, JurisdictionPro
         var query = Parse();
         if (Errors.Count > 0 || query is null)
         {
-            return Format == TreatyModel.Csv ? BadRequest(new ValidationProblemDetails(Errors) { Title = localizer["Api.InvalidQuery"], Status = StatusCodes.Status400BadRequest }) : Page();
+            return Format == TreatyModel.Csv ? BadRequest(new ValidationProblemDetails(Errors) { Title = localizer["Api.InvalidQuery"], Status = StatusCodes.Status400BadRequest, Type = ProblemTypes.Invalid }) : Page();
         }
 
         // A member of no organisation holds no case: Guid.Empty matches none.
