@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qorgau.Data;
 using Qorgau.Domain.Audit;
 using Qorgau.IntegrationTests.Intake;
+using Qorgau.Web.Features.Admin;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.IntegrationTests.Audit;
@@ -51,6 +52,26 @@ public sealed class AuditAtomicityTests(AuditAtomicityTests.CrashingFactory app)
         (await app.WithDbAsync(db => db.OrganisationKeyHolders.CountAsync(h => h.UserId == member.Id))).ShouldBe(copiesBefore);
         (await app.WithDbAsync(db => db.Users.Where(u => u.Id == member.Id).Select(u => u.AdmissionSignature).SingleAsync())).ShouldNotBeNull();
         (await AuditCountAsync("member.admission-revoked")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_password_reset_whose_audit_entry_is_never_written_leaves_the_password_and_the_sessions_as_they_were()
+    {
+        var member = await UserAsync("analyst@npm.demo");
+        var hashBefore = member.PasswordHash;
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var tracked = await scope.ServiceProvider.GetRequiredService<QorgauDbContext>().Users.SingleAsync(u => u.Id == member.Id, TestContext.Current.CancellationToken);
+            app.Crash.OnAction = "password.reset";
+            await Should.ThrowAsync<IOException>(() => scope.ServiceProvider.GetRequiredService<StaffAccounts>().ResetPasswordAsync(tracked, actorId: Guid.NewGuid()));
+            app.Crash.OnAction = null;
+        }
+
+        var after = await UserAsync("analyst@npm.demo");
+        after.PasswordHash.ShouldBe(hashBefore);
+        after.MustChangePassword.ShouldBe(member.MustChangePassword);
+        (await AuditCountAsync("password.reset")).ShouldBe(0);
     }
 
     private Task<StaffUser> UserAsync(string email) => app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));

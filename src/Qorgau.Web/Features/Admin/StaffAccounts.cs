@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Qorgau.Data;
 using Qorgau.Domain.Audit;
@@ -29,6 +30,7 @@ public sealed class StaffAccounts(
     public async Task<IdentityResult> CreateAsync(StaffUser user, string password, IReadOnlyCollection<string> roleNames, Guid? actorId = null)
     {
         StaffKeySession.Store(user, UserKeys.Create(user.Id, password, security.Value.PasswordCost).Keys);
+        await using var transaction = await OwnTransactionAsync();
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
@@ -40,6 +42,7 @@ public sealed class StaffAccounts(
         {
             await audit.WriteAsync(new AuditEvent(
                 "user.created", actorId, user.OrganisationId, "user", user.Id.ToString(), $"roles={string.Join(',', roleNames.Order())}"));
+            await CommitAsync(transaction);
         }
 
         return result;
@@ -55,6 +58,7 @@ public sealed class StaffAccounts(
             }
         }
 
+        await using var transaction = await OwnTransactionAsync();
         var current = await users.GetRolesAsync(user);
         var removed = await users.RemoveFromRolesAsync(user, current.Except(roleNames));
         if (!removed.Succeeded)
@@ -76,6 +80,11 @@ public sealed class StaffAccounts(
                 "roles.changed", actorId, user.OrganisationId, "user", user.Id.ToString(), $"roles={string.Join(',', roleNames.Order())}"));
         }
 
+        if (added.Succeeded)
+        {
+            await CommitAsync(transaction);
+        }
+
         return added;
     }
 
@@ -83,6 +92,7 @@ public sealed class StaffAccounts(
     public async Task<string> ResetPasswordAsync(StaffUser user, Guid actorId)
     {
         var password = OneTimePassword.New();
+        await using var transaction = await OwnTransactionAsync();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
@@ -95,6 +105,7 @@ public sealed class StaffAccounts(
         await users.SetLockoutEndDateAsync(user, null);
         await keySessions.RevokeAllAsync(user.Id);
         await audit.WriteAsync(new AuditEvent("password.reset", actorId, user.OrganisationId, "user", user.Id.ToString()));
+        await CommitAsync(transaction);
         return password;
     }
 
@@ -113,8 +124,10 @@ public sealed class StaffAccounts(
         var previous = user.AffiliationAgencyCode;
         user.AffiliationAgencyCode = agencyCode;
         user.AdmissionSignature = null;
+        await using var transaction = await OwnTransactionAsync();
         await users.UpdateAsync(user);
         await audit.WriteAsync(new AuditEvent("affiliation.changed", actorId, user.OrganisationId, "user", user.Id.ToString(), $"from={previous ?? "none"} to={agencyCode ?? "none"}"));
+        await CommitAsync(transaction);
     }
 
     /// <summary>
@@ -128,13 +141,13 @@ public sealed class StaffAccounts(
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await OwnTransactionAsync();
         user.DeactivatedAtUtc = clock.GetUtcNow().UtcDateTime;
         user.SecurityStamp = Guid.NewGuid().ToString();
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         var sessions = await keySessions.RevokeAllAsync(user.Id);
         await audit.WriteAsync(new AuditEvent("user.deactivated", actorId, user.OrganisationId, "user", user.Id.ToString(), $"sessions={sessions}"));
-        await transaction.CommitAsync();
+        await CommitAsync(transaction);
     }
 
     public async Task ReactivateAsync(StaffUser user, Guid actorId)
@@ -151,8 +164,25 @@ public sealed class StaffAccounts(
 
     public async Task<int> RevokeSessionsAsync(StaffUser user, Guid actorId)
     {
+        await using var transaction = await OwnTransactionAsync();
         var count = await keySessions.RevokeAllAsync(user.Id);
         await audit.WriteAsync(new AuditEvent("sessions.revoked", actorId, user.OrganisationId, "user", user.Id.ToString(), $"count={count}"));
+        await CommitAsync(transaction);
         return count;
+    }
+
+    /// <summary>
+    /// Identity's user manager saves on every call; one transaction around a change and its audit entry makes
+    /// them one unit of work (docs/architecture.md). Inside a caller's transaction, that one is the unit.
+    /// </summary>
+    private async Task<IDbContextTransaction?> OwnTransactionAsync() =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+
+    private static async Task CommitAsync(IDbContextTransaction? transaction)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
     }
 }
