@@ -25,7 +25,7 @@ public sealed partial class OfflineVisitTests(CaseApiFactory app) : IClassFixtur
         var visit = await PlanAsync(app, monitor, facility);
         await DoAsync(monitor, visit, "Start", new() { ["Start.Notice"] = "none" });
         var page = await monitor.GetPageAsync($"/visits/{visit}/offline");
-        return (visit, monitor, Convert.FromBase64String(KeyAttribute().Match(page).Groups[1].Value), Guid.Parse(VersionAttribute().Match(page).Groups[1].Value));
+        return (visit, monitor, Convert.FromBase64String(WebUtility.HtmlDecode(KeyAttribute().Match(page).Groups[1].Value)), Guid.Parse(VersionAttribute().Match(page).Groups[1].Value));
     }
 
     /// <summary>The entry as offline-visit.js writes it, sealed as it seals it, as the form fields it posts.</summary>
