@@ -132,6 +132,9 @@ public abstract class QorgauDbContext(DbContextOptions options)
 
     public DbSet<VideoRoomCheck> VideoRoomChecks => Set<VideoRoomCheck>();
 
+    /// <summary>Each visit's sealing key for the offline form (docs/decisions/0007).</summary>
+    public DbSet<VisitOfflineKey> VisitOfflineKeys => Set<VisitOfflineKey>();
+
     /// <summary>One row: the version of the published statistics (<see cref="StatisticsStamp"/>).</summary>
     public DbSet<StatisticsStamp> StatisticsStamps => Set<StatisticsStamp>();
 

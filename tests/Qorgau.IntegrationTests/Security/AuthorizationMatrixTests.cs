@@ -185,6 +185,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFactory 
         ["GET /visits/{id:guid}"] = OwnCaseWork,
         ["GET /visits/{id:guid}/report"] = OwnCaseWork,
         ["GET /visits/{id:guid}/protocol"] = "cnms | ", // only those who may record on the visit
+        ["GET /visits/{id:guid}/offline"] = "cnms | ", // only those who may record on the visit
+        ["POST /visits/{id:guid}/offline?handler=Upload"] = "cnms | ",
         ["POST /visits/{id:guid}?handler=Start"] = OwnCaseWork,
         ["POST /visits/{id:guid}?handler=Access"] = OwnCaseWork,
         ["POST /visits/{id:guid}?handler=Register"] = OwnCaseWork,

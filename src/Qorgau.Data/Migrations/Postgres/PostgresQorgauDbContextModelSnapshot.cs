@@ -2127,6 +2127,30 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.ToTable("VisitInterviews");
                 });
 
+            modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitOfflineKey", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("PrivateKeyCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("VisitId");
+
+                    b.ToTable("VisitOfflineKeys");
+                });
+
             modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitTeamMember", b =>
                 {
                     b.Property<Guid>("VisitId")
@@ -3094,6 +3118,15 @@ namespace Qorgau.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitInterview", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Monitoring.MonitoringVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitOfflineKey", b =>
                 {
                     b.HasOne("Qorgau.Domain.Monitoring.MonitoringVisit", null)
                         .WithMany()

@@ -2109,6 +2109,30 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.ToTable("VisitInterviews");
                 });
 
+            modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitOfflineKey", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PrivateKeyCipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("VisitId");
+
+                    b.ToTable("VisitOfflineKeys");
+                });
+
             modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitTeamMember", b =>
                 {
                     b.Property<Guid>("VisitId")
@@ -3076,6 +3100,15 @@ namespace Qorgau.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitInterview", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Monitoring.MonitoringVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitOfflineKey", b =>
                 {
                     b.HasOne("Qorgau.Domain.Monitoring.MonitoringVisit", null)
                         .WithMany()
