@@ -37,7 +37,7 @@ public sealed class CaseLinkTests(CaseApiFactory app) : IClassFixture<CaseApiFac
         offered.ShouldContain($"candidate-{reference}");
         offered.ShouldNotContain(theirs, customMessage: "the other case's number is never shown");
         offered.ShouldNotContain(Secret);
-        var proposed = await proposer.SubmitAsync(LinksUrl(mine), new Dictionary<string, string> { ["Reference"] = reference }, $"{LinksUrl(mine)}?handler=Propose");
+        var proposed = await proposer.SubmitAsync($"/cases/{mine}", new Dictionary<string, string> { ["Reference"] = reference }, $"{LinksUrl(mine)}?handler=Propose");
         proposed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var link = await LinkAsync(mine);
         link.Status.ShouldBe(CaseLinkStatus.Proposed);
@@ -48,7 +48,7 @@ public sealed class CaseLinkTests(CaseApiFactory app) : IClassFixture<CaseApiFac
         var asked = await decider.GetPageAsync(LinksUrl(theirs));
         asked.ShouldContain($"id=\"link-{link.Id}\" data-status=\"proposed\"");
         asked.ShouldNotContain(mine);
-        var confirmed = await decider.SubmitAsync(LinksUrl(theirs), new Dictionary<string, string> { ["Link"] = link.Id.ToString() }, $"{LinksUrl(theirs)}?handler=Confirm");
+        var confirmed = await decider.SubmitAsync($"/cases/{theirs}", new Dictionary<string, string> { ["Link"] = link.Id.ToString() }, $"{LinksUrl(theirs)}?handler=Confirm");
         confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         (await LinkAsync(mine)).Status.ShouldBe(CaseLinkStatus.Confirmed);
@@ -67,7 +67,7 @@ public sealed class CaseLinkTests(CaseApiFactory app) : IClassFixture<CaseApiFac
 
         var investigator = await app.SignInAsync(CaseApi.InvestigatorEmail);
         (await investigator.GetPageAsync(LinksUrl(mine))).ShouldNotContain("candidate-", customMessage: "only a supervisor is offered look-alikes of other organisations");
-        var refused = await investigator.SubmitAsync(LinksUrl(mine), new Dictionary<string, string> { ["Reference"] = reference }, $"{LinksUrl(mine)}?handler=Propose");
+        var refused = await investigator.SubmitAsync($"/cases/{mine}", new Dictionary<string, string> { ["Reference"] = reference }, $"{LinksUrl(mine)}?handler=Propose");
         StaffBrowser.RedirectTarget(refused).ShouldStartWith("/account/access-denied");
         (await LinksOfAsync(mine)).ShouldBeEmpty();
 
@@ -75,12 +75,12 @@ public sealed class CaseLinkTests(CaseApiFactory app) : IClassFixture<CaseApiFac
         StaffBrowser.RedirectTarget(await administrator.GetAsync(LinksUrl(mine))).ShouldStartWith("/account/access-denied");
 
         var proposer = await app.SignInAsync(ProsecutorsSupervisor);
-        (await proposer.SubmitAsync(LinksUrl(mine), new Dictionary<string, string> { ["Reference"] = reference }, $"{LinksUrl(mine)}?handler=Propose")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await proposer.SubmitAsync($"/cases/{mine}", new Dictionary<string, string> { ["Reference"] = reference }, $"{LinksUrl(mine)}?handler=Propose")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var link = await LinkAsync(mine);
 
         var deputy = await app.SignInAsync("deputy@prosecutor.demo");
         var fields = new Dictionary<string, string> { ["Link"] = link.Id.ToString() };
-        (await deputy.SubmitAsync(LinksUrl(mine), fields, $"{LinksUrl(mine)}?handler=Confirm")).StatusCode.ShouldBe(HttpStatusCode.Conflict, "the proposing side does not confirm its own proposal");
+        (await deputy.SubmitAsync($"/cases/{mine}", fields, $"{LinksUrl(mine)}?handler=Confirm")).StatusCode.ShouldBe(HttpStatusCode.Conflict, "the proposing side does not confirm its own proposal");
         (await deputy.GetAsync(LinksUrl(theirs))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var thirdOrganisation = await app.SignInAsync("caseworker@ngo-coalition.demo");
@@ -89,7 +89,7 @@ public sealed class CaseLinkTests(CaseApiFactory app) : IClassFixture<CaseApiFac
 
         var intake = await app.SignInAsync("intake@npm.demo");
         (await intake.GetPageAsync(LinksUrl(theirs))).ShouldContain($"id=\"link-{link.Id}\" data-status=\"proposed\"", customMessage: "every member on the case sees the link");
-        StaffBrowser.RedirectTarget(await intake.SubmitAsync(LinksUrl(theirs), fields, $"{LinksUrl(theirs)}?handler=Confirm")).ShouldStartWith("/account/access-denied");
+        StaffBrowser.RedirectTarget(await intake.SubmitAsync($"/cases/{theirs}", fields, $"{LinksUrl(theirs)}?handler=Confirm")).ShouldStartWith("/account/access-denied");
 
         (await LinkAsync(mine)).Status.ShouldBe(CaseLinkStatus.Proposed);
         (await AuditedAsync("case.link-confirmed", link)).ShouldBe(0);
@@ -103,7 +103,7 @@ public sealed class CaseLinkTests(CaseApiFactory app) : IClassFixture<CaseApiFac
         var reference = await ReferenceAsync(mine, theirs);
 
         (await proposer.GetPageAsync(LinksUrl(mine))).ShouldNotContain($"candidate-{reference}");
-        var refused = await proposer.SubmitAsync(LinksUrl(mine), new Dictionary<string, string> { ["Reference"] = reference }, $"{LinksUrl(mine)}?handler=Propose");
+        var refused = await proposer.SubmitAsync($"/cases/{mine}", new Dictionary<string, string> { ["Reference"] = reference }, $"{LinksUrl(mine)}?handler=Propose");
 
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync(Cancel)).ShouldContain("id=\"err-link\"");
@@ -118,11 +118,11 @@ public sealed class CaseLinkTests(CaseApiFactory app) : IClassFixture<CaseApiFac
         var (receivedBefore, linksBefore) = await FiguresAsync(period);
 
         var proposer = await app.SignInAsync(ProsecutorsSupervisor);
-        await proposer.SubmitAsync(LinksUrl(mine), new Dictionary<string, string> { ["Reference"] = await ReferenceAsync(mine, theirs) }, $"{LinksUrl(mine)}?handler=Propose");
+        await proposer.SubmitAsync($"/cases/{mine}", new Dictionary<string, string> { ["Reference"] = await ReferenceAsync(mine, theirs) }, $"{LinksUrl(mine)}?handler=Propose");
         var link = await LinkAsync(mine);
         (await FiguresAsync(period)).ShouldBe((receivedBefore, linksBefore), "a proposal alone changes nothing");
         var decider = await app.SignInAsync(MechanismSupervisor);
-        await decider.SubmitAsync(LinksUrl(theirs), new Dictionary<string, string> { ["Link"] = link.Id.ToString() }, $"{LinksUrl(theirs)}?handler=Confirm");
+        await decider.SubmitAsync($"/cases/{theirs}", new Dictionary<string, string> { ["Link"] = link.Id.ToString() }, $"{LinksUrl(theirs)}?handler=Confirm");
 
         (await FiguresAsync(period)).ShouldBe((receivedBefore - 1, linksBefore + 1));
         var lastYear = new StatisticsPeriod(new DateOnly(app.Today.Year - 1, 1, 1), new DateOnly(app.Today.Year - 1, 12, 31));
