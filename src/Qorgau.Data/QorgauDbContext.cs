@@ -143,6 +143,9 @@ public abstract class QorgauDbContext(DbContextOptions options)
 
     public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
 
+    // Linking across organisations (issue 16): one allegation that reached two organisations, counted once.
+    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
+
     /// <summary>The audit log is append-only: the model refuses to update or delete its rows.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

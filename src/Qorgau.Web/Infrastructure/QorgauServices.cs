@@ -97,6 +97,7 @@ public static class QorgauServices
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseCorrections>();
         services.AddScoped<CaseTeam>();
+        services.AddScoped<Features.Cases.Links.CaseLinks>();
 
         // Forensic examinations, victim support and redress, the incident register.
         services.AddScoped<Features.Care.CareWork>();

@@ -111,7 +111,7 @@ public sealed partial class AuthorizationTests(QorgauAppFactory app) : IClassFix
     private static readonly string[] StatisticsRoutes = ["/statistics/workspace"];
 
     /// <summary>Pages with case content or case lists (among all that demand the case-work policy): case roles only, never analysts or administrators.</summary>
-    private static readonly HashSet<string> CaseWorkRoutes = ["/intake/inbox", "/intake/record", "/cases", "/cases/{publicId}", "/cases/reports", "/visits", "/visits/new", "/visits/{id:guid}", "/visits/{id:guid}/report", "/visits/{id:guid}/protocol", "/visits/{id:guid}/offline", "/recommendations", "/boxes", "/boxes/{id:guid}", "/retention"];
+    private static readonly HashSet<string> CaseWorkRoutes = ["/intake/inbox", "/intake/record", "/cases", "/cases/{publicId}", "/cases/{publicId}/links", "/cases/reports", "/visits", "/visits/new", "/visits/{id:guid}", "/visits/{id:guid}/report", "/visits/{id:guid}/protocol", "/visits/{id:guid}/offline", "/recommendations", "/boxes", "/boxes/{id:guid}", "/retention"];
 
     /// <summary>The staff API, which answers to personal access tokens only.</summary>
     private static readonly string[] TokenApiRoutes = ["/api/v1/cases", "/api/v1/visits", "/api/v1/recommendations"];

@@ -1302,6 +1302,59 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.ToTable("CaseEvents");
                 });
 
+            modelBuilder.Entity("Qorgau.Domain.Cases.CaseLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LaterCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OtherCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OtherOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProposedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("OtherOrganisationId");
+
+                    b.HasIndex("CaseId", "Status");
+
+                    b.HasIndex("OtherCaseId", "Status");
+
+                    b.HasIndex("LaterCaseId", "Status", "DecidedAtUtc");
+
+                    b.ToTable("CaseLinks");
+                });
+
             modelBuilder.Entity("Qorgau.Domain.Cases.CaseMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2900,6 +2953,33 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.HasOne("Qorgau.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qorgau.Domain.Cases.CaseLink", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("OtherCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OtherOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

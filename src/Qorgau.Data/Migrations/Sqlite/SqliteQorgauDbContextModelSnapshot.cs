@@ -1284,6 +1284,59 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.ToTable("CaseEvents");
                 });
 
+            modelBuilder.Entity("Qorgau.Domain.Cases.CaseLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LaterCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("OtherOrganisationId");
+
+                    b.HasIndex("CaseId", "Status");
+
+                    b.HasIndex("OtherCaseId", "Status");
+
+                    b.HasIndex("LaterCaseId", "Status", "DecidedAtUtc");
+
+                    b.ToTable("CaseLinks");
+                });
+
             modelBuilder.Entity("Qorgau.Domain.Cases.CaseMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2882,6 +2935,33 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.HasOne("Qorgau.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qorgau.Domain.Cases.CaseLink", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("OtherCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OtherOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -524,35 +524,10 @@ public sealed class CaseModel(
             cancellationToken);
     }
 
-    /// <summary>
-    /// Other cases that may be about the same events: same facility, overlapping dates, same victim
-    /// sex and age band when known. A hint for a person to judge; nothing is merged.
-    /// </summary>
+    /// <summary>Other cases of the organisation that may be about the same events (<see cref="LookAlike.SameEvents"/>): a hint for a person to judge; nothing is merged.</summary>
     private async Task<IReadOnlyList<Case>> LookAlikesAsync(Case record, Guid viewerId, CancellationToken cancellationToken)
     {
-        if (record.FacilityId is null)
-        {
-            return [];
-        }
-
-        var from = record.IncidentFrom ?? record.IncidentTo;
-        var to = record.IncidentTo ?? record.IncidentFrom;
-        var query = await visible.FilterAsync(viewerId, db.Cases.AsNoTracking().Where(c => c.Id != record.Id && c.OrganisationId == record.OrganisationId && c.FacilityId == record.FacilityId), cancellationToken);
-        if (from is not null && to is not null)
-        {
-            query = query.Where(c => c.IncidentFrom == null || (c.IncidentFrom <= to.Value.AddDays(7) && (c.IncidentTo ?? c.IncidentFrom) >= from.Value.AddDays(-7)));
-        }
-
-        if (record.VictimSex is not null)
-        {
-            query = query.Where(c => c.VictimSex == null || c.VictimSex == record.VictimSex);
-        }
-
-        if (record.VictimAgeBand is not null)
-        {
-            query = query.Where(c => c.VictimAgeBand == null || c.VictimAgeBand == record.VictimAgeBand);
-        }
-
+        var query = await visible.FilterAsync(viewerId, db.Cases.AsNoTracking().Where(c => c.OrganisationId == record.OrganisationId).Where(LookAlike.SameEvents(record)), cancellationToken);
         return await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.ReceivedSequence).Take(5).ToListAsync(cancellationToken);
     }
 }

@@ -43,9 +43,12 @@ public static class FunnelEndpoints
     }
 }
 
-/// <summary>The funnel as the API publishes it; <c>values</c> maps each stage code to its count, null where suppressed.</summary>
-public sealed record FunnelResponse(DateOnly From, DateOnly To, string By, int Threshold, IReadOnlyList<string> Stages, IReadOnlyList<FunnelRow> Rows, FunnelRow Total)
+/// <summary>
+/// The funnel as the API publishes it; <c>values</c> maps each stage code to its count, null where suppressed;
+/// <c>links</c> is how many links between two organisations' cases were confirmed in the period (each pair counted once), null under the threshold.
+/// </summary>
+public sealed record FunnelResponse(DateOnly From, DateOnly To, string By, int Threshold, IReadOnlyList<string> Stages, IReadOnlyList<FunnelRow> Rows, FunnelRow Total, long? Links = null)
 {
     public static FunnelResponse Of(FunnelTable table) =>
-        new(table.Period.From, table.Period.To, FunnelQuery.CodeOf(table.By), table.Threshold, table.Stages, table.Rows, table.Total);
+        new(table.Period.From, table.Period.To, FunnelQuery.CodeOf(table.By), table.Threshold, table.Stages, table.Rows, table.Total, table.Links);
 }

@@ -17,7 +17,11 @@ namespace Qorgau.Web.Features.Statistics;
 public sealed record FunnelRow(string Key, LocalizedName Label, IReadOnlyDictionary<string, long?> Values, IReadOnlyList<string> Suppressed);
 
 /// <summary>A funnel table as it may be published: every number through <see cref="DisclosureControl"/>.</summary>
-public sealed record FunnelTable(StatisticsPeriod Period, FunnelBreakdown By, int Threshold, IReadOnlyList<string> Stages, IReadOnlyList<FunnelRow> Rows, FunnelRow Total);
+public sealed record FunnelTable(StatisticsPeriod Period, FunnelBreakdown By, int Threshold, IReadOnlyList<string> Stages, IReadOnlyList<FunnelRow> Rows, FunnelRow Total)
+{
+    /// <summary>The links between two organisations' cases confirmed in the period (each pair counted once above); null when under the threshold.</summary>
+    public long? Links { get; init; }
+}
 
 /// <summary>
 /// The accountability funnel over every organisation's cases, by the definitions of
@@ -81,7 +85,17 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         var grains = years.Select(year => Grain(counts, year, keys, stages)).ToList();
         var table = DisclosureControl.ProtectPeriod(grains, rowTotals: false, columnTotals: true, profile.DisclosureThreshold);
         var rows = keys.Select((key, r) => Row(table, r, key.Key, key.Label, stages)).ToList();
-        return new FunnelTable(query.Period, query.By, profile.DisclosureThreshold, stages, rows, Row(table, keys.Count, TotalKey, Label("Statistics.Total"), stages));
+        return new FunnelTable(query.Period, query.By, profile.DisclosureThreshold, stages, rows, Row(table, keys.Count, TotalKey, Label("Statistics.Total"), stages))
+        {
+            Links = DisclosureControl.Protect(new long[,] { { await LinksAsync(query.Period, cancellationToken) } }, rowTotals: false, columnTotals: false, profile.DisclosureThreshold).Published(0, 0),
+        };
+    }
+
+    /// <summary>The links between cases of two organisations confirmed in the period: each leaves one case of its pair out of every count (<see cref="Counted{T}"/>).</summary>
+    public Task<int> LinksAsync(StatisticsPeriod period, CancellationToken cancellationToken)
+    {
+        var (start, end) = (period.StartUtc(Zone), period.EndUtc(Zone));
+        return db.CaseLinks.CountAsync(l => l.Status == CaseLinkStatus.Confirmed && l.DecidedAtUtc >= start && l.DecidedAtUtc <= end, cancellationToken);
     }
 
     /// <summary>
@@ -140,7 +154,7 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     /// <summary>The events of cases not merged as of the end, with the classification the breakdown needs (none by year: no join).</summary>
     private IQueryable<StageHit> Hits(IQueryable<StageEvent> events, FunnelQuery query, DateTime end)
     {
-        var kept = events.Where(f => !db.CaseEvents.Any(m => m.CaseId == f.CaseId && m.Kind == Merge && m.OccurredAtUtc <= end));
+        var kept = events.Where(Counted<StageEvent>(f => f.CaseId, end));
         return OnlyDays(query)
             ? kept.Select(f => new StageHit { Kind = f.Kind, At = f.At })
             : from f in kept
@@ -160,6 +174,17 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
               };
     }
 
+    /// <summary>
+    /// Which cases count, as of <paramref name="end"/>: not one merged into another, and not the later case of a
+    /// confirmed link between two organisations (<see cref="CaseLink.LaterCaseId"/>): one allegation is counted once.
+    /// </summary>
+    private Expression<Func<T, bool>> Counted<T>(Expression<Func<T, Guid>> caseOf, DateTime end)
+    {
+        Expression<Func<Guid, bool>> counted = id => !db.CaseEvents.Any(m => m.CaseId == id && m.Kind == Merge && m.OccurredAtUtc <= end)
+            && !db.CaseLinks.Any(l => l.LaterCaseId == id && l.Status == CaseLinkStatus.Confirmed && l.DecidedAtUtc <= end);
+        return Expression.Lambda<Func<T, bool>>(new Substitute(counted.Parameters[0], caseOf.Body).Visit(counted.Body), caseOf.Parameters[0]);
+    }
+
     /// <summary>Whether every key of the query depends on the day only (no classification of the case: no join).</summary>
     private static bool OnlyDays(FunnelQuery query) =>
         query.By is FunnelBreakdown.Year or FunnelBreakdown.Month && query.Cross is null or FunnelBreakdown.Year or FunnelBreakdown.Month;
@@ -170,7 +195,7 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         var end = period.EndUtc(Zone);
         var events = all
             .Where(e => (DetailRead.Contains(e.Kind) || (e.Kind == Terminate && e.Detail!.Contains("\"flags\""))) && e.OccurredAtUtc <= end)
-            .Where(e => !db.CaseEvents.Any(m => m.CaseId == e.CaseId && m.Kind == Merge && m.OccurredAtUtc <= end));
+            .Where(Counted<CaseEvent>(e => e.CaseId, end));
         var read = OnlyDays(query)
             ? events.Select(e => new DetailHit { Id = e.Id, CaseId = e.CaseId, Kind = e.Kind, At = e.OccurredAtUtc, Detail = e.Detail })
             : from e in events
@@ -469,6 +494,11 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         public int Year { get; init; }
 
         public string? Key { get; init; }
+    }
+
+    private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
