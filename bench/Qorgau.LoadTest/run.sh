@@ -30,8 +30,11 @@ if [ -z "${QORGAU_BENCH_PG:-}" ]; then
 fi
 
 echo "== uptime before: $(uptime)"
-dotnet build src/Qorgau.Web -c Release -nologo -v quiet
-dotnet build bench/Qorgau.LoadTest -c Release -nologo -v quiet
+# QORGAU_BENCH_NO_BUILD=1 skips the builds (both already built, e.g. for a second run in parallel).
+if [ -z "${QORGAU_BENCH_NO_BUILD:-}" ]; then
+  dotnet build src/Qorgau.Web -c Release -nologo -v quiet
+  dotnet build bench/Qorgau.LoadTest -c Release -nologo -v quiet
+fi
 status=0
 dotnet run -c Release --no-build --project bench/Qorgau.LoadTest -- "$@" || status=$?
 echo "== uptime after: $(uptime)"
