@@ -13,7 +13,7 @@ namespace Qorgau.LoadTest;
 /// </summary>
 internal sealed class AppUnderTest : IDisposable
 {
-    private const int KeptOutputLines = 40;
+    private const int KeptOutputLines = 200;
 
     private readonly string _executable;
     private readonly DirectoryInfo _directory;

@@ -96,6 +96,11 @@ internal static class ClusterRun
             output.WriteLine($"  {kind.Key}: {string.Join(", ", kind.GroupBy(s => s.Outcome).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} × {g.Count()}"))}; max latency {Ms(kind.Max(s => s.Latency))}");
         }
 
+        if (recorder.Samples.Any(s => s.Outcome.StartsWith('5')))
+        {
+            Console.Error.WriteLine($"Some answers were 5xx; the app's last lines:{Environment.NewLine}{installation.Nodes[0].RecentOutput}");
+        }
+
         output.WriteLine();
         output.WriteLine(failed ? "Result: a request other than the KDF-bound ones missed p99 < 1 s or had errors." : "Result: every request but the KDF-bound ones had p99 < 1 s and no error.");
         return failed ? 1 : 0;
