@@ -13,10 +13,11 @@ namespace Qorgau.LoadTest;
 /// </summary>
 internal sealed class AppUnderTest : IDisposable
 {
-    private const int KeptOutputLines = 40;
+    private const int KeptOutputLines = 200;
 
     private readonly string _executable;
     private readonly DirectoryInfo _directory;
+    private readonly bool _ownsDirectory;
     private readonly Dictionary<string, string> _environment;
     private readonly Queue<string> _output = new();
     private Process? _process;
@@ -35,6 +36,16 @@ internal sealed class AppUnderTest : IDisposable
             ["Intake__FilingsPerMinute"] = "1000000",
             ["ASPNETCORE_ENVIRONMENT"] = "Demo",
         };
+        _ownsDirectory = true;
+        BaseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+    }
+
+    /// <summary>A node of an installation set up by <see cref="Installation"/>: its directory and environment, not owned.</summary>
+    private AppUnderTest(string executable, DirectoryInfo directory, IReadOnlyDictionary<string, string> environment)
+    {
+        _executable = executable;
+        _directory = directory;
+        _environment = new Dictionary<string, string>(environment);
         BaseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
     }
 
@@ -75,6 +86,35 @@ internal sealed class AppUnderTest : IDisposable
             app.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Starts one more node on an installation already loaded, and waits until /healthz answers 200.</summary>
+    public static async Task<AppUnderTest> StartNodeAsync(string executable, DirectoryInfo directory, IReadOnlyDictionary<string, string> environment, TextWriter log, CancellationToken cancellationToken)
+    {
+        var app = new AppUnderTest(executable, directory, environment);
+        try
+        {
+            await app.ServeAsync(log, cancellationToken);
+            return app;
+        }
+        catch
+        {
+            app.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs a verb of the app (<c>qorgau migrate</c>...) with the installation's environment; its standard output, or an exception when it fails.</summary>
+    public static async Task<string> RunVerbAsync(string executable, DirectoryInfo directory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, params string[] arguments)
+    {
+        using var verb = new AppUnderTest(executable, directory, environment);
+        using var process = verb.Start(arguments, keepOutput: false);
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"qorgau {string.Join(' ', arguments.Take(2))} failed with exit code {process.ExitCode}.{System.Environment.NewLine}{await error}");
     }
 
     /// <summary>The default executable: the Release build beside this repository's solution file.</summary>
@@ -122,7 +162,10 @@ internal sealed class AppUnderTest : IDisposable
 
         try
         {
-            _directory.Delete(recursive: true);
+            if (_ownsDirectory)
+            {
+                _directory.Delete(recursive: true);
+            }
         }
         catch (IOException)
         {
@@ -133,7 +176,7 @@ internal sealed class AppUnderTest : IDisposable
     private async Task LoadDemoAsync(TextWriter log, CancellationToken cancellationToken)
     {
         log.WriteLine($"  qorgau demo → {DataDirectory}");
-        using var demo = Start("demo");
+        using var demo = Start(["demo"]);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(5));
         try
@@ -163,7 +206,7 @@ internal sealed class AppUnderTest : IDisposable
     {
         var url = BaseAddress.GetLeftPart(UriPartial.Authority);
         log.WriteLine($"  qorgau --urls {url}");
-        _process = Start("--urls", url);
+        _process = Start(["--urls", url]);
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * 120.0);
         while (Stopwatch.GetTimestamp() < deadline)
@@ -197,7 +240,7 @@ internal sealed class AppUnderTest : IDisposable
         throw new InvalidOperationException($"qorgau did not answer /healthz within 2 minutes.{System.Environment.NewLine}{RecentOutput}");
     }
 
-    private Process Start(params string[] arguments)
+    private Process Start(string[] arguments, bool keepOutput = true)
     {
         var info = new ProcessStartInfo(_executable)
         {
@@ -217,6 +260,12 @@ internal sealed class AppUnderTest : IDisposable
         }
 
         var process = new Process { StartInfo = info };
+        if (!keepOutput)
+        {
+            process.Start();
+            return process;
+        }
+
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.Start();

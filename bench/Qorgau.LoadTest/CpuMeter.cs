@@ -16,6 +16,13 @@ internal sealed record CpuSnapshot(long Timestamp, TimeSpan App, TimeSpan AppSys
         using var self = Process.GetCurrentProcess();
         return new CpuSnapshot(Stopwatch.GetTimestamp(), appCpu, appSystem, self.TotalProcessorTime, MachineTicks.Read());
     }
+
+    /// <summary>The same, with "the app" the sum of several processes (the nodes of one installation).</summary>
+    public static CpuSnapshot Take(IReadOnlyList<Process> nodes)
+    {
+        var each = nodes.Select(Take).ToList();
+        return each[^1] with { App = each.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.App), AppSystem = each.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.AppSystem) };
+    }
 }
 
 /// <summary>The first line of /proc/stat, in clock ticks summed over all cores.</summary>

@@ -23,6 +23,22 @@ internal sealed record LoadOptions
           --app PATH              the qorgau executable (default src/Qorgau.Web/bin/Release/net10.0/qorgau)
           --target RATIO          the ratio to meet (default 0.8)
 
+        Mixed load and node comparison on PostgreSQL (docs/benchmarks-load.md; bench/Qorgau.LoadTest/run.sh
+        starts a throwaway cluster):
+
+          --mode intake|mixed|nodes  intake (default): the above; mixed: visitors, KDF-bound requests and
+                                     staff together; nodes: two app processes against one, alternating
+          --postgres CONNECTION   the PostgreSQL server, without Database= (default $QORGAU_BENCH_PG)
+          --cases N               invented cases loaded by qorgau demo (default 2000)
+          --visitors N            mixed: anonymous visitors (default 200)
+          --staff N               mixed: staff clients, sharing the sessions of 3 demo accounts (default 50)
+          --filings-per-minute R  mixed: filings started per minute, open loop (default 30)
+          --receipts-per-minute R mixed: receipt sessions opened per minute, open loop (default 15)
+          --visitor-think MS      mixed: mean think time of a visitor between requests (default 2000)
+          --staff-think MS        mixed: mean think time of a staff client (default 1000)
+          --rounds N              nodes: rounds of the four phases (default 2); --duration is a phase
+          --read-clients N        nodes: closed-loop case-list readers (default 16); --concurrency files
+
         Exit code: 0 when every filing was answered 201 (whatever the ratio), 1 when any was not,
         2 when the run could not be set up.
         """;
@@ -44,6 +60,28 @@ internal sealed record LoadOptions
     public TimeSpan Baseline { get; init; } = TimeSpan.FromSeconds(20);
 
     public string? AppPath { get; init; }
+
+    public string Mode { get; init; } = "intake";
+
+    public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("QORGAU_BENCH_PG");
+
+    public int Cases { get; init; } = 2000;
+
+    public int Visitors { get; init; } = 200;
+
+    public int Staff { get; init; } = 50;
+
+    public double FilingsPerMinute { get; init; } = 30;
+
+    public double ReceiptsPerMinute { get; init; } = 15;
+
+    public TimeSpan VisitorThink { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan StaffThink { get; init; } = TimeSpan.FromSeconds(1);
+
+    public int Rounds { get; init; } = 2;
+
+    public int ReadClients { get; init; } = 16;
 
     public double Target { get; init; } = 0.8;
 
@@ -106,7 +144,20 @@ internal sealed record LoadOptions
                     ok = TryPositive(value, out var target);
                     options = options with { Target = target };
                     break;
+                case "--mode":
+                    ok = value is "intake" or "mixed" or "nodes";
+                    options = options with { Mode = value };
+                    break;
+                case "--postgres":
+                    options = options with { Postgres = value };
+                    break;
                 default:
+                    if (ParseMixed(options, name, value, out var changed, out ok))
+                    {
+                        options = changed;
+                        break;
+                    }
+
                     message = $"unknown option {name} (--help lists them)";
                     return null;
             }
@@ -120,6 +171,29 @@ internal sealed record LoadOptions
 
         return options with { Cost = new Argon2Cost(memory, passes) };
     }
+
+    private static bool ParseMixed(LoadOptions options, string name, string value, out LoadOptions changed, out bool ok)
+    {
+        int count;
+        double number;
+        (changed, ok) = name switch
+        {
+            "--cases" => (options with { Cases = TryCountOrZero(value, out count) ? count : 0 }, TryCountOrZero(value, out _)),
+            "--visitors" => (options with { Visitors = TryCountOrZero(value, out count) ? count : 0 }, TryCountOrZero(value, out _)),
+            "--staff" => (options with { Staff = TryCountOrZero(value, out count) ? count : 0 }, TryCountOrZero(value, out _)),
+            "--filings-per-minute" => (options with { FilingsPerMinute = TryNonNegative(value, out number) ? number : 0 }, TryNonNegative(value, out _)),
+            "--receipts-per-minute" => (options with { ReceiptsPerMinute = TryNonNegative(value, out number) ? number : 0 }, TryNonNegative(value, out _)),
+            "--visitor-think" => (options with { VisitorThink = TimeSpan.FromMilliseconds(TryNonNegative(value, out number) ? number : 0) }, TryNonNegative(value, out _)),
+            "--staff-think" => (options with { StaffThink = TimeSpan.FromMilliseconds(TryNonNegative(value, out number) ? number : 0) }, TryNonNegative(value, out _)),
+            "--rounds" => (options with { Rounds = TryCount(value, out count) ? count : 0 }, TryCount(value, out _)),
+            "--read-clients" => (options with { ReadClients = TryCount(value, out count) ? count : 0 }, TryCount(value, out _)),
+            _ => (options, false),
+        };
+        return name is "--cases" or "--visitors" or "--staff" or "--filings-per-minute" or "--receipts-per-minute" or "--visitor-think" or "--staff-think" or "--rounds" or "--read-clients";
+    }
+
+    private static bool TryCountOrZero(string text, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
     private static bool TryPositive(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value > 0;

@@ -30,6 +30,18 @@ var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHU
         cancellation.Cancel();
     }))
     .ToList();
+if (options.Mode != "intake")
+{
+    try
+    {
+        return await ClusterRun.RunAsync(executable, options, Console.Out, cancellation.Token);
+    }
+    finally
+    {
+        signals.ForEach(s => s.Dispose());
+    }
+}
+
 AppUnderTest? app = null;
 var cores = Environment.ProcessorCount;
 var report = new Report(Console.Out, options, cores, executable);
