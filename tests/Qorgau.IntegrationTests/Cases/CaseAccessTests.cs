@@ -38,6 +38,24 @@ public sealed class CaseAccessTests(DemoIntakeFactory app) : IClassFixture<DemoI
             .ShouldAllBe(d => d == null || !d.Contains(account));
     }
 
+    [Fact]
+    public async Task Openings_of_an_unread_case_at_the_same_moment_all_answer_and_the_case_is_read_once()
+    {
+        var supervisor = await SignInAsync("supervisor");
+        for (var round = 0; round < 3; round++)
+        {
+            var filed = await IntakeApi.FileAsync(app.CreateClient(acceptLanguage: "en"), $"Beaten at the station {Guid.NewGuid():N}");
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => supervisor.GetAsync($"/cases/{filed.PublicId}")));
+
+            answers.Select(a => a.StatusCode).ShouldAllBe(status => status == HttpStatusCode.OK);
+            var caseId = await CaseIdAsync(filed.PublicId);
+            (await app.WithDbAsync(db => db.CaseEvents.CountAsync(e => e.CaseId == caseId && e.Kind == CaseEventKind.Read))).ShouldBe(1);
+            (await app.WithDbAsync(db => db.CaseEvents.CountAsync(e => e.CaseId == caseId && e.Kind == CaseEventKind.Accessed))).ShouldBe(6);
+            (await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "case.read" && a.SubjectId == caseId.ToString()))).ShouldBe(6);
+        }
+    }
+
     [Theory]
     [InlineData("caseworker")]
     [InlineData("investigator")]

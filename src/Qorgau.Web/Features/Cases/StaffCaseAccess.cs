@@ -168,8 +168,16 @@ public sealed class StaffCaseAccess(
         var now = clock.GetUtcNow().UtcDateTime;
         if (record.FirstReadAtUtc is null)
         {
+            // Two openings at the same moment both find the case unread: only the one whose update finds it
+            // still unread records the first reading.
+            var first = await db.Cases.Where(c => c.Id == record.Id && c.FirstReadAtUtc == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.FirstReadAtUtc, now), cancellationToken) == 1;
             record.FirstReadAtUtc = now;
-            db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Read, ActorUserId = user.Id });
+            db.Entry(record).Property(c => c.FirstReadAtUtc).IsModified = false;
+            if (first)
+            {
+                db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Read, ActorUserId = user.Id });
+            }
         }
 
         db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Accessed, ActorUserId = user.Id, Detail = purpose });
