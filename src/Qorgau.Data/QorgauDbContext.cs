@@ -138,6 +138,9 @@ public abstract class QorgauDbContext(DbContextOptions options)
     /// <summary>One row: the version of the published statistics (<see cref="StatisticsStamp"/>).</summary>
     public DbSet<StatisticsStamp> StatisticsStamps => Set<StatisticsStamp>();
 
+    /// <summary>The table of first-reached days the funnel counts (<see cref="CaseFunnelStage"/>).</summary>
+    public DbSet<CaseFunnelStage> CaseFunnelStages => Set<CaseFunnelStage>();
+
     // Retention (issue 19): each organisation's periods and the legal holds that keep a case whatever they say.
     public DbSet<Domain.Retention.RetentionRule> RetentionRules => Set<Domain.Retention.RetentionRule>();
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qorgau.Domain;
 using Qorgau.Domain.Audit;
+using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Organisations;
 
@@ -149,5 +150,27 @@ internal sealed class StatisticsStampConfiguration : IEntityTypeConfiguration<St
     {
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasData(new StatisticsStamp { Id = StatisticsStamp.RowId, Value = Guid.Empty });
+    }
+}
+
+internal sealed class CaseFunnelStageConfiguration : IEntityTypeConfiguration<CaseFunnelStage>
+{
+    public void Configure(EntityTypeBuilder<CaseFunnelStage> builder)
+    {
+        builder.HasKey(s => new { s.CaseId, s.Stage });
+        builder.Property(s => s.Stage).HasMaxLength(32);
+        builder.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.RegionCode).HasMaxLength(16);
+        builder.Property(s => s.FacilityTypeCode).HasMaxLength(64);
+        builder.Property(s => s.AccusedAgencyCode).HasMaxLength(64);
+        builder.Property(s => s.VictimSex).HasConversion<string>().HasMaxLength(10);
+        builder.Property(s => s.VictimAgeBand).HasMaxLength(64);
+        builder.Property(s => s.InvestigatingBody).HasMaxLength(64);
+        builder.Property(s => s.ArticleAtRegistration).HasMaxLength(32);
+
+        // The whole-country funnel reads the period's rows from this index alone (PostgreSQL; SQLite ignores included columns).
+        builder.HasIndex(s => s.ReachedAtUtc)
+            .IncludeProperties(s => new { s.Stage, s.MergedAtUtc, s.RegionCode, s.FacilityTypeCode, s.AccusedAgencyCode, s.VictimSex, s.VictimAgeBand, s.InvestigatingBody });
+        builder.HasIndex(s => new { s.OrganisationId, s.ReachedAtUtc });
     }
 }

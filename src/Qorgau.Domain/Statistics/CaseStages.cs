@@ -30,6 +30,9 @@ public sealed class CaseStageRecord
     /// <summary>Merged into another case as of the date: a duplicate, counted in no stage (the case it joined counts).</summary>
     public bool Merged { get; internal set; }
 
+    /// <summary>When the case was first merged into another (null while it is not, as of the date).</summary>
+    public DateTime? MergedAtUtc { get; internal set; }
+
     /// <summary>The article the criminal case was opened under (the part, once the data step inferred it).</summary>
     public string? ArticleOpened { get; internal set; }
 
@@ -91,6 +94,12 @@ public static class CaseStages
         return record;
     }
 
+    /// <summary>Whether an event of this kind can change what <see cref="Of"/> gives about a stage, a merge or the article opened (an access, a message cannot).</summary>
+    public static bool Reads(string kind) =>
+        kind is CaseEventKind.Received or CaseEventKind.ArticlePartInferred or CaseEventKind.WithdrawalRequested or CaseEventKind.WithdrawalOutcomeRecorded
+            or CareEventKind.CompensationFiled or CareEventKind.CompensationDecided or CareEventKind.CompensationPaid
+        || CaseEventKind.IsAction(kind, out _);
+
     /// <summary>The channel of a <c>received</c> event: a bare code (live intake, demo) or JSON with a <c>channel</c> field (the import).</summary>
     public static IntakeChannel? ChannelOf(string? detail)
     {
@@ -146,6 +155,7 @@ public static class CaseStages
         {
             case CaseAction.Merge:
                 record.Merged = true;
+                record.MergedAtUtc ??= e.OccurredAtUtc;
                 break;
             case CaseAction.Withdraw:
                 record.ClosedAsWithdrawn = true;

@@ -23,7 +23,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Data
         var db = scope.ServiceProvider.GetRequiredService<QorgauDbContext>();
         await MigrateAsync(db, cancellationToken);
         var inferred = await ArticlePartStep.RunAsync(db, scope.ServiceProvider.GetRequiredService<JurisdictionProfile>(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
-        logger.LogInformation("Database schema is up to date; {Inferred} case(s) had their article part inferred", inferred);
+        var staged = await Features.Statistics.FunnelStageWriter.BackfillAsync(db, scope.ServiceProvider.GetRequiredService<JurisdictionProfile>(), cancellationToken);
+        logger.LogInformation("Database schema is up to date; {Inferred} case(s) had their article part inferred, {Staged} their funnel stages written", inferred, staged);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -48,7 +48,9 @@ public static class QorgauServices
 
         services.AddSingleton(LoadProfile(profile.ResolvedDirectory));
         services.AddSingleton<Features.Statistics.StatisticsStampInterceptor>();
-        services.AddQorgauDatabase(database.Provider, ConnectionString(configuration, database.Provider, storage), (s, o) => o.AddInterceptors(s.GetRequiredService<Features.Statistics.StatisticsStampInterceptor>()));
+        services.AddSingleton<Features.Statistics.FunnelStageInterceptor>();
+        services.AddQorgauDatabase(database.Provider, ConnectionString(configuration, database.Provider, storage), (s, o) => o.AddInterceptors(
+            s.GetRequiredService<Features.Statistics.StatisticsStampInterceptor>(), s.GetRequiredService<Features.Statistics.FunnelStageInterceptor>()));
 
         // Before the database initializer: the SQLite file must be made private before SQLite creates it.
         services.AddSingleton<DataDirectoryGuard>();

@@ -161,6 +161,65 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Qorgau.Data.CaseFunnelStage", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccusedAgencyCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArticleAtRegistration")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilityTypeCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvestigatingBody")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MergedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReachedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VictimAgeBand")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VictimSex")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "Stage");
+
+                    b.HasIndex("ReachedAtUtc")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Stage", "MergedAtUtc", "RegionCode", "FacilityTypeCode", "AccusedAgencyCode", "VictimSex", "VictimAgeBand", "InvestigatingBody" });
+
+                    b.HasIndex("OrganisationId", "ReachedAtUtc");
+
+                    b.ToTable("CaseFunnelStages");
+                });
+
             modelBuilder.Entity("Qorgau.Data.CaseKeyGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2702,6 +2761,15 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.HasOne("Qorgau.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qorgau.Data.CaseFunnelStage", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -33,6 +33,12 @@ internal sealed class MigrateVerb : IVerb
         {
             context.Out.WriteLine($"Recorded the article part of {inferred} case(s) qualified under an article the profile divides into parts (flagged as inferred).");
         }
+
+        var staged = await Statistics.FunnelStageWriter.BackfillAsync(db, context.Get<JurisdictionProfile>(), CancellationToken.None);
+        if (staged > 0)
+        {
+            context.Out.WriteLine($"Wrote the funnel's first-reached days of {staged} case(s).");
+        }
         return CommandLineApp.Success;
     }
 }

@@ -126,6 +126,7 @@ public sealed class CaseImport(QorgauDbContext db, JurisdictionProfile profile, 
         await _insert.InsertAsync([.. batch.SelectMany(c => c.Sentences)], cancellationToken);
         await _insert.InsertAsync([.. batch.SelectMany(c => c.CompensationClaims)], cancellationToken);
         await _insert.InsertAsync([.. batch.SelectMany(c => c.Events)], cancellationToken);
+        await _insert.InsertAsync([.. batch.SelectMany(c => Statistics.FunnelStageWriter.RowsOf(profile, c.Case, c.Proceeding, c.Events))], cancellationToken);
     }
 
     /// <summary>

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain;
-using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Statistics;
@@ -26,10 +25,8 @@ public sealed record FunnelTable(StatisticsPeriod Period, FunnelBreakdown By, in
 /// <summary>
 /// The accountability funnel over every organisation's cases, by the definitions of
 /// <see cref="CaseStages"/>: counted per calendar year (the grain disclosure control works on) and
-/// breakdown key. The stages that need only the kind of an event (received, registered, terminated,
-/// indicted, withdrawn, paid) are counted in the database, a case's first such event per stage; the
-/// few events whose detail decides the stage (requalifications, verdicts, flagged terminations,
-/// compensation decisions) are read and passed through the domain definitions.
+/// breakdown key, by one <c>GROUP BY</c> over the table of first-reached days (<see cref="CaseFunnelStage"/>,
+/// derived from <see cref="CaseStages"/> by <see cref="FunnelStageDays"/> and kept by <see cref="FunnelStageInterceptor"/>).
 /// </summary>
 public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer, PublishedFunnelCache cache)
 {
@@ -38,32 +35,6 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
 
     /// <summary>Between the two keys of a cross-tabulation's row (codes never hold it).</summary>
     public const string Separator = "|";
-
-    private static readonly Dictionary<string, string> StageOfKind = new()
-    {
-        [CaseEventKind.Received] = FunnelStage.Received,
-        [CaseEventKind.Of(CaseAction.Register)] = FunnelStage.Registered,
-        [CaseEventKind.Of(CaseAction.Terminate)] = FunnelStage.Terminated,
-        [CaseEventKind.Of(CaseAction.Indict)] = FunnelStage.Indicted,
-        [CaseEventKind.WithdrawalRequested] = FunnelStage.Withdrawn,
-        [CareEventKind.CompensationPaid] = FunnelStage.Compensated,
-    };
-
-    private static readonly string[] OncePerCase = [CaseEventKind.Received, CaseEventKind.Of(CaseAction.Register)];
-
-    private static readonly string[] Repeatable = [.. StageOfKind.Keys.Except(OncePerCase)];
-
-    private static readonly string[] DetailRead =
-        [CaseEventKind.Of(CaseAction.Requalify), CaseEventKind.Of(CaseAction.Verdict), CareEventKind.CompensationFiled, CareEventKind.CompensationDecided, CareEventKind.CompensationPaid];
-
-    private static readonly string[] DetailStages =
-    [
-        FunnelStage.Requalified, FunnelStage.TerminatedFlagged, FunnelStage.Convicted, FunnelStage.Custodial, FunnelStage.OtherPenalty, FunnelStage.Suspended,
-        FunnelStage.Acquitted, FunnelStage.PleaAgreement, FunnelStage.CompensationClaimed, FunnelStage.CompensationAwarded,
-    ];
-
-    private static readonly string Merge = CaseEventKind.Of(CaseAction.Merge);
-    private static readonly string Terminate = CaseEventKind.Of(CaseAction.Terminate);
 
     private TimeZoneInfo Zone => JurisdictionTime.ZoneOf(profile);
 
@@ -91,7 +62,7 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         };
     }
 
-    /// <summary>The links between cases of two organisations confirmed in the period: each leaves one case of its pair out of every count (<see cref="Counted{T}"/>).</summary>
+    /// <summary>The links between cases of two organisations confirmed in the period: each leaves one case of its pair out of every count (<see cref="Counted"/>).</summary>
     public Task<int> LinksAsync(StatisticsPeriod period, CancellationToken cancellationToken)
     {
         var (start, end) = (period.StartUtc(Zone), period.EndUtc(Zone));
@@ -108,148 +79,59 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     /// <summary>The raw counts of a query: its organisation's cases and filters only when it names them; a cross-tabulation's key is both keys joined by <c>|</c>.</summary>
     public async Task<Dictionary<(int Year, string? Key, string Stage), long>> CountAsync(FunnelQuery query, CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<(int Year, string? Key, string Stage), long>();
+        var (start, end) = (query.Period.StartUtc(Zone), query.Period.EndUtc(Zone));
         var (organisation, region, facilityType, agency) = (query.OrganisationId, query.Region, query.FacilityType, query.Agency);
-        var events = organisation is null && region is null && facilityType is null && agency is null
-            ? db.CaseEvents
-            : db.CaseEvents.Where(e => db.Cases.Any(c => c.Id == e.CaseId
-                && (organisation == null || c.OrganisationId == organisation)
-                && (region == null || c.RegionCode == region)
-                && (facilityType == null || c.FacilityTypeCode == facilityType)
-                && (agency == null || c.AccusedAgencyCode == agency)));
-        await CountKindsAsync(events, query, counts, cancellationToken);
-        await CountDetailsAsync(events, query, counts, cancellationToken);
-        return counts;
-    }
-
-    private async Task CountKindsAsync(IQueryable<CaseEvent> events, FunnelQuery query, Dictionary<(int, string?, string), long> counts, CancellationToken cancellationToken)
-    {
-        var period = query.Period;
-        var (start, end) = (period.StartUtc(Zone), period.EndUtc(Zone));
-
-        // A case has one received and at most one register event (a second registration is refused), so
-        // those are counted as they are; the kinds that may repeat (terminate after a reopening...) count
-        // a case's first event only.
-        var once = events
-            .Where(e => OncePerCase.Contains(e.Kind) && e.OccurredAtUtc >= start && e.OccurredAtUtc <= end)
-            .Select(e => new StageEvent { CaseId = e.CaseId, Kind = e.Kind, At = e.OccurredAtUtc });
-        var firsts = events
-            .Where(e => Repeatable.Contains(e.Kind) && e.OccurredAtUtc <= end)
-            .GroupBy(e => new { e.CaseId, e.Kind })
-            .Select(g => new StageEvent { CaseId = g.Key.CaseId, Kind = g.Key.Kind, At = g.Min(e => e.OccurredAtUtc) })
-            .Where(f => f.At >= start);
-        foreach (var source in new[] { once, firsts })
-        {
-            var grouped = await Hits(source, query, end).Select(Keyed(query))
-                .GroupBy(h => new { h.Kind, h.Year, h.Key })
-                .Select(g => new { g.Key.Kind, g.Key.Year, g.Key.Key, Count = g.LongCount() })
-                .ToListAsync(cancellationToken);
-            foreach (var g in grouped)
-            {
-                counts[(g.Year, g.Key, StageOfKind[g.Kind])] = g.Count;
-            }
-        }
-    }
-
-    /// <summary>The events of cases not merged as of the end, with the classification the breakdown needs (none by year: no join).</summary>
-    private IQueryable<StageHit> Hits(IQueryable<StageEvent> events, FunnelQuery query, DateTime end)
-    {
-        var kept = events.Where(Counted<StageEvent>(f => f.CaseId, end));
-        return OnlyDays(query)
-            ? kept.Select(f => new StageHit { Kind = f.Kind, At = f.At })
-            : from f in kept
-              join c in db.Cases on f.CaseId equals c.Id
-              select new StageHit
-              {
-                  Kind = f.Kind,
-                  At = f.At,
-                  Region = c.RegionCode,
-                  FacilityType = c.FacilityTypeCode,
-                  Agency = c.AccusedAgencyCode,
-                  Sex = c.VictimSex,
-                  AgeBand = c.VictimAgeBand,
-                  InvestigatingBody = db.Proceedings.Where(p => p.CaseId == c.Id).Select(p => p.InvestigatingBody).FirstOrDefault(),
-                  Facility = db.Facilities.Where(x => x.Id == c.FacilityId).Select(x => x.Code).FirstOrDefault(),
-                  Article = db.Proceedings.Where(p => p.CaseId == c.Id).Select(p => p.ArticleAtRegistration).FirstOrDefault(),
-              };
+        var rows = Counted(db.CaseFunnelStages, end)
+            .Where(s => s.ReachedAtUtc >= start && s.ReachedAtUtc <= end)
+            .Where(s => (organisation == null || s.OrganisationId == organisation)
+                && (region == null || s.RegionCode == region)
+                && (facilityType == null || s.FacilityTypeCode == facilityType)
+                && (agency == null || s.AccusedAgencyCode == agency));
+        var grouped = await Hits(rows, query).Select(Keyed(query))
+            .GroupBy(h => new { h.Kind, h.Year, h.Key })
+            .Select(g => new { g.Key.Kind, g.Key.Year, g.Key.Key, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
+        return grouped.ToDictionary(g => (g.Year, g.Key, g.Kind), g => g.Count);
     }
 
     /// <summary>
-    /// Which cases count, as of <paramref name="end"/>: not one merged into another, and not the later case of a
-    /// confirmed link between two organisations (<see cref="CaseLink.LaterCaseId"/>): one allegation is counted once.
+    /// The rows of the cases that count as of <paramref name="asOfUtc"/>: <see cref="FunnelStageDays.Counts"/> in the
+    /// database, the one place that says which cases count: not merged into another by then, and not the later
+    /// case of a link between two organisations confirmed by then (<see cref="CaseLink.LaterCaseId"/>): one
+    /// allegation is counted once.
     /// </summary>
-    private Expression<Func<T, bool>> Counted<T>(Expression<Func<T, Guid>> caseOf, DateTime end)
-    {
-        Expression<Func<Guid, bool>> counted = id => !db.CaseEvents.Any(m => m.CaseId == id && m.Kind == Merge && m.OccurredAtUtc <= end)
-            && !db.CaseLinks.Any(l => l.LaterCaseId == id && l.Status == CaseLinkStatus.Confirmed && l.DecidedAtUtc <= end);
-        return Expression.Lambda<Func<T, bool>>(new Substitute(counted.Parameters[0], caseOf.Body).Visit(counted.Body), caseOf.Parameters[0]);
-    }
+    public IQueryable<CaseFunnelStage> Counted(IQueryable<CaseFunnelStage> rows, DateTime asOfUtc) =>
+        rows.Where(s => (s.MergedAtUtc == null || s.MergedAtUtc > asOfUtc)
+            && !db.CaseLinks.Any(l => l.LaterCaseId == s.CaseId && l.Status == CaseLinkStatus.Confirmed && l.DecidedAtUtc <= asOfUtc));
 
-    /// <summary>Whether every key of the query depends on the day only (no classification of the case: no join).</summary>
-    private static bool OnlyDays(FunnelQuery query) =>
-        query.By is FunnelBreakdown.Year or FunnelBreakdown.Month && query.Cross is null or FunnelBreakdown.Year or FunnelBreakdown.Month;
-
-    private async Task CountDetailsAsync(IQueryable<CaseEvent> all, FunnelQuery query, Dictionary<(int, string?, string), long> counts, CancellationToken cancellationToken)
-    {
-        var period = query.Period;
-        var end = period.EndUtc(Zone);
-        var events = all
-            .Where(e => (DetailRead.Contains(e.Kind) || (e.Kind == Terminate && e.Detail!.Contains("\"flags\""))) && e.OccurredAtUtc <= end)
-            .Where(Counted<CaseEvent>(e => e.CaseId, end));
-        var read = OnlyDays(query)
-            ? events.Select(e => new DetailHit { Id = e.Id, CaseId = e.CaseId, Kind = e.Kind, At = e.OccurredAtUtc, Detail = e.Detail })
-            : from e in events
-              join c in db.Cases on e.CaseId equals c.Id
-              select new DetailHit
-              {
-                  Id = e.Id,
-                  CaseId = e.CaseId,
-                  Kind = e.Kind,
-                  At = e.OccurredAtUtc,
-                  Detail = e.Detail,
-                  Region = c.RegionCode,
-                  FacilityType = c.FacilityTypeCode,
-                  Agency = c.AccusedAgencyCode,
-                  Sex = c.VictimSex,
-                  AgeBand = c.VictimAgeBand,
-                  InvestigatingBody = db.Proceedings.Where(p => p.CaseId == c.Id).Select(p => p.InvestigatingBody).FirstOrDefault(),
-                  Facility = db.Facilities.Where(x => x.Id == c.FacilityId).Select(x => x.Code).FirstOrDefault(),
-                  Article = db.Proceedings.Where(p => p.CaseId == c.Id).Select(p => p.ArticleAtRegistration).FirstOrDefault(),
-              };
-        foreach (var group in (await read.ToListAsync(cancellationToken)).GroupBy(x => x.CaseId))
-        {
-            var stages = CaseStages.Of(profile, group.Select(x => new CaseEvent { Id = x.Id, CaseId = x.CaseId, Kind = x.Kind, OccurredAtUtc = x.At, Detail = x.Detail }), end);
-            var hit = group.First();
-            foreach (var stage in DetailStages)
+    /// <summary>A row as the keys read it; the facility's code only when a key needs it.</summary>
+    private IQueryable<StageHit> Hits(IQueryable<CaseFunnelStage> rows, FunnelQuery query) =>
+        query.By == FunnelBreakdown.Facility || query.Cross == FunnelBreakdown.Facility
+            ? rows.Select(s => new StageHit
             {
-                if (stages.ReachedAt(stage) is { } at && period.Contains(JurisdictionTime.DateOf(Zone, at)))
-                {
-                    var day = JurisdictionTime.DateOf(Zone, at);
-                    var cell = (day.Year, KeyOf(hit, query, day), stage);
-                    counts[cell] = counts.GetValueOrDefault(cell) + 1;
-                }
-            }
-        }
-    }
-
-    /// <summary>The same key in memory as <see cref="Keyed"/> gives in the database.</summary>
-    private static string? KeyOf(StageHit hit, FunnelQuery query, DateOnly day) =>
-        query.Cross is { } cross ? $"{PieceOf(hit, query.By, day)}{Separator}{PieceOf(hit, cross, day)}" : query.By == FunnelBreakdown.Year ? null : PieceOf(hit, query.By, day);
-
-    private static string? PieceOf(StageHit hit, FunnelBreakdown by, DateOnly day) => by switch
-    {
-        FunnelBreakdown.Year => Text(day.Year),
-        FunnelBreakdown.Month => MonthKey(day),
-        FunnelBreakdown.Region => hit.Region,
-        FunnelBreakdown.FacilityType => hit.FacilityType,
-        FunnelBreakdown.Agency => hit.Agency,
-        FunnelBreakdown.Sex => hit.Sex is { } sex ? EnumCode.Of(sex) : null,
-        FunnelBreakdown.AgeBand => hit.AgeBand,
-        FunnelBreakdown.InvestigatingBody => hit.InvestigatingBody,
-        FunnelBreakdown.Facility => hit.Facility,
-        FunnelBreakdown.Article => hit.Article,
-        _ => null,
-    };
+                Kind = s.Stage,
+                At = s.ReachedAtUtc,
+                Region = s.RegionCode,
+                FacilityType = s.FacilityTypeCode,
+                Agency = s.AccusedAgencyCode,
+                Sex = s.VictimSex,
+                AgeBand = s.VictimAgeBand,
+                InvestigatingBody = s.InvestigatingBody,
+                Facility = db.Facilities.Where(f => f.Id == s.FacilityId).Select(f => f.Code).FirstOrDefault(),
+                Article = s.ArticleAtRegistration,
+            })
+            : rows.Select(s => new StageHit
+            {
+                Kind = s.Stage,
+                At = s.ReachedAtUtc,
+                Region = s.RegionCode,
+                FacilityType = s.FacilityTypeCode,
+                Agency = s.AccusedAgencyCode,
+                Sex = s.VictimSex,
+                AgeBand = s.VictimAgeBand,
+                InvestigatingBody = s.InvestigatingBody,
+                Article = s.ArticleAtRegistration,
+            });
 
     /// <summary>The calendar year of a hit (as conditions on the instant: the year starts in the profile's time zone) and its key, for the database to group by.</summary>
     private Expression<Func<StageHit, KeyedHit>> Keyed(FunnelQuery query)
@@ -444,8 +326,8 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         }
     }
 
-    /// <summary>A case's first event of a stage with the case's classification.</summary>
-    private class StageHit
+    /// <summary>A case's first day of a stage (<see cref="Kind"/> is the stage's code) with the case's classification.</summary>
+    private sealed class StageHit
     {
         public required string Kind { get; init; }
 
@@ -468,25 +350,6 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         public string? Article { get; init; }
     }
 
-    /// <summary>An event whose detail decides its stage, with the case's classification.</summary>
-    private sealed class DetailHit : StageHit
-    {
-        public Guid Id { get; init; }
-
-        public Guid CaseId { get; init; }
-
-        public string? Detail { get; init; }
-    }
-
-    private sealed class StageEvent
-    {
-        public Guid CaseId { get; init; }
-
-        public required string Kind { get; init; }
-
-        public DateTime At { get; init; }
-    }
-
     private sealed class KeyedHit
     {
         public required string Kind { get; init; }
@@ -494,11 +357,6 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         public int Year { get; init; }
 
         public string? Key { get; init; }
-    }
-
-    private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
