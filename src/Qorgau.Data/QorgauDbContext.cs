@@ -132,6 +132,9 @@ public abstract class QorgauDbContext(DbContextOptions options)
 
     public DbSet<VideoRoomCheck> VideoRoomChecks => Set<VideoRoomCheck>();
 
+    /// <summary>The conditions checklist of each area a visit entered (issue 17).</summary>
+    public DbSet<ConditionCheck> ConditionChecks => Set<ConditionCheck>();
+
     /// <summary>One row: the version of the published statistics (<see cref="StatisticsStamp"/>).</summary>
     public DbSet<StatisticsStamp> StatisticsStamps => Set<StatisticsStamp>();
 

@@ -14,7 +14,7 @@ namespace Qorgau.Web.Features.Monitoring;
 /// The demo's visits for the organisation's monitor: two reported (half a year ago and a month ago),
 /// one under way since this morning, one planned for next week; an access refusal at a police office,
 /// interviews, findings, and recommendations in every status, one repeating an earlier one. Texts are
-/// encrypted under each visit's key as the pages do; the rules applied are the domain's. Video rooms checked
+/// encrypted under each visit's key as the pages do; the rules applied are the domain's. The cells' conditions checklist on each visit recorded; video rooms checked
 /// on two visits, and two complaint boxes (one opened with a broken seal and now overdue, one new).
 /// </summary>
 public sealed class DemoVisits(QorgauDbContext db, CaseKeyring keyring, JurisdictionProfile profile, TimeProvider clock)
@@ -103,6 +103,19 @@ public sealed class DemoVisits(QorgauDbContext db, CaseKeyring keyring, Jurisdic
         db.VisitFindings.Add(new VisitFinding { Id = findingId, VisitId = visit.Id, RecordedAtUtc = arrivalUtc.AddHours(3), RecordedByUserId = monitorId, TextCipher = Seal(key, visit.Id, "finding", findingId, "Invented finding: no medical examination recorded on admission for three of ten detainees.")! });
         var registerId = Guid.CreateVersion7();
         db.RegisterChecks.Add(new RegisterCheck { Id = registerId, VisitId = visit.Id, Register = FacilityRegister.InjuryLog, State = RegisterState.Irregularities, RecordedAtUtc = arrivalUtc.AddHours(2), NoteCipher = Seal(key, visit.Id, "register-note", registerId, "Invented: pages 12-14 missing.") });
+        Conditions(visit, key, monitorId, arrivalUtc.AddHours(2));
+    }
+
+    /// <summary>The cells' checklist, for the items the profile lists.</summary>
+    private void Conditions(MonitoringVisit visit, byte[] key, Guid monitorId, DateTime atUtc)
+    {
+        (string Item, ConditionState State, string? Note)[] found =
+            [("cell-size", ConditionState.NotMet, "Invented: six men in a cell for four."), ("natural-light", ConditionState.Partly, null), ("water", ConditionState.Met, null), ("exercise", ConditionState.NotChecked, "Invented: the yard was locked.")];
+        foreach (var (item, state, note) in found.Where(f => profile.ConditionItems.Any(i => i.Code == f.Item)))
+        {
+            var id = Guid.CreateVersion7();
+            db.ConditionChecks.Add(new ConditionCheck { Id = id, VisitId = visit.Id, Area = AccessTarget.Cells, Item = item, State = state, RecordedAtUtc = atUtc, RecordedByUserId = monitorId, NoteCipher = Seal(key, visit.Id, "condition-note", id, note) });
+        }
     }
 
     private void CheckVideoRooms(MonitoringVisit visit, Guid monitorId, params (string Room, bool Working, int? Days, bool Kept)[] rooms)
