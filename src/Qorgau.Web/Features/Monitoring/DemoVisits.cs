@@ -58,6 +58,32 @@ public sealed class DemoVisits(QorgauDbContext db, CaseKeyring keyring, Jurisdic
         return 4;
     }
 
+    /// <summary>
+    /// The second monitor's visits: one reported two months ago with a recommendation in progress, and one
+    /// planned for next week that nobody else of the organisation but the supervisors sees.
+    /// </summary>
+    public async Task<int> LoadSecondMonitorAsync(string organisationCode, string monitorEmail, string supervisorEmail)
+    {
+        var organisation = await db.Organisations.SingleAsync(o => o.Code == organisationCode);
+        var monitor = await db.Users.SingleAsync(u => u.Email == monitorEmail);
+        var supervisor = await db.Users.SingleAsync(u => u.Email == supervisorEmail);
+        var facilities = await db.Facilities.Where(f => f.IsActive).OrderBy(f => f.Code).ToListAsync();
+        var independent = facilities.Where(f => MonitoringRules.CheckTeam(profile.AgencyTree, f.AgencyCode, organisation.AffiliationAgencyCode, [new TeamCandidate(monitor.Id, true, monitor.AffiliationAgencyCode)]).Count == 0).Skip(3).Take(2).ToList();
+        if (independent.Count < 2)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reported = Visit(organisation, independent[0].Id, VisitType.InDepth, now.AddDays(-60), monitor, supervisor, out var key);
+        Record(reported, key, monitor.Id, now.AddDays(-60), VisitNotice.None, null, refused: false);
+        MonitoringRules.End(reported, now.AddDays(-60).AddHours(8));
+        Recommend(reported, key, supervisor.Id, RecommendationPriority.Medium, "Give every detainee an hour a day in the open air.", null, RecommendationStatus.Accepted, RecommendationStatus.InProgress);
+        Visit(organisation, independent[1].Id, VisitType.Regular, now.AddDays(9), monitor, supervisor, out _);
+        await db.SaveChangesAsync();
+        return 2;
+    }
+
     private MonitoringVisit Visit(Organisation organisation, Guid facilityId, VisitType type, DateTime whenUtc, StaffUser monitor, StaffUser supervisor, out byte[] key)
     {
         var day = ProfileCalendar.DateOf(profile, whenUtc);
