@@ -135,6 +135,9 @@ public abstract class QorgauDbContext(DbContextOptions options)
     /// <summary>Each visit's sealing key for the offline form (docs/decisions/0007).</summary>
     public DbSet<VisitOfflineKey> VisitOfflineKeys => Set<VisitOfflineKey>();
 
+    /// <summary>The conditions checklist of each area a visit entered (issue 17).</summary>
+    public DbSet<ConditionCheck> ConditionChecks => Set<ConditionCheck>();
+
     /// <summary>One row: the version of the published statistics (<see cref="StatisticsStamp"/>).</summary>
     public DbSet<StatisticsStamp> StatisticsStamps => Set<StatisticsStamp>();
 

@@ -105,3 +105,15 @@ internal sealed class RecommendationFollowUpConfiguration : IEntityTypeConfigura
         builder.HasIndex(f => f.RecommendationId);
     }
 }
+
+internal sealed class ConditionCheckConfiguration : IEntityTypeConfiguration<ConditionCheck>
+{
+    public void Configure(EntityTypeBuilder<ConditionCheck> builder)
+    {
+        builder.Property(c => c.Area).HasConversion<string>().HasMaxLength(32);
+        builder.Property(c => c.Item).HasMaxLength(ConditionRules.MaxItemCode);
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(32);
+        builder.HasOne<MonitoringVisit>().WithMany().HasForeignKey(c => c.VisitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => c.VisitId);
+    }
+}

@@ -29,6 +29,8 @@ public static class MonitoringProblemCode
     public const string UrgentOnly = "urgent-only";
     public const string NotATime = "not-a-time";
     public const string BeforePlan = "before-plan";
+    public const string NotAnArea = "not-an-area";
+    public const string NothingChecked = "nothing-checked";
 }
 
 /// <summary>A member proposed for a team: their id, their roles as far as monitoring cares, their own affiliation.</summary>

@@ -49,6 +49,9 @@ public sealed record JurisdictionProfile(
     /// <summary>How long closed cases and unused receipts are kept by default, and the floors (<c>retention.csv</c>).</summary>
     public Qorgau.Domain.Retention.RetentionDefaults Retention { get; init; } = Qorgau.Domain.Retention.RetentionDefaults.None;
 
+    /// <summary>What a visit checks in each area it enters (<c>conditions.csv</c>); empty when the profile has none.</summary>
+    public IReadOnlyList<Monitoring.ConditionItem> ConditionItems { get; init; } = [];
+
     public Region? FindRegion(string code) => Regions.FirstOrDefault(r => r.Code == code);
 
     public Agency? FindAgency(string code) => Agencies.FirstOrDefault(a => a.Code == code);

@@ -56,6 +56,7 @@ public static partial class ProfileReader
         var surveys = ReadSurveys(directory, problems);
         var policyMatrix = ReadPolicyMatrix(directory, problems);
         var retention = ReadRetention(directory, problems);
+        var conditions = ReadConditions(directory, problems);
 
         var contacts = ReadItems(directory, ContactsFile, ["about_kk", "about_ru", "about_en", "phone", "email", "website", "address", "reach_verified"], problems, ReadContact);
         var addressees = ReadItems(directory, PreservationAddresseesFile, ["agencies", "of_the_region"], problems, r =>
@@ -94,6 +95,7 @@ public static partial class ProfileReader
             Contacts = Items(contacts),
             PreservationAddressees = Items(addressees),
             Retention = retention,
+            ConditionItems = Items(conditions),
         };
         return new ProfileReadResult(profile, problems);
     }

@@ -108,6 +108,7 @@ public static class QorgauServices
         services.AddScoped<Features.Monitoring.BoxRegister>();
         services.AddScoped<Features.Monitoring.VideoRoomWork>();
         services.AddScoped<Features.Monitoring.OfflineVisitWork>();
+        services.AddScoped<Features.Monitoring.ConditionsWork>();
         services.AddScoped<Features.Retention.RetentionWork>();
         services.AddScoped<Features.Retention.LegalHolds>();
 

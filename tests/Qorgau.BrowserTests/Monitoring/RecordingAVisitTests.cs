@@ -7,14 +7,15 @@ namespace Qorgau.BrowserTests.Monitoring;
 
 /// <summary>
 /// A visit recorded through the pages as a team does it: planned with the monitor on the team, started on
-/// arrival, a refusal and a finding recorded, ended, a recommendation issued, and the report printed. The
-/// supervisor records here: the demo's one monitor is enrolled by the sign-in test with a key this run
-/// does not keep, and a supervisor records on a visit exactly as its team does.
+/// arrival, a refusal, a finding and the cells' conditions recorded, ended, a recommendation issued, and the
+/// report printed. The demo's second monitor records here: the first is enrolled by the sign-in test
+/// (SigningInTests) with an authenticator key this run does not keep, while the second is only ever signed
+/// in through <see cref="StaffSignIn"/>, which keeps the key it enrols.
 /// </summary>
 [Collection<SharedBrowser>]
 public sealed partial class RecordingAVisitTests(BrowserFixture browser)
 {
-    private const string Supervisor = "supervisor@npm.demo";
+    private const string Monitor = "monitor2@npm.demo";
 
     [Fact]
     public async Task A_visit_is_planned_started_recorded_ended_and_its_report_printed_without_the_menus()
@@ -22,7 +23,7 @@ public sealed partial class RecordingAVisitTests(BrowserFixture browser)
         var marker = Guid.NewGuid().ToString("N")[..10];
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await StaffSignIn.SignInAsync(page, Supervisor);
+        await StaffSignIn.SignInAsync(page, Monitor);
 
         await page.GotoAsync("/visits/new?culture=en");
         await page.ArriveAtAsync(new Regex("/visits/new"));
@@ -31,7 +32,7 @@ public sealed partial class RecordingAVisitTests(BrowserFixture browser)
         await page.Locator("#plan-type").SelectOptionAsync("regular");
         await page.Locator("#plan-from").FillAsync(today!);
         await page.Locator("#plan-to").FillAsync(today!);
-        await page.GetByLabel("Demo NPM monitor").CheckAsync();
+        await page.GetByLabel("Demo NPM second monitor").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the plan" }).ClickAsync();
         await page.ArriveAtAsync(VisitPage());
         var visit = new Uri(page.Url).AbsolutePath;
@@ -53,6 +54,13 @@ public sealed partial class RecordingAVisitTests(BrowserFixture browser)
         await finding.Locator("#finding-text").FillAsync($"No medical examination on admission {marker}");
         await finding.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.Locator("#findings")).ToContainTextAsync(marker, new() { Timeout = (float)PageArrival.Patience.TotalMilliseconds });
+
+        var conditions = page.Locator("#conditions-form");
+        await conditions.Locator("#conditions-area").SelectOptionAsync("cells");
+        await conditions.Locator("#cond-bedding").SelectOptionAsync("not-met");
+        await conditions.Locator("#cond-water").SelectOptionAsync("met");
+        await conditions.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#condition-checks tr[data-item='bedding'][data-state='not-met']")).ToHaveCountAsync(1, new() { Timeout = (float)PageArrival.Patience.TotalMilliseconds });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "We have left: end the visit" }).ClickAsync();
         await Assertions.Expect(page.Locator("#visit-status")).ToHaveAttributeAsync("data-status", "reported", new() { Timeout = (float)PageArrival.Patience.TotalMilliseconds });

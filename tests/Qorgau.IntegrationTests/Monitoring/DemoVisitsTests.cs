@@ -30,9 +30,11 @@ public sealed class DemoVisitsTests : IAsyncLifetime
         (await _app.WithDbAsync(db => db.Recommendations.CountAsync(r => r.RepeatsId != null))).ShouldBe(1);
 
         var monitor = await OkAsync(await GetAsync(_app.CreateClient(acceptLanguage: "en"), VisitsUrl, await TokenAsync(MonitorEmail)));
-        monitor.GetProperty("total").GetInt32().ShouldBe(4);
+        monitor.GetProperty("total").GetInt32().ShouldBe(5, "four of their own and the second monitor's reported visit; not the second monitor's plan");
+        var second = await OkAsync(await GetAsync(_app.CreateClient(acceptLanguage: "en"), VisitsUrl, await TokenAsync("monitor2@npm.demo")));
+        second.GetProperty("total").GetInt32().ShouldBe(5, "two of their own and the first monitor's three visits that have started");
         var colleague = await OkAsync(await GetAsync(_app.CreateClient(acceptLanguage: "en"), VisitsUrl, await TokenAsync("intake@npm.demo")));
-        colleague.GetProperty("total").GetInt32().ShouldBe(3, "the planned visit is the team's and the supervisors' only");
+        colleague.GetProperty("total").GetInt32().ShouldBe(4, "the planned visits are their teams' and the supervisors' only");
         var recommendations = await OkAsync(await GetAsync(_app.CreateClient(acceptLanguage: "en"), $"{RecommendationsUrl}?status=not-implemented", await TokenAsync(MonitorEmail)));
         recommendations.GetProperty("total").GetInt32().ShouldBe(1);
         var browser = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));

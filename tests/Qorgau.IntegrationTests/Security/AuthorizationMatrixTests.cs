@@ -197,6 +197,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFactory 
         ["POST /visits/{id:guid}?handler=Interview"] = OwnCaseWork,
         ["POST /visits/{id:guid}?handler=Finding"] = OwnCaseWork,
         ["POST /visits/{id:guid}?handler=VideoRoom"] = OwnCaseWork,
+        ["POST /visits/{id:guid}?handler=Conditions"] = OwnCaseWork,
         ["POST /visits/{id:guid}?handler=End"] = OwnCaseWork,
         ["POST /visits/{id:guid}?handler=Recommend"] = OwnCaseWork,
         ["POST /visits/{id:guid}?handler=FollowUp"] = OwnCaseWork,
@@ -222,6 +223,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFactory 
         ["PATCH /api/v1/cases/{publicId}/classification"] = " | ns",
         ["GET /api/v1/visits"] = CaseApi,
         ["GET /api/v1/recommendations"] = CaseApi,
+        ["GET /api/v1/visits/{id:guid}/conditions"] = OwnCaseApi,
     };
 
     /// <summary>JSON bodies that get past an endpoint's own checks of the body to its check of the case (the default is <c>{}</c>).</summary>
@@ -467,7 +469,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFactory 
             {
                 "publicId" => RecordKind.Case,
                 "requestId" => RecordKind.PreservationRequest,
-                "id" when pattern.StartsWith("/visits/", StringComparison.Ordinal) => RecordKind.Visit,
+                "id" when pattern.StartsWith("/visits/", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/visits/", StringComparison.Ordinal) => RecordKind.Visit,
                 "id" when pattern.StartsWith("/boxes/", StringComparison.Ordinal) => RecordKind.Box,
                 "id" when pattern.StartsWith("/incidents/", StringComparison.Ordinal) => RecordKind.Incident,
                 "id" when pattern.StartsWith("/admin/users/", StringComparison.Ordinal) => RecordKind.Account,

@@ -14,7 +14,7 @@ namespace Qorgau.Web.Features.Monitoring;
 /// The demo's visits for the organisation's monitor: two reported (half a year ago and a month ago),
 /// one under way since this morning, one planned for next week; an access refusal at a police office,
 /// interviews, findings, and recommendations in every status, one repeating an earlier one. Texts are
-/// encrypted under each visit's key as the pages do; the rules applied are the domain's. Video rooms checked
+/// encrypted under each visit's key as the pages do; the rules applied are the domain's. The cells' conditions checklist on each visit recorded; video rooms checked
 /// on two visits, and two complaint boxes (one opened with a broken seal and now overdue, one new).
 /// </summary>
 public sealed class DemoVisits(QorgauDbContext db, CaseKeyring keyring, JurisdictionProfile profile, TimeProvider clock)
@@ -56,6 +56,32 @@ public sealed class DemoVisits(QorgauDbContext db, CaseKeyring keyring, Jurisdic
         Boxes(organisation.Id, independent, monitor.Id, now);
         await db.SaveChangesAsync();
         return 4;
+    }
+
+    /// <summary>
+    /// The second monitor's visits: one reported two months ago with a recommendation in progress, and one
+    /// planned for next week that nobody else of the organisation but the supervisors sees.
+    /// </summary>
+    public async Task<int> LoadSecondMonitorAsync(string organisationCode, string monitorEmail, string supervisorEmail)
+    {
+        var organisation = await db.Organisations.SingleAsync(o => o.Code == organisationCode);
+        var monitor = await db.Users.SingleAsync(u => u.Email == monitorEmail);
+        var supervisor = await db.Users.SingleAsync(u => u.Email == supervisorEmail);
+        var facilities = await db.Facilities.Where(f => f.IsActive).OrderBy(f => f.Code).ToListAsync();
+        var independent = facilities.Where(f => MonitoringRules.CheckTeam(profile.AgencyTree, f.AgencyCode, organisation.AffiliationAgencyCode, [new TeamCandidate(monitor.Id, true, monitor.AffiliationAgencyCode)]).Count == 0).Skip(3).Take(2).ToList();
+        if (independent.Count < 2)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reported = Visit(organisation, independent[0].Id, VisitType.InDepth, now.AddDays(-60), monitor, supervisor, out var key);
+        Record(reported, key, monitor.Id, now.AddDays(-60), VisitNotice.None, null, refused: false);
+        MonitoringRules.End(reported, now.AddDays(-60).AddHours(8));
+        Recommend(reported, key, supervisor.Id, RecommendationPriority.Medium, "Give every detainee an hour a day in the open air.", null, RecommendationStatus.Accepted, RecommendationStatus.InProgress);
+        Visit(organisation, independent[1].Id, VisitType.Regular, now.AddDays(9), monitor, supervisor, out _);
+        await db.SaveChangesAsync();
+        return 2;
     }
 
     private MonitoringVisit Visit(Organisation organisation, Guid facilityId, VisitType type, DateTime whenUtc, StaffUser monitor, StaffUser supervisor, out byte[] key)
@@ -103,6 +129,19 @@ public sealed class DemoVisits(QorgauDbContext db, CaseKeyring keyring, Jurisdic
         db.VisitFindings.Add(new VisitFinding { Id = findingId, VisitId = visit.Id, RecordedAtUtc = arrivalUtc.AddHours(3), RecordedByUserId = monitorId, TextCipher = Seal(key, visit.Id, "finding", findingId, "Invented finding: no medical examination recorded on admission for three of ten detainees.")! });
         var registerId = Guid.CreateVersion7();
         db.RegisterChecks.Add(new RegisterCheck { Id = registerId, VisitId = visit.Id, Register = FacilityRegister.InjuryLog, State = RegisterState.Irregularities, RecordedAtUtc = arrivalUtc.AddHours(2), NoteCipher = Seal(key, visit.Id, "register-note", registerId, "Invented: pages 12-14 missing.") });
+        Conditions(visit, key, monitorId, arrivalUtc.AddHours(2));
+    }
+
+    /// <summary>The cells' checklist, for the items the profile lists.</summary>
+    private void Conditions(MonitoringVisit visit, byte[] key, Guid monitorId, DateTime atUtc)
+    {
+        (string Item, ConditionState State, string? Note)[] found =
+            [("cell-size", ConditionState.NotMet, "Invented: six men in a cell for four."), ("natural-light", ConditionState.Partly, null), ("water", ConditionState.Met, null), ("exercise", ConditionState.NotChecked, "Invented: the yard was locked.")];
+        foreach (var (item, state, note) in found.Where(f => profile.ConditionItems.Any(i => i.Code == f.Item)))
+        {
+            var id = Guid.CreateVersion7();
+            db.ConditionChecks.Add(new ConditionCheck { Id = id, VisitId = visit.Id, Area = AccessTarget.Cells, Item = item, State = state, RecordedAtUtc = atUtc, RecordedByUserId = monitorId, NoteCipher = Seal(key, visit.Id, "condition-note", id, note) });
+        }
     }
 
     private void CheckVideoRooms(MonitoringVisit visit, Guid monitorId, params (string Room, bool Working, int? Days, bool Kept)[] rooms)

@@ -29,6 +29,13 @@ public static class MonitoringEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        visits.MapGet("/{id:guid}/conditions", ListConditions)
+            .WithName("ListVisitConditions")
+            .WithSummary("The conditions checklist of a visit the token owner may see: the latest state (met|partly|not-met|not-checked) of each item (the profile's conditions.csv code) in each area entered (cells|disciplinary-cell|medical-unit|interview-room|police-office|other-area). Notes stay encrypted and out of the API. A visit the owner may not see is 404, as one that does not exist.")
+            .Produces<ConditionListResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         var recommendations = api.MapGroup("/recommendations").RequireAuthorization(StaffAuthentication.CaseApiPolicy).WithTags("Monitoring (staff)");
         recommendations.MapGet("/", ListRecommendations)
             .WithName("ListRecommendations")
@@ -59,6 +66,23 @@ public static class MonitoringEndpoints
         return TypedResults.Ok(new VisitListResponse([.. rows.Select(VisitItem.From)], total));
     }
 
+    public static async Task<IResult> ListConditions(Guid id, HttpContext http, MonitoringWork work, ConditionsWork conditions, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (await work.MemberAsync(http.User) is not { } member)
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (await work.FindAsync(member, id, cancellationToken) is not { } visit)
+        {
+            return TypedResults.Problem(localizer["Api.VisitNotFound"], statusCode: StatusCodes.Status404NotFound, title: localizer["Api.NotFound"]);
+        }
+
+        var checks = await conditions.OfVisitAsync(visit.Id, cancellationToken);
+        await work.AuditReadAsync(member, visit, "channel=api part=conditions", cancellationToken);
+        return TypedResults.Ok(new ConditionListResponse([.. checks.Select(ConditionItemState.From)], checks.Count));
+    }
+
     public static async Task<IResult> ListRecommendations(HttpContext http, MonitoringWork work, QorgauDbContext db, JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,7 +90,8 @@ public static class MonitoringEndpoints
         Guid? facilityId = null;
         if (Text("facility") is { } code)
         {
-            facilityId = await db.Facilities.Where(f => f.Code == code).Select(f => (Guid?)f.Id).FirstOrDefaultAsync(cancellationToken);
+            // PostgreSQL refuses a NUL in a text parameter (a 500); no facility code holds one.
+            facilityId = code.Contains('\0', StringComparison.Ordinal) ? null : await db.Facilities.Where(f => f.Code == code).Select(f => (Guid?)f.Id).FirstOrDefaultAsync(cancellationToken);
             if (facilityId is null)
             {
                 problems["facility"] = MonitoringProblemCode.Unknown;
@@ -136,6 +161,15 @@ public sealed record VisitItem(Guid Id, string Facility, string Type, string Sta
         row.Visit.StartedAtUtc is { } started ? DateTime.SpecifyKind(started, DateTimeKind.Utc) : null,
         row.Visit.EndedAtUtc is { } ended ? DateTime.SpecifyKind(ended, DateTimeKind.Utc) : null,
         row.Refusals);
+}
+
+public sealed record ConditionListResponse(IReadOnlyList<ConditionItemState> Items, int Total);
+
+/// <summary>One item of a visit's checklist in one area, by its classification: codes and the UTC instant it was recorded; never the note.</summary>
+public sealed record ConditionItemState(string Area, string Item, string State, DateTime RecordedAt)
+{
+    public static ConditionItemState From(ConditionCheck check) =>
+        new(EnumCode.Of(check.Area), check.Item, EnumCode.Of(check.State), DateTime.SpecifyKind(check.RecordedAtUtc, DateTimeKind.Utc));
 }
 
 public sealed record RecommendationListResponse(IReadOnlyList<RecommendationItem> Items, int Total);

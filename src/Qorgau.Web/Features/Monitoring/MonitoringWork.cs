@@ -233,6 +233,10 @@ public sealed class MonitoringWork(
         return new VisitRecord(visit, facility, team, key is not null, access, registers, interviews, findings, rows);
     }
 
+    /// <summary>A read of part of a visit elsewhere than its page (the API), audited as its page's read is.</summary>
+    public Task AuditReadAsync(MonitoringMember member, MonitoringVisit visit, string details, CancellationToken cancellationToken) =>
+        audit.WriteAsync(new AuditEvent("visit.read", member.User.Id, visit.OrganisationId, "visit", visit.Id.ToString(), $"status={Code(visit.Status)} {details}"), cancellationToken);
+
     /// <summary>
     /// Starts the visit with its notice (and, from a paper protocol, its arrival). An urgent visit started
     /// from a case meets that case's "visit while held" deadline at the arrival: the plan is no secret any more.

@@ -12,8 +12,13 @@ namespace Qorgau.Web.Features.Monitoring;
 /// visit print it, and printing is a read of the visit (audited).
 /// </summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class ProtocolModel(MonitoringWork work) : PageModel
+public sealed class ProtocolModel(MonitoringWork work, ConditionsWork conditions) : PageModel
 {
+    /// <summary>Blank checklists, one per area the team enters.</summary>
+    public const int BlankAreas = 2;
+
+    public IReadOnlyList<Domain.Monitoring.ConditionItem> Checklist => conditions.Checklist;
+
     /// <summary>Blank rows for what the form cannot list in advance.</summary>
     public const int BlankRows = 4;
 

@@ -16,7 +16,7 @@ namespace Qorgau.Web.Features.Monitoring;
 /// a visit the member may not see is "not found", exactly as one that does not exist.
 /// </summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class VisitModel(MonitoringWork work, VideoRoomWork videoRooms, QorgauDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class VisitModel(MonitoringWork work, VideoRoomWork videoRooms, ConditionsWork conditions, QorgauDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public StartForm Start { get; set; } = new();
@@ -45,7 +45,15 @@ public sealed class VisitModel(MonitoringWork work, VideoRoomWork videoRooms, Qo
     [BindProperty]
     public VideoRoomForm VideoRoom { get; set; } = new();
 
+    [BindProperty]
+    public ConditionsForm Conditions { get; set; } = new();
+
     public IReadOnlyList<VideoRoomCheck> VideoRooms { get; private set; } = [];
+
+    /// <summary>The checklist of the profile, and the latest check of each item in each area.</summary>
+    public IReadOnlyList<ConditionItem> Checklist => conditions.Checklist;
+
+    public IReadOnlyList<ConditionRow> ConditionRows { get; private set; } = [];
 
     /// <summary>Which form the problems belong to, so that each shows its own.</summary>
     public string? Form { get; private set; }
@@ -85,6 +93,9 @@ public sealed class VisitModel(MonitoringWork work, VideoRoomWork videoRooms, Qo
 
     public Task<IActionResult> OnPostVideoRoomAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, "video-room", (m, v) => videoRooms.CheckAsync(m, v, VideoRoom, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostConditionsAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "conditions", (m, v) => conditions.RecordAsync(m, v, Conditions, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostEndAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, "end", (m, v) => work.EndAsync(m, v, End, cancellationToken), cancellationToken);
@@ -127,6 +138,7 @@ public sealed class VisitModel(MonitoringWork work, VideoRoomWork videoRooms, Qo
         Record = await work.ReadAsync(member, visit, cancellationToken);
         MayRecord = await work.MayRecordAsync(member, visit, cancellationToken);
         VideoRooms = await videoRooms.OfVisitAsync(visit.Id, cancellationToken);
+        ConditionRows = await conditions.OfVisitAsync(member, visit, cancellationToken);
         LinkedCase = await work.LinkedCaseAsync(member, visit, cancellationToken);
         Earlier = await work.VisibleRecommendations(member.Viewer).AsNoTracking()
             .Where(r => r.FacilityId == visit.FacilityId && r.VisitId != visit.Id).OrderByDescending(r => r.IssuedOn).Take(50).ToListAsync(cancellationToken);

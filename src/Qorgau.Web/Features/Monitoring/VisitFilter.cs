@@ -52,7 +52,8 @@ public sealed record VisitFilter(Guid? FacilityId, VisitStatus? Status, DateOnly
         Guid? facilityId = null;
         if (Text("facility") is { } code)
         {
-            facilityId = await db.Facilities.Where(f => f.Code == code).Select(f => (Guid?)f.Id).FirstOrDefaultAsync(cancellationToken);
+            // PostgreSQL refuses a NUL in a text parameter (a 500); no facility code holds one.
+            facilityId = code.Contains('\0', StringComparison.Ordinal) ? null : await db.Facilities.Where(f => f.Code == code).Select(f => (Guid?)f.Id).FirstOrDefaultAsync(cancellationToken);
             if (facilityId is null)
             {
                 problems["facility"] = MonitoringProblemCode.Unknown;

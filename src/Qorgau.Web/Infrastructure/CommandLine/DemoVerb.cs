@@ -82,6 +82,7 @@ internal sealed class DemoVerb : IVerb
         ("supervisor@npm.demo", "Demo NPM supervisor", "npm", StaffRole.Supervisor, null),
         ("intake@npm.demo", "Demo NPM intake operator", "npm", StaffRole.IntakeOperator, null),
         ("monitor@npm.demo", "Demo NPM monitor", "npm", StaffRole.Monitor, null),
+        ("monitor2@npm.demo", "Demo NPM second monitor", "npm", StaffRole.Monitor, null),
         ("analyst@npm.demo", "Demo NPM analyst", "npm", StaffRole.Analyst, null),
         ("caseworker@ngo-coalition.demo", "Demo coalition case worker", "ngo-coalition", StaffRole.CaseWorker, null),
         ("supervisor@prosecutor.demo", "Demo prosecutors' supervisor", "prosecutor", StaffRole.Supervisor, null),
@@ -182,7 +183,9 @@ internal sealed class DemoVerb : IVerb
         var actors = emails.ToDictionary(e => e.Key, e => users[e.Value]);
         var loader = new DemoCases(db, context.Get<JurisdictionProfile>(), context.Get<CaseKeyring>(), context.Get<CaseWork>(), context.Get<CaseDeadlineTracker>(), context.Get<CaseConversation>(), context.Get<VideoPreservation>(), context.Get<TimeProvider>());
         await loader.LoadAsync(count, actors);
-        await new Features.Monitoring.DemoVisits(db, context.Get<CaseKeyring>(), context.Get<JurisdictionProfile>(), context.Get<TimeProvider>()).LoadAsync("npm", "monitor@npm.demo", "supervisor@npm.demo");
+        var visits = new Features.Monitoring.DemoVisits(db, context.Get<CaseKeyring>(), context.Get<JurisdictionProfile>(), context.Get<TimeProvider>());
+        await visits.LoadAsync("npm", "monitor@npm.demo", "supervisor@npm.demo");
+        await visits.LoadSecondMonitorAsync("npm", "monitor2@npm.demo", "supervisor@npm.demo");
     }
 
     private static async Task<bool> HoldsAnythingAsync(QorgauDbContext db) =>
