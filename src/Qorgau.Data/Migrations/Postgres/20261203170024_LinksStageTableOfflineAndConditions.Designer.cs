@@ -13,8 +13,8 @@ using Qorgau.Data;
 namespace Qorgau.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQorgauDbContext))]
-    [Migration("20261203160310_CaseListWithoutRemoved")]
-    partial class CaseListWithoutRemoved
+    [Migration("20261203170024_LinksStageTableOfflineAndConditions")]
+    partial class LinksStageTableOfflineAndConditions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -173,6 +173,66 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Qorgau.Data.CaseFunnelStage", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AccusedAgencyCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ArticleAtRegistration")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FacilityTypeCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("InvestigatingBody")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("MergedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReachedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("VictimAgeBand")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("VictimSex")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("CaseId", "Stage");
+
+                    b.HasIndex("ReachedAtUtc");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReachedAtUtc"), new[] { "Stage", "MergedAtUtc", "RegionCode", "FacilityTypeCode", "AccusedAgencyCode", "VictimSex", "VictimAgeBand", "InvestigatingBody" });
+
+                    b.HasIndex("OrganisationId", "ReachedAtUtc");
+
+                    b.ToTable("CaseFunnelStages");
                 });
 
             modelBuilder.Entity("Qorgau.Data.CaseKeyGrant", b =>
@@ -1305,6 +1365,59 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.ToTable("CaseEvents");
                 });
 
+            modelBuilder.Entity("Qorgau.Domain.Cases.CaseLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LaterCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OtherCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OtherOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProposedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("OtherOrganisationId");
+
+                    b.HasIndex("CaseId", "Status");
+
+                    b.HasIndex("OtherCaseId", "Status");
+
+                    b.HasIndex("LaterCaseId", "Status", "DecidedAtUtc");
+
+                    b.ToTable("CaseLinks");
+                });
+
             modelBuilder.Entity("Qorgau.Domain.Cases.CaseMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1815,6 +1928,46 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.ToTable("ComplaintBoxes");
                 });
 
+            modelBuilder.Entity("Qorgau.Domain.Monitoring.ConditionCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<byte[]>("NoteCipher")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("ConditionChecks");
+                });
+
             modelBuilder.Entity("Qorgau.Domain.Monitoring.MonitoringVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2128,6 +2281,30 @@ namespace Qorgau.Data.Migrations.Postgres
                     b.HasIndex("VisitId");
 
                     b.ToTable("VisitInterviews");
+                });
+
+            modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitOfflineKey", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("PrivateKeyCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("VisitId");
+
+                    b.ToTable("VisitOfflineKeys");
                 });
 
             modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitTeamMember", b =>
@@ -2650,6 +2827,15 @@ namespace Qorgau.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qorgau.Data.CaseFunnelStage", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qorgau.Data.CustodySignerGrant", b =>
                 {
                     b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
@@ -2883,6 +3069,33 @@ namespace Qorgau.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qorgau.Domain.Cases.CaseLink", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("OtherCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OtherOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qorgau.Domain.Cases.CaseMessage", b =>
                 {
                     b.HasOne("Qorgau.Domain.Cases.Case", null)
@@ -3008,6 +3221,15 @@ namespace Qorgau.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qorgau.Domain.Monitoring.ConditionCheck", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Monitoring.MonitoringVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qorgau.Domain.Monitoring.MonitoringVisit", b =>
                 {
                     b.HasOne("Qorgau.Domain.Cases.Case", null)
@@ -3097,6 +3319,15 @@ namespace Qorgau.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitInterview", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Monitoring.MonitoringVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitOfflineKey", b =>
                 {
                     b.HasOne("Qorgau.Domain.Monitoring.MonitoringVisit", null)
                         .WithMany()

@@ -12,8 +12,8 @@ using Qorgau.Data;
 namespace Qorgau.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQorgauDbContext))]
-    [Migration("20261203155241_CaseLinks")]
-    partial class CaseLinks
+    [Migration("20261203170011_LinksStageTableOfflineAndConditions")]
+    partial class LinksStageTableOfflineAndConditions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -162,6 +162,65 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Qorgau.Data.CaseFunnelStage", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccusedAgencyCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArticleAtRegistration")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilityTypeCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvestigatingBody")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MergedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReachedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VictimAgeBand")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VictimSex")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "Stage");
+
+                    b.HasIndex("ReachedAtUtc")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Stage", "MergedAtUtc", "RegionCode", "FacilityTypeCode", "AccusedAgencyCode", "VictimSex", "VictimAgeBand", "InvestigatingBody" });
+
+                    b.HasIndex("OrganisationId", "ReachedAtUtc");
+
+                    b.ToTable("CaseFunnelStages");
                 });
 
             modelBuilder.Entity("Qorgau.Data.CaseKeyGrant", b =>
@@ -1108,16 +1167,25 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganisationId", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "FacilityTypeCode", "IllTreatmentCode" });
 
-                    b.HasIndex("OrganisationId", "AccusedAgencyCode", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "AccusedAgencyCode", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL");
 
-                    b.HasIndex("OrganisationId", "IsOverdue", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "IsOverdue", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL");
 
                     b.HasIndex("OrganisationId", "RegionCode", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "AccusedAgencyCode" });
 
-                    b.HasIndex("OrganisationId", "Status", "ReceivedOn", "ReceivedSequence");
+                    b.HasIndex("OrganisationId", "Status", "ReceivedOn", "ReceivedSequence")
+                        .HasFilter("\"DeletedOn\" IS NULL");
+
+                    b.HasIndex(new[] { "OrganisationId", "ReceivedOn", "ReceivedSequence" }, "IX_Cases_Urgent")
+                        .HasFilter("\"IsUrgent\" AND \"DeletedOn\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status" });
 
                     b.ToTable("Cases");
                 });
@@ -1841,6 +1909,46 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.ToTable("ComplaintBoxes");
                 });
 
+            modelBuilder.Entity("Qorgau.Domain.Monitoring.ConditionCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NoteCipher")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("ConditionChecks");
+                });
+
             modelBuilder.Entity("Qorgau.Domain.Monitoring.MonitoringVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2154,6 +2262,30 @@ namespace Qorgau.Data.Migrations.Sqlite
                     b.HasIndex("VisitId");
 
                     b.ToTable("VisitInterviews");
+                });
+
+            modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitOfflineKey", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PrivateKeyCipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("VisitId");
+
+                    b.ToTable("VisitOfflineKeys");
                 });
 
             modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitTeamMember", b =>
@@ -2676,6 +2808,15 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qorgau.Data.CaseFunnelStage", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qorgau.Data.CustodySignerGrant", b =>
                 {
                     b.HasOne("Qorgau.Domain.Organisations.Organisation", null)
@@ -3061,6 +3202,15 @@ namespace Qorgau.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qorgau.Domain.Monitoring.ConditionCheck", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Monitoring.MonitoringVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qorgau.Domain.Monitoring.MonitoringVisit", b =>
                 {
                     b.HasOne("Qorgau.Domain.Cases.Case", null)
@@ -3150,6 +3300,15 @@ namespace Qorgau.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitInterview", b =>
+                {
+                    b.HasOne("Qorgau.Domain.Monitoring.MonitoringVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qorgau.Domain.Monitoring.VisitOfflineKey", b =>
                 {
                     b.HasOne("Qorgau.Domain.Monitoring.MonitoringVisit", null)
                         .WithMany()
