@@ -13,7 +13,7 @@ namespace Qorgau.BrowserTests.Public;
 public sealed class PublicPagesOnPhonesTests(BrowserFixture browser)
 {
     /// <summary>The public pages reached without a receipt; <c>/receipt/case</c> is opened with one in the test.</summary>
-    public static readonly string[] OpenPages = ["/", "/complaint", "/receipt", "/contacts", "/facilities", "/account/login", "/no-such-page"];
+    public static readonly string[] OpenPages = ["/", "/complaint", "/receipt", "/contacts", "/facilities", "/statistics", "/statistics/treaty", "/statistics/policy", "/account/login", "/no-such-page"];
 
     // Elements whose right edge lies past the viewport, to name the culprit when the page is too wide.
     private const string WiderThanScreenScript = """
