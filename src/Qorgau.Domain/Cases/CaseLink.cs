@@ -36,6 +36,10 @@ public sealed class CaseLink
     /// <summary>Whether the link is proposed or confirmed: a case takes part in one such link at a time.</summary>
     public bool IsActive => Status != CaseLinkStatus.Declined;
 
+    /// <summary>Whether this link leaves <paramref name="caseId"/> out of the figures as of <paramref name="asOfUtc"/>: it is the later case of a link confirmed by then.</summary>
+    public bool LeavesOut(Guid caseId, DateTime asOfUtc) =>
+        Status == CaseLinkStatus.Confirmed && LaterCaseId == caseId && DecidedAtUtc <= asOfUtc;
+
     /// <summary>The case on the other side of the link from <paramref name="caseId"/>.</summary>
     public Guid OtherThan(Guid caseId) => caseId == CaseId ? OtherCaseId : CaseId;
 }

@@ -31,4 +31,12 @@ public static class FunnelStageDays
     /// (a case merged into another by then is a duplicate and counts in no stage; the case it joined counts).
     /// </summary>
     public static bool Counts(DateTime? mergedAtUtc, DateTime asOfUtc) => mergedAtUtc is null || mergedAtUtc > asOfUtc;
+
+    /// <summary>
+    /// The same with the links between two organisations' cases: one allegation that reached both counts once,
+    /// the later case of a confirmed link counting in no stage from the confirmation (<see cref="CaseLink.LeavesOut"/>).
+    /// <c>FunnelStatistics.Counted</c> applies both in the database.
+    /// </summary>
+    public static bool Counts(Guid caseId, DateTime? mergedAtUtc, IEnumerable<CaseLink> links, DateTime asOfUtc) =>
+        Counts(mergedAtUtc, asOfUtc) && !links.Any(l => l.LeavesOut(caseId, asOfUtc));
 }

@@ -83,6 +83,25 @@ public sealed class FunnelStageDaysTests
     }
 
     [Fact]
+    public void Of_a_linked_pair_the_later_case_counts_until_the_link_is_confirmed_and_the_earlier_one_always()
+    {
+        var earlier = new Qorgau.Domain.Cases.Case { Id = Guid.NewGuid(), PublicId = "QG-AAAA-0001", OrganisationId = Guid.NewGuid(), ReceivedOn = new DateOnly(2024, 3, 1) };
+        var later = new Qorgau.Domain.Cases.Case { Id = Guid.NewGuid(), PublicId = "QG-AAAA-0002", OrganisationId = Guid.NewGuid(), ReceivedOn = new DateOnly(2024, 3, 4) };
+        var confirmedAt = new DateTime(2024, 5, 10, 8, 0, 0, DateTimeKind.Utc);
+        var link = CaseLinkRules.Propose(later, earlier, proposedBy: Guid.NewGuid(), confirmedAt.AddDays(-3));
+        var declined = CaseLinkRules.Propose(earlier, later, proposedBy: Guid.NewGuid(), confirmedAt.AddDays(-3));
+        CaseLinkRules.Decide(declined, confirm: false, decidedBy: Guid.NewGuid(), confirmedAt);
+
+        FunnelStageDays.Counts(later.Id, null, [link], confirmedAt).ShouldBeTrue("a proposal leaves nothing out");
+        CaseLinkRules.Decide(link, confirm: true, decidedBy: Guid.NewGuid(), confirmedAt);
+
+        FunnelStageDays.Counts(later.Id, null, [link], confirmedAt.AddTicks(-1)).ShouldBeTrue();
+        FunnelStageDays.Counts(later.Id, null, [link], confirmedAt).ShouldBeFalse();
+        FunnelStageDays.Counts(earlier.Id, null, [link], confirmedAt.AddYears(1)).ShouldBeTrue();
+        FunnelStageDays.Counts(later.Id, null, [declined], confirmedAt.AddYears(1)).ShouldBeTrue("a declined link leaves nothing out");
+    }
+
+    [Fact]
     public void An_imported_payment_stands_for_the_claim_and_the_award_in_the_table_as_in_the_events()
     {
         var events = Timeline(

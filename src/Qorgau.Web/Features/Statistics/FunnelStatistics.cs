@@ -97,8 +97,8 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     /// <summary>
     /// The rows of the cases that count as of <paramref name="asOfUtc"/>: <see cref="FunnelStageDays.Counts"/> in the
     /// database, the one place that says which cases count: not merged into another by then, and not the later
-    /// case of a link between two organisations confirmed by then (<see cref="CaseLink.LaterCaseId"/>): one
-    /// allegation is counted once.
+    /// case of a link between two organisations confirmed by then (<see cref="CaseLink.LeavesOut"/>): one
+    /// allegation is counted once. The domain's <see cref="FunnelStageDays.Counts(Guid, DateTime?, IEnumerable{CaseLink}, DateTime)"/> says the same in memory.
     /// </summary>
     public IQueryable<CaseFunnelStage> Counted(IQueryable<CaseFunnelStage> rows, DateTime asOfUtc) =>
         rows.Where(s => (s.MergedAtUtc == null || s.MergedAtUtc > asOfUtc)
