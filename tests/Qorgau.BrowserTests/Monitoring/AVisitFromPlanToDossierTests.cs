@@ -37,18 +37,18 @@ public sealed partial class AVisitFromPlanToDossierTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         await StaffSignIn.SignInAsync(page, Monitor);
         var facility = await OpenThePlanFormAsync(page);
-        var outsiders = new List<Outsider>();
+        var people = new List<Outsider>();
         try
         {
             foreach (var (email, apiStatus) in Outsiders)
             {
-                outsiders.Add(await SignInWithATokenAsync(email, apiStatus));
+                people.Add(await SignInWithATokenAsync(email, apiStatus));
             }
 
             var supervisor = await SignInWithATokenAsync(TeamSupervisor, 200);
-            outsiders.Add(supervisor);
+            people.Add(supervisor);
             var before = new List<Sight>();
-            foreach (var person in outsiders)
+            foreach (var person in people)
             {
                 before.Add(await WhatTheySeeAsync(person, facility));
             }
@@ -56,17 +56,17 @@ public sealed partial class AVisitFromPlanToDossierTests(BrowserFixture browser)
             var visit = await PlanAnUrgentVisitAsync(page);
             for (var i = 0; i < Outsiders.Length; i++)
             {
-                await CannotOpenThePlanAsync(outsiders[i], visit);
-                (await WhatTheySeeAsync(outsiders[i], facility)).ShouldBe(before[i], $"{outsiders[i].Email} sees the plan in a list, a count or the API");
+                await CannotOpenThePlanAsync(people[i], visit);
+                (await WhatTheySeeAsync(people[i], facility)).ShouldBe(before[i], $"{people[i].Email} sees the plan in a list, a count or the API");
             }
 
             await TheTeamsSupervisorSeesThePlanAsync(supervisor, before[^1], facility, visit);
         }
         finally
         {
-            foreach (var outsider in outsiders)
+            foreach (var person in people)
             {
-                await outsider.Context.DisposeAsync();
+                await person.Context.DisposeAsync();
             }
         }
 
