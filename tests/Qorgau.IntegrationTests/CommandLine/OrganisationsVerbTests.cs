@@ -151,7 +151,7 @@ public sealed partial class OrganisationsVerbTests : IAsyncLifetime
         run.ExitCode.ShouldBe(0, run.Error);
         var lines = run.Output.Split('\n').Select(l => Regex.Replace(l.TrimEnd(), @"\s{2,}", " | ")).ToList();
         lines.ShouldContain("code | kind | affiliation | public | default | key holders | members | name");
-        lines.ShouldContain("npm | npm | - | yes | no | 1 | 5 | National Preventive Mechanism (demo) [demo]");
+        lines.ShouldContain("npm | npm | - | yes | no | 1 | 6 | National Preventive Mechanism (demo) [demo]");
         lines.ShouldContain("prosecutor | special-prosecutor | prosecutor | yes | no | 1 | 4 | Special prosecutors (demo) [demo]");
         lines.ShouldContain("extra-ngo | ngo | - | yes | yes | 0 | 0 | Protection centre [demo]");
         run.Output.ShouldContain("No key holder yet: extra-ngo, legal-aid.");
