@@ -25,8 +25,8 @@ internal sealed record BenchOptions
           --out DIR           where the report and the query plans go (default BenchmarkDotNet.Artifacts/caselist)
           --regenerate        delete the cases of an earlier run and generate them again
           --scenario TEXT     time only the scenarios whose name contains TEXT (repeatable)
-          --ef-variants       also time EF Core with the connection opened once per request, and with a pooled
-                              DbContext (diagnostics: what would narrow the gap)
+          --ef-variants       also time EF Core with the connection opened once per request, and with a new
+                              DbContext per request instead of the app's pooled one (diagnostics)
           --shared-pool       EF Core uses the hand-written side's NpgsqlDataSource (default: its own, from the
                               connection string, as the app configures it)
           --help

@@ -5,16 +5,21 @@ namespace Qorgau.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="QorgauDbContext"/> on the chosen provider; <paramref name="configure"/> adds what the host needs (interceptors).</summary>
+    /// <summary>
+    /// Registers <see cref="QorgauDbContext"/> on the chosen provider, pooled: the context holds no state of its own
+    /// beyond what EF Core resets, and a pooled context spares every request the context's set-up
+    /// (docs/benchmarks-cases.md). <paramref name="configure"/> adds what the host needs (interceptors, which are
+    /// singletons, since pooled options are built once).
+    /// </summary>
     public static IServiceCollection AddQorgauDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString, Action<IServiceProvider, DbContextOptionsBuilder>? configure = null)
     {
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<QorgauDbContext, PostgresQorgauDbContext>((s, o) => Configure(s, o.UseNpgsql(connectionString), configure));
+                services.AddDbContextPool<QorgauDbContext, PostgresQorgauDbContext>((s, o) => Configure(s, o.UseNpgsql(connectionString), configure));
                 break;
             default:
-                services.AddDbContext<QorgauDbContext, SqliteQorgauDbContext>((s, o) => Configure(s, o.UseSqlite(connectionString), configure));
+                services.AddDbContextPool<QorgauDbContext, SqliteQorgauDbContext>((s, o) => Configure(s, o.UseSqlite(connectionString), configure));
                 break;
         }
 

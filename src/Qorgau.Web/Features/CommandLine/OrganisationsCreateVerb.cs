@@ -142,7 +142,8 @@ internal sealed class OrganisationsCreateVerb : IVerb
         output.WriteLine("Print it or write it down now and keep the paper offline, in a safe. Do not save it in a file, an email or a chat:");
         output.WriteLine("whoever holds it can open every case of the organisation.");
         output.WriteLine("A supervisor of the organisation, signed in, types it on the page /staff/key-holder to become its first key holder,");
-        output.WriteLine("or a key holder again when no other is left (for example after a password reset).");
+        output.WriteLine("or a key holder again after losing access (for example after a password reset). It works whether or not other");
+        output.WriteLine("key holders remain, and every use is in the audit log: keep it in the safe until a key holder is needed.");
     }
 
     /// <summary>The organisation the arguments describe; any mistake in them is a usage error.</summary>
