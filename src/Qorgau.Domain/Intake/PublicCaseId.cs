@@ -28,4 +28,21 @@ public static class PublicCaseId
     public static bool IsWellFormed(string? text) =>
         text is { Length: 12 } && text.StartsWith("QG-", StringComparison.Ordinal) && text[7] == '-'
         && text[3..7].All(c => Alphabet.Contains(c, StringComparison.Ordinal)) && text[8..].All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The one reading of a typed case number, on pages, in the API and in forms alike: what surrounds it
+    /// dropped and Latin letters upper-cased. Nothing else is folded (a look-alike letter of another
+    /// alphabet, such as "ſ" for "S", stays and matches no case), so every path reaches the same case, or none.
+    /// </summary>
+    public static string Normalise(string? text)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        return string.Create(trimmed.Length, trimmed, static (letters, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                letters[i] = char.IsAsciiLetterLower(source[i]) ? (char)(source[i] - ('a' - 'A')) : source[i];
+            }
+        });
+    }
 }

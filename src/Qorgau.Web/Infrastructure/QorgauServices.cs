@@ -113,7 +113,6 @@ public static class QorgauServices
         services.AddScoped<Features.Retention.LegalHolds>();
 
         services.AddScoped<CaseList>();
-        services.AddScoped<CaseApiAccess>();
         services.AddScoped<DeadlineScan>();
 
         // Notices to staff (issue 18): in-app with the change, e-mail from a queue off the request.

@@ -114,5 +114,5 @@ public sealed class IncidentForm
     public string? Narrative { get; set; }
 
     public IReadOnlyList<string> CaseNumbers =>
-        [.. (Cases ?? string.Empty).Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(n => n.Trim().ToUpperInvariant()).Distinct()];
+        [.. (Cases ?? string.Empty).Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(Qorgau.Domain.Intake.PublicCaseId.Normalise).Distinct()];
 }

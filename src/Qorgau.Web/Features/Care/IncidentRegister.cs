@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain;
@@ -19,12 +18,12 @@ namespace Qorgau.Web.Features.Care;
 /// The register of deaths, self-harm, hunger strikes, use of force and injuries in facilities, per
 /// organisation. An incident has its own key (not a case key): it is sealed to the organisation and
 /// to the member who recorded it in <see cref="CaseKeyGrant"/> rows whose subject is the incident's
-/// id, and opened by <see cref="CaseKeyring"/> exactly as a case key is.
+/// id, and opened through <see cref="SessionKeys"/>, the one way a member opens any sealed key.
 /// </summary>
 public sealed class IncidentRegister(
     QorgauDbContext db,
-    UserManager<StaffUser> users,
-    StaffKeySession keySession,
+    StaffCaseAccess access,
+    SessionKeys keys,
     CaseKeyring keyring,
     CaseDeadlineTracker deadlines,
     AuditLog audit,
@@ -33,9 +32,9 @@ public sealed class IncidentRegister(
 {
     public DateOnly Today => deadlines.Today;
 
-    /// <summary>The member, when they work on cases (analysts and administrators never see the register).</summary>
+    /// <summary>The member, when they work on cases, checked as for a case (analysts and administrators never see the register).</summary>
     public async Task<StaffUser?> MemberAsync(ClaimsPrincipal principal) =>
-        StaffRole.WorksOnCases(principal.IsInRole) && await users.GetUserAsync(principal) is { OrganisationId: not null } member ? member : null;
+        await access.MemberAsync(principal) is { OrganisationId: not null } member ? member : null;
 
     public async Task<IReadOnlyList<Incident>> ListAsync(Guid organisationId, Guid? facilityId, IncidentKind? kind, InquiryState? inquiry, CancellationToken cancellationToken)
     {
@@ -114,9 +113,7 @@ public sealed class IncidentRegister(
     /// <summary>The narrative, when the member's key opens the incident key; each reading is audited.</summary>
     public async Task<string?> ReadNarrativeAsync(StaffUser member, Incident incident, CancellationToken cancellationToken)
     {
-        var privateKey = await keySession.GetPrivateKeyAsync(member.Id, cancellationToken);
-        var key = privateKey is null ? null : await keyring.OpenCaseKeyAsync(incident.Id, member.Id, privateKey);
-        if (key is null)
+        if ((await keys.OpenAsync(incident.Id, member.Id, cancellationToken)).Key is not { } key)
         {
             return null;
         }

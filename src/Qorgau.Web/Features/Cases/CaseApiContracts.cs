@@ -1,11 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Qorgau.Data;
 using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
@@ -16,18 +12,6 @@ using Qorgau.Web.Infrastructure.Forms;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Cases;
-
-/// <summary>Finds a case for the token's user: a member who may reach it, else nothing (404, so existence does not leak).</summary>
-public sealed class CaseApiAccess(QorgauDbContext db, UserManager<StaffUser> users, StaffCaseAccess access)
-{
-    public async Task<(Case Case, StaffUser User)?> FindAsync(ClaimsPrincipal principal, string publicId, CancellationToken cancellationToken)
-    {
-        var user = await users.GetUserAsync(principal);
-        var id = publicId.Trim().ToUpperInvariant();
-        var record = user is null ? null : await db.Cases.FirstOrDefaultAsync(c => c.PublicId == id && c.DeletedOn == null, cancellationToken);
-        return record is null || !await access.MayReachAsync(user!, record, cancellationToken) ? null : (record, user!);
-    }
-}
 
 /// <summary>The body of <c>POST /api/v1/cases/{publicId}/actions</c>; which fields matter depends on the action.</summary>
 public sealed record CaseActionRequest(

@@ -33,7 +33,7 @@ public static class CaseCorrectionEndpoints
         return api;
     }
 
-    public static async Task<IResult> CorrectClassification(string publicId, HttpContext http, CaseApiAccess access, CaseCorrections corrections, QorgauDbContext db, JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<IResult> CorrectClassification(string publicId, HttpContext http, StaffCaseAccess access, CaseCorrections corrections, QorgauDbContext db, JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var (body, refusal) = await JsonBody.ReadObjectAsync(http.Request, localizer, cancellationToken);
         if (body is not { } element)
@@ -47,7 +47,7 @@ public static class CaseCorrectionEndpoints
             return TypedResults.ValidationProblem(unreadable.ToDictionary(f => f, _ => new[] { localizer["Api.FieldUnreadable"].Value }), title: localizer["Api.InvalidCorrection"]);
         }
 
-        if (await access.FindAsync(http.User, publicId, cancellationToken) is not { } found)
+        if (await access.ReachAsync(http.User, publicId, cancellationToken) is not { } found)
         {
             return TypedResults.Problem(localizer["Api.CaseNotFound"], statusCode: StatusCodes.Status404NotFound, title: localizer["Api.NotFound"]);
         }

@@ -73,9 +73,9 @@ public static class CaseEndpoints
         return api;
     }
 
-    public static async Task<IResult> Unassign(string publicId, string? user, string? role, HttpContext http, CaseApiAccess access, CaseTeam team, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<IResult> Unassign(string publicId, string? user, string? role, HttpContext http, StaffCaseAccess access, CaseTeam team, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (await access.FindAsync(http.User, publicId, cancellationToken) is not { } found)
+        if (await access.ReachAsync(http.User, publicId, cancellationToken) is not { } found)
         {
             return NotFound(localizer);
         }
@@ -113,7 +113,7 @@ public static class CaseEndpoints
         return TypedResults.Ok(new CaseListResponse([.. page.Items.Select(CaseListItem.From)], page.Total, page.Page, page.PageSize, page.TotalIsAtLeast));
     }
 
-    public static async Task<IResult> GetCase(string publicId, string? asOf, HttpContext http, CaseApiAccess access, StaffCaseAccess reads, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<IResult> GetCase(string publicId, string? asOf, HttpContext http, StaffCaseAccess access, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         DateTime? asOfUtc = null;
         if (!string.IsNullOrEmpty(asOf))
@@ -126,16 +126,15 @@ public static class CaseEndpoints
             asOfUtc = parsed.UtcDateTime;
         }
 
-        if (await access.FindAsync(http.User, publicId, cancellationToken) is not { } found)
+        if (await access.ReadAsync(http.User, publicId, "api", cancellationToken) is not { } found)
         {
             return NotFound(localizer);
         }
 
-        await reads.RecordApiReadAsync(found.Case, found.User, "api", cancellationToken);
         return TypedResults.Ok(await ResponseAsync(db, found.Case, asOfUtc, cancellationToken));
     }
 
-    public static async Task<IResult> ApplyAction(string publicId, HttpContext http, CaseApiAccess access, CaseWork work, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<IResult> ApplyAction(string publicId, HttpContext http, StaffCaseAccess access, CaseWork work, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var (request, readProblem) = await ReadAsync<CaseActionRequest>(http.Request, localizer, cancellationToken);
         if (request is null)
@@ -148,7 +147,7 @@ public static class CaseEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["action"] = [localizer["CaseProblem.required"]] }, title: localizer["Api.InvalidAction"]);
         }
 
-        if (await access.FindAsync(http.User, publicId, cancellationToken) is not { } found)
+        if (await access.ReachAsync(http.User, publicId, cancellationToken) is not { } found)
         {
             return NotFound(localizer);
         }
@@ -171,9 +170,9 @@ public static class CaseEndpoints
         };
     }
 
-    public static async Task<IResult> ConfirmRequalification(string publicId, HttpContext http, CaseApiAccess access, CaseWork work, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<IResult> ConfirmRequalification(string publicId, HttpContext http, StaffCaseAccess access, CaseWork work, QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (await access.FindAsync(http.User, publicId, cancellationToken) is not { } found)
+        if (await access.ReachAsync(http.User, publicId, cancellationToken) is not { } found)
         {
             return NotFound(localizer);
         }
@@ -194,7 +193,7 @@ public static class CaseEndpoints
         };
     }
 
-    public static async Task<IResult> Assign(string publicId, HttpContext http, CaseApiAccess access, CaseTeam team, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<IResult> Assign(string publicId, HttpContext http, StaffCaseAccess access, CaseTeam team, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var (request, readProblem) = await ReadAsync<AssignmentRequest>(http.Request, localizer, cancellationToken);
         if (request is null)
@@ -218,7 +217,7 @@ public static class CaseEndpoints
             return TypedResults.ValidationProblem(missing, title: localizer["Api.InvalidAssignment"]);
         }
 
-        if (await access.FindAsync(http.User, publicId, cancellationToken) is not { } found)
+        if (await access.ReachAsync(http.User, publicId, cancellationToken) is not { } found)
         {
             return NotFound(localizer);
         }

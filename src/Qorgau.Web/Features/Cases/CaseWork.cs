@@ -164,7 +164,7 @@ public sealed class CaseWork(
         var withdrawals = await db.Withdrawals.AsNoTracking().Where(w => w.CaseId == record.Id).ToListAsync(cancellationToken);
         var officials = await db.AccusedOfficials.Where(o => o.CaseId == record.Id).Select(o => o.Id).ToListAsync(cancellationToken);
         officials.AddRange(db.AccusedOfficials.Local.Where(o => o.CaseId == record.Id && !officials.Contains(o.Id)).Select(o => o.Id));
-        var into = command.Into?.Trim().ToUpperInvariant();
+        var into = PublicCaseId.Normalise(command.Into);
         var mergeTarget = command.Action == CaseAction.Merge && !string.IsNullOrEmpty(into)
             ? await db.Cases.FirstOrDefaultAsync(c => c.PublicId == into, cancellationToken)
             : null;

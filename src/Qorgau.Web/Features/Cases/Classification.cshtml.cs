@@ -12,7 +12,7 @@ namespace Qorgau.Web.Features.Cases;
 
 /// <summary>Corrects a case's classification after intake (<see cref="CaseCorrections"/>): the form shows the values as they stand, and what was typed stays on a refusal.</summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class ClassificationModel(CaseApiAccess access, CaseCorrections corrections, QorgauDbContext db, Qorgau.Domain.Profiles.JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ClassificationModel(StaffCaseAccess access, CaseCorrections corrections, QorgauDbContext db, Qorgau.Domain.Profiles.JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public ClassificationForm Correction { get; set; } = new();
@@ -29,7 +29,7 @@ public sealed class ClassificationModel(CaseApiAccess access, CaseCorrections co
 
     public async Task<IActionResult> OnGetAsync(string publicId, CancellationToken cancellationToken)
     {
-        if (await access.FindAsync(User, publicId, cancellationToken) is not { } found)
+        if (await access.ReachAsync(User, publicId, cancellationToken) is not { } found)
         {
             return NotFound();
         }
@@ -40,7 +40,7 @@ public sealed class ClassificationModel(CaseApiAccess access, CaseCorrections co
 
     public async Task<IActionResult> OnPostAsync(string publicId, CancellationToken cancellationToken)
     {
-        if (await access.FindAsync(User, publicId, cancellationToken) is not { } found)
+        if (await access.ReachAsync(User, publicId, cancellationToken) is not { } found)
         {
             return NotFound();
         }

@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Evidence;
 using Qorgau.Domain.Organisations;
-using Qorgau.Domain.Security;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -17,7 +15,7 @@ namespace Qorgau.Web.Features.Evidence;
 /// ("keys follow the work"), or to one member on /staff/key-holder. Only admitted members receive it
 /// (<see cref="MemberAdmission"/>): a role alone gives nothing.
 /// </summary>
-public sealed class CustodySigners(QorgauDbContext db, AuditLog audit, TimeProvider clock, MemberAdmission admission)
+public sealed class CustodySigners(QorgauDbContext db, CaseKeyring keyring, AuditLog audit, TimeProvider clock, MemberAdmission admission)
 {
     /// <summary>The organisation's signing key for this member, or null when they hold no usable copy.</summary>
     public async Task<byte[]?> SigningKeyAsync(Organisation organisation, Guid userId, byte[] userPrivateKey, CancellationToken cancellationToken)
@@ -26,19 +24,9 @@ public sealed class CustodySigners(QorgauDbContext db, AuditLog audit, TimeProvi
         return key is not null && organisation.SigningPublicKey is { } expected && CustodySigning.PublicKeyOf(key).AsSpan().SequenceEqual(expected) ? key : null;
     }
 
-    /// <summary>The signing key through the organisation secrets, for key holders only.</summary>
-    public async Task<byte[]?> AsKeyHolderAsync(Guid organisationId, Guid userId, byte[] userPrivateKey, CancellationToken cancellationToken)
-    {
-        var holder = await db.OrganisationKeyHolders.AsNoTracking().FirstOrDefaultAsync(h => h.OrganisationId == organisationId && h.UserId == userId, cancellationToken);
-        try
-        {
-            return holder is null ? null : Keyring.OpenOrganisationSecrets(holder.SealedSecrets, userPrivateKey, organisationId).SigningPrivateKey;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The signing key through the organisation secrets, for key holders only (opened by the keyring, as every organisation key is).</summary>
+    public async Task<byte[]?> AsKeyHolderAsync(Guid organisationId, Guid userId, byte[] userPrivateKey, CancellationToken cancellationToken) =>
+        (await keyring.OpenOrganisationAsync(organisationId, userId, userPrivateKey, cancellationToken))?.SigningPrivateKey;
 
     /// <summary>
     /// Seals the signing key to every admitted case-working member of the organisation whose copy is
@@ -93,19 +81,12 @@ public sealed class CustodySigners(QorgauDbContext db, AuditLog audit, TimeProvi
     private async Task<byte[]?> FromGrantAsync(Guid organisationId, Guid userId, byte[] userPrivateKey, CancellationToken cancellationToken)
     {
         var grant = await db.CustodySignerGrants.AsNoTracking().FirstOrDefaultAsync(g => g.OrganisationId == organisationId && g.UserId == userId, cancellationToken);
-        try
-        {
-            return grant is null ? null : CustodySigning.OpenForMember(grant.SealedKey, userPrivateKey, organisationId, userId);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
+        return grant is null ? null : CaseKeyring.OpenedOrNull(() => CustodySigning.OpenForMember(grant.SealedKey, userPrivateKey, organisationId, userId));
     }
 
     private void Seal(Guid organisationId, StaffUser member, byte[] signingKey, Guid grantedBy, CustodySignerGrant? existing)
     {
-        var publicKey = member.PublicKey ?? throw new InvalidOperationException("The account has no key pair yet.");
+        var publicKey = CaseKeyring.PublicKeyOf(member);
         var sealedKey = CustodySigning.SealToMember(signingKey, publicKey, organisationId, member.Id);
         var now = clock.GetUtcNow().UtcDateTime;
         if (existing is null)

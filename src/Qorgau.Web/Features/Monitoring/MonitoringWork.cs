@@ -26,14 +26,14 @@ public sealed record MonitoringMember(StaffUser User, VisitViewer Viewer);
 /// <summary>
 /// Visits and recommendations of an organisation. A visit has its own key (not a case key), sealed to
 /// the organisation, the team and the member who planned it in <see cref="CaseKeyGrant"/> rows whose
-/// subject is the visit's id, and opened by <see cref="CaseKeyring"/> as an incident's is. Every query
+/// subject is the visit's id, and opened through <see cref="SessionKeys"/> as an incident's is. Every query
 /// goes through <see cref="Visible"/>, so a plan not yet started is absent for anyone outside its team
 /// and their supervisors; every read of a visit is audited.
 /// </summary>
 public sealed class MonitoringWork(
     QorgauDbContext db,
     UserManager<StaffUser> users,
-    StaffKeySession keySession,
+    SessionKeys keys,
     CaseKeyring keyring,
     StaffCaseAccess caseAccess,
     CaseDeadlineTracker deadlines,
@@ -177,8 +177,8 @@ public sealed class MonitoringWork(
             return null;
         }
 
-        var record = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.PublicId == publicId.Trim(), cancellationToken);
-        if (record is null || !await caseAccess.MayReachAsync(member.User, record, cancellationToken))
+        var record = await caseAccess.FindAsync(member.User, publicId, cancellationToken);
+        if (record is null)
         {
             problems.Add(new CaseProblem("case", MonitoringProblemCode.Unknown));
             return null;
@@ -483,8 +483,7 @@ public sealed class MonitoringWork(
 
     internal async Task<byte[]?> KeyAsync(MonitoringMember member, Guid visitId, CancellationToken cancellationToken)
     {
-        var privateKey = await keySession.GetPrivateKeyAsync(member.User.Id, cancellationToken);
-        return privateKey is null ? null : await keyring.OpenCaseKeyAsync(visitId, member.User.Id, privateKey);
+        return (await keys.OpenAsync(visitId, member.User.Id, cancellationToken)).Key;
     }
 
     private async Task<byte[]?> RequireKeyAsync(MonitoringMember member, Guid visitId, List<CaseProblem> problems, CancellationToken cancellationToken)

@@ -62,7 +62,7 @@ public sealed class LegalHolds(QorgauDbContext db, UserManager<StaffUser> users,
     {
         var problems = new Dictionary<string, string>();
         CheckReason(reason, "reason", problems);
-        var number = publicId?.Trim();
+        var number = Qorgau.Domain.Intake.PublicCaseId.Normalise(publicId);
         var cases = await visible.FilterAsync(supervisor.User.Id, db.Cases.Where(c => c.OrganisationId == supervisor.OrganisationId && c.DeletedOn == null), cancellationToken);
         var caseId = string.IsNullOrEmpty(number) ? null : await cases.Where(c => c.PublicId == number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         if (string.IsNullOrEmpty(number))

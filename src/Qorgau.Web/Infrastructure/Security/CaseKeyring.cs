@@ -150,7 +150,11 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
         return grant is null ? null : TryOpen(grant.SealedKey, complainantPrivateKey, caseId);
     }
 
-    /// <summary>The case key for a user: their own grant, or through an organisation they hold keys for. Null when they have no access.</summary>
+    /// <summary>
+    /// The key of a case, or of anything sealed like one (an incident, a visit: the subject's id is the sealing
+    /// context), for a user: their own grant, or through an organisation they hold keys for. Null when they have
+    /// no access. A signed-in member's key is opened through <see cref="SessionKeys"/>.
+    /// </summary>
     public async Task<byte[]?> OpenCaseKeyAsync(Guid caseId, Guid userId, byte[] userPrivateKey)
     {
         var own = await db.CaseKeyGrants.AsNoTracking()
@@ -261,23 +265,32 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
         return restored;
     }
 
-    private async Task<Keyring.OrganisationSecrets?> OpenOrganisationAsync(Guid organisationId, Guid holderId, byte[] holderPrivateKey)
+    /// <summary>
+    /// The organisation's secrets through the holder's own copy; null when they hold none or it does not open
+    /// (sealed to a key they no longer have). Custody signing opens the signing key here too.
+    /// </summary>
+    public async Task<Keyring.OrganisationSecrets?> OpenOrganisationAsync(Guid organisationId, Guid holderId, byte[] holderPrivateKey, CancellationToken cancellationToken = default)
     {
-        var holder = await db.OrganisationKeyHolders.AsNoTracking().FirstOrDefaultAsync(h => h.OrganisationId == organisationId && h.UserId == holderId);
-        if (holder is null)
-        {
-            return null;
-        }
+        var holder = await db.OrganisationKeyHolders.AsNoTracking().FirstOrDefaultAsync(h => h.OrganisationId == organisationId && h.UserId == holderId, cancellationToken);
+        return holder is null ? null : OpenedOrNull(() => Keyring.OpenOrganisationSecrets(holder.SealedSecrets, holderPrivateKey, organisationId));
+    }
 
+    /// <summary>What <paramref name="open"/> opens, or null when the sealed copy does not open with the key given.</summary>
+    internal static T? OpenedOrNull<T>(Func<T> open)
+        where T : class
+    {
         try
         {
-            return Keyring.OpenOrganisationSecrets(holder.SealedSecrets, holderPrivateKey, organisationId);
+            return open();
         }
         catch (CryptographicException)
         {
             return null;
         }
     }
+
+    internal static byte[] PublicKeyOf(StaffUser user) =>
+        user.PublicKey ?? throw new InvalidOperationException("The account has no key pair yet.");
 
     private void AddHolder(Guid organisationId, StaffUser holder, Keyring.OrganisationSecrets secrets) =>
         db.OrganisationKeyHolders.Add(new OrganisationKeyHolder
@@ -298,18 +311,6 @@ public sealed class CaseKeyring(QorgauDbContext db, AuditLog audit, TimeProvider
             GrantedAtUtc = clock.GetUtcNow().UtcDateTime,
         });
 
-    private static byte[] PublicKeyOf(StaffUser user) =>
-        user.PublicKey ?? throw new InvalidOperationException("The account has no key pair yet.");
-
-    private static byte[]? TryOpen(byte[] sealedKey, byte[] privateKey, Guid caseId)
-    {
-        try
-        {
-            return Keyring.OpenCaseKey(sealedKey, privateKey, caseId);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    private static byte[]? TryOpen(byte[] sealedKey, byte[] privateKey, Guid caseId) =>
+        OpenedOrNull(() => Keyring.OpenCaseKey(sealedKey, privateKey, caseId));
 }

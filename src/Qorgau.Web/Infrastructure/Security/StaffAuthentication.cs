@@ -102,6 +102,7 @@ public static class StaffAuthentication
         services.AddScoped<StaffKeySession>();
         services.AddScoped<ExpiredSessionKeys>();
         services.AddScoped<CaseKeyring>();
+        services.AddScoped<SessionKeys>();
         services.AddScoped<MemberAdmission>();
         services.AddDataProtection().PersistKeysToDbContext<QorgauDbContext>().SetApplicationName("Qorgau");
 

@@ -15,7 +15,7 @@ namespace Qorgau.Web.Features.Cases.Links;
 /// proposed to this case. Holds no case content, so it opens no key.
 /// </summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class LinksModel(CaseApiAccess access, CaseLinks links, QorgauDbContext db) : PageModel
+public sealed class LinksModel(StaffCaseAccess access, CaseLinks links, QorgauDbContext db) : PageModel
 {
     /// <summary>The look-alike proposed to, as the list of candidates named it.</summary>
     [BindProperty]
@@ -38,7 +38,7 @@ public sealed class LinksModel(CaseApiAccess access, CaseLinks links, QorgauDbCo
     public CaseLinkProblem? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string publicId, CancellationToken cancellationToken) =>
-        await access.FindAsync(User, publicId, cancellationToken) is { } found ? await ShowAsync(found.Case, found.User, cancellationToken) : NotFound();
+        await access.ReachAsync(User, publicId, cancellationToken) is { } found ? await ShowAsync(found.Case, found.User, cancellationToken) : NotFound();
 
     public Task<IActionResult> OnPostProposeAsync(string publicId, CancellationToken cancellationToken) =>
         ActAsync(publicId, (record, user, supervisor) => links.ProposeAsync(record, user, supervisor, Reference, cancellationToken), cancellationToken);
@@ -51,7 +51,7 @@ public sealed class LinksModel(CaseApiAccess access, CaseLinks links, QorgauDbCo
 
     private async Task<IActionResult> ActAsync(string publicId, Func<Case, StaffUser, bool, Task<CaseLinkProblem?>> act, CancellationToken cancellationToken)
     {
-        if (await access.FindAsync(User, publicId, cancellationToken) is not { } found)
+        if (await access.ReachAsync(User, publicId, cancellationToken) is not { } found)
         {
             return NotFound();
         }
