@@ -119,7 +119,7 @@ public sealed class StaffCaseAccess(
     public async Task RecordApiReadAsync(Case record, StaffUser user, string purpose, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = clock.GetUtcNow().UtcDateTime, Kind = CaseEventKind.Accessed, ActorUserId = user.Id, Detail = purpose });
+        db.CaseEvents.Add(CaseEvents.Accessed(record.Id, clock.GetUtcNow().UtcDateTime, user.Id, purpose));
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("case.read", user.Id, record.OrganisationId, "case", record.Id.ToString(), purpose), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -151,14 +151,7 @@ public sealed class StaffCaseAccess(
     {
         var receiver = await db.Organisations.FirstAsync(o => o.Id == receiverId, cancellationToken);
         await work.HandOverAsync(record, receiver, caseKey, cancellationToken);
-        db.CaseEvents.Add(new CaseEvent
-        {
-            CaseId = record.Id,
-            OccurredAtUtc = now,
-            Kind = CaseEventKind.ReferralHandedOver,
-            ActorUserId = user.Id,
-            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["organisation"] = receiver.Code }),
-        });
+        db.CaseEvents.Add(CaseEvents.ReferralHandedOver(record.Id, now, user.Id, receiver.Code));
     }
 
     /// <summary>Every opening is on the timeline and in the audit log; it also hands the key on to anyone still waiting for it.</summary>
@@ -176,11 +169,11 @@ public sealed class StaffCaseAccess(
             db.Entry(record).Property(c => c.FirstReadAtUtc).IsModified = false;
             if (first)
             {
-                db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Read, ActorUserId = user.Id });
+                db.CaseEvents.Add(CaseEvents.Read(record.Id, now, user.Id));
             }
         }
 
-        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Accessed, ActorUserId = user.Id, Detail = purpose });
+        db.CaseEvents.Add(CaseEvents.Accessed(record.Id, now, user.Id, purpose));
         if (record.PendingReferralOrganisationId is { } receiverId)
         {
             await CompleteReferralAsync(record, receiverId, user, caseKey, now, cancellationToken);
