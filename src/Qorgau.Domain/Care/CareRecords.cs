@@ -203,5 +203,5 @@ public static class CareEventKind
         [ExaminationRecorded, SupportRequested, SupportStatus, MeasureRequested, MeasureStatus, CompensationFiled, CompensationDecided, CompensationPaid, IncidentLinked, IncidentInquiry];
 
     public static string PaidDetail(decimal amount) =>
-        CaseEventDetail.Write(new Dictionary<string, string?> { ["amount"] = amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) });
+        CaseEventDetail.Write(new Dictionary<string, string?> { [CaseEventDetail.Amount] = CaseEvents.Money(amount) });
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Proceedings;
 using Qorgau.Domain.Profiles;
@@ -33,14 +32,10 @@ public static class CaseActionEffects
             DeadlinesMet = CaseDeadlines.MetBy(command.Action),
             DeadlinesNotApplicable = CaseDeadlines.ClosesAll(next) ? null : CaseDeadlines.MootedBy(command.Action),
         };
-        var detail = new Dictionary<string, string?>
-        {
-            [CaseEventDetail.To] = EnumCode.Of(next),
-            ["on"] = Date(context.On),
-        };
+        var detail = new ActionDetail(next, context.On);
         if (recorded.Article != command.Article)
         {
-            detail["recorded-as"] = recorded.Article;
+            detail.RecordedAs(recorded.Article);
         }
 
         var kind = CaseEventKind.Of(command.Action);
@@ -54,57 +49,27 @@ public static class CaseActionEffects
             new Applier(record, proceeding, command, context, effects, detail).Apply();
         }
 
-        Flag(decision, detail);
+        detail.Flag(decision.Flags, decision.FlaggedAct);
         record.Status = next;
         record.Revision++;
-        effects.Events.Add(Event(context, record.Id, kind, context.ActorId, detail));
+        effects.Events.Add(CaseEvents.Action(record.Id, context.AtUtc, kind, context.ActorId, detail, context.Source));
         return effects;
     }
 
     /// <summary>A requalification away from torture in an organisation that decides waits for a second supervisor: nothing changes but the proposal.</summary>
-    private static void Propose(Proceeding proceeding, CaseCommand command, CaseActionContext context, Dictionary<string, string?> detail)
+    private static void Propose(Proceeding proceeding, CaseCommand command, CaseActionContext context, ActionDetail detail)
     {
         proceeding.PendingArticle = command.Article;
         proceeding.PendingReason = command.Reason!.Trim();
         proceeding.PendingOn = context.On;
         proceeding.PendingInvestigatingBody = command.InvestigatingBody;
         proceeding.PendingByUserId = context.ActorId;
-        detail["from"] = proceeding.CurrentArticle;
-        detail["proposed"] = command.Article;
-        detail["investigating-body"] = command.InvestigatingBody;
+        detail.Proposal(proceeding.CurrentArticle, command.Article, command.InvestigatingBody);
     }
-
-    /// <summary>The decision's flags on the action's event, with the date of the act a bar was judged by and where that date came from.</summary>
-    private static void Flag(CaseDecision decision, Dictionary<string, string?> detail)
-    {
-        if (decision.Flags.Count == 0)
-        {
-            return;
-        }
-
-        detail[CaseEventDetail.Flags] = CaseEventDetail.WriteFlags(decision.Flags);
-        if (decision.FlaggedAct is { } act)
-        {
-            detail["act-on"] = Date(act.On);
-            detail["act-on-from"] = act.FromReceipt ? "received" : "incident";
-        }
-    }
-
-    private static string Date(DateOnly on) => on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static CaseEvent Event(CaseActionContext context, Guid caseId, string kind, Guid? actorId, Dictionary<string, string?> detail)
-    {
-        if (context.Source is { } source)
-        {
-            detail[CaseEventDetail.Source] = source;
-        }
-
-        return new CaseEvent { CaseId = caseId, OccurredAtUtc = context.AtUtc, Kind = kind, ActorUserId = actorId, Detail = CaseEventDetail.Write(detail) };
-    }
-
-    private sealed class Applier(Case record, Proceeding? proceeding, CaseCommand command, CaseActionContext context, CaseEffects effects, Dictionary<string, string?> detail)
+    private sealed class Applier(Case record, Proceeding? proceeding, CaseCommand command, CaseActionContext context, CaseEffects effects, ActionDetail detail)
     {
         private DateOnly On => context.On;
 
@@ -118,13 +83,11 @@ public static class CaseActionEffects
                     Merge();
                     break;
                 case CaseAction.Refer:
-                    detail["from"] = context.ReferringOrganisation;
-                    detail["organisation"] = context.ReceivingOrganisation;
-                    detail["handover"] = context.HandoverPending ? "pending" : null;
+                    detail.Referral(context.ReferringOrganisation, context.ReceivingOrganisation, context.HandoverPending);
                     break;
                 case CaseAction.Reject:
                     record.OutOfScopeReason = command.Reason;
-                    detail["reason"] = command.Reason;
+                    detail.Reason(command.Reason);
                     break;
                 case CaseAction.Register:
                     Register();
@@ -135,17 +98,17 @@ public static class CaseActionEffects
                 case CaseAction.Terminate:
                     Proceeding.TerminationReason = command.Reason;
                     Proceeding.TerminatedOn = On;
-                    detail["reason"] = command.Reason;
+                    detail.Reason(command.Reason);
                     break;
                 case CaseAction.Reopen:
                     Proceeding.TerminationReason = null;
                     Proceeding.TerminatedOn = null;
-                    detail["reason"] = Trimmed(command.Reason);
+                    detail.Reason(Trimmed(command.Reason));
                     break;
                 case CaseAction.Indict:
                     Proceeding.IndictedOn = On;
                     Proceeding.Court = Trimmed(command.Court);
-                    detail["court"] = Proceeding.Court;
+                    detail.Court(Proceeding.Court);
                     break;
                 case CaseAction.Verdict:
                     Verdict();
@@ -153,7 +116,7 @@ public static class CaseActionEffects
                 case CaseAction.Appeal:
                     Proceeding.AppealedOn = On;
                     Proceeding.AppealedBy = command.AppealBy;
-                    detail["by"] = EnumCode.Of(command.AppealBy!.Value);
+                    detail.Appeal(command.AppealBy!.Value);
                     break;
                 case CaseAction.Finalise:
                     Proceeding.FinalOn = On;
@@ -165,8 +128,8 @@ public static class CaseActionEffects
         {
             var target = context.MergeTarget ?? throw new InvalidOperationException("A merge needs the case it goes into.");
             record.MergedIntoCaseId = target.Id;
-            detail["into"] = target.PublicId;
-            effects.Events.Add(Event(context, target.Id, CaseEventKind.MergedFrom, context.ActorId, new() { ["from"] = record.PublicId }));
+            detail.MergedInto(target.PublicId);
+            effects.Events.Add(CaseEvents.MergedFrom(target.Id, context.AtUtc, context.ActorId, record.PublicId, context.Source));
         }
 
         private void Register()
@@ -179,9 +142,7 @@ public static class CaseActionEffects
             var number = command.RegisterNumber!.Trim();
             effects.OpenedProceeding = new Proceeding { CaseId = record.Id, RegisterNumber = number, RegisteredOn = On, ArticleAtRegistration = command.Article!, CurrentArticle = command.Article!, InvestigatingBody = command.InvestigatingBody };
             effects.Qualifications.Add(new Qualification { CaseId = record.Id, ArticleCode = command.Article!, On = On, ByUserId = context.ActorId, RecordedAtUtc = context.AtUtc });
-            detail[CaseEventDetail.Article] = command.Article;
-            detail["number"] = number;
-            detail["investigating-body"] = command.InvestigatingBody;
+            detail.Registration(command.Article, number, command.InvestigatingBody);
         }
 
         private void Requalify()
@@ -196,10 +157,7 @@ public static class CaseActionEffects
                 ByUserId = context.ActorId,
                 RecordedAtUtc = context.AtUtc,
             });
-            detail["from"] = Proceeding.CurrentArticle;
-            detail[CaseEventDetail.Article] = command.Article;
-            detail["investigating-body"] = command.InvestigatingBody;
-            detail["proposed-by"] = context.ProposedBy?.ToString();
+            detail.Requalification(Proceeding.CurrentArticle, command.Article, command.InvestigatingBody, context.ProposedBy);
             Proceeding.CurrentArticle = command.Article!;
             Proceeding.InvestigatingBody = command.InvestigatingBody ?? Proceeding.InvestigatingBody;
             Proceeding.PendingArticle = null;
@@ -240,29 +198,9 @@ public static class CaseActionEffects
 
             Proceeding.VerdictOn = On;
             Proceeding.PleaAgreement |= command.PleaAgreement;
-            detail["convictions"] = Count(VerdictOutcome.Conviction);
-            detail["acquittals"] = Count(VerdictOutcome.Acquittal);
-            detail["plea-agreement"] = command.PleaAgreement ? "true" : null;
-            detail["on-appeal"] = onAppeal ? "true" : null;
-            PenaltyCounts();
+            var convictions = command.Sentences.Where(s => s.Outcome == VerdictOutcome.Conviction).Select(s => s.Terms).ToList();
+            detail.Verdict(convictions.Count, command.Sentences.Count(s => s.Outcome == VerdictOutcome.Acquittal), command.PleaAgreement, onAppeal, convictions);
         }
-
-        /// <summary>How many convicted officials got each main penalty, and a suspended sentence: the timeline shows them, statistics count them.</summary>
-        private void PenaltyCounts()
-        {
-            var terms = command.Sentences.Where(s => s.Outcome == VerdictOutcome.Conviction).Select(s => s.Terms).ToList();
-            foreach (var penalty in Enum.GetValues<SentencePenalty>())
-            {
-                detail[$"penalty-{EnumCode.Of(penalty)}"] = CountOrNull(terms.Count(t => t.MainPenalties.Contains(penalty)));
-            }
-
-            detail["suspended"] = CountOrNull(terms.Count(t => t.Suspended));
-        }
-
-        private static string? CountOrNull(int count) => count > 0 ? count.ToString(CultureInfo.InvariantCulture) : null;
-
-        private string Count(VerdictOutcome outcome) =>
-            command.Sentences.Count(s => s.Outcome == outcome).ToString(CultureInfo.InvariantCulture);
 
         /// <summary>An official the verdict names for the first time: agency, position and rank, no name (names are added under the case key).</summary>
         private Guid AddOfficial(SentenceCommand sentence)
@@ -276,7 +214,7 @@ public static class CaseActionEffects
                 AddedAtUtc = context.AtUtc,
             };
             effects.Officials.Add(official);
-            effects.Events.Add(Event(context, record.Id, CaseEventKind.OfficialAdded, null, new() { ["agency"] = official.AgencyCode, ["official"] = official.Id.ToString() }));
+            effects.Events.Add(CaseEvents.OfficialAdded(record.Id, context.AtUtc, null, official.AgencyCode, official.Id, context.Source));
             return official.Id;
         }
     }

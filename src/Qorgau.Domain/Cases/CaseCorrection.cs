@@ -195,8 +195,8 @@ public static class CaseCorrection
 
         if (bars is { Matter: true })
         {
-            detail["act-on"] = bars.After.On.ToString(DateFormat, CultureInfo.InvariantCulture);
-            detail["act-on-from"] = bars.After.FromReceipt ? "received" : "incident";
+            detail[CaseEventDetail.ActOn] = bars.After.On.ToString(DateFormat, CultureInfo.InvariantCulture);
+            detail[CaseEventDetail.ActOnFrom] = bars.After.FromReceipt ? CaseEventDetail.ActOnFromReceipt : CaseEventDetail.ActOnFromIncident;
             detail[CaseEventDetail.Flags] = bars.Raised.Count > 0 ? CaseEventDetail.WriteFlags(bars.Raised) : null;
             detail[FlagsLifted] = bars.Lifted.Count > 0 ? CaseEventDetail.WriteFlags(bars.Lifted) : null;
         }

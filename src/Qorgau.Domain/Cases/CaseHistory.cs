@@ -1,50 +1,6 @@
-using System.Text.Json;
 using Qorgau.Domain.Intake;
 
 namespace Qorgau.Domain.Cases;
-
-/// <summary>
-/// The detail of workflow and assignment events: a flat JSON object of codes, dates and ids (never
-/// sensitive text), so that the timeline reads on its own and a past state can be rebuilt from it.
-/// </summary>
-public static class CaseEventDetail
-{
-    public const string To = "to";
-    public const string Article = "article";
-    public const string User = "user";
-    public const string Role = "role";
-
-    /// <summary>Where an event came from when not from a person at the time (the historical import writes "import").</summary>
-    public const string Source = "source";
-
-    /// <summary>The flags of an action's event (<see cref="CaseFlag"/>), written as codes separated by commas so that the detail stays flat.</summary>
-    public const string Flags = "flags";
-
-    public static string WriteFlags(IEnumerable<string> flags) => string.Join(',', flags);
-
-    public static IReadOnlyList<string> ReadFlags(IReadOnlyDictionary<string, string> detail) =>
-        detail.TryGetValue(Flags, out var flags) ? flags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
-
-    public static string Write(IReadOnlyDictionary<string, string?> fields) =>
-        JsonSerializer.Serialize(fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value));
-
-    public static IReadOnlyDictionary<string, string> Read(string? detail)
-    {
-        if (detail is null || !detail.StartsWith('{'))
-        {
-            return new Dictionary<string, string>();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(detail) ?? [];
-        }
-        catch (JsonException)
-        {
-            return new Dictionary<string, string>();
-        }
-    }
-}
 
 /// <summary>A case as it stood at some moment, rebuilt from its events alone.</summary>
 public sealed record CaseSnapshot(DateTime AsOfUtc, CaseStatus Status, string? Article, IReadOnlyDictionary<Guid, string> Assignees, int Events);
@@ -61,21 +17,21 @@ public static class CaseHistory
         foreach (var e in events.Where(e => e.OccurredAtUtc <= asOfUtc).OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id))
         {
             count++;
-            var detail = CaseEventDetail.Read(e.Detail);
+            var detail = EventDetail.Of(e);
             if (CaseEventKind.IsAction(e.Kind, out _))
             {
-                status = EnumCode.Parse<CaseStatus>(detail.GetValueOrDefault(CaseEventDetail.To)) ?? status;
-                article = detail.GetValueOrDefault(CaseEventDetail.Article) ?? article;
+                status = detail.To ?? status;
+                article = detail.Article ?? article;
             }
             else if (e.Kind == CaseEventKind.ArticlePartInferred)
             {
-                article = detail.GetValueOrDefault(CaseEventDetail.Article) ?? article;
+                article = detail.Article ?? article;
             }
-            else if (e.Kind == CaseEventKind.Assigned && TryUser(detail, out var assigned))
+            else if (e.Kind == CaseEventKind.Assigned && detail.User is { } assigned)
             {
-                assignees[assigned] = detail.GetValueOrDefault(CaseEventDetail.Role) ?? string.Empty;
+                assignees[assigned] = detail.Role ?? string.Empty;
             }
-            else if (e.Kind == CaseEventKind.Unassigned && TryUser(detail, out var unassigned))
+            else if (e.Kind == CaseEventKind.Unassigned && detail.User is { } unassigned)
             {
                 assignees.Remove(unassigned);
             }
@@ -83,7 +39,4 @@ public static class CaseHistory
 
         return new CaseSnapshot(asOfUtc, status, article, assignees, count);
     }
-
-    private static bool TryUser(IReadOnlyDictionary<string, string> detail, out Guid user) =>
-        Guid.TryParse(detail.GetValueOrDefault(CaseEventDetail.User), out user);
 }

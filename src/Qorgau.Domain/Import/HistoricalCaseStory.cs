@@ -1,4 +1,3 @@
-using System.Globalization;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
@@ -147,7 +146,7 @@ public static partial class HistoricalCaseStory
             AccountCipher = null,
         };
         var imported = new ImportedCase { Line = row.Line, Case = record };
-        imported.Events.Add(Event(record.Id, ImportClock.At(profile, row.ReceivedOn, 0), CaseEventKind.Received, new() { [ImportEventKind.Channel] = EnumCode.Of(row.Channel) }));
+        imported.Events.Add(CaseEvents.ReceivedByImport(record.Id, ImportClock.At(profile, row.ReceivedOn, 0), row.Channel));
         imported.Deadlines.AddRange(CaseDeadlines.OpenedOnReceipt(profile, record.Id, row.ReceivedOn, target.DeadlineHolder(profile)));
         return imported;
     }
@@ -223,12 +222,6 @@ public static partial class HistoricalCaseStory
 
     private static Dictionary<string, string> Map(params (string Field, string Column)[] pairs) => pairs.ToDictionary(p => p.Field, p => p.Column);
 
-    private static CaseEvent Event(Guid caseId, DateTime at, string kind, Dictionary<string, string?> detail)
-    {
-        detail[ImportEventKind.Source] = ImportEventKind.SourceImport;
-        return new CaseEvent { CaseId = caseId, OccurredAtUtc = at, Kind = kind, Detail = CaseEventDetail.Write(detail) };
-    }
-
     /// <summary>The case as the steps so far left it, with the facts the rules need.</summary>
     private sealed partial class Story(JurisdictionProfile profile, HistoricalCaseRow row, ImportedCase imported, DateOnly today)
     {
@@ -289,11 +282,7 @@ public static partial class HistoricalCaseStory
                 PaidOn = on,
                 AmountPaid = amount,
             });
-            imported.Events.Add(Event(Record.Id, ImportClock.At(profile, on, _step), CareEventKind.CompensationPaid, new()
-            {
-                [ImportEventKind.Amount] = amount.ToString("0.00", CultureInfo.InvariantCulture),
-                ["on"] = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            }));
+            imported.Events.Add(CaseEvents.CompensationPaidByImport(Record.Id, ImportClock.At(profile, on, _step), amount, on));
         }
     }
 }

@@ -36,11 +36,10 @@ public sealed class ImportedCase
     /// without one, its received_on.
     /// </summary>
     public IEnumerable<string> FlagNotes() =>
-        Events.Select(e => CaseEventDetail.Read(e.Detail))
-            .Select(d => (Detail: d, Flags: CaseEventDetail.ReadFlags(d)))
-            .Where(x => x.Flags.Count > 0)
-            .Select(x => $"recorded with flag {string.Join(", ", x.Flags)}" + (x.Detail.TryGetValue("act-on", out var act)
-                ? $" (date of the act {act}: {(x.Detail.GetValueOrDefault("act-on-from") == "received" ? "received_on, as incident_on is empty" : "incident_on")})"
+        Events.Select(EventDetail.Of)
+            .Where(d => d.Flags.Count > 0)
+            .Select(d => $"recorded with flag {string.Join(", ", d.Flags)}" + (d.Act is { } act
+                ? $" (date of the act {CaseEvents.Day(act.On)}: {(act.FromReceipt ? "received_on, as incident_on is empty" : "incident_on")})"
                 : string.Empty));
 }
 
@@ -50,9 +49,5 @@ public static class ImportEventKind
     /// <summary>The detail field that marks an event as written by the import, not by a person at the time.</summary>
     public const string Source = CaseEventDetail.Source;
 
-    public const string SourceImport = "import";
-
-    public const string Amount = "amount";
-
-    public const string Channel = "channel";
+    public const string SourceImport = CaseEventDetail.ImportSource;
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
-using Qorgau.Domain.Import;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Proceedings;
 using Qorgau.Domain.Profiles;
@@ -100,17 +98,10 @@ public static class CaseStages
             or CareEventKind.CompensationFiled or CareEventKind.CompensationDecided or CareEventKind.CompensationPaid
         || CaseEventKind.IsAction(kind, out _);
 
-    /// <summary>The channel of a <c>received</c> event: a bare code (live intake, demo) or JSON with a <c>channel</c> field (the import).</summary>
-    public static IntakeChannel? ChannelOf(string? detail)
-    {
-        var code = detail is not null && detail.StartsWith('{') ? CaseEventDetail.Read(detail).GetValueOrDefault(ImportEventKind.Channel) : detail;
-        return EnumCode.Parse<IntakeChannel>(code?.Trim());
-    }
-
     private static void Read(JurisdictionProfile profile, CaseStageRecord record, CaseEvent e, List<Sentence>? sentences)
     {
-        var detail = CaseEventDetail.Read(e.Detail);
-        if (detail.GetValueOrDefault(CaseEventDetail.Source) == ImportEventKind.SourceImport)
+        var detail = EventDetail.Of(e);
+        if (detail.IsImported)
         {
             record.Imported = true;
         }
@@ -118,19 +109,19 @@ public static class CaseStages
         switch (e.Kind)
         {
             case CaseEventKind.Received:
-                record.Channel ??= ChannelOf(e.Detail);
+                record.Channel ??= detail.Channel;
                 record.Reach(FunnelStage.Received, e.OccurredAtUtc);
                 return;
             case CaseEventKind.ArticlePartInferred:
                 record.ArticleOpened = record.ArticleOpened is not null && record.Requalifications.Count == 0
-                    ? detail.GetValueOrDefault(CaseEventDetail.Article) ?? record.ArticleOpened
+                    ? detail.Article ?? record.ArticleOpened
                     : record.ArticleOpened;
                 return;
             case CaseEventKind.WithdrawalRequested:
                 record.Reach(FunnelStage.Withdrawn, e.OccurredAtUtc);
                 return;
             case CaseEventKind.WithdrawalOutcomeRecorded:
-                record.WithdrawalOutcome = EnumCode.Parse<WithdrawalOutcome>(detail.GetValueOrDefault("outcome")) ?? record.WithdrawalOutcome;
+                record.WithdrawalOutcome = detail.WithdrawalOutcome ?? record.WithdrawalOutcome;
                 return;
             case CareEventKind.CompensationFiled:
                 record.Reach(FunnelStage.CompensationClaimed, e.OccurredAtUtc);
@@ -149,7 +140,7 @@ public static class CaseStages
         }
     }
 
-    private static void Action(JurisdictionProfile profile, CaseStageRecord record, CaseEvent e, string action, IReadOnlyDictionary<string, string> detail, List<Sentence>? sentences)
+    private static void Action(JurisdictionProfile profile, CaseStageRecord record, CaseEvent e, string action, EventDetail detail, List<Sentence>? sentences)
     {
         switch (action)
         {
@@ -161,7 +152,7 @@ public static class CaseStages
                 record.ClosedAsWithdrawn = true;
                 break;
             case CaseAction.Register:
-                record.ArticleOpened ??= detail.GetValueOrDefault(CaseEventDetail.Article);
+                record.ArticleOpened ??= detail.Article;
                 record.Reach(FunnelStage.Registered, e.OccurredAtUtc);
                 break;
             case CaseAction.Requalify:
@@ -179,11 +170,11 @@ public static class CaseStages
         }
     }
 
-    private static void Requalify(JurisdictionProfile profile, CaseStageRecord record, CaseEvent e, IReadOnlyDictionary<string, string> detail)
+    private static void Requalify(JurisdictionProfile profile, CaseStageRecord record, CaseEvent e, EventDetail detail)
     {
-        var from = detail.GetValueOrDefault("from");
-        var to = detail.GetValueOrDefault(CaseEventDetail.Article);
-        var away = CaseEventDetail.ReadFlags(detail).Contains(CaseFlag.RequalifiedAwayFromTorture)
+        var from = detail.From;
+        var to = detail.Article;
+        var away = detail.Flags.Contains(CaseFlag.RequalifiedAwayFromTorture)
             || (TortureRestrictions.IsTorture(profile, from) && !TortureRestrictions.IsTorture(profile, to));
         record.Requalifications.Add(new Requalification(e.OccurredAtUtc, from, to, away));
         if (away)
@@ -192,9 +183,9 @@ public static class CaseStages
         }
     }
 
-    private static void Terminate(CaseStageRecord record, CaseEvent e, IReadOnlyDictionary<string, string> detail)
+    private static void Terminate(CaseStageRecord record, CaseEvent e, EventDetail detail)
     {
-        var bars = CaseEventDetail.ReadFlags(detail).Where(CaseFlag.IsBar).ToList();
+        var bars = detail.Flags.Where(CaseFlag.IsBar).ToList();
         if (bars.Count > 0)
         {
             record.Reach(FunnelStage.TerminatedFlagged, e.OccurredAtUtc);
@@ -203,20 +194,20 @@ public static class CaseStages
         if (record.ReachedAt(FunnelStage.Terminated) is null)
         {
             record.Reach(FunnelStage.Terminated, e.OccurredAtUtc);
-            record.TerminationReason = detail.GetValueOrDefault("reason");
+            record.TerminationReason = detail.Reason;
             record.TerminationFlags = bars;
         }
     }
 
-    private static void Verdict(CaseStageRecord record, CaseEvent e, IReadOnlyDictionary<string, string> detail, List<Sentence>? sentences)
+    private static void Verdict(CaseStageRecord record, CaseEvent e, EventDetail detail, List<Sentence>? sentences)
     {
-        var convicted = Count(detail, "convictions");
-        var imprisoned = Count(detail, "penalty-imprisonment");
-        var suspended = Count(detail, "suspended");
+        var convicted = detail.Convictions;
+        var imprisoned = detail.Penalised(SentencePenalty.Imprisonment);
+        var suspended = detail.Suspended;
 
         // Suspended sentences are of imprisonment (or, rarely, restriction of liberty): the custodial ones are the rest.
         record.OfficialsConvicted = convicted;
-        record.OfficialsAcquitted = Count(detail, "acquittals");
+        record.OfficialsAcquitted = detail.Acquittals;
         record.OfficialsSuspended = suspended;
         record.OfficialsCustodial = Math.Max(0, imprisoned - suspended);
         record.OfficialsOtherPenalty = Math.Max(0, convicted - imprisoned - Math.Max(0, suspended - imprisoned));
@@ -226,35 +217,33 @@ public static class CaseStages
         Reach(record, FunnelStage.Custodial, record.OfficialsCustodial, e);
         Reach(record, FunnelStage.Suspended, suspended, e);
         Reach(record, FunnelStage.OtherPenalty, record.OfficialsOtherPenalty, e);
-        Reach(record, FunnelStage.PleaAgreement, detail.GetValueOrDefault("plea-agreement") == "true" ? 1 : 0, e);
+        Reach(record, FunnelStage.PleaAgreement, detail.PleaAgreement ? 1 : 0, e);
     }
 
     /// <summary>The months of the sentences this verdict wrote: same day, same instance (first or on appeal).</summary>
-    private static int CustodialMonths(List<Sentence> sentences, IReadOnlyDictionary<string, string> detail)
+    private static int CustodialMonths(List<Sentence> sentences, EventDetail detail)
     {
-        var onAppeal = detail.GetValueOrDefault("on-appeal") == "true";
-        var on = DateOnly.TryParseExact(detail.GetValueOrDefault("on"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null;
+        var on = detail.On;
         return sentences
-            .Where(s => s.On == on && s.OnAppeal == onAppeal && s.Outcome == VerdictOutcome.Conviction && !s.Suspended)
+            .Where(s => s.On == on && s.OnAppeal == detail.OnAppeal && s.Outcome == VerdictOutcome.Conviction && !s.Suspended)
             .Sum(s => s.CustodialMonths ?? 0);
     }
 
-    private static void Decided(CaseStageRecord record, CaseEvent e, IReadOnlyDictionary<string, string> detail)
+    private static void Decided(CaseStageRecord record, CaseEvent e, EventDetail detail)
     {
-        var decision = EnumCode.Parse<ClaimDecision>(detail.GetValueOrDefault("decision"));
-        if (decision is ClaimDecision.Granted or ClaimDecision.PartlyGranted)
+        if (detail.ClaimDecision is ClaimDecision.Granted or ClaimDecision.PartlyGranted)
         {
-            record.CompensationAwarded += Amount(detail);
+            record.CompensationAwarded += detail.Amount;
             record.Reach(FunnelStage.CompensationAwarded, e.OccurredAtUtc);
         }
     }
 
     /// <summary>A payment; the import knows only payments, so it also stands for the claim and the award.</summary>
-    private static void Paid(CaseStageRecord record, CaseEvent e, IReadOnlyDictionary<string, string> detail)
+    private static void Paid(CaseStageRecord record, CaseEvent e, EventDetail detail)
     {
-        var amount = Amount(detail);
+        var amount = detail.Amount;
         record.CompensationPaid += amount;
-        if (detail.GetValueOrDefault(CaseEventDetail.Source) == ImportEventKind.SourceImport)
+        if (detail.IsImported)
         {
             record.CompensationAwarded += amount;
             record.Reach(FunnelStage.CompensationClaimed, e.OccurredAtUtc);
@@ -270,14 +259,5 @@ public static class CaseStages
         {
             record.Reach(stage, e.OccurredAtUtc);
         }
-    }
-
-    private static int Count(IReadOnlyDictionary<string, string> detail, string field) =>
-        int.TryParse(detail.GetValueOrDefault(field), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-
-    private static decimal Amount(IReadOnlyDictionary<string, string> detail)
-    {
-        var text = detail.GetValueOrDefault("awarded") ?? detail.GetValueOrDefault(ImportEventKind.Amount);
-        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : 0m;
     }
 }

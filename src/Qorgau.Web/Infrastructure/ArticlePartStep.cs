@@ -64,19 +64,6 @@ public static class ArticlePartStep
     }
 
     /// <param name="current">The case stands under the bare article now: the event then carries the article, as a requalification would, so that a state rebuilt from the events has the part.</param>
-    private static CaseEvent Event(Guid caseId, string whole, string part, string? kind, bool current, DateTime nowUtc) => new()
-    {
-        CaseId = caseId,
-        OccurredAtUtc = nowUtc,
-        Kind = CaseEventKind.ArticlePartInferred,
-        Detail = CaseEventDetail.Write(new Dictionary<string, string?>
-        {
-            ["from"] = whole,
-            ["part"] = part,
-            [CaseEventDetail.Article] = current ? part : null,
-            ["ill-treatment"] = kind,
-            [CaseEventDetail.Flags] = CaseFlag.ArticlePartInferred,
-            [CaseEventDetail.Source] = Source,
-        }),
-    };
+    private static CaseEvent Event(Guid caseId, string whole, string part, string? kind, bool current, DateTime nowUtc) =>
+        CaseEvents.ArticlePartInferred(caseId, nowUtc, whole, part, kind, current, Source);
 }

@@ -36,7 +36,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
             ContentCipher = Crypto.EncryptText(caseKey, JsonSerializer.Serialize(input.Content), CareField.ExaminationContext(record.Id, id)),
         };
         db.ForensicExaminations.Add(examination);
-        AddEvent(record, CareEventKind.ExaminationRecorded, actorId, new() { ["examination"] = id.ToString(), ["consistency"] = EnumCode.Of(input.Consistency), ["on"] = Day(input.ExaminedOn) });
+        db.CaseEvents.Add(CaseEvents.ExaminationRecorded(record.Id, Now, actorId, id, input.Consistency, input.ExaminedOn));
         await deadlines.MeetAsync(record, [CaseDeadlines.MedicalExamination], cancellationToken: cancellationToken);
         await SaveAsync(record, "examination.recorded", actorId, id, cancellationToken);
         return examination;
@@ -67,7 +67,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
             ProviderCipher = Encrypt(caseKey, provider, CareField.ProviderContext(record.Id, id)),
             NotesCipher = Encrypt(caseKey, notes, CareField.ReferralNotesContext(record.Id, id)),
         });
-        AddEvent(record, CareEventKind.SupportRequested, actorId, new() { ["referral"] = id.ToString(), ["kind"] = EnumCode.Of(kind.Value), ["on"] = Day(on.Value) });
+        db.CaseEvents.Add(CaseEvents.SupportRequested(record.Id, Now, actorId, id, kind.Value, on.Value));
         await SaveAsync(record, "support.requested", actorId, id, cancellationToken);
         return problems;
     }
@@ -90,7 +90,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         }
 
         CareRules.Apply(referral, to.Value, on.Value);
-        AddEvent(record, CareEventKind.SupportStatus, actorId, new() { ["referral"] = referral.Id.ToString(), ["status"] = EnumCode.Of(to.Value), ["on"] = Day(on.Value) });
+        db.CaseEvents.Add(CaseEvents.SupportStatusChanged(record.Id, Now, actorId, referral.Id, to.Value, on.Value));
         await SaveAsync(record, "support.status", actorId, referral.Id, cancellationToken);
         return problems;
     }
@@ -124,7 +124,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
             WithdrawalId = withdrawal?.Id,
             DetailsCipher = Encrypt(caseKey, details, CareField.MeasureContext(record.Id, id)),
         });
-        AddEvent(record, CareEventKind.MeasureRequested, actorId, new() { ["measure"] = id.ToString(), ["kind"] = EnumCode.Of(kind.Value), ["on"] = Day(on.Value), ["withdrawal"] = withdrawal?.Id.ToString() });
+        db.CaseEvents.Add(CaseEvents.MeasureRequested(record.Id, Now, actorId, id, kind.Value, on.Value, withdrawal?.Id));
         await SaveAsync(record, "protection.requested", actorId, id, cancellationToken);
         return problems;
     }
@@ -147,7 +147,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         }
 
         CareRules.Apply(measure, to.Value, on.Value);
-        AddEvent(record, CareEventKind.MeasureStatus, actorId, new() { ["measure"] = measure.Id.ToString(), ["status"] = EnumCode.Of(to.Value), ["on"] = Day(on.Value) });
+        db.CaseEvents.Add(CaseEvents.MeasureStatusChanged(record.Id, Now, actorId, measure.Id, to.Value, on.Value));
         if (measure.Kind == MeasureKind.FollowUpVisit && to.Value == MeasureStatus.Applied)
         {
             await deadlines.MeetAsync(record, [CaseDeadlines.VisitWhileHeld], cancellationToken: cancellationToken);
@@ -177,7 +177,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
             FiledOn = on!.Value,
             NotesCipher = Encrypt(caseKey, notes, CareField.ClaimNotesContext(record.Id, id)),
         });
-        AddEvent(record, CareEventKind.CompensationFiled, actorId, new() { ["claim"] = id.ToString(), ["amount"] = Money(amount.Value), ["on"] = Day(on.Value) });
+        db.CaseEvents.Add(CaseEvents.CompensationFiled(record.Id, Now, actorId, id, amount.Value, on.Value));
         await SaveAsync(record, "compensation.filed", actorId, id, cancellationToken);
         return problems;
     }
@@ -201,7 +201,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         }
 
         CareRules.Decide(claim, decision.Value, on.Value, awarded);
-        AddEvent(record, CareEventKind.CompensationDecided, actorId, new() { ["claim"] = claim.Id.ToString(), ["decision"] = EnumCode.Of(decision.Value), ["awarded"] = Money(claim.AmountAwarded ?? 0), ["on"] = Day(on.Value) });
+        db.CaseEvents.Add(CaseEvents.CompensationDecided(record.Id, Now, actorId, claim.Id, decision.Value, claim.AmountAwarded ?? 0, on.Value));
         await SaveAsync(record, "compensation.decided", actorId, claim.Id, cancellationToken);
         return problems;
     }
@@ -225,7 +225,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         }
 
         CareRules.Pay(claim, on.Value, amount.Value);
-        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = Now, Kind = CareEventKind.CompensationPaid, ActorUserId = actorId, Detail = CareEventKind.PaidDetail(amount.Value) });
+        db.CaseEvents.Add(CaseEvents.CompensationPaid(record.Id, Now, actorId, amount.Value));
         await SaveAsync(record, "compensation.paid", actorId, claim.Id, cancellationToken);
         return problems;
     }
@@ -237,13 +237,8 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private static string Day(DateOnly on) => on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
     private static byte[]? Encrypt(byte[] caseKey, string? text, string context) =>
         text is null ? null : Crypto.EncryptText(caseKey, text, context);
-
-    private void AddEvent(Case record, string kind, Guid actorId, Dictionary<string, string?> detail) =>
-        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = Now, Kind = kind, ActorUserId = actorId, Detail = CaseEventDetail.Write(detail) });
 
     private async Task SaveAsync(Case record, string action, Guid actorId, Guid subjectId, CancellationToken cancellationToken)
     {

@@ -151,7 +151,7 @@ public sealed class IncidentRegister(
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var linked in await LinkedCasesAsync(incident.Id, cancellationToken))
         {
-            db.CaseEvents.Add(new CaseEvent { CaseId = linked.Id, OccurredAtUtc = now, Kind = CareEventKind.IncidentInquiry, ActorUserId = member.Id, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["inquiry"] = EnumCode.Of(to.Value) }) });
+            db.CaseEvents.Add(CaseEvents.IncidentInquiry(linked.Id, now, member.Id, incident.Id, to.Value));
         }
 
         await audit.WriteAsync(new AuditEvent("incident.inquiry", member.Id, incident.OrganisationId, "incident", incident.Id.ToString(), $"inquiry={EnumCode.Of(to.Value)}"), cancellationToken);
@@ -186,14 +186,7 @@ public sealed class IncidentRegister(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.IncidentCases.Add(new IncidentCase { IncidentId = incident.Id, CaseId = linked.Id, LinkedAtUtc = now });
-        db.CaseEvents.Add(new CaseEvent
-        {
-            CaseId = linked.Id,
-            OccurredAtUtc = now,
-            Kind = CareEventKind.IncidentLinked,
-            ActorUserId = actorId,
-            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["incident"] = incident.Id.ToString(), ["kind"] = EnumCode.Of(incident.Kind), ["on"] = incident.OccurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["persons"] = incident.Persons.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-        });
+        db.CaseEvents.Add(CaseEvents.IncidentLinked(linked.Id, now, actorId, incident));
     }
 
     /// <summary>Case numbers of the member's own organisation only: another organisation's case, or one the independence guard hides from the member, is "unknown", as if it did not exist.</summary>

@@ -38,8 +38,7 @@ public sealed class CaseConversation(QorgauDbContext db, CaseDeadlineTracker dea
             TextCipher = Crypto.EncryptText(caseKey, text.Trim(), CaseField.MessageContext(caseId, id)),
         };
         db.CaseMessages.Add(message);
-        var kind = author == MessageAuthor.Complainant ? CaseEventKind.MessageFromComplainant : CaseEventKind.MessageFromStaff;
-        db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = message.SentAtUtc, Kind = kind, ActorUserId = authorUserId, Detail = id.ToString() });
+        db.CaseEvents.Add(CaseEvents.Message(caseId, message.SentAtUtc, author, authorUserId, id));
         if (author == MessageAuthor.Staff)
         {
             await deadlines.MeetAsync(record, CaseDeadlines.MetByStaffMessage, cancellationToken: cancellationToken);
@@ -62,7 +61,7 @@ public sealed class CaseConversation(QorgauDbContext db, CaseDeadlineTracker dea
             ReasonCipher = string.IsNullOrWhiteSpace(reason) ? null : Crypto.EncryptText(caseKey, reason.Trim(), CaseField.WithdrawalContext(caseId, id)),
         };
         db.Withdrawals.Add(withdrawal);
-        db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = withdrawal.RequestedAtUtc, Kind = CaseEventKind.WithdrawalRequested, ActorUserId = actorId, Detail = id.ToString() });
+        db.CaseEvents.Add(CaseEvents.WithdrawalRequested(caseId, withdrawal.RequestedAtUtc, actorId, id));
         deadlines.OpenForWithdrawal(record, withdrawal);
         return withdrawal;
     }

@@ -111,7 +111,7 @@ public sealed class CaseCorrections(
         var now = clock.GetUtcNow().UtcDateTime;
         CaseCorrection.Apply(record, proposal.After);
         record.FacilityId = facility?.Id;
-        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseCorrection.EventKind, ActorUserId = actorId, Detail = CaseCorrection.Detail(proposal.Changes, bars) });
+        db.CaseEvents.Add(CaseEvents.Corrected(record.Id, now, actorId, proposal.Changes, bars));
         await MovePreservationAsync(record, facility, actorId, now, cancellationToken);
     }
 

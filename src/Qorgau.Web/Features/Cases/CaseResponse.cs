@@ -56,7 +56,7 @@ public sealed record CaseResponse(
             [.. d.Assignments.Select(a => new AssignmentResponse(a.Email, a.Assignment.Role, Utc(a.Assignment.AssignedAtUtc)))],
             [.. d.Withdrawals.Select(w => new WithdrawalResponse(Utc(w.RequestedAtUtc), EnumCode.Of(w.RequestedBy), w.Outcome is { } o ? EnumCode.Of(o) : null, d.EmailOf(w.InterviewerUserId)))],
             [.. d.Deadlines.Select(x => new DeadlineResponse(x.Code, x.DueOn, x.MetAtUtc is { } met ? Utc(met) : null, x.OverdueMarkedAtUtc is not null && x.IsOpen, x.NotApplicableAtUtc is { } moot ? Utc(moot) : null))],
-            [.. d.Events.Select(e => EventResponse.From(Utc(e.OccurredAtUtc), e.Kind, d.EmailOf(e.ActorUserId), CaseEventDetail.Read(e.Detail)))],
+            [.. d.Events.Select(e => EventResponse.From(Utc(e.OccurredAtUtc), e.Kind, d.EmailOf(e.ActorUserId), EventDetail.Of(e)))],
             asOfUtc is { } at ? SnapshotResponse.From(CaseHistory.StateAt(d.Events, at), d) : null,
             records,
             c.IncidentFrom,
@@ -150,8 +150,8 @@ public sealed record DeadlineResponse(string Code, DateOnly DueOn, DateTime? Met
 /// <param name="Flags">What the recorded decision broke or how it downgraded the case (<see cref="CaseFlag"/>), e.g. "amnesty-barred-for-torture"; empty when nothing is flagged.</param>
 public sealed record EventResponse(DateTime At, string Kind, string? Actor, IReadOnlyDictionary<string, string> Detail, IReadOnlyList<string> Flags)
 {
-    public static EventResponse From(DateTime at, string kind, string? actor, IReadOnlyDictionary<string, string> detail) =>
-        new(at, kind, actor, detail, CaseEventDetail.ReadFlags(detail));
+    public static EventResponse From(DateTime at, string kind, string? actor, EventDetail detail) =>
+        new(at, kind, actor, detail.Fields, detail.Flags);
 }
 
 public sealed record SnapshotResponse(DateTime At, string Status, string? Article, IReadOnlyList<string> Assignees, int Events)

@@ -56,7 +56,7 @@ public sealed class CaseTeam(
         var now = clock.GetUtcNow().UtcDateTime;
         if (!check.IsIndependent && overrideId is null)
         {
-            db.CaseEvents.Add(Event(record.Id, now, CaseEventKind.IndependenceRefused, actorId, new() { [CaseEventDetail.User] = user.Id.ToString(), [CaseEventDetail.Role] = role, ["agency"] = check.AgencyCode, ["conflict"] = check.Conflict.ToString() }));
+            db.CaseEvents.Add(CaseEvents.IndependenceRefused(record.Id, now, actorId, user.Id, role, check));
             await db.SaveChangesAsync(cancellationToken);
             return new AssignmentResult(AssignmentOutcome.NotIndependent, check, User: user);
         }
@@ -69,7 +69,7 @@ public sealed class CaseTeam(
 
         var assignment = new CaseAssignment { CaseId = record.Id, UserId = user.Id, Role = role, AssignedAtUtc = now, AssignedByUserId = actorId, OverrideId = overrideId };
         db.CaseAssignments.Add(assignment);
-        db.CaseEvents.Add(Event(record.Id, now, CaseEventKind.Assigned, actorId, new() { [CaseEventDetail.User] = user.Id.ToString(), [CaseEventDetail.Role] = role, ["override"] = overrideId?.ToString() }));
+        db.CaseEvents.Add(CaseEvents.Assigned(record.Id, now, actorId, user.Id, role, overrideId));
         if (caseKey is not null && user.PublicKey is not null && !await HasGrantAsync(record.Id, user.Id, cancellationToken))
         {
             await keyring.SealToUserAsync(record.Id, user, caseKey, cancellationToken);
@@ -91,7 +91,7 @@ public sealed class CaseTeam(
 
         var now = clock.GetUtcNow().UtcDateTime;
         assignment.EndedAtUtc = now;
-        db.CaseEvents.Add(Event(record.Id, now, CaseEventKind.Unassigned, actorId, new() { [CaseEventDetail.User] = assignment.UserId.ToString(), [CaseEventDetail.Role] = assignment.Role }));
+        db.CaseEvents.Add(CaseEvents.Unassigned(record.Id, now, actorId, assignment.UserId, assignment.Role));
         await db.SaveChangesAsync(cancellationToken);
 
         // Off the case means without its key, unless another role on it or a pending interview still needs it.
@@ -161,7 +161,7 @@ public sealed class CaseTeam(
             RequestReason = reason.Trim(),
         };
         db.IndependenceOverrides.Add(request);
-        db.CaseEvents.Add(Event(record.Id, now, CaseEventKind.OverrideRequested, requesterId, new() { ["override"] = request.Id.ToString(), ["subject"] = subject.ToString(), ["target"] = targetId.ToString() }));
+        db.CaseEvents.Add(CaseEvents.OverrideRequested(record.Id, now, requesterId, request.Id, subject, targetId));
         await db.SaveChangesAsync(cancellationToken);
         return request;
     }
@@ -179,7 +179,7 @@ public sealed class CaseTeam(
         request.DecidedByUserId = approver.Id;
         request.DecidedAtUtc = now;
         request.DecisionReason = reason!.Trim();
-        db.CaseEvents.Add(Event(record.Id, now, CaseEventKind.OverrideDecided, approver.Id, new() { ["override"] = request.Id.ToString(), ["approved"] = approve ? "true" : "false", ["subject"] = request.Subject.ToString() }));
+        db.CaseEvents.Add(CaseEvents.OverrideDecided(record.Id, now, approver.Id, request.Id, approve, request.Subject));
         await audit.WriteAsync(new AuditEvent("case.independence-override", approver.Id, record.OrganisationId, "case", record.Id.ToString(), $"approved={approve} subject={request.Subject}"), cancellationToken);
         if (approve && request.Subject == OverrideSubject.Assignment && await db.Users.FindAsync([request.TargetId], cancellationToken) is { Email: { } email })
         {
@@ -219,7 +219,7 @@ public sealed class CaseTeam(
         }
 
         withdrawal.InterviewerUserId = monitor.Id;
-        db.CaseEvents.Add(Event(record.Id, clock.GetUtcNow().UtcDateTime, CaseEventKind.InterviewerAssigned, actorId, new() { [CaseEventDetail.User] = monitor.Id.ToString(), ["withdrawal"] = withdrawal.Id.ToString(), ["override"] = overrideId?.ToString() }));
+        db.CaseEvents.Add(CaseEvents.InterviewerAssigned(record.Id, clock.GetUtcNow().UtcDateTime, actorId, monitor.Id, withdrawal.Id, overrideId));
         if (caseKey is not null && monitor.PublicKey is not null && !await HasGrantAsync(record.Id, monitor.Id, cancellationToken))
         {
             await keyring.SealToUserAsync(record.Id, monitor, caseKey, cancellationToken);
@@ -248,7 +248,7 @@ public sealed class CaseTeam(
             record.IsUrgent = true;
         }
 
-        db.CaseEvents.Add(Event(record.Id, now, CaseEventKind.WithdrawalOutcomeRecorded, actorId, new() { ["withdrawal"] = withdrawal.Id.ToString(), ["outcome"] = EnumCode.Of(outcome) }));
+        db.CaseEvents.Add(CaseEvents.WithdrawalOutcomeRecorded(record.Id, now, actorId, withdrawal.Id, outcome));
         await deadlines.MeetAsync(record, [CaseDeadlines.WithdrawalFollowUp], withdrawal.Id, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;
@@ -259,9 +259,6 @@ public sealed class CaseTeam(
 
     private Task<bool> HasGrantAsync(Guid caseId, Guid userId, CancellationToken cancellationToken) =>
         db.CaseKeyGrants.AnyAsync(g => g.CaseId == caseId && g.RecipientKind == KeyRecipient.User && g.RecipientId == userId, cancellationToken);
-
-    private static CaseEvent Event(Guid caseId, DateTime at, string kind, Guid actorId, Dictionary<string, string?> detail) =>
-        new() { CaseId = caseId, OccurredAtUtc = at, Kind = kind, ActorUserId = actorId, Detail = CaseEventDetail.Write(detail) };
 }
 
 public enum AssignmentOutcome

@@ -258,7 +258,7 @@ public sealed class CaseWork(
             AddedAtUtc = now,
         };
         db.AccusedOfficials.Add(official);
-        db.CaseEvents.Add(new CaseEvent { CaseId = caseId, OccurredAtUtc = now, Kind = CaseEventKind.OfficialAdded, ActorUserId = actorId, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["agency"] = official.AgencyCode, ["official"] = official.Id.ToString() }) });
+        db.CaseEvents.Add(CaseEvents.OfficialAdded(caseId, now, actorId, official.AgencyCode, official.Id));
         return official.Id;
     }
 
@@ -292,7 +292,7 @@ public sealed class CaseWork(
         foreach (var assignment in active)
         {
             assignment.EndedAtUtc = now;
-            db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Unassigned, ActorUserId = actorId, Detail = CaseEventDetail.Write(new Dictionary<string, string?> { [CaseEventDetail.User] = assignment.UserId.ToString(), [CaseEventDetail.Role] = assignment.Role }) });
+            db.CaseEvents.Add(CaseEvents.Unassigned(record.Id, now, actorId, assignment.UserId, assignment.Role));
         }
     }
 }

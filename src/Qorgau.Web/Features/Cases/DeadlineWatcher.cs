@@ -81,13 +81,7 @@ public sealed class DeadlineScan(QorgauDbContext db, JurisdictionProfile profile
         deadline.OverdueMarkedAtUtc = now;
         var record = await db.Cases.FirstAsync(c => c.Id == deadline.CaseId, cancellationToken);
         record.IsOverdue = true;
-        db.CaseEvents.Add(new CaseEvent
-        {
-            CaseId = record.Id,
-            OccurredAtUtc = now,
-            Kind = CaseEventKind.DeadlineOverdue,
-            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["deadline"] = deadline.Code, ["due"] = deadline.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
-        });
+        db.CaseEvents.Add(CaseEvents.DeadlineOverdue(record.Id, now, deadline.Code, deadline.DueOn));
         foreach (var userId in await PeopleToRemindAsync(record, cancellationToken))
         {
             if (!(await _visible.ForAsync(userId, cancellationToken)).MaySee(record))

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Organisations;
+using Qorgau.Domain.Proceedings;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Cases;
@@ -58,10 +59,9 @@ public sealed class ReportsModel(QorgauDbContext db, UserManager<StaffUser> user
 
     private async Task<IReadOnlyList<FlaggedRow>> FlaggedAsync(IQueryable<Domain.Cases.Case> ownCases, CancellationToken cancellationToken)
     {
-        // The detail is a flat JSON object: a flagged event is one whose detail has the "flags" member.
-        var marker = $"\"{CaseEventDetail.Flags}\":";
+        // The detail is a flat JSON object: a flagged event is one whose detail has the flags member.
         var events = await db.CaseEvents.AsNoTracking()
-            .Where(e => (e.Kind.StartsWith("action.") || e.Kind == CaseCorrection.EventKind) && e.Detail != null && e.Detail.Contains(marker))
+            .Where(e => (e.Kind.StartsWith("action.") || e.Kind == CaseCorrection.EventKind) && e.Detail != null && e.Detail.Contains(CaseEventDetail.FlagsMember))
             .Join(ownCases, e => e.CaseId, c => c.Id, (e, c) => new { Event = e, c.PublicId })
             .OrderByDescending(x => x.Event.OccurredAtUtc)
             .Take(500)
@@ -70,12 +70,15 @@ public sealed class ReportsModel(QorgauDbContext db, UserManager<StaffUser> user
     }
 }
 
-public sealed record FlaggedRow(string PublicId, DateTime OccurredAtUtc, string Kind, IReadOnlyList<string> Flags, string? ActOn, string? ActOnFrom)
+/// <param name="Act">The date of the act the bar was judged by, and whether it is the date of receipt for want of the incident's.</param>
+public sealed record FlaggedRow(string PublicId, DateTime OccurredAtUtc, string Kind, IReadOnlyList<string> Flags, ActDate? Act)
 {
+    public string? ActOn => Act?.On.ToString(CaseEvents.DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+
     public static FlaggedRow From(string publicId, CaseEvent e)
     {
-        var detail = CaseEventDetail.Read(e.Detail);
-        return new FlaggedRow(publicId, e.OccurredAtUtc, e.Kind, CaseEventDetail.ReadFlags(detail), detail.GetValueOrDefault("act-on"), detail.GetValueOrDefault("act-on-from"));
+        var detail = EventDetail.Of(e);
+        return new FlaggedRow(publicId, e.OccurredAtUtc, e.Kind, detail.Flags, detail.Act);
     }
 }
 

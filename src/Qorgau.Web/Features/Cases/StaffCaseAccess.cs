@@ -167,14 +167,7 @@ public sealed class StaffCaseAccess(
     {
         var receiver = await db.Organisations.FirstAsync(o => o.Id == receiverId, cancellationToken);
         await work.HandOverAsync(record, receiver, caseKey, cancellationToken);
-        db.CaseEvents.Add(new CaseEvent
-        {
-            CaseId = record.Id,
-            OccurredAtUtc = now,
-            Kind = CaseEventKind.ReferralHandedOver,
-            ActorUserId = user.Id,
-            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["organisation"] = receiver.Code }),
-        });
+        db.CaseEvents.Add(CaseEvents.ReferralHandedOver(record.Id, now, user.Id, receiver.Code));
     }
 
     /// <summary>
@@ -191,7 +184,7 @@ public sealed class StaffCaseAccess(
             await MarkFirstReadAsync(record, user, now, cancellationToken);
         }
 
-        db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Accessed, ActorUserId = user.Id, Detail = purpose });
+        db.CaseEvents.Add(CaseEvents.Accessed(record.Id, now, user.Id, purpose));
         if (caseKey is not null)
         {
             await HandOnKeyAsync(record, user, caseKey, now, cancellationToken);
@@ -216,7 +209,7 @@ public sealed class StaffCaseAccess(
         db.Entry(record).Property(c => c.FirstReadAtUtc).IsModified = false;
         if (first)
         {
-            db.CaseEvents.Add(new CaseEvent { CaseId = record.Id, OccurredAtUtc = now, Kind = CaseEventKind.Read, ActorUserId = user.Id });
+            db.CaseEvents.Add(CaseEvents.Read(record.Id, now, user.Id));
         }
     }
 

@@ -14,7 +14,7 @@ namespace Qorgau.Web.Features.Cases;
 public static class TimelineText
 {
     // Ids point at records the page shows elsewhere; the flags are shown as flags.
-    private static readonly HashSet<string> Hidden = [CaseEventDetail.User, CaseEventDetail.Flags, "official", "request", "item", "incident"];
+    private static readonly HashSet<string> Hidden = [.. CaseEventDetail.RecordIds, CaseEventDetail.Flags];
 
     /// <param name="organisationName">The reader's name for an organisation code (a referral's receiver); the code when it has none.</param>
     public static string Describe(IStringLocalizer localizer, JurisdictionProfile profile, IReadOnlyDictionary<string, string> detail, Func<string, string?>? organisationName = null)

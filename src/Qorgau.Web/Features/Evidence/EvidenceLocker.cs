@@ -252,14 +252,7 @@ public sealed class EvidenceLocker(QorgauDbContext db, IBlobStore blobs, CaseFil
             return; // a viewing is already an "accessed" event of the case; the custody log holds the rest
         }
 
-        db.CaseEvents.Add(new CaseEvent
-        {
-            CaseId = record.Id,
-            OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
-            Kind = EvidenceEventKind.For(kind),
-            ActorUserId = actorId,
-            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["item"] = item.Id.ToString(), ["kind"] = item.Kind }),
-        });
+        db.CaseEvents.Add(CaseEvents.Evidence(record.Id, clock.GetUtcNow().UtcDateTime, actorId, EvidenceEventKind.For(kind), item.Id, item.Kind));
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -106,7 +106,7 @@ public sealed class ComplaintIntake(
         }
 
         preservation.RaiseFor(record, complaint.Facility, actorId, startOfDay);
-        db.CaseEvents.Add(new CaseEvent { Id = EventId(startOfDay), CaseId = caseId, OccurredAtUtc = startOfDay, Kind = CaseEventKind.Received, ActorUserId = actorId, Detail = EnumCode.Of(channel) });
+        db.CaseEvents.Add(CaseEvents.Received(caseId, startOfDay, actorId, channel, EventId(startOfDay)));
         return new NewCase(record, caseKey, receipt, actorId);
     }
 
@@ -131,7 +131,7 @@ public sealed class ComplaintIntake(
         {
             // A millisecond apart, after the "received" event: the timeline keeps their order and no instant.
             var at = startOfDay.AddMilliseconds(i + 1);
-            db.CaseEvents.Add(new CaseEvent { Id = EventId(at), CaseId = record.Id, OccurredAtUtc = at, Kind = CaseEventKind.AttachmentAdded, ActorUserId = newCase.ActorId, Detail = newCase.Attachments[i].Id.ToString() });
+            db.CaseEvents.Add(CaseEvents.AttachmentAdded(record.Id, at, newCase.ActorId, newCase.Attachments[i].Id, EventId(at)));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -124,7 +124,7 @@ public sealed class ReceiptCaseModel(
 
         foreach (var attachment in added)
         {
-            db.CaseEvents.Add(new CaseEvent { Id = files.EventIdOf(attachment), CaseId = access.Case.Id, OccurredAtUtc = files.EventTimeOf(attachment), Kind = CaseEventKind.AttachmentAdded, Detail = attachment.Id.ToString() });
+            db.CaseEvents.Add(CaseEvents.AttachmentAdded(access.Case.Id, files.EventTimeOf(attachment), null, attachment.Id, files.EventIdOf(attachment)));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -158,7 +158,7 @@ internal sealed class DemoCases(QorgauDbContext db, JurisdictionProfile profile,
             AccountCipher = Crypto.EncryptText(caseKey, $"Demo complaint {i + 1}: an invented account for trying Qorgau; it describes no real person or event.", CaseField.Context(id, CaseField.Account)),
         };
         db.Cases.Add(record);
-        db.CaseEvents.Add(new CaseEvent { CaseId = id, OccurredAtUtc = ProfileCalendar.StartOfDayUtc(profile, receivedOn), Kind = CaseEventKind.Received, Detail = EnumCode.Of(record.Channel) });
+        db.CaseEvents.Add(CaseEvents.Received(id, ProfileCalendar.StartOfDayUtc(profile, receivedOn), null, record.Channel));
         deadlines.OpenOnReceipt(record, organisation, victimStillHeld: i % 2 == 0);
         return (record, caseKey);
     }

@@ -32,15 +32,7 @@ public sealed class VideoPreservation(QorgauDbContext db, JurisdictionProfile pr
 
         db.PreservationRequests.Add(request);
         deadlines.OpenForPreservation(record, request);
-        db.CaseEvents.Add(new CaseEvent
-        {
-            Id = Guid.CreateVersion7(new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc))),
-            CaseId = record.Id,
-            OccurredAtUtc = now,
-            Kind = PreservationEventKind.Raised,
-            ActorUserId = actorId,
-            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["request"] = request.Id.ToString(), ["due"] = Iso(request.DueOn) }),
-        });
+        db.CaseEvents.Add(CaseEvents.PreservationRaised(record.Id, now, actorId, request.Id, request.DueOn, Guid.CreateVersion7(new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)))));
         return request;
     }
 
@@ -53,14 +45,7 @@ public sealed class VideoPreservation(QorgauDbContext db, JurisdictionProfile pr
             await deadlines.MeetAsync(record, [PreservationRules.RetentionDeadline], request.Id, atUtc, cancellationToken);
         }
 
-        db.CaseEvents.Add(new CaseEvent
-        {
-            CaseId = record.Id,
-            OccurredAtUtc = atUtc,
-            Kind = PreservationEventKind.Of(to),
-            ActorUserId = actorId,
-            Detail = CaseEventDetail.Write(new Dictionary<string, string?> { ["request"] = request.Id.ToString(), ["on"] = Iso(on) }),
-        });
+        db.CaseEvents.Add(CaseEvents.PreservationStep(record.Id, atUtc, actorId, request.Id, to, on));
     }
 
     public Task<List<PreservationRequest>> ForCaseAsync(Guid caseId, CancellationToken cancellationToken) =>
@@ -101,8 +86,6 @@ public sealed class VideoPreservation(QorgauDbContext db, JurisdictionProfile pr
         var facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
         return [.. rows.Select(r => new OpenPreservation(r.PublicId, r.Request, facilities.GetValueOrDefault(r.Request.FacilityId), PreservationRules.IsOverdue(r.Request, Today)))];
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed record OpenPreservation(string PublicId, PreservationRequest Request, Facility? Facility, bool IsOverdue);
