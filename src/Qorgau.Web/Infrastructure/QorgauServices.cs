@@ -100,6 +100,7 @@ public static class QorgauServices
         services.AddScoped<CaseCorrections>();
         services.AddScoped<CaseTeam>();
         services.AddScoped<Features.Cases.Links.CaseLinks>();
+        services.AddCaseUseCases();
 
         // Forensic examinations, victim support and redress, the incident register.
         services.AddScoped<Features.Care.CareWork>();
@@ -131,6 +132,7 @@ public static class QorgauServices
         services.AddScoped<Qorgau.Web.Features.Evidence.EvidencePackage>();
         services.AddScoped<Qorgau.Web.Features.Evidence.EvidenceShelf>();
         services.AddScoped<Qorgau.Web.Features.Evidence.SessionSigner>();
+        Features.Evidence.EvidenceUseCases.AddEvidenceUseCases(services);
         services.AddScoped<Features.Import.CaseImport>();
         services.AddScoped<FacilityRegistry>();
         services.AddScoped<Features.Statistics.FunnelStatistics>();

@@ -207,7 +207,7 @@ public sealed class EvidenceTests(DemoIntakeFactory app) : IClassFixture<DemoInt
     }
 
     [Fact]
-    public async Task A_member_without_the_signing_key_is_refused_clearly_until_a_key_holder_opens_the_page()
+    public async Task A_member_without_the_signing_key_is_refused_clearly_until_a_key_holder_hands_it_out()
     {
         var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), "Photos from the lawyer.");
         var intakeEmail = Infrastructure.DemoAccounts.Email("intake");
@@ -226,9 +226,29 @@ public sealed class EvidenceTests(DemoIntakeFactory app) : IClassFixture<DemoInt
         (await ItemsAsync(app, filed.PublicId)).ShouldBeEmpty();
 
         var supervisor = await app.SignInAsync("supervisor");
-        (await supervisor.GetAsync(PageOf(filed.PublicId))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await supervisor.GetPageAsync(PageOf(filed.PublicId))).ShouldContain("handler=HandOutKey");
+        (await app.WithDbAsync(db => db.CustodySignerGrants.CountAsync(g => g.UserId == intakeId))).ShouldBe(0, "showing a page changes nothing");
+        (await PostAsync(supervisor, filed.PublicId, "HandOutKey", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.CustodySignerGrants.CountAsync(g => g.UserId == intakeId))).ShouldBe(1, "keys follow the work");
         (await AddAsync(intake, filed.PublicId, RandomBytes(2_000), from: "lawyer Aliya", how: "by hand")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task A_member_who_is_no_key_holder_hands_out_no_signing_key()
+    {
+        var filed = await FileAsync(app.CreateClient(acceptLanguage: "en"), "Photos of the cell door.");
+        var intakeEmail = Infrastructure.DemoAccounts.Email("intake");
+        var intakeId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == intakeEmail).Select(u => u.Id).SingleAsync());
+        await app.WithDbAsync(db => db.CustodySignerGrants.Where(g => g.UserId == intakeId).ExecuteDeleteAsync());
+        var intake = await app.SignInAsync("intake");
+
+        var page = await intake.GetPageAsync(PageOf(filed.PublicId));
+        var posted = await PostAsync(intake, filed.PublicId, "HandOutKey", []);
+
+        page.ShouldContain("id=\"cannot-sign\"");
+        page.ShouldNotContain("handler=HandOutKey");
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.CustodySignerGrants.CountAsync(g => g.UserId == intakeId))).ShouldBe(0);
     }
 
     [Fact]

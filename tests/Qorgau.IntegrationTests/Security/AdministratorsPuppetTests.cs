@@ -45,8 +45,8 @@ public sealed partial class AdministratorsPuppetTests : IAsyncLifetime
         (await GrantsOfAsync(puppetId)).ShouldBe(0);
         (await puppet.GetPageAsync($"/cases/{filed.PublicId}")).ShouldNotContain(Canary);
 
-        // (c) The key holder opens the evidence page, which hands the custody signing key to case-working members.
-        (await keyHolder.GetAsync($"/cases/{filed.PublicId}/evidence")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // (c) The key holder hands the custody signing key to the case-working members who lack it, from the evidence page.
+        (await Qorgau.IntegrationTests.Evidence.EvidencePages.PostAsync(keyHolder, filed.PublicId, "HandOutKey", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await _app.WithDbAsync(db => db.CustodySignerGrants.CountAsync(g => g.UserId == puppetId))).ShouldBe(0);
 
         (await puppet.GetPageAsync("/staff")).ShouldContain("waits for admission by a key holder");

@@ -175,6 +175,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFactory 
         ["POST /cases/{publicId}/evidence?handler=HandOver"] = OwnCaseWork,
         ["POST /cases/{publicId}/evidence?handler=Verify"] = OwnCaseWork,
         ["POST /cases/{publicId}/evidence?handler=Package"] = OwnCaseWork,
+        ["POST /cases/{publicId}/evidence?handler=HandOutKey"] = OwnCaseWork,
         ["GET /incidents"] = CaseWork,
         ["GET /incidents/new"] = CaseWork,
         ["POST /incidents/new"] = CaseWork,

@@ -12,12 +12,10 @@ namespace Qorgau.Web.Features.Cases;
 
 /// <summary>Corrects a case's classification after intake (<see cref="CaseCorrections"/>): the form shows the values as they stand, and what was typed stays on a refusal.</summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class ClassificationModel(StaffCaseAccess access, CaseCorrections corrections, QorgauDbContext db, Qorgau.Domain.Profiles.JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ClassificationModel(StaffCaseAccess access, CaseCorrections corrections, QorgauDbContext db, Qorgau.Domain.Profiles.JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : CasePageModel(access)
 {
     [BindProperty]
     public ClassificationForm Correction { get; set; } = new();
-
-    public Case Case { get; private set; } = null!;
 
     public bool MayCorrect { get; private set; }
 
@@ -29,26 +27,26 @@ public sealed class ClassificationModel(StaffCaseAccess access, CaseCorrections 
 
     public async Task<IActionResult> OnGetAsync(string publicId, CancellationToken cancellationToken)
     {
-        if (await access.ReachAsync(User, publicId, cancellationToken) is not { } found)
+        if (!await FindAsync(publicId, cancellationToken))
         {
             return NotFound();
         }
 
-        Correction = ClassificationForm.Of(await corrections.ClassificationAsync(found.Case, cancellationToken));
-        return await ShowAsync(found.Case, found.User, cancellationToken);
+        Correction = ClassificationForm.Of(await corrections.ClassificationAsync(Case, cancellationToken));
+        return await ShowAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(string publicId, CancellationToken cancellationToken)
     {
-        if (await access.ReachAsync(User, publicId, cancellationToken) is not { } found)
+        if (!await FindAsync(publicId, cancellationToken))
         {
             return NotFound();
         }
 
-        var result = await corrections.CorrectAsync(found.Case, Correction.Fields(), found.User, User.IsInRole, cancellationToken);
+        var result = await corrections.CorrectAsync(Case, Correction.Fields(), Member, User.IsInRole, cancellationToken);
         if (result.Outcome == CorrectionOutcome.Corrected)
         {
-            return Redirect($"/cases/{found.Case.PublicId}#timeline");
+            return Redirect($"/cases/{Case.PublicId}#timeline");
         }
 
         Problems = result.Outcome switch
@@ -64,13 +62,13 @@ public sealed class ClassificationModel(StaffCaseAccess access, CaseCorrections 
             CorrectionOutcome.NotOnCase => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status409Conflict,
         };
-        return await ShowAsync(found.Case, found.User, cancellationToken);
+        return await ShowAsync(cancellationToken);
     }
 
-    private async Task<IActionResult> ShowAsync(Case record, StaffUser user, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        Case = record;
-        MayCorrect = await corrections.MayCorrectAsync(record, user, User.IsInRole, cancellationToken);
+        var record = Case;
+        MayCorrect = await corrections.MayCorrectAsync(record, Member, User.IsInRole, cancellationToken);
         Facilities = await db.Facilities.AsNoTracking().Where(f => f.IsActive || f.Id == record.FacilityId).OrderBy(f => f.RegionCode).ThenBy(f => f.Code).ToListAsync(cancellationToken);
         return Page();
     }

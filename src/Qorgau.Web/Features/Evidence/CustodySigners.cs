@@ -11,7 +11,7 @@ namespace Qorgau.Web.Features.Evidence;
 /// <summary>
 /// Who can sign custody entries for an organisation: its key holders (the signing key is in the
 /// organisation secrets sealed to them) and members holding a custody signer grant, which key holders
-/// hand out: at once to every case-working member who lacks one when they open an evidence page
+/// hand out: at once to every case-working member who lacks one, with the button on an evidence page
 /// ("keys follow the work"), or to one member on /staff/key-holder. Only admitted members receive it
 /// (<see cref="MemberAdmission"/>): a role alone gives nothing.
 /// </summary>

@@ -18,18 +18,27 @@ public sealed class SessionSigner(QorgauDbContext db, CustodySigners signers, St
         return key is null ? null : new CustodySigner(member, organisation, key);
     }
 
-    /// <summary>Keys follow the work: a key holder opening a case's evidence gives the custody signing key to colleagues who lack it.</summary>
-    public async Task HandOutAsync(Case record, StaffUser member, CancellationToken cancellationToken)
+    /// <summary>Whether the member is a key holder of the case's organisation, who may hand the custody signing key out.</summary>
+    public async Task<bool> IsKeyHolderAsync(Case record, StaffUser member, CancellationToken cancellationToken) =>
+        await KeyHolderSigningKeyAsync(record, member, cancellationToken) is not null;
+
+    /// <summary>
+    /// Keys follow the work: a key holder of the case's organisation gives the custody signing key to the
+    /// colleagues who lack it (see <see cref="CustodySigners.SealMissingAsync"/>); how many received it.
+    /// </summary>
+    public async Task<int> HandOutAsync(Case record, StaffUser member, CancellationToken cancellationToken)
     {
-        if (member.OrganisationId != record.OrganisationId || await keySession.GetPrivateKeyAsync(member.Id, cancellationToken) is not { } privateKey)
+        if (await KeyHolderSigningKeyAsync(record, member, cancellationToken) is not { } signingKey)
         {
-            return;
+            return 0;
         }
 
-        if (await signers.AsKeyHolderAsync(record.OrganisationId, member.Id, privateKey, cancellationToken) is { } signingKey)
-        {
-            var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == record.OrganisationId, cancellationToken);
-            await signers.SealMissingAsync(organisation, signingKey, member.Id, cancellationToken);
-        }
+        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == record.OrganisationId, cancellationToken);
+        return await signers.SealMissingAsync(organisation, signingKey, member.Id, cancellationToken);
     }
+
+    private async Task<byte[]?> KeyHolderSigningKeyAsync(Case record, StaffUser member, CancellationToken cancellationToken) =>
+        member.OrganisationId == record.OrganisationId && await keySession.GetPrivateKeyAsync(member.Id, cancellationToken) is { } privateKey
+            ? await signers.AsKeyHolderAsync(record.OrganisationId, member.Id, privateKey, cancellationToken)
+            : null;
 }

@@ -15,7 +15,7 @@ namespace Qorgau.Web.Features.Cases.Links;
 /// proposed to this case. Holds no case content, so it opens no key.
 /// </summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class LinksModel(StaffCaseAccess access, CaseLinks links, QorgauDbContext db) : PageModel
+public sealed class LinksModel(StaffCaseAccess access, CaseLinks links, QorgauDbContext db) : CasePageModel(access)
 {
     /// <summary>The look-alike proposed to, as the list of candidates named it.</summary>
     [BindProperty]
@@ -24,8 +24,6 @@ public sealed class LinksModel(StaffCaseAccess access, CaseLinks links, QorgauDb
     /// <summary>The proposal confirmed or declined.</summary>
     [BindProperty]
     public Guid? Link { get; set; }
-
-    public Case Case { get; private set; } = null!;
 
     public bool IsSupervisor { get; private set; }
 
@@ -38,7 +36,7 @@ public sealed class LinksModel(StaffCaseAccess access, CaseLinks links, QorgauDb
     public CaseLinkProblem? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string publicId, CancellationToken cancellationToken) =>
-        await access.ReachAsync(User, publicId, cancellationToken) is { } found ? await ShowAsync(found.Case, found.User, cancellationToken) : NotFound();
+        await FindAsync(publicId, cancellationToken) ? await ShowAsync(cancellationToken) : NotFound();
 
     public Task<IActionResult> OnPostProposeAsync(string publicId, CancellationToken cancellationToken) =>
         ActAsync(publicId, (record, user, supervisor) => links.ProposeAsync(record, user, supervisor, Reference, cancellationToken), cancellationToken);
@@ -51,15 +49,15 @@ public sealed class LinksModel(StaffCaseAccess access, CaseLinks links, QorgauDb
 
     private async Task<IActionResult> ActAsync(string publicId, Func<Case, StaffUser, bool, Task<CaseLinkProblem?>> act, CancellationToken cancellationToken)
     {
-        if (await access.ReachAsync(User, publicId, cancellationToken) is not { } found)
+        if (!await FindAsync(publicId, cancellationToken))
         {
             return NotFound();
         }
 
-        Problem = await act(found.Case, found.User, SupervisorOf(found.Case, found.User));
+        Problem = await act(Case, Member, SupervisorOf(Case, Member));
         if (Problem is null)
         {
-            return Redirect($"/cases/{found.Case.PublicId}/links#links");
+            return Redirect($"/cases/{Case.PublicId}/links#links");
         }
 
         if (Problem == CaseLinkProblem.NotSupervisor)
@@ -68,12 +66,12 @@ public sealed class LinksModel(StaffCaseAccess access, CaseLinks links, QorgauDb
         }
 
         Response.StatusCode = Problem == CaseLinkProblem.NotALookAlike ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
-        return await ShowAsync(found.Case, found.User, cancellationToken);
+        return await ShowAsync(cancellationToken);
     }
 
-    private async Task<IActionResult> ShowAsync(Case record, StaffUser user, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        Case = record;
+        var (record, user) = (Case, Member);
         IsSupervisor = SupervisorOf(record, user);
         Links = await links.OfAsync(record, cancellationToken);
         Candidates = IsSupervisor ? await links.CandidatesAsync(record, user.Id, cancellationToken) : [];

@@ -27,7 +27,7 @@ public sealed class LetterModel(
     StaffCaseAccess access,
     JurisdictionProfile profile,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer) : CasePageModel(access)
 {
     private static readonly string[] Languages = ["kk", "ru", "en"];
 
@@ -44,14 +44,14 @@ public sealed class LetterModel(
     {
         var request = await db.PreservationRequests.AsNoTracking().FirstOrDefaultAsync(p => p.Id == requestId, cancellationToken);
         var publicId = request is null ? null : await db.Cases.Where(c => c.Id == request.CaseId).Select(c => c.PublicId).FirstOrDefaultAsync(cancellationToken);
-        if (request is null || publicId is null || await PreservationModel.FindCaseAsync(access, this, publicId, cancellationToken) is not { } found)
+        if (request is null || publicId is null || !await FindAsync(publicId, cancellationToken))
         {
             return NotFound();
         }
 
-        PublicId = found.Case.PublicId;
+        PublicId = Case.PublicId;
         RequestId = request.Id;
-        var record = found.Case;
+        var record = Case;
         MustConfirm = !confirmed && PreservationRules.WarnBeforePrinting(record.ConsentToShare, record.IsUrgent || record.VictimStillHeld == true);
         if (MustConfirm)
         {

@@ -25,10 +25,8 @@ public sealed class PreservationModel(
     StaffCaseAccess access,
     VideoPreservation preservation,
     JurisdictionProfile profile,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer) : CasePageModel(access)
 {
-    public Case Case { get; private set; } = null!;
-
     public IReadOnlyList<PreservationRequest> Requests { get; private set; } = [];
 
     public IReadOnlyDictionary<Guid, Facility> Facilities { get; private set; } = new Dictionary<Guid, Facility>();
@@ -53,11 +51,11 @@ public sealed class PreservationModel(
     public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string publicId, CancellationToken cancellationToken) =>
-        await FindAsync(publicId, cancellationToken) is { } found ? await ShowAsync(found.Case, found.User, cancellationToken) : NotFound();
+        await FindAsync(publicId, cancellationToken) ? await ShowAsync(cancellationToken) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string publicId, CancellationToken cancellationToken)
     {
-        if (await FindAsync(publicId, cancellationToken) is not { } found)
+        if (!await FindAsync(publicId, cancellationToken))
         {
             return NotFound();
         }
@@ -65,10 +63,10 @@ public sealed class PreservationModel(
         var status = PreservationRules.ParseStatus(Status);
         var on = string.IsNullOrWhiteSpace(On) ? Today : ParseDate(On);
         var problem = status is null ? "status-unknown" : on is null ? "date-invalid"
-            : await preservation.ChangeStatusAsync(found.Case, RequestId, status.Value, on.Value, found.User.Id, cancellationToken);
+            : await preservation.ChangeStatusAsync(Case, RequestId, status.Value, on.Value, Member.Id, cancellationToken);
         if (problem is null)
         {
-            return Redirect($"/cases/{found.Case.PublicId}/preservation#request-{RequestId}");
+            return Redirect($"/cases/{Case.PublicId}/preservation#request-{RequestId}");
         }
 
         if (problem == "not-found")
@@ -78,23 +76,16 @@ public sealed class PreservationModel(
 
         Problem = localizer[$"Preservation.Problem.{problem}"];
         Response.StatusCode = problem == "not-allowed-now" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return await ShowAsync(found.Case, found.User, cancellationToken);
+        return await ShowAsync(cancellationToken);
     }
 
-    /// <summary>The case, if this member may reach it (see <see cref="StaffCaseAccess.FindAsync"/>).</summary>
-    internal static async Task<(Case Case, StaffUser User)?> FindCaseAsync(StaffCaseAccess access, PageModel page, string publicId, CancellationToken cancellationToken) =>
-        await access.FindAsync(page.User, publicId, cancellationToken) is ({ } record, { } user) ? (record, user) : null;
-
-    private Task<(Case Case, StaffUser User)?> FindAsync(string publicId, CancellationToken cancellationToken) =>
-        FindCaseAsync(access, this, publicId, cancellationToken);
-
-    private async Task<IActionResult> ShowAsync(Case record, StaffUser user, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        Case = record;
+        var record = Case;
         Requests = await preservation.ForCaseAsync(record.Id, cancellationToken);
         var facilityIds = Requests.Select(r => r.FacilityId).Distinct().ToList();
         Facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
-        VideoChecks = await VideoChecksAsync(facilityIds, user.OrganisationId, cancellationToken);
+        VideoChecks = await VideoChecksAsync(facilityIds, Member.OrganisationId, cancellationToken);
         return Page();
     }
 
