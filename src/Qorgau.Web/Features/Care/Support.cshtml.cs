@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
 using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Care;
@@ -84,7 +86,7 @@ public sealed class SupportModel(StaffCaseAccess access, CareWork care, QorgauDb
     public Task<IActionResult> OnPostPaymentAsync(string publicId, CancellationToken cancellationToken) =>
         ActAsync(publicId, PaymentSection, "compensation", (o, ct) => care.PayClaimAsync(o.Case!, Change, o.User!.Id, ct), cancellationToken);
 
-    private async Task<IActionResult> ActAsync(string publicId, string section, string anchor, Func<CaseOpening, CancellationToken, Task<IReadOnlyList<CaseProblem>>> act, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(string publicId, string section, string anchor, Func<CaseOpening, CancellationToken, Task<IReadOnlyList<Problem>>> act, CancellationToken cancellationToken)
     {
         var opening = await access.OpenAsync(User, publicId, section, cancellationToken);
         if (opening.Outcome != CaseOpeningOutcome.Opened)
@@ -99,7 +101,7 @@ public sealed class SupportModel(StaffCaseAccess access, CareWork care, QorgauDb
         }
 
         ProblemSection = section;
-        Problems = CareText.Problems(localizer, problems);
+        Problems = ProblemText.FirstByField(localizer, ProblemArea.Care, problems);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await ShowAsync(opening, cancellationToken);
     }

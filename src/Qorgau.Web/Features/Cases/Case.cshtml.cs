@@ -17,6 +17,7 @@ using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Forms;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Cases;
@@ -173,7 +174,7 @@ public sealed class CaseModel(
             return Redirect($"/cases/{opening.Case!.PublicId}#timeline");
         }
 
-        ActionProblems = (decision?.Problems ?? problems).GroupBy(p => p.Field).ToDictionary(g => g.Key, g => CaseText.Problem(localizer, g.First().Code));
+        ActionProblems = ProblemText.FirstByField(localizer, ProblemArea.Case, decision?.Problems ?? problems);
         ActionRefusal = decision?.Kind switch
         {
             CaseDecisionKind.NotAllowedNow => CaseText.NotAllowed(localizer, decision),
@@ -213,7 +214,7 @@ public sealed class CaseModel(
 
         ActionRefusal = decision.Kind == CaseDecisionKind.NotAllowedNow
             ? CaseText.NotAllowed(localizer, decision)
-            : string.Join(" ", decision.Problems.Select(p => CaseText.Problem(localizer, p.Code)));
+            : string.Join(" ", decision.Problems.Select(p => ProblemText.Describe(localizer, ProblemArea.Case, p)));
         Response.StatusCode = StatusCodes.Status409Conflict;
         return await ShowAsync(opening, cancellationToken);
     }
@@ -274,7 +275,7 @@ public sealed class CaseModel(
 
         if (string.IsNullOrWhiteSpace(OverrideReason) || OverrideReason.Trim().Length > CaseRules.MaxTextLength)
         {
-            OverrideProblem = CaseText.Problem(localizer, string.IsNullOrWhiteSpace(OverrideReason) ? CaseProblemCode.Required : CaseProblemCode.TooLong);
+            OverrideProblem = ProblemText.Describe(localizer, ProblemArea.Case, string.IsNullOrWhiteSpace(OverrideReason) ? CaseProblemCode.Required : CaseProblemCode.TooLong);
             RefusedTargetId = target;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(opening, cancellationToken);
@@ -365,7 +366,7 @@ public sealed class CaseModel(
             return Redirect($"/cases/{opening.Case!.PublicId}#proceeding");
         }
 
-        OfficialProblems = problems.ToDictionary(p => p.Field, p => CaseText.Problem(localizer, p.Code));
+        OfficialProblems = problems.ToDictionary(p => p.Field, p => ProblemText.Describe(localizer, ProblemArea.Case, p));
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await ShowAsync(opening, cancellationToken);
     }
@@ -386,7 +387,7 @@ public sealed class CaseModel(
 
         if (CaseConversation.ProblemWith(nameof(WithdrawalReason), WithdrawalReason, required: false) is { } problem)
         {
-            WithdrawalProblem = ComplaintProblemText.Describe(problem, localizer);
+            WithdrawalProblem = ProblemText.Describe(localizer, ProblemArea.Complaint, problem);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(opening, cancellationToken);
         }
@@ -413,7 +414,7 @@ public sealed class CaseModel(
         var outcome = EnumCode.Parse<WithdrawalOutcome>(FollowUpOutcome);
         if (outcome is null || (FollowUpNotes?.Trim().Length ?? 0) > CaseConversation.MaxMessageLength)
         {
-            FollowUpProblem = CaseText.Problem(localizer, outcome is null ? CaseProblemCode.Required : CaseProblemCode.TooLong);
+            FollowUpProblem = ProblemText.Describe(localizer, ProblemArea.Case, outcome is null ? CaseProblemCode.Required : CaseProblemCode.TooLong);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(opening, cancellationToken);
         }
@@ -432,7 +433,7 @@ public sealed class CaseModel(
 
         if (CaseConversation.ProblemWith(nameof(Reply), Reply) is { } problem)
         {
-            ReplyProblem = ComplaintProblemText.Describe(problem, localizer);
+            ReplyProblem = ProblemText.Describe(localizer, ProblemArea.Complaint, problem);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(opening, cancellationToken);
         }

@@ -14,6 +14,7 @@ using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Features.Intake;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Forms;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Evidence;
@@ -221,7 +222,7 @@ public sealed class EvidenceModel(
         foreach (var item in await shelf.AllAsync(opening.Case!, cancellationToken))
         {
             var problems = await locker.VerifyAsync(item, keys, opening.CaseKey, cancellationToken);
-            results[item.Id] = [.. problems.Select(p => EvidenceText.Problem(localizer, p))];
+            results[item.Id] = [.. problems.Select(p => ProblemText.Describe(localizer, ProblemArea.Evidence, p))];
         }
 
         Verification = results;

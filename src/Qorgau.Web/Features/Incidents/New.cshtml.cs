@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Facilities;
 using Qorgau.Web.Features.Care;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Incidents;
@@ -50,7 +51,7 @@ public sealed class NewModel(IncidentRegister register, QorgauDbContext db, IStr
             return Redirect($"/incidents/{incident.Id}");
         }
 
-        Problems = CareText.Problems(localizer, problems);
+        Problems = ProblemText.FirstByField(localizer, ProblemArea.Care, problems);
         NoKeys = problems.Count == 0;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(cancellationToken);

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Forms;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Intake;
 
@@ -72,7 +74,7 @@ public static class IntakeEndpoints
 
         if (typeProblems.Count > 0 || !check.IsValid)
         {
-            return TypedResults.ValidationProblem(ComplaintProblemText.ByField([.. typeProblems, .. check.Problems], localizer), title: localizer["Api.InvalidComplaint"]);
+            return TypedResults.ValidationProblem(ProblemText.ByField(localizer, ProblemArea.Complaint, [.. typeProblems, .. check.Problems]), title: localizer["Api.InvalidComplaint"]);
         }
 
         var newCase = await intake.StartAsync(check.Complaint!, check.Organisation!, IntakeChannel.Online, channelDetails: null, withReceipt: true, actorId: null, cancellationToken);
@@ -88,7 +90,7 @@ public static class IntakeEndpoints
             return refusal!;
         }
 
-        var problems = new List<ComplaintProblem>();
+        var problems = new List<Problem>();
         var receipt = Receipt.Normalize(ComplaintJson.Text(body, "receipt", problems));
         if (receipt is null)
         {
@@ -162,7 +164,7 @@ public static class IntakeEndpoints
             return (null, null, refusal);
         }
 
-        var problems = new List<ComplaintProblem>();
+        var problems = new List<Problem>();
         var text = ComplaintJson.Text(body, field, problems);
         if (problems.Count == 0 && CaseConversation.ProblemWith(field, text, required) is { } problem)
         {
@@ -170,7 +172,7 @@ public static class IntakeEndpoints
         }
 
         return problems.Count > 0
-            ? (null, null, TypedResults.ValidationProblem(ComplaintProblemText.ByField(problems, localizer), title: localizer["Api.InvalidQuery"]))
+            ? (null, null, TypedResults.ValidationProblem(ProblemText.ByField(localizer, ProblemArea.Complaint, problems), title: localizer["Api.InvalidQuery"]))
             : (access, text, null);
     }
 

@@ -14,6 +14,7 @@ using Qorgau.Domain.Intake;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Forms;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Intake;
@@ -93,7 +94,7 @@ public sealed class RecordModel(
 
         foreach (var problem in check.Problems)
         {
-            Form.AddError(problem.Field, ComplaintProblemText.Describe(problem, localizer));
+            Form.AddError(problem.Field, ProblemText.Describe(localizer, ProblemArea.Complaint, problem));
         }
 
         if (channel is null || !Channels.Contains(channel.Value))
