@@ -19,8 +19,6 @@ public sealed class ExaminationsModel(StaffCaseAccess access, CareWork care, Qor
     [BindProperty]
     public ExaminationForm Exam { get; set; } = new();
 
-    public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
-
     public Case Case { get; private set; } = null!;
 
     public CaseOpeningOutcome Outcome { get; private set; }
@@ -43,7 +41,7 @@ public sealed class ExaminationsModel(StaffCaseAccess access, CareWork care, Qor
         var (input, problems) = Exam.Parse(care.Today);
         if (input is null)
         {
-            Problems = ProblemText.FirstByField(localizer, ProblemArea.Care, problems);
+            ProblemText.AddTo(ModelState, localizer, ProblemArea.Care, problems);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(opening, cancellationToken);
         }

@@ -40,8 +40,6 @@ public sealed class SupportModel(StaffCaseAccess access, CareWork care, QorgauDb
     /// <summary>Which form the problems belong to (one of the section constants), with <see cref="ChangeForm.Id"/> for a change.</summary>
     public string? ProblemSection { get; private set; }
 
-    public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
-
     public Case Case { get; private set; } = null!;
 
     public CaseOpeningOutcome Outcome { get; private set; }
@@ -58,9 +56,9 @@ public sealed class SupportModel(StaffCaseAccess access, CareWork care, QorgauDb
     public DateOnly Today => care.Today;
 
     public string? Problem(string section, string field, Guid? id = null) =>
-        ProblemSection == section && (id is null || id == Change.Id) && Problems.TryGetValue(field, out var text) ? text : null;
+        ProblemSection == section && (id is null || id == Change.Id) ? ModelState.FirstError(field) : null;
 
-    public bool HasProblems(string section, Guid? id = null) => ProblemSection == section && (id is null || id == Change.Id) && Problems.Count > 0;
+    public bool HasProblems(string section, Guid? id = null) => ProblemSection == section && (id is null || id == Change.Id) && ModelState.ErrorCount > 0;
 
     public async Task<IActionResult> OnGetAsync(string publicId, CancellationToken cancellationToken) =>
         await ShowAsync(await access.OpenAsync(User, publicId, "support", cancellationToken), cancellationToken);
@@ -101,7 +99,7 @@ public sealed class SupportModel(StaffCaseAccess access, CareWork care, QorgauDb
         }
 
         ProblemSection = section;
-        Problems = ProblemText.FirstByField(localizer, ProblemArea.Care, problems);
+        ProblemText.AddTo(ModelState, localizer, ProblemArea.Care, problems);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await ShowAsync(opening, cancellationToken);
     }

@@ -24,8 +24,6 @@ public sealed class IncidentModel(IncidentRegister register, QorgauDbContext db,
     [BindProperty]
     public IncidentForm Link { get; set; } = new();
 
-    public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
-
     public Incident Incident { get; private set; } = null!;
 
     public Facility? Facility { get; private set; }
@@ -55,7 +53,7 @@ public sealed class IncidentModel(IncidentRegister register, QorgauDbContext db,
             return Redirect($"/incidents/{id}");
         }
 
-        Problems = ProblemText.FirstByField(localizer, ProblemArea.Care, problems);
+        ProblemText.AddTo(ModelState, localizer, ProblemArea.Care, problems);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await ShowAsync(id, cancellationToken);
     }

@@ -18,8 +18,6 @@ public sealed class NewModel(IncidentRegister register, QorgauDbContext db, IStr
     [BindProperty]
     public IncidentForm Incident { get; set; } = new();
 
-    public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
-
     /// <summary>Set when the member or the organisation has no key pair yet: nothing can be sealed.</summary>
     public bool NoKeys { get; private set; }
 
@@ -51,7 +49,7 @@ public sealed class NewModel(IncidentRegister register, QorgauDbContext db, IStr
             return Redirect($"/incidents/{incident.Id}");
         }
 
-        Problems = ProblemText.FirstByField(localizer, ProblemArea.Care, problems);
+        ProblemText.AddTo(ModelState, localizer, ProblemArea.Care, problems);
         NoKeys = problems.Count == 0;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(cancellationToken);

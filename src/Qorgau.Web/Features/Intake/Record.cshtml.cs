@@ -99,7 +99,7 @@ public sealed class RecordModel(
 
         if (channel is null || !Channels.Contains(channel.Value))
         {
-            Form.AddError("channel", localizer["Complaint.Problem.required"]);
+            Form.AddError("channel", ProblemText.Describe(localizer, ProblemArea.Complaint, ComplaintProblemCode.Required));
         }
 
         var details = Details.Text();
@@ -139,7 +139,7 @@ public sealed class RecordModel(
         var (target, problem) = member is null ? (null, null) : await boxes.CheckItemAsync(member, openingId, BoxItem.Value.Item, cancellationToken);
         if (target is null || channel != IntakeChannel.Box)
         {
-            Form.AddError("channel", localizer[$"Monitoring.Problem.{problem?.Code ?? Domain.Monitoring.MonitoringProblemCode.Unknown}"]);
+            Form.AddError("channel", ProblemText.Describe(localizer, ProblemArea.Monitoring, problem?.Code ?? Domain.Monitoring.MonitoringProblemCode.Unknown));
         }
 
         return target;

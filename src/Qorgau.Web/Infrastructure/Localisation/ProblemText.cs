@@ -37,6 +37,10 @@ public static class ProblemText
     public static Dictionary<string, string> FirstByField(IStringLocalizer localizer, string area, IEnumerable<Problem> problems) =>
         problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => Describe(localizer, area, g.First()));
 
+    /// <summary>The first message about a field in a page's model state (<see cref="AddTo"/>), or null.</summary>
+    public static string? FirstError(this ModelStateDictionary modelState, string field) =>
+        modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     /// <summary>Puts every problem into a page's model state, under its field.</summary>
     public static void AddTo(ModelStateDictionary modelState, IStringLocalizer localizer, string area, IEnumerable<Problem> problems)
     {
