@@ -19,31 +19,31 @@ public static class FieldProblemCode
 /// </summary>
 public static class FieldParser
 {
-    public static T? Code<T>(List<CaseProblem> problems, string field, string? code)
+    public static T? Code<T>(List<Problem> problems, string field, string? code)
         where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            problems.Add(new CaseProblem(field, FieldProblemCode.Required));
+            problems.Add(new Problem(field, FieldProblemCode.Required));
             return null;
         }
 
         var value = EnumCode.Parse<T>(code.Trim());
         if (value is null)
         {
-            problems.Add(new CaseProblem(field, FieldProblemCode.Unknown));
+            problems.Add(new Problem(field, FieldProblemCode.Unknown));
         }
 
         return value;
     }
 
-    public static string? Text(List<CaseProblem> problems, string field, string? text, int maxLength, bool required = false)
+    public static string? Text(List<Problem> problems, string field, string? text, int maxLength, bool required = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             if (required)
             {
-                problems.Add(new CaseProblem(field, FieldProblemCode.Required));
+                problems.Add(new Problem(field, FieldProblemCode.Required));
             }
 
             return null;
@@ -52,18 +52,18 @@ public static class FieldParser
         var trimmed = text.Trim();
         if (trimmed.Length > maxLength)
         {
-            problems.Add(new CaseProblem(field, FieldProblemCode.TooLong));
+            problems.Add(new Problem(field, FieldProblemCode.TooLong));
         }
 
         return trimmed;
     }
 
     /// <summary>A day written <c>yyyy-MM-dd</c>, as date inputs send it.</summary>
-    public static DateOnly? Day(List<CaseProblem> problems, string field, string? text)
+    public static DateOnly? Day(List<Problem> problems, string field, string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            problems.Add(new CaseProblem(field, FieldProblemCode.Required));
+            problems.Add(new Problem(field, FieldProblemCode.Required));
             return null;
         }
 
@@ -72,18 +72,18 @@ public static class FieldParser
             return day;
         }
 
-        problems.Add(new CaseProblem(field, FieldProblemCode.NotADate));
+        problems.Add(new Problem(field, FieldProblemCode.NotADate));
         return null;
     }
 
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; null when empty (a problem only if required).</summary>
-    public static int? Count(List<CaseProblem> problems, string field, string? text, int min, int max, bool required)
+    public static int? Count(List<Problem> problems, string field, string? text, int min, int max, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             if (required)
             {
-                problems.Add(new CaseProblem(field, FieldProblemCode.Required));
+                problems.Add(new Problem(field, FieldProblemCode.Required));
             }
 
             return null;
@@ -94,7 +94,7 @@ public static class FieldParser
             return value;
         }
 
-        problems.Add(new CaseProblem(field, FieldProblemCode.NotACount));
+        problems.Add(new Problem(field, FieldProblemCode.NotACount));
         return null;
     }
 }

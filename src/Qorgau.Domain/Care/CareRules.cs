@@ -74,10 +74,10 @@ public static partial class CareRules
     public static bool MayMove(InquiryState from, InquiryState to) => InquiryNext[from].Contains(to);
 
     /// <summary>A status change of a referral: allowed from the current status, dated not before the current status's date.</summary>
-    public static IReadOnlyList<CaseProblem> CheckChange(SupportReferral referral, SupportStatus to, DateOnly on, DateOnly today) =>
+    public static IReadOnlyList<Problem> CheckChange(SupportReferral referral, SupportStatus to, DateOnly on, DateOnly today) =>
         CheckMove(MayMove(referral.Status, to), on, referral.StatusOn, today);
 
-    public static IReadOnlyList<CaseProblem> CheckChange(ProtectiveMeasure measure, MeasureStatus to, DateOnly on, DateOnly today) =>
+    public static IReadOnlyList<Problem> CheckChange(ProtectiveMeasure measure, MeasureStatus to, DateOnly on, DateOnly today) =>
         CheckMove(MayMove(measure.Status, to), on, measure.StatusOn, today);
 
     public static void Apply(SupportReferral referral, SupportStatus to, DateOnly on)
@@ -107,12 +107,12 @@ public static partial class CareRules
     /// The Fund's decision: once, not before the filing; a grant awards at most what was claimed and a
     /// refusal awards nothing.
     /// </summary>
-    public static IReadOnlyList<CaseProblem> CheckDecision(CompensationClaim claim, ClaimDecision decision, DateOnly on, decimal? awarded, DateOnly today)
+    public static IReadOnlyList<Problem> CheckDecision(CompensationClaim claim, ClaimDecision decision, DateOnly on, decimal? awarded, DateOnly today)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (claim.Decision is not null)
         {
-            problems.Add(new CaseProblem("decision", CareProblemCode.NotAllowed));
+            problems.Add(new Problem("decision", CareProblemCode.NotAllowed));
         }
 
         CheckOrder(problems, "decidedOn", on, claim.FiledOn, today);
@@ -120,43 +120,43 @@ public static partial class CareRules
         {
             if (awarded is > 0)
             {
-                problems.Add(new CaseProblem("awarded", CareProblemCode.NotAllowed));
+                problems.Add(new Problem("awarded", CareProblemCode.NotAllowed));
             }
         }
         else if (awarded is null)
         {
-            problems.Add(new CaseProblem("awarded", CareProblemCode.Required));
+            problems.Add(new Problem("awarded", CareProblemCode.Required));
         }
         else if (awarded < 0)
         {
-            problems.Add(new CaseProblem("awarded", CareProblemCode.Negative));
+            problems.Add(new Problem("awarded", CareProblemCode.Negative));
         }
         else if (awarded > claim.AmountClaimed)
         {
-            problems.Add(new CaseProblem("awarded", CareProblemCode.AboveClaim));
+            problems.Add(new Problem("awarded", CareProblemCode.AboveClaim));
         }
 
         return problems;
     }
 
     /// <summary>The payment: once, after a grant, not before the decision, never above the award.</summary>
-    public static IReadOnlyList<CaseProblem> CheckPayment(CompensationClaim claim, DateOnly on, decimal amount, DateOnly today)
+    public static IReadOnlyList<Problem> CheckPayment(CompensationClaim claim, DateOnly on, decimal amount, DateOnly today)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (claim.Decision is null or ClaimDecision.Refused || claim.PaidOn is not null)
         {
-            problems.Add(new CaseProblem("paidOn", CareProblemCode.NotAllowed));
+            problems.Add(new Problem("paidOn", CareProblemCode.NotAllowed));
             return problems;
         }
 
         CheckOrder(problems, "paidOn", on, claim.DecidedOn ?? claim.FiledOn, today);
         if (amount < 0)
         {
-            problems.Add(new CaseProblem("paid", CareProblemCode.Negative));
+            problems.Add(new Problem("paid", CareProblemCode.Negative));
         }
         else if (amount > (claim.AmountAwarded ?? 0))
         {
-            problems.Add(new CaseProblem("paid", CareProblemCode.AboveAward));
+            problems.Add(new Problem("paid", CareProblemCode.AboveAward));
         }
 
         return problems;
@@ -176,35 +176,35 @@ public static partial class CareRules
     }
 
     /// <summary>An examination is not recorded as requested after it took place.</summary>
-    public static void CheckExaminationDates(List<CaseProblem> problems, DateOnly? requestedOn, DateOnly? examinedOn)
+    public static void CheckExaminationDates(List<Problem> problems, DateOnly? requestedOn, DateOnly? examinedOn)
     {
         if (requestedOn is { } requested && examinedOn is { } examined && requested > examined)
         {
-            problems.Add(new CaseProblem("requestedOn", CareProblemCode.BeforeEarlier));
+            problems.Add(new Problem("requestedOn", CareProblemCode.BeforeEarlier));
         }
     }
 
-    private static List<CaseProblem> CheckMove(bool allowed, DateOnly on, DateOnly current, DateOnly today)
+    private static List<Problem> CheckMove(bool allowed, DateOnly on, DateOnly current, DateOnly today)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (!allowed)
         {
-            problems.Add(new CaseProblem("status", CareProblemCode.NotAllowed));
+            problems.Add(new Problem("status", CareProblemCode.NotAllowed));
         }
 
         CheckOrder(problems, "on", on, current, today);
         return problems;
     }
 
-    private static void CheckOrder(List<CaseProblem> problems, string field, DateOnly on, DateOnly notBefore, DateOnly today)
+    private static void CheckOrder(List<Problem> problems, string field, DateOnly on, DateOnly notBefore, DateOnly today)
     {
         if (on > today)
         {
-            problems.Add(new CaseProblem(field, CareProblemCode.FutureDate));
+            problems.Add(new Problem(field, CareProblemCode.FutureDate));
         }
         else if (on < notBefore)
         {
-            problems.Add(new CaseProblem(field, CareProblemCode.BeforeEarlier));
+            problems.Add(new Problem(field, CareProblemCode.BeforeEarlier));
         }
     }
 }

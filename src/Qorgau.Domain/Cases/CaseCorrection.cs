@@ -47,7 +47,7 @@ public static class ClassificationField
     public static bool IsDate(string field) => field is IncidentFrom or IncidentTo;
 }
 
-/// <summary>The problem codes of a correction, shown as "CaseProblem.{code}" like the workflow's.</summary>
+/// <summary>The problem codes of a correction, shown as "Case.Problem.{code}" like the workflow's.</summary>
 public static class CorrectionProblemCode
 {
     public const string UnknownCode = "unknown-code";
@@ -66,7 +66,7 @@ public sealed record ClassificationChange(string Field, string? From, string? To
 public sealed record CorrectionFacility(string Code, string TypeCode);
 
 /// <summary>What a correction would do: the classification after it and the fields it changes, or the problems that refuse it.</summary>
-public sealed record CorrectionProposal(CaseClassification After, IReadOnlyList<ClassificationChange> Changes, IReadOnlyList<CaseProblem> Problems)
+public sealed record CorrectionProposal(CaseClassification After, IReadOnlyList<ClassificationChange> Changes, IReadOnlyList<Problem> Problems)
 {
     public bool IsValid => Problems.Count == 0;
 
@@ -108,10 +108,10 @@ public static class CaseCorrection
     /// <param name="facility">The facility the correction names, when the register has one by that code.</param>
     public static CorrectionProposal Propose(JurisdictionProfile profile, CaseClassification before, IReadOnlyDictionary<string, string?> fields, CorrectionFacility? facility, DateOnly receivedOn, DateOnly today)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         foreach (var unknown in fields.Keys.Where(k => !ClassificationField.All.Contains(k)).Order(StringComparer.Ordinal))
         {
-            problems.Add(new CaseProblem(unknown, CorrectionProblemCode.UnknownField));
+            problems.Add(new Problem(unknown, CorrectionProblemCode.UnknownField));
         }
 
         string? Text(string field) => fields.TryGetValue(field, out var value) ? (string.IsNullOrWhiteSpace(value) ? null : value.Trim()) : before.ValueOf(field);
@@ -128,7 +128,7 @@ public static class CaseCorrection
         var changes = Describe(before, after);
         if (problems.Count == 0 && changes.Count == 0)
         {
-            problems.Add(new CaseProblem("body", CorrectionProblemCode.NothingChanged));
+            problems.Add(new Problem("body", CorrectionProblemCode.NothingChanged));
         }
 
         return new CorrectionProposal(after, changes, problems);
@@ -234,17 +234,17 @@ public static class CaseCorrection
     private static IEnumerable<Sentence> Standing(IReadOnlyList<Sentence> sentences) =>
         sentences.GroupBy(s => s.OfficialId).Select(g => g.OrderBy(s => s.On).ThenBy(s => s.OnAppeal).Last());
 
-    private static string? Code(List<CaseProblem> problems, string field, string? code, Func<string, bool> known)
+    private static string? Code(List<Problem> problems, string field, string? code, Func<string, bool> known)
     {
         if (code is not null && !known(code))
         {
-            problems.Add(new CaseProblem(field, CorrectionProblemCode.UnknownCode));
+            problems.Add(new Problem(field, CorrectionProblemCode.UnknownCode));
         }
 
         return code;
     }
 
-    private static DateOnly? Date(List<CaseProblem> problems, string field, string? text, DateOnly today)
+    private static DateOnly? Date(List<Problem> problems, string field, string? text, DateOnly today)
     {
         if (text is null)
         {
@@ -253,20 +253,20 @@ public static class CaseCorrection
 
         if (!DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            problems.Add(new CaseProblem(field, CorrectionProblemCode.NotADate));
+            problems.Add(new Problem(field, CorrectionProblemCode.NotADate));
             return null;
         }
 
         if (date > today)
         {
-            problems.Add(new CaseProblem(field, CaseProblemCode.FutureDate));
+            problems.Add(new Problem(field, CaseProblemCode.FutureDate));
         }
 
         return date;
     }
 
     /// <summary>A named facility has a type in the register; a type of its own is for a case whose place is known only by its kind.</summary>
-    private static CaseClassification FollowFacility(List<CaseProblem> problems, CaseClassification before, CaseClassification after, IReadOnlyDictionary<string, string?> fields, CorrectionFacility? facility)
+    private static CaseClassification FollowFacility(List<Problem> problems, CaseClassification before, CaseClassification after, IReadOnlyDictionary<string, string?> fields, CorrectionFacility? facility)
     {
         if (after.Facility is null)
         {
@@ -276,22 +276,22 @@ public static class CaseCorrection
         var typeNamed = fields.ContainsKey(ClassificationField.FacilityType) && after.FacilityType != before.FacilityType;
         if (facility is not null && typeNamed && after.FacilityType != facility.TypeCode)
         {
-            problems.Add(new CaseProblem(ClassificationField.FacilityType, CorrectionProblemCode.FacilityTypeFollowsFacility));
+            problems.Add(new Problem(ClassificationField.FacilityType, CorrectionProblemCode.FacilityTypeFollowsFacility));
         }
 
         return facility is null || (after.Facility == before.Facility && !typeNamed) ? after : after with { FacilityType = facility.TypeCode };
     }
 
-    private static void CheckDates(List<CaseProblem> problems, CaseClassification after, DateOnly receivedOn)
+    private static void CheckDates(List<Problem> problems, CaseClassification after, DateOnly receivedOn)
     {
         if (after.IncidentFrom > receivedOn)
         {
-            problems.Add(new CaseProblem(ClassificationField.IncidentFrom, CorrectionProblemCode.IncidentAfterReceived));
+            problems.Add(new Problem(ClassificationField.IncidentFrom, CorrectionProblemCode.IncidentAfterReceived));
         }
 
         if (after.IncidentFrom is { } from && after.IncidentTo is { } to && to < from)
         {
-            problems.Add(new CaseProblem(ClassificationField.IncidentTo, CorrectionProblemCode.IncidentEndsBeforeStart));
+            problems.Add(new Problem(ClassificationField.IncidentTo, CorrectionProblemCode.IncidentEndsBeforeStart));
         }
     }
 }

@@ -17,10 +17,7 @@ public enum CaseDecisionKind
     NotIndependent,
 }
 
-/// <summary>A problem with one field of a command, as a stable code the pages and API put in words.</summary>
-public sealed record CaseProblem(string Field, string Code);
-
-public sealed record CaseDecision(CaseDecisionKind Kind, CaseStatus Status, CaseStatus? Next, string? Reason, IReadOnlyList<CaseProblem> Problems)
+public sealed record CaseDecision(CaseDecisionKind Kind, CaseStatus Status, CaseStatus? Next, string? Reason, IReadOnlyList<Problem> Problems)
 {
     /// <summary>The actions allowed in the case's state, as <see cref="CaseRules.AllowedNow"/> gives them.</summary>
     public IReadOnlyList<string> Allowed { get; init; } = CaseWorkflow.AllowedIn(Status);
@@ -43,7 +40,7 @@ public sealed record CaseDecision(CaseDecisionKind Kind, CaseStatus Status, Case
     public bool IsAllowed => Kind == CaseDecisionKind.Allowed;
 }
 
-/// <summary>The stable codes of <see cref="CaseProblem"/> and of refusals.</summary>
+/// <summary>The stable codes of a case command's <see cref="Problem"/>s and of refusals.</summary>
 public static class CaseProblemCode
 {
     public const string Required = "required";

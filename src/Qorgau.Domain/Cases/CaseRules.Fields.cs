@@ -29,7 +29,7 @@ public static partial class CaseRules
                 CheckArticle(profile, problems, command.Article, on);
                 if (command.Article == ArticleParts.Resolve(profile, facts.Proceeding?.CurrentArticle, facts.IllTreatmentCode, out _))
                 {
-                    problems.Add(new CaseProblem("article", CaseProblemCode.SameArticle));
+                    problems.Add(new Problem("article", CaseProblemCode.SameArticle));
                 }
 
                 RequireText(problems, "reason", command.Reason, MaxTextLength);
@@ -56,54 +56,54 @@ public static partial class CaseRules
             case CaseAction.Appeal:
                 if (command.AppealBy is null)
                 {
-                    problems.Add(new CaseProblem("appealBy", CaseProblemCode.Required));
+                    problems.Add(new Problem("appealBy", CaseProblemCode.Required));
                 }
 
                 break;
         }
     }
 
-    private static void CheckMerge(CaseFacts facts, CaseCommand command, List<CaseProblem> problems)
+    private static void CheckMerge(CaseFacts facts, CaseCommand command, List<Problem> problems)
     {
         if (string.IsNullOrWhiteSpace(command.Into))
         {
-            problems.Add(new CaseProblem("into", CaseProblemCode.Required));
+            problems.Add(new Problem("into", CaseProblemCode.Required));
         }
         else if (facts.MergeTarget is not { } target)
         {
-            problems.Add(new CaseProblem("into", CaseProblemCode.UnknownCase));
+            problems.Add(new Problem("into", CaseProblemCode.UnknownCase));
         }
         else if (target.CaseId == facts.CaseId)
         {
-            problems.Add(new CaseProblem("into", CaseProblemCode.SameCase));
+            problems.Add(new Problem("into", CaseProblemCode.SameCase));
         }
         else if (target.OrganisationId != facts.OrganisationId)
         {
-            problems.Add(new CaseProblem("into", CaseProblemCode.OtherOrganisation));
+            problems.Add(new Problem("into", CaseProblemCode.OtherOrganisation));
         }
         else if (!CaseWorkflow.IsActive(target.Status))
         {
-            problems.Add(new CaseProblem("into", CaseProblemCode.TargetClosed));
+            problems.Add(new Problem("into", CaseProblemCode.TargetClosed));
         }
     }
 
-    private static void CheckReferral(CaseFacts facts, CaseCommand command, List<CaseProblem> problems)
+    private static void CheckReferral(CaseFacts facts, CaseCommand command, List<Problem> problems)
     {
         if (!facts.ConsentToShare)
         {
-            problems.Add(new CaseProblem("organisation", CaseProblemCode.NoConsent));
+            problems.Add(new Problem("organisation", CaseProblemCode.NoConsent));
         }
         else if (string.IsNullOrWhiteSpace(command.Organisation))
         {
-            problems.Add(new CaseProblem("organisation", CaseProblemCode.Required));
+            problems.Add(new Problem("organisation", CaseProblemCode.Required));
         }
         else if (facts.ReferralTarget is not { HasKeys: true } target)
         {
-            problems.Add(new CaseProblem("organisation", CaseProblemCode.UnknownOrganisation));
+            problems.Add(new Problem("organisation", CaseProblemCode.UnknownOrganisation));
         }
         else if (target.OrganisationId == facts.OrganisationId)
         {
-            problems.Add(new CaseProblem("organisation", CaseProblemCode.SameCase));
+            problems.Add(new Problem("organisation", CaseProblemCode.SameCase));
         }
     }
 
@@ -121,7 +121,7 @@ public static partial class CaseRules
 
         if (!TortureRestrictions.CheckTermination(profile, proceeding.CurrentArticle, command.Reason!, facts.Act).IsAllowed)
         {
-            Barred(facts, findings, new CaseProblem("reason", CaseProblemCode.TortureTerminationBarred), CaseFlag.BarredReason(command.Reason!));
+            Barred(facts, findings, new Problem("reason", CaseProblemCode.TortureTerminationBarred), CaseFlag.BarredReason(command.Reason!));
         }
         else if (TortureRestrictions.IsTorture(profile, proceeding.ArticleAtRegistration)
             && !TortureRestrictions.CheckTermination(profile, proceeding.ArticleAtRegistration, command.Reason!, facts.Act).IsAllowed)
@@ -134,7 +134,7 @@ public static partial class CaseRules
     {
         if (command.Sentences.Count == 0)
         {
-            findings.Problems.Add(new CaseProblem("sentences", CaseProblemCode.Required));
+            findings.Problems.Add(new Problem("sentences", CaseProblemCode.Required));
             return;
         }
 
@@ -151,7 +151,7 @@ public static partial class CaseRules
         {
             if (!facts.OfficialIds.Contains(official))
             {
-                problems.Add(new CaseProblem($"{prefix}.official", CaseProblemCode.UnknownOfficial));
+                problems.Add(new Problem($"{prefix}.official", CaseProblemCode.UnknownOfficial));
             }
         }
         else
@@ -163,7 +163,7 @@ public static partial class CaseRules
 
         if (sentence.Outcome is null)
         {
-            problems.Add(new CaseProblem($"{prefix}.outcome", CaseProblemCode.Required));
+            problems.Add(new Problem($"{prefix}.outcome", CaseProblemCode.Required));
             return;
         }
 
@@ -172,7 +172,7 @@ public static partial class CaseRules
         {
             if (terms.ImposesAnything)
             {
-                problems.Add(new CaseProblem($"{prefix}.outcome", CaseProblemCode.NotConviction));
+                problems.Add(new Problem($"{prefix}.outcome", CaseProblemCode.NotConviction));
             }
 
             return;
@@ -181,13 +181,13 @@ public static partial class CaseRules
         if (Require(problems, $"{prefix}.article", sentence.Article, code => profile.FindArticle(code) is not null, CaseProblemCode.UnknownArticle)
             && sentence.Suspended && !TortureRestrictions.CheckSuspendedSentence(profile, sentence.Article!, facts.Act).IsAllowed)
         {
-            Barred(facts, findings, new CaseProblem($"{prefix}.suspended", CaseProblemCode.SuspendedBarred), CaseFlag.SuspendedSentenceBarred);
+            Barred(facts, findings, new Problem($"{prefix}.suspended", CaseProblemCode.SuspendedBarred), CaseFlag.SuspendedSentenceBarred);
         }
 
-        problems.AddRange(terms.Problems().Select(p => new CaseProblem($"{prefix}.{p.Field}", p.Code)));
+        problems.AddRange(terms.Problems().Select(p => new Problem($"{prefix}.{p.Field}", p.Code)));
     }
 
-    private static void CheckArticle(JurisdictionProfile profile, List<CaseProblem> problems, string? code, DateOnly on)
+    private static void CheckArticle(JurisdictionProfile profile, List<Problem> problems, string? code, DateOnly on)
     {
         if (!Require(problems, "article", code, c => profile.FindArticle(c) is not null, CaseProblemCode.UnknownArticle))
         {
@@ -196,33 +196,33 @@ public static partial class CaseRules
 
         if (!profile.FindArticle(code!)!.IsInForceOn(on))
         {
-            problems.Add(new CaseProblem("article", CaseProblemCode.ArticleNotInForce));
+            problems.Add(new Problem("article", CaseProblemCode.ArticleNotInForce));
         }
     }
 
     /// <returns>Whether the value is present and known.</returns>
-    private static bool Require(List<CaseProblem> problems, string field, string? value, Func<string, bool> isKnown, string unknownCode)
+    private static bool Require(List<Problem> problems, string field, string? value, Func<string, bool> isKnown, string unknownCode)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            problems.Add(new CaseProblem(field, CaseProblemCode.Required));
+            problems.Add(new Problem(field, CaseProblemCode.Required));
             return false;
         }
 
         if (!isKnown(value))
         {
-            problems.Add(new CaseProblem(field, unknownCode));
+            problems.Add(new Problem(field, unknownCode));
             return false;
         }
 
         return true;
     }
 
-    private static void RequireText(List<CaseProblem> problems, string field, string? value, int maxLength)
+    private static void RequireText(List<Problem> problems, string field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            problems.Add(new CaseProblem(field, CaseProblemCode.Required));
+            problems.Add(new Problem(field, CaseProblemCode.Required));
         }
         else
         {
@@ -230,11 +230,11 @@ public static partial class CaseRules
         }
     }
 
-    private static void OptionalText(List<CaseProblem> problems, string field, string? value, int maxLength)
+    private static void OptionalText(List<Problem> problems, string field, string? value, int maxLength)
     {
         if (value is not null && value.Trim().Length > maxLength)
         {
-            problems.Add(new CaseProblem(field, CaseProblemCode.TooLong));
+            problems.Add(new Problem(field, CaseProblemCode.TooLong));
         }
     }
 }

@@ -16,7 +16,7 @@ public static partial class CaseRules
     {
         if (!CaseAction.All.Contains(command.Action))
         {
-            return new CaseDecision(CaseDecisionKind.Invalid, facts.Status, null, null, [new CaseProblem("action", CaseProblemCode.UnknownAction)]);
+            return new CaseDecision(CaseDecisionKind.Invalid, facts.Status, null, null, [new Problem("action", CaseProblemCode.UnknownAction)]);
         }
 
         if (facts.ReferralPending)
@@ -40,7 +40,7 @@ public static partial class CaseRules
         }
 
         var resolved = Resolve(profile, facts, command, out var inferred);
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var flags = new List<string>();
         if (inferred)
         {
@@ -91,7 +91,7 @@ public static partial class CaseRules
         var named = command.InvestigatingBody;
         if (named is not null && profile.FindAgency(named) is not { Investigates: true })
         {
-            findings.Problems.Add(new CaseProblem("investigatingBody", profile.FindAgency(named) is null ? CaseProblemCode.UnknownAgency : CaseProblemCode.NotInvestigatingBody));
+            findings.Problems.Add(new Problem("investigatingBody", profile.FindAgency(named) is null ? CaseProblemCode.UnknownAgency : CaseProblemCode.NotInvestigatingBody));
             return;
         }
 
@@ -103,10 +103,10 @@ public static partial class CaseRules
     }
 
     /// <summary>What checking a command's fields found: problems refuse it, flags go on its event.</summary>
-    private sealed record Findings(List<CaseProblem> Problems, List<string> Flags);
+    private sealed record Findings(List<Problem> Problems, List<string> Flags);
 
     /// <summary>A decision the profile bars: refused where the organisation decides, flagged where it records.</summary>
-    private static void Barred(CaseFacts facts, Findings findings, CaseProblem problem, string flag)
+    private static void Barred(CaseFacts facts, Findings findings, Problem problem, string flag)
     {
         if (facts.OrganisationDecides)
         {
@@ -142,15 +142,15 @@ public static partial class CaseRules
     private static CaseDecision NotNow(CaseFacts facts, string? reason) =>
         new(CaseDecisionKind.NotAllowedNow, facts.Status, null, reason, []) { Allowed = AllowedNow(facts.Status, facts.Withdrawals, facts.ReferralPending) };
 
-    private static void CheckDate(List<CaseProblem> problems, DateOnly on, DateOnly today, DateOnly earliest)
+    private static void CheckDate(List<Problem> problems, DateOnly on, DateOnly today, DateOnly earliest)
     {
         if (on > today)
         {
-            problems.Add(new CaseProblem("on", CaseProblemCode.FutureDate));
+            problems.Add(new Problem("on", CaseProblemCode.FutureDate));
         }
         else if (on < earliest)
         {
-            problems.Add(new CaseProblem("on", CaseProblemCode.TooEarly));
+            problems.Add(new Problem("on", CaseProblemCode.TooEarly));
         }
     }
 

@@ -48,7 +48,7 @@ public static class CustodyChain
         new(entry.ItemId, entry.Sequence, entry.Kind, entry.OccurredAtUtc, entry.ActorUserId, Sha256Hex(entry.DetailsCipher), entry.OriginalSha256, entry.CiphertextSha256, entry.PreviousHash);
 
     /// <summary>Checks one item's log as stored in the database.</summary>
-    public static IReadOnlyList<CustodyProblem> Verify(EvidenceItem item, IReadOnlyList<CustodyEntry> entriesBySequence, Func<Guid, byte[]?> signingPublicKeyOf) =>
+    public static IReadOnlyList<Problem> Verify(EvidenceItem item, IReadOnlyList<CustodyEntry> entriesBySequence, Func<Guid, byte[]?> signingPublicKeyOf) =>
         Verify(item.Id, item.OriginalSha256, item.CiphertextSha256, [.. entriesBySequence.Select(CustodyLink.Of)], signingPublicKeyOf);
 
     /// <summary>
@@ -56,12 +56,12 @@ public static class CustodyChain
     /// numbers follow one another, each entry names the hash of the one before, its hash and signature
     /// hold under its organisation's public key, and it states the item's hashes as the item does.
     /// </summary>
-    public static IReadOnlyList<CustodyProblem> Verify(Guid itemId, string originalSha256, string ciphertextSha256, IReadOnlyList<CustodyLink> links, Func<Guid, byte[]?> signingPublicKeyOf)
+    public static IReadOnlyList<Problem> Verify(Guid itemId, string originalSha256, string ciphertextSha256, IReadOnlyList<CustodyLink> links, Func<Guid, byte[]?> signingPublicKeyOf)
     {
-        var problems = new List<CustodyProblem>();
+        var problems = new List<Problem>();
         if (links.Count == 0 || links[0].Facts.Kind != CustodyKind.Received || links.Skip(1).Any(l => l.Facts.Kind == CustodyKind.Received))
         {
-            problems.Add(new CustodyProblem(CustodyProblemCode.NoReceivedEntry, links.Count == 0 ? null : links[0].Facts.Sequence));
+            problems.Add(CustodyProblemField.Of(CustodyProblemCode.NoReceivedEntry, links.Count == 0 ? null : links[0].Facts.Sequence));
         }
 
         var previousHash = Genesis;
@@ -71,12 +71,12 @@ public static class CustodyChain
             var facts = link.Facts;
             if (facts.Sequence != expected)
             {
-                problems.Add(new CustodyProblem(facts.Sequence > expected ? CustodyProblemCode.Missing : CustodyProblemCode.OutOfOrder, expected));
+                problems.Add(CustodyProblemField.Of(facts.Sequence > expected ? CustodyProblemCode.Missing : CustodyProblemCode.OutOfOrder, expected));
             }
 
             if (facts.PreviousHash != previousHash)
             {
-                problems.Add(new CustodyProblem(CustodyProblemCode.BrokenLink, facts.Sequence));
+                problems.Add(CustodyProblemField.Of(CustodyProblemCode.BrokenLink, facts.Sequence));
             }
 
             problems.AddRange(CheckLink(link, itemId, originalSha256, ciphertextSha256, signingPublicKeyOf));
@@ -87,27 +87,27 @@ public static class CustodyChain
         return problems;
     }
 
-    private static IEnumerable<CustodyProblem> CheckLink(CustodyLink link, Guid itemId, string originalSha256, string ciphertextSha256, Func<Guid, byte[]?> signingPublicKeyOf)
+    private static IEnumerable<Problem> CheckLink(CustodyLink link, Guid itemId, string originalSha256, string ciphertextSha256, Func<Guid, byte[]?> signingPublicKeyOf)
     {
         var bytes = link.Facts.ToBytes();
         if (link.Facts.ItemId != itemId || Sha256Hex(bytes) != link.Hash)
         {
-            yield return new CustodyProblem(CustodyProblemCode.Altered, link.Facts.Sequence);
+            yield return CustodyProblemField.Of(CustodyProblemCode.Altered, link.Facts.Sequence);
         }
 
         if (link.Facts.OriginalSha256 != originalSha256 || link.Facts.CiphertextSha256 != ciphertextSha256)
         {
-            yield return new CustodyProblem(CustodyProblemCode.ItemHashMismatch, link.Facts.Sequence);
+            yield return CustodyProblemField.Of(CustodyProblemCode.ItemHashMismatch, link.Facts.Sequence);
         }
 
         var publicKey = signingPublicKeyOf(link.OrganisationId);
         if (publicKey is null)
         {
-            yield return new CustodyProblem(CustodyProblemCode.UnknownKey, link.Facts.Sequence);
+            yield return CustodyProblemField.Of(CustodyProblemCode.UnknownKey, link.Facts.Sequence);
         }
         else if (!Signatures.Verify(publicKey, bytes, link.Signature))
         {
-            yield return new CustodyProblem(CustodyProblemCode.BadSignature, link.Facts.Sequence);
+            yield return CustodyProblemField.Of(CustodyProblemCode.BadSignature, link.Facts.Sequence);
         }
     }
 
@@ -162,23 +162,32 @@ public static class CustodyProblemCode
     public const string OriginalMismatch = "original-sha256";
 }
 
-/// <summary>One thing wrong with an item; <see cref="Sequence"/> names the entry, when it is about one.</summary>
-public sealed record CustodyProblem(string Code, int? Sequence)
+/// <summary>The field of a custody problem; its one argument, when it has one, is the sequence number of the entry it is about.</summary>
+public static class CustodyProblemField
 {
+    public const string Name = "custody";
+
+    public static Problem Of(string code, int? sequence) =>
+        sequence is null ? new(Name, code) : new(Name, code, sequence.Value.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>In English, for the command line.</summary>
-    public string Describe() => (Code switch
+    public static string Describe(Problem problem)
     {
-        CustodyProblemCode.NoReceivedEntry => "the custody log does not start with its 'received' entry",
-        CustodyProblemCode.Missing => $"custody entry {Sequence} is missing",
-        CustodyProblemCode.OutOfOrder => $"custody entries are out of order at {Sequence}",
-        CustodyProblemCode.BrokenLink => $"custody entry {Sequence} does not follow the entry before it (previous hash differs)",
-        CustodyProblemCode.Altered => $"custody entry {Sequence} was altered after it was signed",
-        CustodyProblemCode.ItemHashMismatch => $"the item's SHA-256 values differ from those signed in custody entry {Sequence} (the item row was altered)",
-        CustodyProblemCode.BadSignature => $"the signature of custody entry {Sequence} does not verify under the organisation's key",
-        CustodyProblemCode.UnknownKey => $"custody entry {Sequence} names an organisation without a signing key",
-        CustodyProblemCode.BlobMissing => "the stored file is missing",
-        CustodyProblemCode.CiphertextMismatch => "the stored file's SHA-256 differs from the item's (the blob was altered)",
-        CustodyProblemCode.OriginalMismatch => "the decrypted file's SHA-256 differs from the original's",
-        _ => Code,
-    }).ToString(CultureInfo.InvariantCulture);
+        var sequence = problem.Args.FirstOrDefault();
+        return problem.Code switch
+        {
+            CustodyProblemCode.NoReceivedEntry => "the custody log does not start with its 'received' entry",
+            CustodyProblemCode.Missing => $"custody entry {sequence} is missing",
+            CustodyProblemCode.OutOfOrder => $"custody entries are out of order at {sequence}",
+            CustodyProblemCode.BrokenLink => $"custody entry {sequence} does not follow the entry before it (previous hash differs)",
+            CustodyProblemCode.Altered => $"custody entry {sequence} was altered after it was signed",
+            CustodyProblemCode.ItemHashMismatch => $"the item's SHA-256 values differ from those signed in custody entry {sequence} (the item row was altered)",
+            CustodyProblemCode.BadSignature => $"the signature of custody entry {sequence} does not verify under the organisation's key",
+            CustodyProblemCode.UnknownKey => $"custody entry {sequence} names an organisation without a signing key",
+            CustodyProblemCode.BlobMissing => "the stored file is missing",
+            CustodyProblemCode.CiphertextMismatch => "the stored file's SHA-256 differs from the item's (the blob was altered)",
+            CustodyProblemCode.OriginalMismatch => "the decrypted file's SHA-256 differs from the original's",
+            _ => problem.Code,
+        };
+    }
 }

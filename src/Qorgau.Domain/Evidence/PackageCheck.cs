@@ -97,7 +97,7 @@ public static class PackageCheck
 
         foreach (var problem in CustodyChain.Verify(item.Id, item.Sha256, item.CiphertextSha256, links, id => keys.GetValueOrDefault(id)))
         {
-            yield return problem.Describe();
+            yield return CustodyProblemField.Describe(problem);
         }
     }
 

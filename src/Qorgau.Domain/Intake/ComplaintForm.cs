@@ -47,9 +47,6 @@ public sealed record ComplaintForm
     public bool? ConsentToShare { get; init; }
 }
 
-/// <summary>One problem with one field: the field's API name, a code the UI turns into words, and values for them.</summary>
-public sealed record ComplaintProblem(string Field, string Code, params string[] Args);
-
 public static class ComplaintProblemCode
 {
     public const string Required = "required";

@@ -41,17 +41,17 @@ public static class ComplaintRules
     /// <param name="facility">The facility named by <see cref="ComplaintForm.FacilityId"/>, looked up by the caller; null if none matched.</param>
     /// <param name="today">Today in the profile's time zone: incident dates cannot be after it.</param>
     /// <param name="fallbackLanguage">The page's language, used when the complaint names none.</param>
-    public static (Complaint? Complaint, IReadOnlyList<ComplaintProblem> Problems) Check(
+    public static (Complaint? Complaint, IReadOnlyList<Problem> Problems) Check(
         ComplaintForm form, JurisdictionProfile profile, Facility? facility, DateOnly today, string fallbackLanguage)
     {
-        var problems = new List<ComplaintProblem>();
+        var problems = new List<Problem>();
         var account = RequiredText(form.Account, "account", MaxAccountLength, problems);
         var language = OneOf(form.Language, "language", Languages, problems) ?? fallbackLanguage;
         var from = PastDate(form.IncidentFrom, "incidentFrom", today, problems);
         var to = PastDate(form.IncidentTo, "incidentTo", today, problems);
         if (from is not null && to is not null && to < from)
         {
-            problems.Add(new ComplaintProblem("incidentTo", ComplaintProblemCode.DatesReversed));
+            problems.Add(new Problem("incidentTo", ComplaintProblemCode.DatesReversed));
         }
 
         var region = OneOf(form.Region, "region", profile.Regions.Select(r => r.Code), problems);
@@ -79,31 +79,31 @@ public static class ComplaintRules
         return problems.Count == 0 ? (complaint, problems) : (null, problems);
     }
 
-    private static string? RequiredText(string? value, string field, int maxLength, List<ComplaintProblem> problems)
+    private static string? RequiredText(string? value, string field, int maxLength, List<Problem> problems)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            problems.Add(new ComplaintProblem(field, ComplaintProblemCode.Required));
+            problems.Add(new Problem(field, ComplaintProblemCode.Required));
             return null;
         }
 
         return Bounded(value.Trim(), field, maxLength, problems);
     }
 
-    private static string? OptionalText(string? value, string field, List<ComplaintProblem> problems) =>
+    private static string? OptionalText(string? value, string field, List<Problem> problems) =>
         string.IsNullOrWhiteSpace(value) ? null : Bounded(value.Trim(), field, MaxShortTextLength, problems);
 
-    private static string? Bounded(string value, string field, int maxLength, List<ComplaintProblem> problems)
+    private static string? Bounded(string value, string field, int maxLength, List<Problem> problems)
     {
         if (value.Length > maxLength)
         {
-            problems.Add(new ComplaintProblem(field, ComplaintProblemCode.TooLong, maxLength.ToString(CultureInfo.InvariantCulture), value.Length.ToString(CultureInfo.InvariantCulture)));
+            problems.Add(new Problem(field, ComplaintProblemCode.TooLong, maxLength.ToString(CultureInfo.InvariantCulture), value.Length.ToString(CultureInfo.InvariantCulture)));
         }
 
         return value;
     }
 
-    private static DateOnly? PastDate(string? value, string field, DateOnly today, List<ComplaintProblem> problems)
+    private static DateOnly? PastDate(string? value, string field, DateOnly today, List<Problem> problems)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -112,20 +112,20 @@ public static class ComplaintRules
 
         if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            problems.Add(new ComplaintProblem(field, ComplaintProblemCode.NotADate, value.Trim()));
+            problems.Add(new Problem(field, ComplaintProblemCode.NotADate, value.Trim()));
             return null;
         }
 
         if (date > today)
         {
-            problems.Add(new ComplaintProblem(field, ComplaintProblemCode.DateInFuture, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            problems.Add(new Problem(field, ComplaintProblemCode.DateInFuture, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             return null;
         }
 
         return date;
     }
 
-    private static string? OneOf(string? value, string field, IEnumerable<string> allowed, List<ComplaintProblem> problems)
+    private static string? OneOf(string? value, string field, IEnumerable<string> allowed, List<Problem> problems)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -135,14 +135,14 @@ public static class ComplaintRules
         var code = value.Trim();
         if (!allowed.Contains(code, StringComparer.Ordinal))
         {
-            problems.Add(new ComplaintProblem(field, ComplaintProblemCode.UnknownCode, code));
+            problems.Add(new Problem(field, ComplaintProblemCode.UnknownCode, code));
             return null;
         }
 
         return code;
     }
 
-    private static List<string> AllOf(IReadOnlyList<string> values, string field, IReadOnlyList<ProfileTerm> terms, List<ComplaintProblem> problems)
+    private static List<string> AllOf(IReadOnlyList<string> values, string field, IReadOnlyList<ProfileTerm> terms, List<Problem> problems)
     {
         var chosen = new List<string>();
         foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal))
@@ -153,14 +153,14 @@ public static class ComplaintRules
             }
             else
             {
-                problems.Add(new ComplaintProblem(field, ComplaintProblemCode.UnknownCode, value));
+                problems.Add(new Problem(field, ComplaintProblemCode.UnknownCode, value));
             }
         }
 
         return chosen;
     }
 
-    private static T? EnumValue<T>(string? value, string field, List<ComplaintProblem> problems)
+    private static T? EnumValue<T>(string? value, string field, List<Problem> problems)
         where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -171,13 +171,13 @@ public static class ComplaintRules
         var parsed = EnumCode.Parse<T>(value.Trim());
         if (parsed is null)
         {
-            problems.Add(new ComplaintProblem(field, ComplaintProblemCode.UnknownCode, value.Trim()));
+            problems.Add(new Problem(field, ComplaintProblemCode.UnknownCode, value.Trim()));
         }
 
         return parsed;
     }
 
-    private static void CheckFacility(string? facilityId, Facility? facility, string? region, List<ComplaintProblem> problems)
+    private static void CheckFacility(string? facilityId, Facility? facility, string? region, List<Problem> problems)
     {
         if (string.IsNullOrWhiteSpace(facilityId))
         {
@@ -186,11 +186,11 @@ public static class ComplaintRules
 
         if (facility is null)
         {
-            problems.Add(new ComplaintProblem("facilityId", ComplaintProblemCode.UnknownFacility, facilityId.Trim()));
+            problems.Add(new Problem("facilityId", ComplaintProblemCode.UnknownFacility, facilityId.Trim()));
         }
         else if (region is not null && facility.RegionCode != region)
         {
-            problems.Add(new ComplaintProblem("facilityId", ComplaintProblemCode.FacilityInAnotherRegion, facility.Code, region));
+            problems.Add(new Problem("facilityId", ComplaintProblemCode.FacilityInAnotherRegion, facility.Code, region));
         }
     }
 }

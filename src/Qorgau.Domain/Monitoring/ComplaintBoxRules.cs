@@ -46,35 +46,35 @@ public static class ComplaintBoxRules
     /// An opening: dated not in the future, not before the box was registered nor before the previous
     /// opening; opened by someone; both seals given, the new one not the one just broken; a count of items.
     /// </summary>
-    public static IReadOnlyList<CaseProblem> CheckOpening(ComplaintBox box, DateOnly? lastOpenedOn, DateOnly openedOn, DateOnly today, string sealFound, string sealLeft, int openers)
+    public static IReadOnlyList<Problem> CheckOpening(ComplaintBox box, DateOnly? lastOpenedOn, DateOnly openedOn, DateOnly today, string sealFound, string sealLeft, int openers)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (openedOn > today)
         {
-            problems.Add(new CaseProblem("openedOn", MonitoringProblemCode.FutureDate));
+            problems.Add(new Problem("openedOn", MonitoringProblemCode.FutureDate));
         }
         else if (openedOn < box.RegisteredOn || (lastOpenedOn is { } last && openedOn < last))
         {
-            problems.Add(new CaseProblem("openedOn", BeforeLast));
+            problems.Add(new Problem("openedOn", BeforeLast));
         }
 
         if (openers == 0)
         {
-            problems.Add(new CaseProblem("openers", MonitoringProblemCode.Required));
+            problems.Add(new Problem("openers", MonitoringProblemCode.Required));
         }
 
         if (string.Equals(Normalise(sealFound), Normalise(sealLeft), StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add(new CaseProblem("sealLeft", SealReused));
+            problems.Add(new Problem("sealLeft", SealReused));
         }
 
         return problems;
     }
 
     /// <summary>An item recorded as a complaint: one of the items found, and not recorded already.</summary>
-    public static IReadOnlyList<CaseProblem> CheckItem(BoxOpening opening, int number, IReadOnlyCollection<int> recorded) =>
-        number < 1 || number > opening.Items ? [new CaseProblem("item", MonitoringProblemCode.Unknown)]
-        : recorded.Contains(number) ? [new CaseProblem("item", AlreadyRecorded)]
+    public static IReadOnlyList<Problem> CheckItem(BoxOpening opening, int number, IReadOnlyCollection<int> recorded) =>
+        number < 1 || number > opening.Items ? [new Problem("item", MonitoringProblemCode.Unknown)]
+        : recorded.Contains(number) ? [new Problem("item", AlreadyRecorded)]
         : [];
 
     /// <summary>The reference a complaint recorded from a box carries (in its encrypted channel details).</summary>

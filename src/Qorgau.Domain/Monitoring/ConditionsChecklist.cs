@@ -63,22 +63,22 @@ public static class ConditionRules
     /// the profile's checklist, and at least one item judged (all "not checked" records nothing). Each
     /// unknown item is one problem, under "item:{code}".
     /// </summary>
-    public static IReadOnlyList<CaseProblem> CheckArea(MonitoringVisit visit, AccessTarget area, IReadOnlyDictionary<string, ConditionState> states, IReadOnlyList<ConditionItem> checklist)
+    public static IReadOnlyList<Problem> CheckArea(MonitoringVisit visit, AccessTarget area, IReadOnlyDictionary<string, ConditionState> states, IReadOnlyList<ConditionItem> checklist)
     {
-        var problems = new List<CaseProblem>([.. MonitoringRules.CheckRecording(visit)]);
+        var problems = new List<Problem>([.. MonitoringRules.CheckRecording(visit)]);
         if (!IsArea(area))
         {
-            problems.Add(new CaseProblem("area", MonitoringProblemCode.NotAnArea));
+            problems.Add(new Problem("area", MonitoringProblemCode.NotAnArea));
         }
 
         foreach (var code in states.Keys.Where(code => checklist.All(i => i.Code != code)))
         {
-            problems.Add(new CaseProblem($"item:{code}", MonitoringProblemCode.Unknown));
+            problems.Add(new Problem($"item:{code}", MonitoringProblemCode.Unknown));
         }
 
         if (states.Values.All(s => s == ConditionState.NotChecked))
         {
-            problems.Add(new CaseProblem("conditions", MonitoringProblemCode.NothingChecked));
+            problems.Add(new Problem("conditions", MonitoringProblemCode.NothingChecked));
         }
 
         return problems;

@@ -55,23 +55,23 @@ public static class MonitoringRules
     /// The independence guard applied to a team: nobody whose own affiliation, or whose organisation's,
     /// is related on the agency tree to the agency running the facility. Each conflicting member is one problem.
     /// </summary>
-    public static IReadOnlyList<CaseProblem> CheckTeam(AgencyTree agencies, string facilityAgencyCode, string? organisationAffiliation, IReadOnlyCollection<TeamCandidate> team)
+    public static IReadOnlyList<Problem> CheckTeam(AgencyTree agencies, string facilityAgencyCode, string? organisationAffiliation, IReadOnlyCollection<TeamCandidate> team)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (team.Count == 0)
         {
-            problems.Add(new CaseProblem("team", MonitoringProblemCode.Required));
+            problems.Add(new Problem("team", MonitoringProblemCode.Required));
         }
 
         foreach (var member in team)
         {
             if (!member.IsMonitor)
             {
-                problems.Add(new CaseProblem($"team:{member.UserId}", MonitoringProblemCode.NotAMonitor));
+                problems.Add(new Problem($"team:{member.UserId}", MonitoringProblemCode.NotAMonitor));
             }
             else if (!IndependenceGuard.CheckPerson(agencies, facilityAgencyCode, member.Affiliation, organisationAffiliation).IsIndependent)
             {
-                problems.Add(new CaseProblem($"team:{member.UserId}", MonitoringProblemCode.Affiliated));
+                problems.Add(new Problem($"team:{member.UserId}", MonitoringProblemCode.Affiliated));
             }
         }
 
@@ -79,17 +79,17 @@ public static class MonitoringRules
     }
 
     /// <summary>A planned window: from today on (a plan is for the future), and not ending before it begins.</summary>
-    public static IReadOnlyList<CaseProblem> CheckWindow(DateOnly from, DateOnly to, DateOnly today)
+    public static IReadOnlyList<Problem> CheckWindow(DateOnly from, DateOnly to, DateOnly today)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (from < today)
         {
-            problems.Add(new CaseProblem("plannedFrom", MonitoringProblemCode.InThePast));
+            problems.Add(new Problem("plannedFrom", MonitoringProblemCode.InThePast));
         }
 
         if (to < from)
         {
-            problems.Add(new CaseProblem("plannedTo", MonitoringProblemCode.EndBeforeStart));
+            problems.Add(new Problem("plannedTo", MonitoringProblemCode.EndBeforeStart));
         }
 
         return problems;
@@ -99,7 +99,7 @@ public static class MonitoringRules
     /// The notice recorded when the visit starts: none takes no hours; a short notice takes up to
     /// <see cref="ShortNoticeHours"/>; an announced visit takes how many hours before, more than that.
     /// </summary>
-    public static IReadOnlyList<CaseProblem> CheckNotice(VisitNotice notice, int? hours)
+    public static IReadOnlyList<Problem> CheckNotice(VisitNotice notice, int? hours)
     {
         var valid = notice switch
         {
@@ -108,12 +108,12 @@ public static class MonitoringRules
             VisitNotice.Announced => hours is > ShortNoticeHours and <= MaxNoticeHours,
             _ => false,
         };
-        return valid ? [] : [new CaseProblem("noticeHours", MonitoringProblemCode.NoticeHours)];
+        return valid ? [] : [new Problem("noticeHours", MonitoringProblemCode.NoticeHours)];
     }
 
     /// <summary>Starting: only a planned visit starts; the arrival is now and the notice is recorded.</summary>
-    public static IReadOnlyList<CaseProblem> CheckStart(MonitoringVisit visit, VisitNotice notice, int? hours) =>
-        visit.Status != VisitStatus.Planned ? [new CaseProblem("status", MonitoringProblemCode.NotPlanned)] : CheckNotice(notice, hours);
+    public static IReadOnlyList<Problem> CheckStart(MonitoringVisit visit, VisitNotice notice, int? hours) =>
+        visit.Status != VisitStatus.Planned ? [new Problem("status", MonitoringProblemCode.NotPlanned)] : CheckNotice(notice, hours);
 
     /// <summary>Starts the visit; a time from a paper protocol is the arrival, otherwise the arrival is now.</summary>
     public static void Start(MonitoringVisit visit, VisitNotice notice, int? hours, DateTime nowUtc, DateTime? fromPaperUtc = null)
@@ -130,56 +130,56 @@ public static class MonitoringRules
     /// A case starts a visit only when it says the person is still held (the urgent flag): the visit is then
     /// urgent, because someone may be at risk inside now.
     /// </summary>
-    public static IReadOnlyList<CaseProblem> CheckFromCase(bool caseStillHeld, VisitType? type)
+    public static IReadOnlyList<Problem> CheckFromCase(bool caseStillHeld, VisitType? type)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (!caseStillHeld)
         {
-            problems.Add(new CaseProblem("case", MonitoringProblemCode.NotStillHeld));
+            problems.Add(new Problem("case", MonitoringProblemCode.NotStillHeld));
         }
 
         if (type is { } t && t != VisitType.Urgent)
         {
-            problems.Add(new CaseProblem("type", MonitoringProblemCode.UrgentOnly));
+            problems.Add(new Problem("type", MonitoringProblemCode.UrgentOnly));
         }
 
         return problems;
     }
 
     /// <summary>An arrival copied from a paper protocol: not in the future, and not before the visit was planned.</summary>
-    public static IReadOnlyList<CaseProblem> CheckArrival(DateTime arrivedUtc, DateTime plannedAtUtc, DateTime nowUtc) =>
+    public static IReadOnlyList<Problem> CheckArrival(DateTime arrivedUtc, DateTime plannedAtUtc, DateTime nowUtc) =>
         PaperTime("arrivedAt", arrivedUtc, plannedAtUtc, nowUtc, MonitoringProblemCode.BeforePlan);
 
     /// <summary>A departure copied from a paper protocol: not in the future, and not before the arrival.</summary>
-    public static IReadOnlyList<CaseProblem> CheckDeparture(DateTime leftUtc, DateTime arrivedUtc, DateTime nowUtc) =>
+    public static IReadOnlyList<Problem> CheckDeparture(DateTime leftUtc, DateTime arrivedUtc, DateTime nowUtc) =>
         PaperTime("leftAt", leftUtc, arrivedUtc, nowUtc, MonitoringProblemCode.EndBeforeStart);
 
-    private static IReadOnlyList<CaseProblem> PaperTime(string field, DateTime atUtc, DateTime notBeforeUtc, DateTime nowUtc, string tooEarly)
+    private static IReadOnlyList<Problem> PaperTime(string field, DateTime atUtc, DateTime notBeforeUtc, DateTime nowUtc, string tooEarly)
     {
         if (atUtc > nowUtc)
         {
-            return [new CaseProblem(field, MonitoringProblemCode.FutureDate)];
+            return [new Problem(field, MonitoringProblemCode.FutureDate)];
         }
 
-        return atUtc < notBeforeUtc ? [new CaseProblem(field, tooEarly)] : [];
+        return atUtc < notBeforeUtc ? [new Problem(field, tooEarly)] : [];
     }
 
     /// <summary>Access, registers, interviews and findings are recorded while the team is inside.</summary>
-    public static IReadOnlyList<CaseProblem> CheckRecording(MonitoringVisit visit) =>
-        visit.Status == VisitStatus.UnderWay ? [] : [new CaseProblem("status", MonitoringProblemCode.NotUnderWay)];
+    public static IReadOnlyList<Problem> CheckRecording(MonitoringVisit visit) =>
+        visit.Status == VisitStatus.UnderWay ? [] : [new Problem("status", MonitoringProblemCode.NotUnderWay)];
 
     /// <summary>An access answer: a delay says how long (minutes); a refusal or a delay says by whom.</summary>
-    public static IReadOnlyList<CaseProblem> CheckAccess(AccessOutcome outcome, int? delayMinutes, string? answeredBy)
+    public static IReadOnlyList<Problem> CheckAccess(AccessOutcome outcome, int? delayMinutes, string? answeredBy)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (outcome == AccessOutcome.Delayed && delayMinutes is null or < 1)
         {
-            problems.Add(new CaseProblem("delayMinutes", MonitoringProblemCode.NotACount));
+            problems.Add(new Problem("delayMinutes", MonitoringProblemCode.NotACount));
         }
 
         if (outcome != AccessOutcome.Granted && string.IsNullOrWhiteSpace(answeredBy))
         {
-            problems.Add(new CaseProblem("answeredBy", MonitoringProblemCode.Required));
+            problems.Add(new Problem("answeredBy", MonitoringProblemCode.Required));
         }
 
         return problems;
@@ -201,7 +201,7 @@ public static class MonitoringRules
     }
 
     /// <summary>Ending: the team leaves and the visit is reported; only a visit under way ends.</summary>
-    public static IReadOnlyList<CaseProblem> CheckEnd(MonitoringVisit visit) => CheckRecording(visit);
+    public static IReadOnlyList<Problem> CheckEnd(MonitoringVisit visit) => CheckRecording(visit);
 
     public static void End(MonitoringVisit visit, DateTime nowUtc, DateTime? fromPaperUtc = null)
     {

@@ -41,38 +41,38 @@ public static class RecommendationRules
     public static bool IsOverdue(RecommendationStatus status, DateOnly dueOn, DateOnly today) => !IsClosed(status) && today > dueOn;
 
     /// <summary>Recommendations are issued on a visit that has ended (the report is where they come from).</summary>
-    public static IReadOnlyList<CaseProblem> CheckIssue(MonitoringVisit visit, Guid? repeatsFacilityId)
+    public static IReadOnlyList<Problem> CheckIssue(MonitoringVisit visit, Guid? repeatsFacilityId)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (visit.Status != VisitStatus.Reported)
         {
-            problems.Add(new CaseProblem("status", MonitoringProblemCode.NotReported));
+            problems.Add(new Problem("status", MonitoringProblemCode.NotReported));
         }
 
         if (repeatsFacilityId is { } facility && facility != visit.FacilityId)
         {
-            problems.Add(new CaseProblem("repeats", MonitoringProblemCode.RepeatsOther));
+            problems.Add(new Problem("repeats", MonitoringProblemCode.RepeatsOther));
         }
 
         return problems;
     }
 
     /// <summary>An answer: a status that may follow, dated not in the future and not before the current status.</summary>
-    public static IReadOnlyList<CaseProblem> CheckFollowUp(Recommendation recommendation, RecommendationStatus to, DateOnly on, DateOnly today)
+    public static IReadOnlyList<Problem> CheckFollowUp(Recommendation recommendation, RecommendationStatus to, DateOnly on, DateOnly today)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (!MayMove(recommendation.Status, to))
         {
-            problems.Add(new CaseProblem("status", MonitoringProblemCode.NotAllowed));
+            problems.Add(new Problem("status", MonitoringProblemCode.NotAllowed));
         }
 
         if (on > today)
         {
-            problems.Add(new CaseProblem("on", MonitoringProblemCode.FutureDate));
+            problems.Add(new Problem("on", MonitoringProblemCode.FutureDate));
         }
         else if (on < recommendation.StatusOn)
         {
-            problems.Add(new CaseProblem("on", MonitoringProblemCode.BeforeEarlier));
+            problems.Add(new Problem("on", MonitoringProblemCode.BeforeEarlier));
         }
 
         return problems;

@@ -46,21 +46,21 @@ public static class VideoRoomRules
     public const int MaxRetentionDays = 3650;
 
     /// <summary>A check: on a visit under way, a room named, a retention period in days when given.</summary>
-    public static IReadOnlyList<CaseProblem> CheckRoom(MonitoringVisit visit, string? room, int? retentionDays)
+    public static IReadOnlyList<Problem> CheckRoom(MonitoringVisit visit, string? room, int? retentionDays)
     {
-        var problems = new List<CaseProblem>([.. MonitoringRules.CheckRecording(visit)]);
+        var problems = new List<Problem>([.. MonitoringRules.CheckRecording(visit)]);
         if (string.IsNullOrWhiteSpace(room))
         {
-            problems.Add(new CaseProblem("room", MonitoringProblemCode.Required));
+            problems.Add(new Problem("room", MonitoringProblemCode.Required));
         }
         else if (room.Trim().Length > MonitoringRules.MaxShortText)
         {
-            problems.Add(new CaseProblem("room", MonitoringProblemCode.TooLong));
+            problems.Add(new Problem("room", MonitoringProblemCode.TooLong));
         }
 
         if (retentionDays is < 0 or > MaxRetentionDays)
         {
-            problems.Add(new CaseProblem("retentionDays", MonitoringProblemCode.NotACount));
+            problems.Add(new Problem("retentionDays", MonitoringProblemCode.NotACount));
         }
 
         return problems;

@@ -10,12 +10,12 @@ public sealed class CareRulesTests
 
     private static CompensationClaim Claim(decimal claimed = 1000m) => new() { CaseId = Guid.NewGuid(), AmountClaimed = claimed, FiledOn = new(2026, 1, 10) };
 
-    private static IEnumerable<string> Codes(IEnumerable<CaseProblem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
+    private static IEnumerable<string> Codes(IEnumerable<Problem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
 
     [Fact]
     public void A_date_after_today_is_refused_and_today_is_accepted()
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
 
         CareRules.Date(problems, "on", "2026-06-16", Today, required: true);
         CareRules.Date(problems, "today", "2026-06-15", Today, required: true);
@@ -26,7 +26,7 @@ public sealed class CareRulesTests
     [Fact]
     public void A_missing_required_date_and_a_malformed_one_are_named_by_field()
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
 
         CareRules.Date(problems, "examinedOn", " ", Today, required: true);
         CareRules.Date(problems, "requestedOn", "15.06.2026", Today, required: false);
@@ -38,7 +38,7 @@ public sealed class CareRulesTests
     [Fact]
     public void An_examination_cannot_be_requested_after_it_took_place()
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
 
         CareRules.CheckExaminationDates(problems, new DateOnly(2026, 6, 2), new DateOnly(2026, 6, 1));
         CareRules.CheckExaminationDates(problems, new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1));
@@ -52,7 +52,7 @@ public sealed class CareRulesTests
     [InlineData("0", 0)]
     public void Amounts_are_read_with_a_dot_or_a_comma(string text, decimal expected)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
 
         CareRules.Amount(problems, "amount", text, required: true).ShouldBe(expected);
         problems.ShouldBeEmpty();
@@ -65,7 +65,7 @@ public sealed class CareRulesTests
     [InlineData("", "required")]
     public void A_negative_unreadable_or_missing_amount_is_a_problem(string text, string code)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
 
         CareRules.Amount(problems, "amount", text, required: true);
 
@@ -195,7 +195,7 @@ public sealed class CareRulesTests
     [Fact]
     public void Unknown_codes_are_problems_and_known_ones_parse()
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
 
         FieldParser.Code<ConsistencyLevel>(problems, "consistency", "typical-of").ShouldBe(ConsistencyLevel.TypicalOf);
         FieldParser.Code<IncidentKind>(problems, "kind", "death-in-custody").ShouldBe(IncidentKind.DeathInCustody);

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
 
@@ -11,7 +12,7 @@ public sealed class IncidentPersonsTests
     [InlineData("100000", 100_000)]
     public void A_whole_number_from_one_is_the_count(string text, int expected)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
 
         CareRules.Persons(problems, "persons", text).ShouldBe(expected);
 
@@ -24,7 +25,7 @@ public sealed class IncidentPersonsTests
     [InlineData("  ")]
     public void An_empty_count_means_one_person(string? text)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
 
         CareRules.Persons(problems, "persons", text).ShouldBe(1);
 
@@ -42,7 +43,7 @@ public sealed class IncidentPersonsTests
     [InlineData("99999999999")]
     public void Anything_but_a_whole_number_from_one_to_the_limit_is_refused_by_its_field(string text)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
 
         CareRules.Persons(problems, "persons", text).ShouldBeNull();
 

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Organisations;
 using static Qorgau.UnitTests.Cases.CaseTestData;
@@ -72,7 +73,7 @@ public sealed class CaseFlagsTests
         var verdict = new CaseCommand { Action = CaseAction.Verdict, On = new DateOnly(2024, 6, 1), Sentences = [Conviction("146", custodialMonths: 36, suspended: true), Conviction("146", custodialMonths: 24, suspended: true)] };
 
         Decide(TortureCase(CaseStatus.InCourt, OrganisationKind.SpecialProsecutor, ActAfterAmendment), verdict).Problems
-            .ShouldBe([new CaseProblem("sentences[0].suspended", CaseProblemCode.SuspendedBarred), new CaseProblem("sentences[1].suspended", CaseProblemCode.SuspendedBarred)]);
+            .ShouldBe([new Problem("sentences[0].suspended", CaseProblemCode.SuspendedBarred), new Problem("sentences[1].suspended", CaseProblemCode.SuspendedBarred)]);
         Decide(TortureCase(CaseStatus.InCourt, OrganisationKind.LegalAid, ActAfterAmendment), verdict)
             .ShouldBeAllowed(CaseStatus.Verdict).Flags.ShouldBe([CaseFlag.SuspendedSentenceBarred]);
     }

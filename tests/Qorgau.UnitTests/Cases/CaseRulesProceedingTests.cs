@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Proceedings;
 using static Qorgau.UnitTests.Cases.CaseTestData;
@@ -384,8 +385,8 @@ public sealed class CaseRulesProceedingTests
         decision.Kind.ShouldBe(CaseDecisionKind.Invalid);
         decision.Problems.ShouldBe(
         [
-            new CaseProblem("sentences[1].outcome", CaseProblemCode.NotConviction),
-            new CaseProblem("sentences[2].suspended", CaseProblemCode.SuspendedBarred),
+            new Problem("sentences[1].outcome", CaseProblemCode.NotConviction),
+            new Problem("sentences[2].suspended", CaseProblemCode.SuspendedBarred),
         ]);
     }
 

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using static Qorgau.UnitTests.Cases.CaseTestData;
 
@@ -289,9 +290,9 @@ public sealed class CaseRulesTests
         decision.Next.ShouldBeNull();
         decision.Problems.ShouldBe(
         [
-            new CaseProblem("on", CaseProblemCode.FutureDate),
-            new CaseProblem("registerNumber", CaseProblemCode.Required),
-            new CaseProblem("article", CaseProblemCode.UnknownArticle),
+            new Problem("on", CaseProblemCode.FutureDate),
+            new Problem("registerNumber", CaseProblemCode.Required),
+            new Problem("article", CaseProblemCode.UnknownArticle),
         ], ignoreOrder: true);
     }
 

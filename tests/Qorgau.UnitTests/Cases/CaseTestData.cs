@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Proceedings;
 
@@ -130,7 +131,7 @@ internal static class CaseTestData
     {
         decision.Kind.ShouldBe(CaseDecisionKind.Invalid);
         decision.Next.ShouldBeNull();
-        decision.Problems.ShouldHaveSingleItem().ShouldBe(new CaseProblem(field, code));
+        decision.Problems.ShouldHaveSingleItem().ShouldBe(new Problem(field, code));
     }
 
     public static CaseDecision ShouldBeAllowed(this CaseDecision decision, CaseStatus next)

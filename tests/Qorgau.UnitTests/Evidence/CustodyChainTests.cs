@@ -1,4 +1,5 @@
 using System.Text;
+using Qorgau.Domain;
 using Qorgau.Domain.Evidence;
 using Qorgau.Domain.Security;
 
@@ -38,7 +39,7 @@ public sealed class CustodyChainTests
         var entries = Chain(CustodyKind.Received, CustodyKind.Viewed, CustodyKind.Exported);
         entries[1] = Copy(entries[1], occurredAt: entries[1].OccurredAtUtc.AddHours(-3));
 
-        Verify(entries).ShouldContain(new CustodyProblem(CustodyProblemCode.Altered, 2));
+        Verify(entries).ShouldContain(CustodyProblemField.Of(CustodyProblemCode.Altered, 2));
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class CustodyChainTests
         var entries = Chain(CustodyKind.Received, CustodyKind.HandedOver);
         entries[1] = Copy(entries[1], details: Encoding.UTF8.GetBytes("someone else"));
 
-        Verify(entries).ShouldContain(new CustodyProblem(CustodyProblemCode.Altered, 2));
+        Verify(entries).ShouldContain(CustodyProblemField.Of(CustodyProblemCode.Altered, 2));
     }
 
     [Fact]
@@ -58,8 +59,8 @@ public sealed class CustodyChainTests
 
         var problems = Verify(entries);
 
-        problems.ShouldContain(new CustodyProblem(CustodyProblemCode.Missing, 2));
-        problems.ShouldContain(new CustodyProblem(CustodyProblemCode.BrokenLink, 3));
+        problems.ShouldContain(CustodyProblemField.Of(CustodyProblemCode.Missing, 2));
+        problems.ShouldContain(CustodyProblemField.Of(CustodyProblemCode.BrokenLink, 3));
     }
 
     [Fact]
@@ -79,8 +80,8 @@ public sealed class CustodyChainTests
 
         var problems = Verify(swapped);
 
-        problems.ShouldContain(new CustodyProblem(CustodyProblemCode.Altered, 2));
-        problems.ShouldContain(new CustodyProblem(CustodyProblemCode.BrokenLink, 2));
+        problems.ShouldContain(CustodyProblemField.Of(CustodyProblemCode.Altered, 2));
+        problems.ShouldContain(CustodyProblemField.Of(CustodyProblemCode.BrokenLink, 2));
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class CustodyChainTests
         var entries = Chain(CustodyKind.Received);
         entries.Add(CustodyChain.Append(_item, entries[^1], CustodyKind.Viewed, Start.AddMinutes(5), Guid.NewGuid(), Organisation, _ => [7], otherKey));
 
-        Verify(entries).ShouldBe([new CustodyProblem(CustodyProblemCode.BadSignature, 2)]);
+        Verify(entries).ShouldBe([CustodyProblemField.Of(CustodyProblemCode.BadSignature, 2)]);
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class CustodyChainTests
         var entries = Chain(CustodyKind.Received, CustodyKind.Viewed);
         _item.OriginalSha256 = CustodyChain.Sha256Hex("forged"u8);
 
-        Verify(entries).ShouldContain(new CustodyProblem(CustodyProblemCode.ItemHashMismatch, 1));
+        Verify(entries).ShouldContain(CustodyProblemField.Of(CustodyProblemCode.ItemHashMismatch, 1));
     }
 
     [Fact]
@@ -116,8 +117,8 @@ public sealed class CustodyChainTests
     {
         var entries = Chain(CustodyKind.Viewed, CustodyKind.Exported);
 
-        Verify(entries).ShouldContain(new CustodyProblem(CustodyProblemCode.NoReceivedEntry, 1));
-        Verify([]).ShouldBe([new CustodyProblem(CustodyProblemCode.NoReceivedEntry, null)]);
+        Verify(entries).ShouldContain(CustodyProblemField.Of(CustodyProblemCode.NoReceivedEntry, 1));
+        Verify([]).ShouldBe([CustodyProblemField.Of(CustodyProblemCode.NoReceivedEntry, null)]);
     }
 
     [Fact]
@@ -160,7 +161,7 @@ public sealed class CustodyChainTests
         return entries;
     }
 
-    private IReadOnlyList<CustodyProblem> Verify(IReadOnlyList<CustodyEntry> entries) =>
+    private IReadOnlyList<Problem> Verify(IReadOnlyList<CustodyEntry> entries) =>
         CustodyChain.Verify(_item, entries, id => id == Organisation ? OrganisationKey.PublicKey : null);
 
     private static CustodyEntry Copy(CustodyEntry e, DateTime? occurredAt = null, byte[]? details = null, int? sequence = null) => new()

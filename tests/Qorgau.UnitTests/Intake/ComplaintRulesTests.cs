@@ -34,7 +34,7 @@ public sealed class ComplaintRulesTests
     [InlineData("")]
     [InlineData("   ")]
     public void An_empty_account_is_refused(string? account) =>
-        Check(new ComplaintForm { Account = account }).Problems.ShouldHaveSingleItem().ShouldBe(new ComplaintProblem("account", ComplaintProblemCode.Required));
+        Check(new ComplaintForm { Account = account }).Problems.ShouldHaveSingleItem().ShouldBe(new Problem("account", ComplaintProblemCode.Required));
 
     [Fact]
     public void Every_bad_field_is_named_at_once()
@@ -106,6 +106,6 @@ public sealed class ComplaintRulesTests
     public void Enum_codes_are_lowercase_with_dashes_and_read_back() =>
         Enum.GetValues<CaseStatus>().ShouldAllBe(s => EnumCode.Parse<CaseStatus>(EnumCode.Of(s)) == s);
 
-    private static (Complaint? Complaint, IReadOnlyList<ComplaintProblem> Problems) Check(ComplaintForm form, Facility? facility = null) =>
+    private static (Complaint? Complaint, IReadOnlyList<Problem> Problems) Check(ComplaintForm form, Facility? facility = null) =>
         ComplaintRules.Check(form, TestProfile.Kazakhstan, facility, Today, "ru");
 }

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Monitoring;
 
@@ -9,7 +10,7 @@ public sealed class ComplaintBoxRulesTests
 
     private static readonly ComplaintBox Box = new() { Reference = "B-1", Location = "corridor", RegisteredOn = new(2026, 5, 1) };
 
-    private static IEnumerable<string> Codes(IEnumerable<CaseProblem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
+    private static IEnumerable<string> Codes(IEnumerable<Problem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
 
     [Fact]
     public void The_interval_is_the_profile_box_opening_deadline()

@@ -13,7 +13,7 @@ public sealed class ConditionRulesTests
 
     private static readonly MonitoringVisit UnderWay = new() { Status = VisitStatus.UnderWay };
 
-    private static IEnumerable<string> Codes(IEnumerable<CaseProblem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
+    private static IEnumerable<string> Codes(IEnumerable<Problem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
 
     private static Dictionary<string, ConditionState> States(params (string Code, ConditionState State)[] states) => states.ToDictionary(s => s.Code, s => s.State);
 

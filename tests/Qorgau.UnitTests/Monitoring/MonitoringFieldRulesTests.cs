@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Monitoring;
 
@@ -8,7 +9,7 @@ public sealed class MonitoringFieldRulesTests
 {
     private static readonly DateTime Now = new(2026, 6, 15, 12, 0, 0, DateTimeKind.Utc);
 
-    private static IEnumerable<string> Codes(IEnumerable<CaseProblem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
+    private static IEnumerable<string> Codes(IEnumerable<Problem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
 
     [Fact]
     public void Only_a_case_that_says_the_person_is_still_held_starts_a_visit_and_that_visit_is_urgent()

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Monitoring;
 
@@ -7,7 +8,7 @@ public sealed class MonitoringRulesTests
 {
     private static readonly DateOnly Today = new(2026, 6, 15);
 
-    private static IEnumerable<string> Codes(IEnumerable<CaseProblem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
+    private static IEnumerable<string> Codes(IEnumerable<Problem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
 
     private static MonitoringVisit Visit(VisitStatus status = VisitStatus.Planned) => new() { FacilityId = Guid.NewGuid(), Status = status, PlannedFrom = Today, PlannedTo = Today };
 

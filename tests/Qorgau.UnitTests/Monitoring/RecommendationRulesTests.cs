@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Monitoring;
 
@@ -7,7 +8,7 @@ public sealed class RecommendationRulesTests
 {
     private static readonly DateOnly Today = new(2026, 6, 15);
 
-    private static IEnumerable<string> Codes(IEnumerable<CaseProblem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
+    private static IEnumerable<string> Codes(IEnumerable<Problem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
 
     private static Recommendation Recommendation(RecommendationStatus status = RecommendationStatus.Issued) =>
         new() { AgencyCode = "police", TextCipher = [], Status = status, IssuedOn = new(2026, 1, 10), StatusOn = new(2026, 1, 10), DueOn = new(2026, 7, 9) };

@@ -1,3 +1,4 @@
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Monitoring;
 
@@ -7,7 +8,7 @@ public sealed class VideoRoomRulesTests
 {
     private static readonly Guid Facility = Guid.NewGuid();
 
-    private static IEnumerable<string> Codes(IEnumerable<CaseProblem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
+    private static IEnumerable<string> Codes(IEnumerable<Problem> problems) => problems.Select(p => $"{p.Field}:{p.Code}");
 
     private static VideoRoomCheck Check(string room, bool working, int? days, bool kept, int minute, Guid? facility = null) =>
         new() { FacilityId = facility ?? Facility, Room = room, Working = working, RetentionDays = days, RecordingsKept = kept, RecordedAtUtc = new DateTime(2026, 6, 1, 10, minute, 0, DateTimeKind.Utc) };

@@ -34,7 +34,7 @@ public sealed class TokensModel(PersonalAccessTokens tokens, UserManager<StaffUs
 
         if (PersonalAccessTokens.ProblemWithName(Name) is { } problem)
         {
-            NameProblem = localizer[$"CaseProblem.{problem}"];
+            NameProblem = localizer[$"Case.Problem.{problem}"];
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(cancellationToken);
         }

@@ -29,9 +29,9 @@ public sealed class ExaminationForm
 
     public string? Consistency { get; set; }
 
-    public (ExaminationInput? Input, List<CaseProblem> Problems) Parse(DateOnly today)
+    public (ExaminationInput? Input, List<Problem> Problems) Parse(DateOnly today)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var examinedOn = CareRules.Date(problems, "examinedOn", ExaminedOn, today, required: true);
         var requestedOn = CareRules.Date(problems, "requestedOn", RequestedOn, today, required: false);
         CareRules.CheckExaminationDates(problems, requestedOn, examinedOn);

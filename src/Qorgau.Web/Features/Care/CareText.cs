@@ -5,14 +5,11 @@ using Qorgau.Domain.Intake;
 
 namespace Qorgau.Web.Features.Care;
 
-/// <summary>This part's codes in the reader's language: "Care.{Enum}.{code}" and "Care.Problem.{code}".</summary>
+/// <summary>This part's codes in the reader's language: "Care.{Enum}.{code}" (its problems: <c>ProblemText</c> with <c>ProblemArea.Care</c>).</summary>
 public static class CareText
 {
     public static string Of<T>(IStringLocalizer localizer, T value)
         where T : struct, Enum => localizer[$"Care.{typeof(T).Name}.{EnumCode.Of(value)}"];
-
-    public static IReadOnlyDictionary<string, string> Problems(IStringLocalizer localizer, IEnumerable<CaseProblem> problems) =>
-        problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => localizer[$"Care.Problem.{g.First().Code}"].Value);
 
     public static string Code<T>(T value)
         where T : struct, Enum => EnumCode.Of(value);

@@ -45,9 +45,9 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
     public static ExaminationContent ReadExamination(ForensicExamination examination, byte[] caseKey) =>
         JsonSerializer.Deserialize<ExaminationContent>(Crypto.DecryptText(caseKey, examination.ContentCipher, CareField.ExaminationContext(examination.CaseId, examination.Id)))!;
 
-    public async Task<IReadOnlyList<CaseProblem>> RequestSupportAsync(Case record, ReferralForm form, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Problem>> RequestSupportAsync(Case record, ReferralForm form, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var kind = FieldParser.Code<SupportKind>(problems, "kind", form.Kind);
         var on = CareRules.Date(problems, "requestedOn", form.RequestedOn, Today, required: true);
         var provider = CareRules.Text(problems, "provider", form.Provider, maxLength: CareRules.MaxShortText);
@@ -72,15 +72,15 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         return problems;
     }
 
-    public async Task<IReadOnlyList<CaseProblem>> ChangeSupportAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Problem>> ChangeSupportAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
     {
         var referral = await db.SupportReferrals.FirstOrDefaultAsync(r => r.Id == form.Id && r.CaseId == record.Id, cancellationToken);
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var to = FieldParser.Code<SupportStatus>(problems, "status", form.Status);
         var on = CareRules.Date(problems, "on", form.On, Today, required: true);
         if (referral is null || problems.Count > 0)
         {
-            return referral is null ? [new CaseProblem("status", CareProblemCode.Unknown)] : problems;
+            return referral is null ? [new Problem("status", CareProblemCode.Unknown)] : problems;
         }
 
         problems.AddRange(CareRules.CheckChange(referral, to!.Value, on!.Value, Today));
@@ -95,9 +95,9 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         return problems;
     }
 
-    public async Task<IReadOnlyList<CaseProblem>> RequestMeasureAsync(Case record, MeasureForm form, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Problem>> RequestMeasureAsync(Case record, MeasureForm form, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var kind = FieldParser.Code<MeasureKind>(problems, "kind", form.Kind);
         var on = CareRules.Date(problems, "requestedOn", form.RequestedOn, Today, required: true);
         var details = CareRules.Text(problems, "details", form.Details);
@@ -106,7 +106,7 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
             : null;
         if (form.WithdrawalId is not null && withdrawal is null)
         {
-            problems.Add(new CaseProblem("withdrawal", CareProblemCode.Unknown));
+            problems.Add(new Problem("withdrawal", CareProblemCode.Unknown));
         }
 
         if (problems.Count > 0)
@@ -129,15 +129,15 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         return problems;
     }
 
-    public async Task<IReadOnlyList<CaseProblem>> ChangeMeasureAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Problem>> ChangeMeasureAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
     {
         var measure = await db.ProtectiveMeasures.FirstOrDefaultAsync(m => m.Id == form.Id && m.CaseId == record.Id, cancellationToken);
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var to = FieldParser.Code<MeasureStatus>(problems, "status", form.Status);
         var on = CareRules.Date(problems, "on", form.On, Today, required: true);
         if (measure is null || problems.Count > 0)
         {
-            return measure is null ? [new CaseProblem("status", CareProblemCode.Unknown)] : problems;
+            return measure is null ? [new Problem("status", CareProblemCode.Unknown)] : problems;
         }
 
         problems.AddRange(CareRules.CheckChange(measure, to!.Value, on!.Value, Today));
@@ -157,9 +157,9 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         return problems;
     }
 
-    public async Task<IReadOnlyList<CaseProblem>> FileClaimAsync(Case record, ClaimForm form, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Problem>> FileClaimAsync(Case record, ClaimForm form, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var amount = CareRules.Amount(problems, "amount", form.Amount, required: true);
         var on = CareRules.Date(problems, "filedOn", form.FiledOn, Today, required: true);
         var notes = CareRules.Text(problems, "notes", form.Notes);
@@ -182,16 +182,16 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
         return problems;
     }
 
-    public async Task<IReadOnlyList<CaseProblem>> DecideClaimAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Problem>> DecideClaimAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
     {
         var claim = await db.CompensationClaims.FirstOrDefaultAsync(c => c.Id == form.Id && c.CaseId == record.Id, cancellationToken);
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var decision = FieldParser.Code<ClaimDecision>(problems, "decision", form.Status);
         var on = CareRules.Date(problems, "decidedOn", form.On, Today, required: true);
         var awarded = CareRules.Amount(problems, "awarded", form.Amount, required: false);
         if (claim is null || problems.Count > 0)
         {
-            return claim is null ? [new CaseProblem("decision", CareProblemCode.Unknown)] : problems;
+            return claim is null ? [new Problem("decision", CareProblemCode.Unknown)] : problems;
         }
 
         problems.AddRange(CareRules.CheckDecision(claim, decision!.Value, on!.Value, awarded, Today));
@@ -207,15 +207,15 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
     }
 
     /// <summary>A payment writes "compensation.paid" with the detail {"amount":"150000.00"}, as the historical import does.</summary>
-    public async Task<IReadOnlyList<CaseProblem>> PayClaimAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Problem>> PayClaimAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
     {
         var claim = await db.CompensationClaims.FirstOrDefaultAsync(c => c.Id == form.Id && c.CaseId == record.Id, cancellationToken);
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var on = CareRules.Date(problems, "paidOn", form.On, Today, required: true);
         var amount = CareRules.Amount(problems, "paid", form.Amount, required: true);
         if (claim is null || problems.Count > 0)
         {
-            return claim is null ? [new CaseProblem("paidOn", CareProblemCode.Unknown)] : problems;
+            return claim is null ? [new Problem("paidOn", CareProblemCode.Unknown)] : problems;
         }
 
         problems.AddRange(CareRules.CheckPayment(claim, on!.Value, amount!.Value, Today));

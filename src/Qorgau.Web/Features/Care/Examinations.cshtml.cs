@@ -7,6 +7,7 @@ using Qorgau.Data;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
 using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Care;
@@ -17,8 +18,6 @@ public sealed class ExaminationsModel(StaffCaseAccess access, CareWork care, Qor
 {
     [BindProperty]
     public ExaminationForm Exam { get; set; } = new();
-
-    public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
 
     public Case Case { get; private set; } = null!;
 
@@ -42,7 +41,7 @@ public sealed class ExaminationsModel(StaffCaseAccess access, CareWork care, Qor
         var (input, problems) = Exam.Parse(care.Today);
         if (input is null)
         {
-            Problems = CareText.Problems(localizer, problems);
+            ProblemText.AddTo(ModelState, localizer, ProblemArea.Care, problems);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(opening, cancellationToken);
         }

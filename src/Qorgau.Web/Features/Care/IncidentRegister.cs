@@ -58,9 +58,9 @@ public sealed class IncidentRegister(
     }
 
     /// <summary>Checks the form and records the incident: a new key sealed to the organisation and the member, the narrative under it, an event on each linked case.</summary>
-    public async Task<(Incident? Incident, List<CaseProblem> Problems)> RecordAsync(StaffUser member, IncidentForm form, CancellationToken cancellationToken)
+    public async Task<(Incident? Incident, List<Problem> Problems)> RecordAsync(StaffUser member, IncidentForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var kind = FieldParser.Code<IncidentKind>(problems, "kind", form.Kind);
         var on = CareRules.Date(problems, "occurredOn", form.OccurredOn, Today, required: true);
         var persons = CareRules.Persons(problems, "persons", form.Persons);
@@ -71,7 +71,7 @@ public sealed class IncidentRegister(
             : await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Code == form.Facility.Trim(), cancellationToken);
         if (facility is null)
         {
-            problems.Add(new CaseProblem("facility", string.IsNullOrWhiteSpace(form.Facility) ? CareProblemCode.Required : CareProblemCode.Unknown));
+            problems.Add(new Problem("facility", string.IsNullOrWhiteSpace(form.Facility) ? CareProblemCode.Required : CareProblemCode.Unknown));
         }
 
         var cases = await CasesAsync(member, form.CaseNumbers, problems, cancellationToken);
@@ -133,13 +133,13 @@ public sealed class IncidentRegister(
         return [.. (await LinkedCasesAsync(incidentId, cancellationToken)).Where(visibility.MaySee)];
     }
 
-    public async Task<List<CaseProblem>> ChangeInquiryAsync(StaffUser member, Incident incident, string? state, CancellationToken cancellationToken)
+    public async Task<List<Problem>> ChangeInquiryAsync(StaffUser member, Incident incident, string? state, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var to = FieldParser.Code<InquiryState>(problems, "inquiry", state);
         if (to is { } next && !CareRules.MayMove(incident.Inquiry, next))
         {
-            problems.Add(new CaseProblem("inquiry", CareProblemCode.NotAllowed));
+            problems.Add(new Problem("inquiry", CareProblemCode.NotAllowed));
         }
 
         if (problems.Count > 0)
@@ -158,13 +158,13 @@ public sealed class IncidentRegister(
         return problems;
     }
 
-    public async Task<List<CaseProblem>> LinkCasesAsync(StaffUser member, Incident incident, IncidentForm form, CancellationToken cancellationToken)
+    public async Task<List<Problem>> LinkCasesAsync(StaffUser member, Incident incident, IncidentForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var cases = await CasesAsync(member, form.CaseNumbers, problems, cancellationToken);
         if (cases.Count == 0 && problems.Count == 0)
         {
-            problems.Add(new CaseProblem("cases", CareProblemCode.Required));
+            problems.Add(new Problem("cases", CareProblemCode.Required));
         }
 
         if (problems.Count > 0)
@@ -190,7 +190,7 @@ public sealed class IncidentRegister(
     }
 
     /// <summary>Case numbers of the member's own organisation only: another organisation's case, or one the independence guard hides from the member, is "unknown", as if it did not exist.</summary>
-    private async Task<List<Case>> CasesAsync(StaffUser member, IReadOnlyList<string> numbers, List<CaseProblem> problems, CancellationToken cancellationToken)
+    private async Task<List<Case>> CasesAsync(StaffUser member, IReadOnlyList<string> numbers, List<Problem> problems, CancellationToken cancellationToken)
     {
         if (numbers.Count == 0)
         {
@@ -201,7 +201,7 @@ public sealed class IncidentRegister(
         var found = await (await visible.FilterAsync(member.Id, db.Cases.Where(c => numbers.Contains(c.PublicId) && c.OrganisationId == organisationId), cancellationToken)).ToListAsync(cancellationToken);
         if (found.Count != numbers.Count)
         {
-            problems.Add(new CaseProblem("cases", CareProblemCode.UnknownCase));
+            problems.Add(new Problem("cases", CareProblemCode.UnknownCase));
         }
 
         return found;

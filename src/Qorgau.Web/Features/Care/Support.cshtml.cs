@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
 using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Care;
@@ -38,8 +40,6 @@ public sealed class SupportModel(StaffCaseAccess access, CareWork care, QorgauDb
     /// <summary>Which form the problems belong to (one of the section constants), with <see cref="ChangeForm.Id"/> for a change.</summary>
     public string? ProblemSection { get; private set; }
 
-    public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
-
     public Case Case { get; private set; } = null!;
 
     public CaseOpeningOutcome Outcome { get; private set; }
@@ -56,9 +56,9 @@ public sealed class SupportModel(StaffCaseAccess access, CareWork care, QorgauDb
     public DateOnly Today => care.Today;
 
     public string? Problem(string section, string field, Guid? id = null) =>
-        ProblemSection == section && (id is null || id == Change.Id) && Problems.TryGetValue(field, out var text) ? text : null;
+        ProblemSection == section && (id is null || id == Change.Id) ? ModelState.FirstError(field) : null;
 
-    public bool HasProblems(string section, Guid? id = null) => ProblemSection == section && (id is null || id == Change.Id) && Problems.Count > 0;
+    public bool HasProblems(string section, Guid? id = null) => ProblemSection == section && (id is null || id == Change.Id) && ModelState.ErrorCount > 0;
 
     public async Task<IActionResult> OnGetAsync(string publicId, CancellationToken cancellationToken) =>
         await ShowAsync(await access.OpenAsync(User, publicId, "support", cancellationToken), cancellationToken);
@@ -84,7 +84,7 @@ public sealed class SupportModel(StaffCaseAccess access, CareWork care, QorgauDb
     public Task<IActionResult> OnPostPaymentAsync(string publicId, CancellationToken cancellationToken) =>
         ActAsync(publicId, PaymentSection, "compensation", (o, ct) => care.PayClaimAsync(o.Case!, Change, o.User!.Id, ct), cancellationToken);
 
-    private async Task<IActionResult> ActAsync(string publicId, string section, string anchor, Func<CaseOpening, CancellationToken, Task<IReadOnlyList<CaseProblem>>> act, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(string publicId, string section, string anchor, Func<CaseOpening, CancellationToken, Task<IReadOnlyList<Problem>>> act, CancellationToken cancellationToken)
     {
         var opening = await access.OpenAsync(User, publicId, section, cancellationToken);
         if (opening.Outcome != CaseOpeningOutcome.Opened)
@@ -99,7 +99,7 @@ public sealed class SupportModel(StaffCaseAccess access, CareWork care, QorgauDb
         }
 
         ProblemSection = section;
-        Problems = CareText.Problems(localizer, problems);
+        ProblemText.AddTo(ModelState, localizer, ProblemArea.Care, problems);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await ShowAsync(opening, cancellationToken);
     }

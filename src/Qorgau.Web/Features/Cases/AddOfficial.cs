@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Cases;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Cases;
 
@@ -21,7 +22,7 @@ public static class AddOfficial
             var problems = await work.AddOfficialAsync(opened.Case, input.Agency, input.Position, input.Rank, input.Name, opened.Member.Id, opened.Key, cancellationToken);
             return problems.Count == 0
                 ? CaseStep.Done("proceeding")
-                : CaseStep.Refused(StatusCodes.Status400BadRequest, problems.ToDictionary(p => $"{Prefix}.{p.Field}", p => CaseText.Problem(localizer, p.Code)));
+                : CaseStep.Refused(StatusCodes.Status400BadRequest, problems.ToDictionary(p => $"{Prefix}.{p.Field}", p => ProblemText.Describe(localizer, ProblemArea.Case, p)));
         }
     }
 }

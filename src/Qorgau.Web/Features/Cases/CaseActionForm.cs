@@ -65,9 +65,9 @@ public sealed class CaseActionForm
     public string? FineMrp { get; set; }
 
     /// <summary>The command, or the fields whose text could not be read (dates, numbers, codes).</summary>
-    public (CaseCommand? Command, List<CaseProblem> Problems) ToCommand()
+    public (CaseCommand? Command, List<Problem> Problems) ToCommand()
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var action = Action?.Trim() ?? string.Empty;
         var on = Parse(On, "on", problems, text => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null);
         var appealBy = Parse(AppealBy, "appealBy", problems, EnumCode.Parse<AppealBy>);
@@ -113,7 +113,7 @@ public sealed class CaseActionForm
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static T? Parse<T>(string? text, string field, List<CaseProblem> problems, Func<string, T?> parse)
+    private static T? Parse<T>(string? text, string field, List<Problem> problems, Func<string, T?> parse)
         where T : struct
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -124,7 +124,7 @@ public sealed class CaseActionForm
         var value = parse(text.Trim());
         if (value is null)
         {
-            problems.Add(new CaseProblem(field, "unreadable"));
+            problems.Add(new Problem(field, "unreadable"));
         }
 
         return value;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Security;
@@ -70,12 +71,12 @@ public sealed class CaseConversation(QorgauDbContext db, CaseDeadlineTracker dea
     /// The problem with a message's text (or, not required, a withdrawal reason) in the named field,
     /// or null when it can be sent.
     /// </summary>
-    public static ComplaintProblem? ProblemWith(string field, string? text, bool required = true)
+    public static Problem? ProblemWith(string field, string? text, bool required = true)
     {
         var code = string.IsNullOrWhiteSpace(text) ? (required ? ComplaintProblemCode.Required : null)
             : text.Trim().Length > MaxMessageLength ? ComplaintProblemCode.TooLong
             : null;
-        return code is null ? null : new ComplaintProblem(field, code, MaxMessageLength.ToString(CultureInfo.InvariantCulture), (text?.Length ?? 0).ToString(CultureInfo.InvariantCulture));
+        return code is null ? null : new Problem(field, code, MaxMessageLength.ToString(CultureInfo.InvariantCulture), (text?.Length ?? 0).ToString(CultureInfo.InvariantCulture));
     }
 }
 

@@ -6,6 +6,7 @@ using Qorgau.Domain.Cases;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Infrastructure;
 using Qorgau.Web.Infrastructure.Forms;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Cases;
@@ -57,7 +58,7 @@ public static class CaseCorrectionEndpoints
         {
             CorrectionOutcome.Corrected => TypedResults.Ok(CaseResponse.From(await CaseDossier.LoadAsync(db, found.Case, cancellationToken), null, await CaseRecordsResponse.LoadAsync(db, found.Case.Id, cancellationToken))),
             CorrectionOutcome.Invalid => TypedResults.ValidationProblem(
-                result.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => CaseText.Problem(localizer, p.Code)).ToArray()),
+                ProblemText.ByField(localizer, ProblemArea.Case, result.Problems),
                 title: localizer["Api.InvalidCorrection"]),
             CorrectionOutcome.NotOnCase => TypedResults.Problem(localizer["Api.CorrectForbidden"], statusCode: StatusCodes.Status403Forbidden, title: localizer["Api.Forbidden"]),
             CorrectionOutcome.NotIndependent => TypedResults.Problem(
@@ -66,7 +67,7 @@ public static class CaseCorrectionEndpoints
                 title: localizer["Api.Independence"],
                 type: ProblemTypes.Independence,
                 extensions: new Dictionary<string, object?> { ["accusedAgency"] = result.Agency }),
-            _ => TypedResults.Problem(CaseText.Problem(localizer, CaseProblemCode.ChangedMeanwhile), statusCode: StatusCodes.Status409Conflict, title: localizer["Api.NotAllowedNow"], type: ProblemTypes.NotAllowedNow),
+            _ => TypedResults.Problem(ProblemText.Describe(localizer, ProblemArea.Case, CaseProblemCode.ChangedMeanwhile), statusCode: StatusCodes.Status409Conflict, title: localizer["Api.NotAllowedNow"], type: ProblemTypes.NotAllowedNow),
         };
     }
 

@@ -21,7 +21,7 @@ public enum CorrectionOutcome
     ChangedMeanwhile,
 }
 
-public sealed record CorrectionResult(CorrectionOutcome Outcome, IReadOnlyList<CaseProblem> Problems, string? Agency = null)
+public sealed record CorrectionResult(CorrectionOutcome Outcome, IReadOnlyList<Problem> Problems, string? Agency = null)
 {
     public static CorrectionResult Of(CorrectionOutcome outcome) => new(outcome, []);
 }

@@ -14,6 +14,7 @@ using Qorgau.Domain.Proceedings;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Infrastructure;
 using Qorgau.Web.Infrastructure.Forms;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Cases;
@@ -144,7 +145,7 @@ public static class CaseEndpoints
 
         if (string.IsNullOrWhiteSpace(request.Action))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["action"] = [localizer["CaseProblem.required"]] }, title: localizer["Api.InvalidAction"]);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["action"] = [localizer["Case.Problem.required"]] }, title: localizer["Api.InvalidAction"]);
         }
 
         if (await access.ReachAsync(http.User, publicId, cancellationToken) is not { } found)
@@ -163,7 +164,7 @@ public static class CaseEndpoints
         {
             CaseDecisionKind.Allowed => TypedResults.Ok(await ResponseAsync(db, found.Case, null, cancellationToken)),
             CaseDecisionKind.Invalid => TypedResults.ValidationProblem(
-                decision.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => CaseText.Problem(localizer, p.Code)).ToArray()),
+                ProblemText.ByField(localizer, ProblemArea.Case, decision.Problems),
                 title: localizer["Api.InvalidAction"]),
             CaseDecisionKind.NotIndependent => IndependenceProblem(localizer, decision.Reason),
             _ => NotAllowedProblem(localizer, decision),
@@ -187,7 +188,7 @@ public static class CaseEndpoints
         {
             CaseDecisionKind.Allowed => TypedResults.Ok(await ResponseAsync(db, found.Case, null, cancellationToken)),
             CaseDecisionKind.Invalid => TypedResults.ValidationProblem(
-                decision.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => CaseText.Problem(localizer, p.Code)).ToArray()),
+                ProblemText.ByField(localizer, ProblemArea.Case, decision.Problems),
                 title: localizer["Api.InvalidAction"]),
             _ => NotAllowedProblem(localizer, decision),
         };
@@ -204,12 +205,12 @@ public static class CaseEndpoints
         var missing = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.User))
         {
-            missing["user"] = [localizer["CaseProblem.required"]];
+            missing["user"] = [localizer["Case.Problem.required"]];
         }
 
         if (string.IsNullOrWhiteSpace(request.Role))
         {
-            missing["role"] = [localizer["CaseProblem.required"]];
+            missing["role"] = [localizer["Case.Problem.required"]];
         }
 
         if (missing.Count > 0)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Profiles;
@@ -21,13 +23,13 @@ public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, AttachmentLi
     {
         if (!limits.IsAllowedType(contentType))
         {
-            throw new AttachmentRejectedException(AttachmentProblem.TypeNotAllowed);
+            throw new AttachmentRejectedException(AttachmentProblemCode.TypeNotAllowed);
         }
 
         (var head, content) = await FileHead.ReadAsync(content, FileSignatures.HeadLength, cancellationToken);
         if (!FileSignatures.Agree(fileName, contentType, head))
         {
-            throw new AttachmentRejectedException(AttachmentProblem.TypeMismatch);
+            throw new AttachmentRejectedException(AttachmentProblemCode.TypeMismatch);
         }
 
         var id = Guid.NewGuid();
@@ -210,24 +212,26 @@ public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, AttachmentLi
         private int Count(int read)
         {
             BytesRead += read;
-            return BytesRead > limit ? throw new AttachmentRejectedException(AttachmentProblem.TooLarge) : read;
+            return BytesRead > limit ? throw new AttachmentRejectedException(AttachmentProblemCode.TooLarge) : read;
         }
     }
 }
 
-public enum AttachmentProblem
+/// <summary>Why an attachment was refused: codes of the <c>attachments</c> field's <see cref="Problem"/> (<see cref="AttachmentLimits.ProblemOf"/>).</summary>
+public static class AttachmentProblemCode
 {
-    TypeNotAllowed,
+    public const string TypeNotAllowed = "TypeNotAllowed";
 
     /// <summary>The first bytes are not of the declared type, or not of the type the name's extension says.</summary>
-    TypeMismatch,
-    TooLarge,
-    TooMany,
+    public const string TypeMismatch = "TypeMismatch";
+    public const string TooLarge = "TooLarge";
+    public const string TooMany = "TooMany";
 }
 
-public sealed class AttachmentRejectedException(AttachmentProblem problem) : Exception($"The attachment was refused: {problem}.")
+public sealed class AttachmentRejectedException(string code) : Exception($"The attachment was refused: {code}.")
 {
-    public AttachmentProblem Problem { get; } = problem;
+    /// <summary>One of <see cref="AttachmentProblemCode"/>.</summary>
+    public string Code { get; } = code;
 }
 
 /// <summary>What attachments may be: how many to a message, the size of one file and the types accepted (from <c>Intake</c>'s settings).</summary>
@@ -235,4 +239,8 @@ public sealed record AttachmentLimits(int MaxAttachments, long MaxAttachmentByte
 {
     public bool IsAllowedType(string? contentType) =>
         contentType is not null && AllowedTypes.Contains(contentType.Split(';')[0].Trim(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A refused attachment as a problem with the <c>attachments</c> field; its words name the limits (files at a time, megabytes).</summary>
+    public Problem ProblemOf(string code) =>
+        new("attachments", code, MaxAttachments.ToString(CultureInfo.InvariantCulture), (MaxAttachmentBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));
 }

@@ -3,17 +3,16 @@ using Microsoft.Extensions.Localization;
 using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Cases;
 
-/// <summary>Case-work codes in the reader's language: statuses, actions, problems and refusals.</summary>
+/// <summary>Case-work codes in the reader's language: statuses, actions and refusals (problems: <see cref="ProblemText"/>).</summary>
 public static class CaseText
 {
     public static string Status(IStringLocalizer localizer, CaseStatus status) => localizer[$"CaseStatus.{EnumCode.Of(status)}"];
 
     public static string Action(IStringLocalizer localizer, string action) => localizer[$"CaseAction.{action}"];
-
-    public static string Problem(IStringLocalizer localizer, string code) => localizer[$"CaseProblem.{code}"];
 
     /// <summary>What the complainant is told: the plain status and, for a case out of scope, why.</summary>
     public static string ForComplainant(IStringLocalizer localizer, Case record)
@@ -38,9 +37,9 @@ public static class CaseText
     /// <summary>"The case is received. Allowed now: accept, ..." with the reason when the state itself blocks it.</summary>
     public static string NotAllowed(IStringLocalizer localizer, CaseDecision decision)
     {
-        var allowed = decision.Allowed.Count == 0 ? localizer["CaseProblem.NothingAllowed"].Value : string.Join(", ", decision.Allowed);
-        var text = string.Format(CultureInfo.CurrentCulture, localizer["CaseProblem.NotAllowedNow"], Status(localizer, decision.Status), allowed);
-        return decision.Reason is null ? text : $"{Problem(localizer, decision.Reason)} {text}";
+        var allowed = decision.Allowed.Count == 0 ? localizer["Case.Problem.NothingAllowed"].Value : string.Join(", ", decision.Allowed);
+        var text = string.Format(CultureInfo.CurrentCulture, localizer["Case.Problem.NotAllowedNow"], Status(localizer, decision.Status), allowed);
+        return decision.Reason is null ? text : $"{ProblemText.Describe(localizer, ProblemArea.Case, decision.Reason)} {text}";
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
@@ -217,19 +218,19 @@ public sealed class CaseWork(
     }
 
     /// <summary>Records an accused official before any verdict: agency, position and rank in clear, the name under the case key.</summary>
-    public async Task<IReadOnlyList<CaseProblem>> AddOfficialAsync(Case record, string? agency, string? position, string? rank, string? name, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Problem>> AddOfficialAsync(Case record, string? agency, string? position, string? rank, string? name, Guid actorId, byte[] caseKey, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(agency) || profile.FindAgency(agency.Trim()) is null)
         {
-            problems.Add(new CaseProblem("agency", string.IsNullOrWhiteSpace(agency) ? CaseProblemCode.Required : CaseProblemCode.UnknownAgency));
+            problems.Add(new Problem("agency", string.IsNullOrWhiteSpace(agency) ? CaseProblemCode.Required : CaseProblemCode.UnknownAgency));
         }
 
         foreach (var (field, value, max) in new[] { ("position", position, CaseLimits.OfficialPosition), ("rank", rank, CaseLimits.OfficialRank), ("name", name, CaseLimits.OfficialName) })
         {
             if (value?.Trim().Length > max)
             {
-                problems.Add(new CaseProblem(field, CaseProblemCode.TooLong));
+                problems.Add(new Problem(field, CaseProblemCode.TooLong));
             }
         }
 

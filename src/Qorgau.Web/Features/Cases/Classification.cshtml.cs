@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Cases;
@@ -51,9 +52,9 @@ public sealed class ClassificationModel(StaffCaseAccess access, CaseCorrections 
 
         Problems = result.Outcome switch
         {
-            CorrectionOutcome.Invalid => result.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(p => CaseText.Problem(localizer, p.Code)))),
+            CorrectionOutcome.Invalid => result.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(p => ProblemText.Describe(localizer, ProblemArea.Case, p)))),
             CorrectionOutcome.NotIndependent => new Dictionary<string, string> { [ClassificationField.AccusedAgency] = string.Format(System.Globalization.CultureInfo.CurrentCulture, localizer["Correction.NotIndependent"], CaseCorrectionEndpoints.AgencyName(profile, result.Agency)) },
-            CorrectionOutcome.ChangedMeanwhile => new Dictionary<string, string> { ["body"] = CaseText.Problem(localizer, CaseProblemCode.ChangedMeanwhile) },
+            CorrectionOutcome.ChangedMeanwhile => new Dictionary<string, string> { ["body"] = ProblemText.Describe(localizer, ProblemArea.Case, CaseProblemCode.ChangedMeanwhile) },
             _ => new Dictionary<string, string> { ["body"] = localizer["Api.CorrectForbidden"] },
         };
         Response.StatusCode = result.Outcome switch

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Organisations;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Cases;
 
@@ -24,7 +25,7 @@ public static class ConfirmRequalification
 
             var refusal = decision.Kind == CaseDecisionKind.NotAllowedNow
                 ? CaseText.NotAllowed(localizer, decision)
-                : string.Join(" ", decision.Problems.Select(p => CaseText.Problem(localizer, p.Code)));
+                : string.Join(" ", decision.Problems.Select(p => ProblemText.Describe(localizer, ProblemArea.Case, p)));
             return CaseStep.Refused(StatusCodes.Status409Conflict, RecordCaseAction.Refusal, refusal);
         }
     }

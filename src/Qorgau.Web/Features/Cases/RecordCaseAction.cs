@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Cases;
 
@@ -34,7 +35,7 @@ public static class RecordCaseAction
             }
 
             var words = (decision?.Problems ?? problems).GroupBy(p => p.Field)
-                .ToDictionary(g => $"{Refusal}.{g.Key}", g => CaseText.Problem(localizer, g.First().Code));
+                .ToDictionary(g => $"{Refusal}.{g.Key}", g => ProblemText.Describe(localizer, ProblemArea.Case, g.First()));
             var refusal = decision?.Kind switch
             {
                 CaseDecisionKind.NotAllowedNow => CaseText.NotAllowed(localizer, decision),

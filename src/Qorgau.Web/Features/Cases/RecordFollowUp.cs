@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain;
 using Qorgau.Domain.Cases;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Cases;
 
@@ -32,7 +33,7 @@ public static class RecordFollowUp
             if (outcome is null || (input.FollowUpNotes?.Trim().Length ?? 0) > CaseConversation.MaxMessageLength)
             {
                 var code = outcome is null ? CaseProblemCode.Required : CaseProblemCode.TooLong;
-                return CaseStep.Refused(StatusCodes.Status400BadRequest, nameof(Command.FollowUpOutcome), CaseText.Problem(localizer, code));
+                return CaseStep.Refused(StatusCodes.Status400BadRequest, nameof(Command.FollowUpOutcome), ProblemText.Describe(localizer, ProblemArea.Case, code));
             }
 
             await team.RecordFollowUpAsync(record, outcome.Value, input.FollowUpNotes, member.Id, opened.Key, cancellationToken);

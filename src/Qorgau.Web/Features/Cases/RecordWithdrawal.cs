@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Cases;
 
@@ -18,7 +19,7 @@ public static class RecordWithdrawal
         {
             if (CaseConversation.ProblemWith(nameof(Command.WithdrawalReason), input.WithdrawalReason, required: false) is { } problem)
             {
-                return CaseStep.Refused(StatusCodes.Status400BadRequest, nameof(Command.WithdrawalReason), ComplaintProblemText.Describe(problem, localizer));
+                return CaseStep.Refused(StatusCodes.Status400BadRequest, nameof(Command.WithdrawalReason), ProblemText.Describe(localizer, ProblemArea.Complaint, problem));
             }
 
             conversation.RequestWithdrawal(opened.Case, opened.Key, MessageAuthor.Staff, opened.Member.Id, input.WithdrawalReason);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Cases;
 
@@ -18,7 +19,7 @@ public static class ReplyToComplainant
         {
             if (CaseConversation.ProblemWith(nameof(Command.Reply), input.Reply) is { } problem)
             {
-                return CaseStep.Refused(StatusCodes.Status400BadRequest, nameof(Command.Reply), ComplaintProblemText.Describe(problem, localizer));
+                return CaseStep.Refused(StatusCodes.Status400BadRequest, nameof(Command.Reply), ProblemText.Describe(localizer, ProblemArea.Complaint, problem));
             }
 
             await conversation.WriteAsync(opened.Case, opened.Key, MessageAuthor.Staff, opened.Member.Id, input.Reply!, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Cases;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Cases;
 
@@ -32,7 +33,7 @@ public static class RequestOverride
             if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > CaseRules.MaxTextLength)
             {
                 var code = string.IsNullOrWhiteSpace(reason) ? CaseProblemCode.Required : CaseProblemCode.TooLong;
-                return CaseStep.Refused(StatusCodes.Status400BadRequest, nameof(Command.OverrideReason), CaseText.Problem(localizer, code), new OverrideOffer(target, input.RefusedSubject));
+                return CaseStep.Refused(StatusCodes.Status400BadRequest, nameof(Command.OverrideReason), ProblemText.Describe(localizer, ProblemArea.Case, code), new OverrideOffer(target, input.RefusedSubject));
             }
 
             var role = input.RefusedSubject == OverrideSubject.Assignment ? input.AssignRole?.Trim() : null;

@@ -46,7 +46,7 @@ internal sealed class EvidenceVerifyVerb : IVerb
                 foreach (var problem in await locker.VerifyAsync(item, keys, caseKey: null, CancellationToken.None))
                 {
                     failures++;
-                    context.Error.WriteLine($"{cases[item.CaseId]}: item {item.Id}: {problem.Describe()}");
+                    context.Error.WriteLine($"{cases[item.CaseId]}: item {item.Id}: {CustodyProblemField.Describe(problem)}");
                 }
             }
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Evidence;
@@ -171,22 +172,22 @@ public sealed class EvidenceLocker(QorgauDbContext db, IBlobStore blobs, CaseFil
     /// Everything that can be checked without a key: the blob's SHA-256, then the custody chain and its
     /// signatures. With the case key, also the SHA-256 of the decrypted original.
     /// </summary>
-    public async Task<IReadOnlyList<CustodyProblem>> VerifyAsync(EvidenceItem item, Func<Guid, byte[]?> signingPublicKeyOf, byte[]? caseKey, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Problem>> VerifyAsync(EvidenceItem item, Func<Guid, byte[]?> signingPublicKeyOf, byte[]? caseKey, CancellationToken cancellationToken)
     {
-        var problems = new List<CustodyProblem>();
+        var problems = new List<Problem>();
         if (await CiphertextSha256Async(item, cancellationToken) is not { } stored)
         {
-            problems.Add(new CustodyProblem(CustodyProblemCode.BlobMissing, null));
+            problems.Add(CustodyProblemField.Of(CustodyProblemCode.BlobMissing, null));
         }
         else if (stored != item.CiphertextSha256)
         {
-            problems.Add(new CustodyProblem(CustodyProblemCode.CiphertextMismatch, null));
+            problems.Add(CustodyProblemField.Of(CustodyProblemCode.CiphertextMismatch, null));
         }
 
         problems.AddRange(CustodyChain.Verify(item, await LogAsync(item.Id, cancellationToken), signingPublicKeyOf));
         if (caseKey is not null && problems.All(p => p.Code != CustodyProblemCode.BlobMissing) && await OriginalSha256Async(item, caseKey, cancellationToken) != item.OriginalSha256)
         {
-            problems.Add(new CustodyProblem(CustodyProblemCode.OriginalMismatch, null));
+            problems.Add(CustodyProblemField.Of(CustodyProblemCode.OriginalMismatch, null));
         }
 
         return problems;

@@ -6,15 +6,12 @@ using Qorgau.Web.Features.Cases;
 
 namespace Qorgau.Web.Features.Evidence;
 
-/// <summary>Evidence codes in the reader's language: kinds, custody entries and verification problems.</summary>
+/// <summary>Evidence codes in the reader's language: kinds and custody entries (verification problems: <c>ProblemText</c>).</summary>
 public static class EvidenceText
 {
     public static string Kind(IStringLocalizer localizer, string kind) => localizer[$"Evidence.Kind.{kind}"];
 
     public static string Custody(IStringLocalizer localizer, string kind) => localizer[$"Evidence.Custody.{kind}"];
-
-    public static string Problem(IStringLocalizer localizer, CustodyProblem problem) =>
-        string.Format(CultureInfo.CurrentCulture, localizer[$"Evidence.Problem.{problem.Code}"], problem.Sequence);
 
     /// <summary>One custody entry in plain words, at the profile's local time: "Handed over, 2026-12-01 14:00:00 UTC+5, Aigerim (supervisor). To: … Why: …".</summary>
     public static string Statement(IStringLocalizer localizer, JurisdictionProfile profile, CustodyEntry entry, string actorName, IReadOnlyList<string> actorRoles, CustodyDetails details)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Audit;
 using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Evidence;
 
@@ -18,7 +19,7 @@ public static class VerifyEvidence
             foreach (var item in await shelf.AllAsync(opened.Case, cancellationToken))
             {
                 var problems = await locker.VerifyAsync(item, keys, opened.Key, cancellationToken);
-                results[item.Id] = [.. problems.Select(p => EvidenceText.Problem(localizer, p))];
+                results[item.Id] = [.. problems.Select(p => ProblemText.Describe(localizer, ProblemArea.Evidence, p))];
             }
 
             var record = opened.Case;

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
 using Qorgau.Web.Features.Care;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Incidents;
@@ -21,8 +23,6 @@ public sealed class IncidentModel(IncidentRegister register, QorgauDbContext db,
 
     [BindProperty]
     public IncidentForm Link { get; set; } = new();
-
-    public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
 
     public Incident Incident { get; private set; } = null!;
 
@@ -40,7 +40,7 @@ public sealed class IncidentModel(IncidentRegister register, QorgauDbContext db,
     public async Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken cancellationToken) =>
         await ChangeAsync(id, (member, incident) => register.LinkCasesAsync(member, incident, Link, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(Guid id, Func<StaffUser, Incident, Task<List<CaseProblem>>> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Guid id, Func<StaffUser, Incident, Task<List<Problem>>> change, CancellationToken cancellationToken)
     {
         if (await register.MemberAsync(User) is not { } member || await register.FindAsync(member, id, cancellationToken) is not { } incident)
         {
@@ -53,7 +53,7 @@ public sealed class IncidentModel(IncidentRegister register, QorgauDbContext db,
             return Redirect($"/incidents/{id}");
         }
 
-        Problems = CareText.Problems(localizer, problems);
+        ProblemText.AddTo(ModelState, localizer, ProblemArea.Care, problems);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await ShowAsync(id, cancellationToken);
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Facilities;
 using Qorgau.Web.Features.Care;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Incidents;
@@ -16,8 +17,6 @@ public sealed class NewModel(IncidentRegister register, QorgauDbContext db, IStr
 {
     [BindProperty]
     public IncidentForm Incident { get; set; } = new();
-
-    public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>Set when the member or the organisation has no key pair yet: nothing can be sealed.</summary>
     public bool NoKeys { get; private set; }
@@ -50,7 +49,7 @@ public sealed class NewModel(IncidentRegister register, QorgauDbContext db, IStr
             return Redirect($"/incidents/{incident.Id}");
         }
 
-        Problems = CareText.Problems(localizer, problems);
+        ProblemText.AddTo(ModelState, localizer, ProblemArea.Care, problems);
         NoKeys = problems.Count == 0;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(cancellationToken);

@@ -5,11 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Forms;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Intake;
 
@@ -56,7 +58,7 @@ public sealed class ComplaintModel(
     {
         CheckedComplaint? check = null;
         NewCase? pending = null;
-        AttachmentProblem? attachmentProblem = null;
+        Problem? attachmentProblem = null;
         var filesSent = false;
         FormFields fields;
         try
@@ -82,7 +84,7 @@ public sealed class ComplaintModel(
                 }
                 catch (AttachmentRejectedException rejected)
                 {
-                    attachmentProblem = rejected.Problem;
+                    attachmentProblem = options.Value.Attachments.ProblemOf(rejected.Code);
                 }
             }, cancellationToken);
         }
@@ -143,16 +145,16 @@ public sealed class ComplaintModel(
             : null;
     }
 
-    private void ShowProblems(CheckedComplaint check, AttachmentProblem? attachmentProblem, FormFields fields, bool filesSent)
+    private void ShowProblems(CheckedComplaint check, Problem? attachmentProblem, FormFields fields, bool filesSent)
     {
         foreach (var problem in check.Problems)
         {
-            Form.AddError(problem.Field, ComplaintProblemText.Describe(problem, localizer));
+            Form.AddError(problem.Field, ProblemText.Describe(localizer, ProblemArea.Complaint, problem));
         }
 
         if (attachmentProblem is { } problemWithFile)
         {
-            Form.AddError("attachments", ComplaintProblemText.DescribeAttachment(problemWithFile, localizer, options.Value.Attachments));
+            Form.AddError("attachments", ProblemText.Describe(localizer, ProblemArea.Attachment, problemWithFile));
         }
 
         if (check.IsValid && !string.IsNullOrEmpty(fields[HoneypotField]))

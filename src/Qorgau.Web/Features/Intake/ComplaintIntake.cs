@@ -115,7 +115,7 @@ public sealed class ComplaintIntake(
     {
         if (newCase.Attachments.Count >= maxAttachments)
         {
-            throw new AttachmentRejectedException(AttachmentProblem.TooMany);
+            throw new AttachmentRejectedException(AttachmentProblemCode.TooMany);
         }
 
         var author = newCase.ActorId is null ? MessageAuthor.Complainant : MessageAuthor.Staff;
@@ -163,7 +163,7 @@ public sealed class ComplaintIntake(
         var routing = ComplaintRouting.Choose(profile.AgencyTree, candidates, requestedOrganisation?.Trim(), string.IsNullOrEmpty(accused) ? null : accused);
         if (routing.Problem is { } problem)
         {
-            allProblems.Add(new ComplaintProblem("organisation", problem, requestedOrganisation?.Trim() ?? string.Empty));
+            allProblems.Add(new Problem("organisation", problem, requestedOrganisation?.Trim() ?? string.Empty));
         }
 
         return allProblems.Count == 0
@@ -206,7 +206,7 @@ public sealed class ComplaintIntake(
 }
 
 /// <summary>The outcome of checking a complaint: a complaint and its organisation, or the problems.</summary>
-public sealed record CheckedComplaint(Complaint? Complaint, Organisation? Organisation, IReadOnlyList<ComplaintProblem> Problems)
+public sealed record CheckedComplaint(Complaint? Complaint, Organisation? Organisation, IReadOnlyList<Problem> Problems)
 {
     public bool IsValid => Complaint is not null && Organisation is not null;
 

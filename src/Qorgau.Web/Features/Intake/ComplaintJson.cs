@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Qorgau.Domain;
 using Qorgau.Domain.Intake;
 
 namespace Qorgau.Web.Features.Intake;
@@ -9,9 +10,9 @@ namespace Qorgau.Web.Features.Intake;
 /// </summary>
 public static class ComplaintJson
 {
-    public static (ComplaintForm Form, List<ComplaintProblem> Problems) Read(JsonElement body)
+    public static (ComplaintForm Form, List<Problem> Problems) Read(JsonElement body)
     {
-        var problems = new List<ComplaintProblem>();
+        var problems = new List<Problem>();
         var form = new ComplaintForm
         {
             Account = Text(body, "account", problems),
@@ -39,7 +40,7 @@ public static class ComplaintJson
     }
 
     /// <summary>A string property, or null when absent or JSON null; a problem when of another type.</summary>
-    public static string? Text(JsonElement body, string name, List<ComplaintProblem> problems)
+    public static string? Text(JsonElement body, string name, List<Problem> problems)
     {
         if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -51,11 +52,11 @@ public static class ComplaintJson
             return value.GetString();
         }
 
-        problems.Add(new ComplaintProblem(name, ComplaintProblemCode.NotText));
+        problems.Add(new Problem(name, ComplaintProblemCode.NotText));
         return null;
     }
 
-    private static bool? Boolean(JsonElement body, string name, List<ComplaintProblem> problems)
+    private static bool? Boolean(JsonElement body, string name, List<Problem> problems)
     {
         if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -67,11 +68,11 @@ public static class ComplaintJson
             return value.GetBoolean();
         }
 
-        problems.Add(new ComplaintProblem(name, ComplaintProblemCode.NotABoolean));
+        problems.Add(new Problem(name, ComplaintProblemCode.NotABoolean));
         return null;
     }
 
-    private static string[] TextList(JsonElement body, string name, List<ComplaintProblem> problems)
+    private static string[] TextList(JsonElement body, string name, List<Problem> problems)
     {
         if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -80,7 +81,7 @@ public static class ComplaintJson
 
         if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
         {
-            problems.Add(new ComplaintProblem(name, ComplaintProblemCode.NotAList));
+            problems.Add(new Problem(name, ComplaintProblemCode.NotAList));
             return [];
         }
 

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Forms;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Intake;
 
@@ -47,7 +49,7 @@ public static class IntakeEndpoints
     public static Ok<ChallengeResponse> NewChallenge(ProofOfWork proofOfWork) =>
         TypedResults.Ok(new ChallengeResponse(proofOfWork.IsOn, proofOfWork.IsOn ? proofOfWork.NewChallenge() : null, proofOfWork.Bits));
 
-    public static async Task<IResult> FileComplaint(HttpRequest request, ComplaintIntake intake, ProofOfWork proofOfWork, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<Results<Created<FiledComplaintResponse>, ValidationProblem, ProblemHttpResult>> FileComplaint(HttpRequest request, ComplaintIntake intake, ProofOfWork proofOfWork, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var solution = request.Headers[ProofOfWork.Header].ToString();
         var separator = solution.LastIndexOf(':');
@@ -72,7 +74,7 @@ public static class IntakeEndpoints
 
         if (typeProblems.Count > 0 || !check.IsValid)
         {
-            return TypedResults.ValidationProblem(ComplaintProblemText.ByField([.. typeProblems, .. check.Problems], localizer), title: localizer["Api.InvalidComplaint"]);
+            return TypedResults.ValidationProblem(ProblemText.ByField(localizer, ProblemArea.Complaint, [.. typeProblems, .. check.Problems]), title: localizer["Api.InvalidComplaint"]);
         }
 
         var newCase = await intake.StartAsync(check.Complaint!, check.Organisation!, IntakeChannel.Online, channelDetails: null, withReceipt: true, actorId: null, cancellationToken);
@@ -80,7 +82,7 @@ public static class IntakeEndpoints
         return TypedResults.Created("/api/v1/receipt/case", new FiledComplaintResponse(newCase.Case.PublicId, newCase.Receipt!));
     }
 
-    public static async Task<IResult> OpenReceiptSession(HttpRequest request, ReceiptSessions sessions, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ReceiptSessionResponse>, ValidationProblem, ProblemHttpResult>> OpenReceiptSession(HttpRequest request, ReceiptSessions sessions, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var (read, refusal) = await JsonBody.ReadObjectAsync(request, localizer, cancellationToken);
         if (read is not { } body)
@@ -88,7 +90,7 @@ public static class IntakeEndpoints
             return refusal!;
         }
 
-        var problems = new List<ComplaintProblem>();
+        var problems = new List<Problem>();
         var receipt = Receipt.Normalize(ComplaintJson.Text(body, "receipt", problems));
         if (receipt is null)
         {
@@ -96,13 +98,15 @@ public static class IntakeEndpoints
                 new Dictionary<string, string[]> { ["receipt"] = [localizer["Receipt.Malformed"]] }, title: localizer["Api.InvalidQuery"]);
         }
 
-        var session = await sessions.StartAsync(receipt, cancellationToken);
-        return session is null
-            ? TypedResults.Problem(localizer["Receipt.Wrong"], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Api.Unauthorised"])
-            : TypedResults.Ok(new ReceiptSessionResponse(session.Token, session.ExpiresAt));
+        if (await sessions.StartAsync(receipt, cancellationToken) is not { } session)
+        {
+            return TypedResults.Problem(localizer["Receipt.Wrong"], statusCode: StatusCodes.Status401Unauthorized, title: localizer["Api.Unauthorised"]);
+        }
+
+        return TypedResults.Ok(new ReceiptSessionResponse(session.Token, session.ExpiresAt));
     }
 
-    public static async Task<IResult> ReadCase(HttpRequest request, ReceiptSessions sessions, CaseConversation conversation, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ReceiptCaseResponse>, ProblemHttpResult>> ReadCase(HttpRequest request, ReceiptSessions sessions, CaseConversation conversation, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         if (await sessions.OpenAsync(ReceiptSessions.TokenOf(request), cancellationToken) is not { } access)
         {
@@ -121,12 +125,17 @@ public static class IntakeEndpoints
                 m.Text))]));
     }
 
-    public static async Task<IResult> WriteMessage(HttpRequest request, ReceiptSessions sessions, CaseConversation conversation, Data.QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ReceiptMessageResponse>, ValidationProblem, ProblemHttpResult>> WriteMessage(HttpRequest request, ReceiptSessions sessions, CaseConversation conversation, Data.QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var (access, text, refusal) = await ReadComplainantTextAsync(request, sessions, localizer, "text", required: true, cancellationToken);
+        var (access, text, refused, invalid) = await ReadComplainantTextAsync(request, sessions, localizer, "text", required: true, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         if (access is null)
         {
-            return refusal!;
+            return refused!;
         }
 
         var message = await conversation.WriteAsync(access.Case, access.CaseKey, MessageAuthor.Complainant, null, text!, cancellationToken);
@@ -134,12 +143,17 @@ public static class IntakeEndpoints
         return TypedResults.Created((string?)null, new ReceiptMessageResponse("complainant", new DateTimeOffset(message.SentAtUtc, TimeSpan.Zero), text!.Trim()));
     }
 
-    public static async Task<IResult> RequestWithdrawal(HttpRequest request, ReceiptSessions sessions, CaseConversation conversation, Data.QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<WithdrawalResponse>, ValidationProblem, ProblemHttpResult>> RequestWithdrawal(HttpRequest request, ReceiptSessions sessions, CaseConversation conversation, Data.QorgauDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var (access, reason, refusal) = await ReadComplainantTextAsync(request, sessions, localizer, "reason", required: false, cancellationToken);
+        var (access, reason, refused, invalid) = await ReadComplainantTextAsync(request, sessions, localizer, "reason", required: false, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         if (access is null)
         {
-            return refusal!;
+            return refused!;
         }
 
         conversation.RequestWithdrawal(access.Case, access.CaseKey, MessageAuthor.Complainant, null, reason);
@@ -147,22 +161,22 @@ public static class IntakeEndpoints
         return TypedResults.Accepted((string?)null, new WithdrawalResponse("requested", localizer["Receipt.WithdrawalRecorded"]));
     }
 
-    /// <summary>The complainant's open case and one text field of the body, or the answer to give (401, 400, 413).</summary>
-    private static async Task<(ComplainantAccess? Access, string? Text, IResult? Refusal)> ReadComplainantTextAsync(
+    /// <summary>The complainant's open case and one text field of the body, or the answer to give: refused (401, 400, 413) or invalid (400 naming the field).</summary>
+    private static async Task<(ComplainantAccess? Access, string? Text, ProblemHttpResult? Refused, ValidationProblem? Invalid)> ReadComplainantTextAsync(
         HttpRequest request, ReceiptSessions sessions, IStringLocalizer localizer, string field, bool required, CancellationToken cancellationToken)
     {
         if (await sessions.OpenAsync(ReceiptSessions.TokenOf(request), cancellationToken) is not { } access)
         {
-            return (null, null, NoSession(localizer));
+            return (null, null, NoSession(localizer), null);
         }
 
         var (read, refusal) = await JsonBody.ReadObjectAsync(request, localizer, cancellationToken);
         if (read is not { } body)
         {
-            return (null, null, refusal);
+            return (null, null, refusal, null);
         }
 
-        var problems = new List<ComplaintProblem>();
+        var problems = new List<Problem>();
         var text = ComplaintJson.Text(body, field, problems);
         if (problems.Count == 0 && CaseConversation.ProblemWith(field, text, required) is { } problem)
         {
@@ -170,8 +184,8 @@ public static class IntakeEndpoints
         }
 
         return problems.Count > 0
-            ? (null, null, TypedResults.ValidationProblem(ComplaintProblemText.ByField(problems, localizer), title: localizer["Api.InvalidQuery"]))
-            : (access, text, null);
+            ? (null, null, null, TypedResults.ValidationProblem(ProblemText.ByField(localizer, ProblemArea.Complaint, problems), title: localizer["Api.InvalidQuery"]))
+            : (access, text, null, null);
     }
 
     private static ProblemHttpResult NoSession(IStringLocalizer localizer) =>

@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Forms;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Intake;
 
@@ -66,7 +68,7 @@ public sealed class ReceiptCaseModel(
         }
 
         var added = new List<CaseAttachment>();
-        AttachmentProblem? attachmentProblem = null;
+        Problem? attachmentProblem = null;
         FormFields fields;
         try
         {
@@ -81,14 +83,14 @@ public sealed class ReceiptCaseModel(
                 {
                     if (added.Count >= options.Value.MaxAttachments)
                     {
-                        throw new AttachmentRejectedException(AttachmentProblem.TooMany);
+                        throw new AttachmentRejectedException(AttachmentProblemCode.TooMany);
                     }
 
                     added.Add(await files.AddAsync(access.Case.Id, access.CaseKey, file.FileName, file.ContentType, file.Content, MessageAuthor.Complainant, cancellationToken));
                 }
                 catch (AttachmentRejectedException rejected)
                 {
-                    attachmentProblem = rejected.Problem;
+                    attachmentProblem = options.Value.Attachments.ProblemOf(rejected.Code);
                 }
             }, cancellationToken);
         }
@@ -110,8 +112,8 @@ public sealed class ReceiptCaseModel(
             db.ChangeTracker.Clear();
             await files.DiscardAsync(added);
             MessageProblem = attachmentProblem is { } fileProblem
-                ? ComplaintProblemText.DescribeAttachment(fileProblem, localizer, options.Value.Attachments)
-                : ComplaintProblemText.Describe(problem!, localizer);
+                ? ProblemText.Describe(localizer, ProblemArea.Attachment, fileProblem)
+                : ProblemText.Describe(localizer, ProblemArea.Complaint, problem!);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(access, cancellationToken);
             return Page();
@@ -142,7 +144,7 @@ public sealed class ReceiptCaseModel(
         WithdrawalReason = fields["reason"];
         if (CaseConversation.ProblemWith("reason", WithdrawalReason, required: false) is { } problem)
         {
-            MessageProblem = ComplaintProblemText.Describe(problem, localizer);
+            MessageProblem = ProblemText.Describe(localizer, ProblemArea.Complaint, problem);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(access, cancellationToken);
             return Page();

@@ -14,6 +14,7 @@ using Qorgau.Domain.Intake;
 using Qorgau.Domain.Profiles;
 using Qorgau.Web.Features.Cases;
 using Qorgau.Web.Infrastructure.Forms;
+using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Intake;
@@ -93,12 +94,12 @@ public sealed class RecordModel(
 
         foreach (var problem in check.Problems)
         {
-            Form.AddError(problem.Field, ComplaintProblemText.Describe(problem, localizer));
+            Form.AddError(problem.Field, ProblemText.Describe(localizer, ProblemArea.Complaint, problem));
         }
 
         if (channel is null || !Channels.Contains(channel.Value))
         {
-            Form.AddError("channel", localizer["Complaint.Problem.required"]);
+            Form.AddError("channel", ProblemText.Describe(localizer, ProblemArea.Complaint, ComplaintProblemCode.Required));
         }
 
         var details = Details.Text();
@@ -138,7 +139,7 @@ public sealed class RecordModel(
         var (target, problem) = member is null ? (null, null) : await boxes.CheckItemAsync(member, openingId, BoxItem.Value.Item, cancellationToken);
         if (target is null || channel != IntakeChannel.Box)
         {
-            Form.AddError("channel", localizer[$"Monitoring.Problem.{problem?.Code ?? Domain.Monitoring.MonitoringProblemCode.Unknown}"]);
+            Form.AddError("channel", ProblemText.Describe(localizer, ProblemArea.Monitoring, problem?.Code ?? Domain.Monitoring.MonitoringProblemCode.Unknown));
         }
 
         return target;

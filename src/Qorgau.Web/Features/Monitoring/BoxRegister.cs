@@ -81,12 +81,12 @@ public sealed class BoxRegister(
         return [.. keepers.Where(u => u.OrganisationId == organisationId).DistinctBy(u => u.Id).OrderBy(u => u.DisplayName, StringComparer.Ordinal)];
     }
 
-    public async Task<(ComplaintBox? Box, List<CaseProblem> Problems)> AddAsync(MonitoringMember member, BoxForm form, CancellationToken cancellationToken)
+    public async Task<(ComplaintBox? Box, List<Problem> Problems)> AddAsync(MonitoringMember member, BoxForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (!await MayKeepAsync(member))
         {
-            return (null, [new CaseProblem("team", MonitoringProblemCode.NotAllowed)]);
+            return (null, [new Problem("team", MonitoringProblemCode.NotAllowed)]);
         }
 
         var facility = await work.FacilityAsync(problems, form.Facility, cancellationToken);
@@ -95,12 +95,12 @@ public sealed class BoxRegister(
         var registeredOn = string.IsNullOrWhiteSpace(form.RegisteredOn) ? Today : FieldParser.Day(problems, "registeredOn", form.RegisteredOn);
         if (registeredOn > Today)
         {
-            problems.Add(new CaseProblem("registeredOn", MonitoringProblemCode.FutureDate));
+            problems.Add(new Problem("registeredOn", MonitoringProblemCode.FutureDate));
         }
 
         if (facility is not null && reference is not null && await Visible(member.Viewer).AnyAsync(b => b.FacilityId == facility.Id && b.Reference == reference, cancellationToken))
         {
-            problems.Add(new CaseProblem("reference", ComplaintBoxRules.Duplicate));
+            problems.Add(new Problem("reference", ComplaintBoxRules.Duplicate));
         }
 
         if (problems.Count > 0)
@@ -155,14 +155,14 @@ public sealed class BoxRegister(
     /// witnesses (encrypted under a new key sealed to the organisation and the openers), the seals and
     /// the items. A seal found that is not the one left last time is recorded and flagged.
     /// </summary>
-    public async Task<(BoxOpening? Opening, List<CaseProblem> Problems)> OpenAsync(MonitoringMember member, ComplaintBox box, OpeningForm form, CancellationToken cancellationToken)
+    public async Task<(BoxOpening? Opening, List<Problem> Problems)> OpenAsync(MonitoringMember member, ComplaintBox box, OpeningForm form, CancellationToken cancellationToken)
     {
         if (!await MayKeepAsync(member))
         {
-            return (null, [new CaseProblem("team", MonitoringProblemCode.NotAllowed)]);
+            return (null, [new Problem("team", MonitoringProblemCode.NotAllowed)]);
         }
 
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var openedOn = string.IsNullOrWhiteSpace(form.OpenedOn) ? Today : FieldParser.Day(problems, "openedOn", form.OpenedOn);
         var sealFound = FieldParser.Text(problems, "sealFound", form.SealFound, ComplaintBoxRules.MaxSeal, required: true);
         var sealLeft = FieldParser.Text(problems, "sealLeft", form.SealLeft, ComplaintBoxRules.MaxSeal, required: true);
@@ -173,7 +173,7 @@ public sealed class BoxRegister(
         var openers = keepers.Where(k => ids.Contains(k.Id)).ToList();
         if (openers.Count != ids.Count)
         {
-            problems.Add(new CaseProblem("openers", MonitoringProblemCode.Unknown));
+            problems.Add(new Problem("openers", MonitoringProblemCode.Unknown));
         }
 
         var last = await db.BoxOpenings.AsNoTracking().Where(o => o.BoxId == box.Id).OrderByDescending(o => o.OpenedOn).ThenByDescending(o => o.RecordedAtUtc).FirstOrDefaultAsync(cancellationToken);
@@ -214,14 +214,14 @@ public sealed class BoxRegister(
     /// The item of an opening about to be recorded as a complaint by this member: the opening of one of
     /// their organisation's boxes, an item found there and not yet recorded. Null with a problem otherwise.
     /// </summary>
-    public async Task<(BoxItemTarget? Target, CaseProblem? Problem)> CheckItemAsync(MonitoringMember member, Guid openingId, int number, CancellationToken cancellationToken)
+    public async Task<(BoxItemTarget? Target, Problem? Problem)> CheckItemAsync(MonitoringMember member, Guid openingId, int number, CancellationToken cancellationToken)
     {
         var found = await db.BoxOpenings.AsNoTracking().Where(o => o.Id == openingId)
             .Join(Visible(member.Viewer), o => o.BoxId, b => b.Id, (o, b) => new { Opening = o, Box = b })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null || !await MayKeepAsync(member))
         {
-            return (null, new CaseProblem("item", MonitoringProblemCode.Unknown));
+            return (null, new Problem("item", MonitoringProblemCode.Unknown));
         }
 
         var recorded = await db.BoxItems.Where(i => i.OpeningId == openingId).Select(i => i.Number).ToListAsync(cancellationToken);

@@ -21,9 +21,9 @@ public sealed class ConditionsWork(QorgauDbContext db, MonitoringWork work, Juri
     public IReadOnlyList<ConditionItem> Checklist => profile.ConditionItems;
 
     /// <summary>Records one area: the state of each item given (items left out are not checked) and a note per item, encrypted.</summary>
-    public async Task<List<CaseProblem>> RecordAsync(MonitoringMember member, MonitoringVisit visit, ConditionsForm form, CancellationToken cancellationToken)
+    public async Task<List<Problem>> RecordAsync(MonitoringMember member, MonitoringVisit visit, ConditionsForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var area = FieldParser.Code<AccessTarget>(problems, "area", form.Area);
         var states = new Dictionary<string, ConditionState>(StringComparer.Ordinal);
         foreach (var (code, text) in form.States.Where(s => !string.IsNullOrWhiteSpace(s.Value)))
@@ -45,7 +45,7 @@ public sealed class ConditionsWork(QorgauDbContext db, MonitoringWork work, Juri
 
         foreach (var code in notes.Keys.Where(code => !states.ContainsKey(code) && problems.All(p => p.Field != $"item:{code}")))
         {
-            problems.Add(new CaseProblem($"item:{code}", MonitoringProblemCode.Required));
+            problems.Add(new Problem($"item:{code}", MonitoringProblemCode.Required));
         }
 
         if (area is { } a)
@@ -56,7 +56,7 @@ public sealed class ConditionsWork(QorgauDbContext db, MonitoringWork work, Juri
         var key = problems.Count == 0 ? await work.KeyAsync(member, visit.Id, cancellationToken) : null;
         if (problems.Count == 0 && key is null)
         {
-            problems.Add(new CaseProblem("status", MonitoringProblemCode.NoKey));
+            problems.Add(new Problem("status", MonitoringProblemCode.NoKey));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

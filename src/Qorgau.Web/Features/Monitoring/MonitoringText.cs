@@ -2,19 +2,19 @@ using Microsoft.Extensions.Localization;
 using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
+using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Monitoring;
 
-/// <summary>Monitoring's codes in the reader's language: "Monitoring.{Enum}.{code}" and "Monitoring.Problem.{code}".</summary>
+/// <summary>Monitoring's codes in the reader's language: "Monitoring.{Enum}.{code}"; its problems through <see cref="ProblemText"/>.</summary>
 public static class MonitoringText
 {
     public static string Of<T>(IStringLocalizer localizer, T value)
         where T : struct, Enum => localizer[$"Monitoring.{typeof(T).Name}.{EnumCode.Of(value)}"];
 
-    /// <summary>One message per field; a team member's problem ("team:{id}") shows under the team.</summary>
-    public static IReadOnlyDictionary<string, string> Problems(IStringLocalizer localizer, IEnumerable<CaseProblem> problems) =>
-        problems.GroupBy(p => p.Field.StartsWith("team:", StringComparison.Ordinal) ? "team" : p.Field)
-            .ToDictionary(g => g.Key, g => localizer[$"Monitoring.Problem.{g.First().Code}"].Value);
+    /// <summary>One message per field (<see cref="ProblemText.FirstByField"/>); a team member's problem ("team:{id}") shows under the team.</summary>
+    public static IReadOnlyDictionary<string, string> Problems(IStringLocalizer localizer, IEnumerable<Problem> problems) =>
+        ProblemText.FirstByField(localizer, ProblemArea.Monitoring, problems.Select(p => p.Field.StartsWith("team:", StringComparison.Ordinal) ? p with { Field = "team" } : p));
 
     /// <summary>The reference a complaint recorded from a visit carries (in its encrypted channel details).</summary>
     public static string Reference(Domain.Monitoring.MonitoringVisit visit) => $"visit-{visit.Id:N}";

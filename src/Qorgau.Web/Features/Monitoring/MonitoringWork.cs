@@ -93,12 +93,12 @@ public sealed class MonitoringWork(
         return [.. monitors.Where(u => u.OrganisationId == organisationId).OrderBy(u => u.DisplayName, StringComparer.Ordinal)];
     }
 
-    public async Task<(MonitoringVisit? Visit, List<CaseProblem> Problems)> PlanAsync(MonitoringMember member, PlanForm form, CancellationToken cancellationToken)
+    public async Task<(MonitoringVisit? Visit, List<Problem> Problems)> PlanAsync(MonitoringMember member, PlanForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         if (!member.Viewer.IsSupervisor && !await users.IsInRoleAsync(member.User, StaffRole.Monitor))
         {
-            problems.Add(new CaseProblem("team", MonitoringProblemCode.NotAMonitor));
+            problems.Add(new Problem("team", MonitoringProblemCode.NotAMonitor));
             return (null, problems);
         }
 
@@ -127,7 +127,7 @@ public sealed class MonitoringWork(
         var team = await db.Users.Where(u => ids.Contains(u.Id) && u.OrganisationId == organisation.Id).ToListAsync(cancellationToken);
         if (team.Count != ids.Count)
         {
-            problems.Add(new CaseProblem("team", MonitoringProblemCode.Unknown));
+            problems.Add(new Problem("team", MonitoringProblemCode.Unknown));
         }
         else if (facility is not null)
         {
@@ -170,7 +170,7 @@ public sealed class MonitoringWork(
     /// answer as for no such case). Nothing is written on the case: its timeline and its readers must not
     /// learn that a visit is coming.
     /// </summary>
-    public async Task<Case?> CaseForVisitAsync(MonitoringMember member, string? publicId, List<CaseProblem> problems, CancellationToken cancellationToken)
+    public async Task<Case?> CaseForVisitAsync(MonitoringMember member, string? publicId, List<Problem> problems, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(publicId))
         {
@@ -180,7 +180,7 @@ public sealed class MonitoringWork(
         var record = await caseAccess.FindAsync(member.User, publicId, cancellationToken);
         if (record is null)
         {
-            problems.Add(new CaseProblem("case", MonitoringProblemCode.Unknown));
+            problems.Add(new Problem("case", MonitoringProblemCode.Unknown));
             return null;
         }
 
@@ -241,9 +241,9 @@ public sealed class MonitoringWork(
     /// Starts the visit with its notice (and, from a paper protocol, its arrival). An urgent visit started
     /// from a case meets that case's "visit while held" deadline at the arrival: the plan is no secret any more.
     /// </summary>
-    public async Task<List<CaseProblem>> StartAsync(MonitoringMember member, MonitoringVisit visit, StartForm form, CancellationToken cancellationToken)
+    public async Task<List<Problem>> StartAsync(MonitoringMember member, MonitoringVisit visit, StartForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var notice = FieldParser.Code<VisitNotice>(problems, "notice", form.Notice);
         var hours = FieldParser.Count(problems, "noticeHours", form.NoticeHours, 0, MonitoringRules.MaxNoticeHours, required: false);
         var arrived = PaperTime(problems, "arrivedAt", form.ArrivedAt, utc => MonitoringRules.CheckArrival(utc, visit.PlannedAtUtc, Now));
@@ -263,15 +263,15 @@ public sealed class MonitoringWork(
         return await SaveAsync(member, visit, problems, () => MonitoringRules.Start(visit, notice!.Value, hours, at, arrived), "visit.started", details, cancellationToken);
     }
 
-    public Task<List<CaseProblem>> EndAsync(MonitoringMember member, MonitoringVisit visit, EndForm form, CancellationToken cancellationToken)
+    public Task<List<Problem>> EndAsync(MonitoringMember member, MonitoringVisit visit, EndForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>([.. MonitoringRules.CheckEnd(visit)]);
+        var problems = new List<Problem>([.. MonitoringRules.CheckEnd(visit)]);
         var left = problems.Count == 0 ? PaperTime(problems, "leftAt", form.LeftAt, utc => MonitoringRules.CheckDeparture(utc, visit.StartedAtUtc ?? visit.PlannedAtUtc, Now)) : null;
         return SaveAsync(member, visit, problems, () => MonitoringRules.End(visit, Now, left), "visit.ended", left is null ? null : "from-paper=yes", cancellationToken);
     }
 
     /// <summary>A time typed from a paper protocol ("yyyy-MM-ddTHH:mm", the profile's local time) as UTC; null when left empty.</summary>
-    private DateTime? PaperTime(List<CaseProblem> problems, string field, string? text, Func<DateTime, IReadOnlyList<CaseProblem>> check)
+    private DateTime? PaperTime(List<Problem> problems, string field, string? text, Func<DateTime, IReadOnlyList<Problem>> check)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -280,14 +280,14 @@ public sealed class MonitoringWork(
 
         if (!DateTime.TryParseExact(text.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            problems.Add(new CaseProblem(field, MonitoringProblemCode.NotATime));
+            problems.Add(new Problem(field, MonitoringProblemCode.NotATime));
             return null;
         }
 
         var zone = ProfileCalendar.TimeZone(profile);
         if (zone.IsInvalidTime(local))
         {
-            problems.Add(new CaseProblem(field, MonitoringProblemCode.NotATime));
+            problems.Add(new Problem(field, MonitoringProblemCode.NotATime));
             return null;
         }
 
@@ -297,9 +297,9 @@ public sealed class MonitoringWork(
         return found.Count == 0 ? utc : null;
     }
 
-    public async Task<List<CaseProblem>> AddAccessAsync(MonitoringMember member, MonitoringVisit visit, AccessForm form, CancellationToken cancellationToken)
+    public async Task<List<Problem>> AddAccessAsync(MonitoringMember member, MonitoringVisit visit, AccessForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>([.. MonitoringRules.CheckRecording(visit)]);
+        var problems = new List<Problem>([.. MonitoringRules.CheckRecording(visit)]);
         var target = FieldParser.Code<AccessTarget>(problems, "target", form.Target);
         var outcome = FieldParser.Code<AccessOutcome>(problems, "outcome", form.Outcome);
         var delay = FieldParser.Count(problems, "delayMinutes", form.DelayMinutes, 1, 24 * 60, required: false);
@@ -331,9 +331,9 @@ public sealed class MonitoringWork(
         }, "visit.access", $"target={form.Target} outcome={form.Outcome}", cancellationToken);
     }
 
-    public async Task<List<CaseProblem>> CheckRegisterAsync(MonitoringMember member, MonitoringVisit visit, RegisterForm form, CancellationToken cancellationToken)
+    public async Task<List<Problem>> CheckRegisterAsync(MonitoringMember member, MonitoringVisit visit, RegisterForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>([.. MonitoringRules.CheckRecording(visit)]);
+        var problems = new List<Problem>([.. MonitoringRules.CheckRecording(visit)]);
         var register = FieldParser.Code<FacilityRegister>(problems, "register", form.Register);
         var state = FieldParser.Code<RegisterState>(problems, "state", form.State);
         var note = FieldParser.Text(problems, "note", form.Note, MonitoringRules.MaxText);
@@ -345,9 +345,9 @@ public sealed class MonitoringWork(
         }, "visit.register", $"register={form.Register} state={form.State}", cancellationToken);
     }
 
-    public async Task<List<CaseProblem>> AddInterviewAsync(MonitoringMember member, MonitoringVisit visit, InterviewForm form, CancellationToken cancellationToken)
+    public async Task<List<Problem>> AddInterviewAsync(MonitoringMember member, MonitoringVisit visit, InterviewForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>([.. MonitoringRules.CheckRecording(visit)]);
+        var problems = new List<Problem>([.. MonitoringRules.CheckRecording(visit)]);
         var setting = FieldParser.Code<InterviewSetting>(problems, "setting", form.Setting);
         var persons = string.IsNullOrWhiteSpace(form.Persons) ? 1 : FieldParser.Count(problems, "persons", form.Persons, 1, MonitoringRules.MaxPersons, required: true);
         var notes = FieldParser.Text(problems, "notes", form.Notes, MonitoringRules.MaxText) ?? string.Empty;
@@ -360,9 +360,9 @@ public sealed class MonitoringWork(
         }, "visit.interview", $"setting={form.Setting} persons={persons}", cancellationToken);
     }
 
-    public async Task<List<CaseProblem>> AddFindingAsync(MonitoringMember member, MonitoringVisit visit, FindingForm form, CancellationToken cancellationToken)
+    public async Task<List<Problem>> AddFindingAsync(MonitoringMember member, MonitoringVisit visit, FindingForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>([.. MonitoringRules.CheckRecording(visit)]);
+        var problems = new List<Problem>([.. MonitoringRules.CheckRecording(visit)]);
         var text = FieldParser.Text(problems, "finding", form.Text, MonitoringRules.MaxText, required: true);
         var key = problems.Count == 0 ? await RequireKeyAsync(member, visit.Id, problems, cancellationToken) : null;
         return await SaveAsync(member, visit, problems, () =>
@@ -373,9 +373,9 @@ public sealed class MonitoringWork(
     }
 
     /// <summary>A recommendation on a reported visit, to the facility's agency or the facility, due by the profile's follow-up deadline.</summary>
-    public async Task<List<CaseProblem>> IssueAsync(MonitoringMember member, MonitoringVisit visit, RecommendationForm form, CancellationToken cancellationToken)
+    public async Task<List<Problem>> IssueAsync(MonitoringMember member, MonitoringVisit visit, RecommendationForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var addressee = FieldParser.Code<RecommendationAddressee>(problems, "addressee", form.Addressee);
         var priority = FieldParser.Code<RecommendationPriority>(problems, "priority", form.Priority);
         var text = FieldParser.Text(problems, "text", form.Text, MonitoringRules.MaxText, required: true);
@@ -385,7 +385,7 @@ public sealed class MonitoringWork(
             repeatsFacility = await VisibleRecommendations(member.Viewer).Where(r => r.Id == repeats).Select(r => (Guid?)r.FacilityId).FirstOrDefaultAsync(cancellationToken);
             if (repeatsFacility is null)
             {
-                problems.Add(new CaseProblem("repeats", MonitoringProblemCode.Unknown));
+                problems.Add(new Problem("repeats", MonitoringProblemCode.Unknown));
             }
         }
 
@@ -417,13 +417,13 @@ public sealed class MonitoringWork(
     }
 
     /// <summary>The authority's answer to a recommendation of this visit: the next status, its date and the answer (encrypted).</summary>
-    public async Task<List<CaseProblem>> FollowUpAsync(MonitoringMember member, MonitoringVisit visit, FollowUpForm form, CancellationToken cancellationToken)
+    public async Task<List<Problem>> FollowUpAsync(MonitoringMember member, MonitoringVisit visit, FollowUpForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var recommendation = await db.Recommendations.FirstOrDefaultAsync(r => r.Id == form.Recommendation && r.VisitId == visit.Id, cancellationToken);
         if (recommendation is null)
         {
-            problems.Add(new CaseProblem("recommendation", MonitoringProblemCode.Unknown));
+            problems.Add(new Problem("recommendation", MonitoringProblemCode.Unknown));
             return problems;
         }
 
@@ -449,11 +449,11 @@ public sealed class MonitoringWork(
         where T : struct, Enum => EnumCode.Of(value);
 
     /// <summary>Applies the change and saves when there is no problem; a change made meanwhile by someone else is a problem, never an overwrite.</summary>
-    internal async Task<List<CaseProblem>> SaveAsync(MonitoringMember member, MonitoringVisit visit, List<CaseProblem> problems, Action change, string action, string? details, CancellationToken cancellationToken)
+    internal async Task<List<Problem>> SaveAsync(MonitoringMember member, MonitoringVisit visit, List<Problem> problems, Action change, string action, string? details, CancellationToken cancellationToken)
     {
         if (!await MayRecordAsync(member, visit, cancellationToken))
         {
-            return [new CaseProblem("team", MonitoringProblemCode.NotAllowed)];
+            return [new Problem("team", MonitoringProblemCode.NotAllowed)];
         }
 
         if (problems.Count > 0)
@@ -473,7 +473,7 @@ public sealed class MonitoringWork(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return [new CaseProblem("status", MonitoringProblemCode.ChangedMeanwhile)];
+            return [new Problem("status", MonitoringProblemCode.ChangedMeanwhile)];
         }
 
         await audit.WriteAsync(new AuditEvent(action, member.User.Id, visit.OrganisationId, "visit", visit.Id.ToString(), details), cancellationToken);
@@ -486,12 +486,12 @@ public sealed class MonitoringWork(
         return (await keys.OpenAsync(visitId, member.User.Id, cancellationToken)).Key;
     }
 
-    private async Task<byte[]?> RequireKeyAsync(MonitoringMember member, Guid visitId, List<CaseProblem> problems, CancellationToken cancellationToken)
+    private async Task<byte[]?> RequireKeyAsync(MonitoringMember member, Guid visitId, List<Problem> problems, CancellationToken cancellationToken)
     {
         var key = await KeyAsync(member, visitId, cancellationToken);
         if (key is null)
         {
-            problems.Add(new CaseProblem("status", MonitoringProblemCode.NoKey));
+            problems.Add(new Problem("status", MonitoringProblemCode.NoKey));
         }
 
         return key;
@@ -500,12 +500,12 @@ public sealed class MonitoringWork(
     private static byte[]? Seal(byte[] key, Guid visitId, string field, Guid rowId, string? text) =>
         text is null ? null : Crypto.EncryptText(key, text, VisitField.Context(visitId, field, rowId));
 
-    internal async Task<Facility?> FacilityAsync(List<CaseProblem> problems, string? code, CancellationToken cancellationToken)
+    internal async Task<Facility?> FacilityAsync(List<Problem> problems, string? code, CancellationToken cancellationToken)
     {
         var facility = string.IsNullOrWhiteSpace(code) ? null : await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Code == code.Trim(), cancellationToken);
         if (facility is null)
         {
-            problems.Add(new CaseProblem("facility", string.IsNullOrWhiteSpace(code) ? MonitoringProblemCode.Required : MonitoringProblemCode.Unknown));
+            problems.Add(new Problem("facility", string.IsNullOrWhiteSpace(code) ? MonitoringProblemCode.Required : MonitoringProblemCode.Unknown));
         }
 
         return facility;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Monitoring;
 using Qorgau.Web.Infrastructure.Security;
@@ -63,7 +64,7 @@ public sealed class NewModel(MonitoringWork work, QorgauDbContext db, IStringLoc
 
     private async Task ProposeFromCaseAsync(MonitoringMember member, string publicId, CancellationToken cancellationToken)
     {
-        var problems = new List<Domain.Cases.CaseProblem>();
+        var problems = new List<Problem>();
         var record = await work.CaseForVisitAsync(member, publicId, problems, cancellationToken);
         if (record is not null)
         {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Monitoring;
 using Qorgau.Domain.Security;
@@ -132,7 +133,7 @@ public sealed class OfflineModel(MonitoringWork work, OfflineVisitWork offline, 
             : null;
     }
 
-    private string[] Reasons(IEnumerable<Domain.Cases.CaseProblem> problems) => [.. MonitoringText.Problems(localizer, problems).Values.Distinct()];
+    private string[] Reasons(IEnumerable<Problem> problems) => [.. MonitoringText.Problems(localizer, problems).Values.Distinct()];
 
     private JsonResult Unreadable() =>
         Answer(StatusCodes.Status400BadRequest, new { applied = false, unreadable = true, reasons = new[] { localizer["Offline.Unreadable"].Value } });

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Monitoring;
@@ -18,7 +19,7 @@ public sealed record OfflineEntry(string Kind, Dictionary<string, string?> Field
 }
 
 /// <summary>What became of an uploaded entry: applied, or refused with the problems and shown opened; and whether others recorded meanwhile.</summary>
-public sealed record OfflineUpload(OfflineEntry Entry, IReadOnlyList<CaseProblem> Problems, bool RecordedMeanwhile, Guid Version)
+public sealed record OfflineUpload(OfflineEntry Entry, IReadOnlyList<Problem> Problems, bool RecordedMeanwhile, Guid Version)
 {
     public bool Applied => Problems.Count == 0;
 }
@@ -101,7 +102,7 @@ public sealed class OfflineVisitWork(QorgauDbContext db, MonitoringWork work, Vi
     public async Task<OfflineUpload?> ApplyAsync(MonitoringMember member, MonitoringVisit visit, OfflineEntry entry, Guid? seen, CancellationToken cancellationToken)
     {
         var meanwhile = (seen ?? entry.Version) is { } known && known != visit.Version;
-        Task<List<CaseProblem>>? change = entry.Kind switch
+        Task<List<Problem>>? change = entry.Kind switch
         {
             "access" => work.AddAccessAsync(member, visit, new AccessForm
             {

@@ -20,9 +20,9 @@ public sealed class VideoRoomWork(QorgauDbContext db, MonitoringWork work, Juris
     public Domain.Statistics.ReferenceSeries? Claim => profile.ReferenceSeries.FirstOrDefault(s => s.Code == VideoRoomRules.ClaimedSeries);
 
     /// <summary>Records a room checked while the visit is under way (its team or a supervisor).</summary>
-    public Task<List<CaseProblem>> CheckAsync(MonitoringMember member, MonitoringVisit visit, VideoRoomForm form, CancellationToken cancellationToken)
+    public Task<List<Problem>> CheckAsync(MonitoringMember member, MonitoringVisit visit, VideoRoomForm form, CancellationToken cancellationToken)
     {
-        var problems = new List<CaseProblem>();
+        var problems = new List<Problem>();
         var retention = FieldParser.Count(problems, "retentionDays", form.RetentionDays, 0, VideoRoomRules.MaxRetentionDays, required: false);
         var working = Flag(problems, "working", form.Working);
         var kept = Flag(problems, "recordingsKept", form.RecordingsKept);
@@ -61,7 +61,7 @@ public sealed class VideoRoomWork(QorgauDbContext db, MonitoringWork work, Juris
         return db.VideoRoomChecks.AsNoTracking().Where(c => visits.Any(v => v.Id == c.VisitId));
     }
 
-    private static bool? Flag(List<CaseProblem> problems, string field, string? value)
+    private static bool? Flag(List<Problem> problems, string field, string? value)
     {
         switch (value?.Trim())
         {
@@ -70,7 +70,7 @@ public sealed class VideoRoomWork(QorgauDbContext db, MonitoringWork work, Juris
             case "no":
                 return false;
             default:
-                problems.Add(new CaseProblem(field, string.IsNullOrWhiteSpace(value) ? MonitoringProblemCode.Required : MonitoringProblemCode.Unknown));
+                problems.Add(new Problem(field, string.IsNullOrWhiteSpace(value) ? MonitoringProblemCode.Required : MonitoringProblemCode.Unknown));
                 return null;
         }
     }

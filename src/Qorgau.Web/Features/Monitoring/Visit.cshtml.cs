@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
+using Qorgau.Domain;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Monitoring;
 using Qorgau.Web.Infrastructure.Security;
@@ -106,7 +107,7 @@ public sealed class VisitModel(MonitoringWork work, VideoRoomWork videoRooms, Co
     public Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, "follow-up", (m, v) => work.FollowUpAsync(m, v, FollowUp, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(Guid id, string form, Func<MonitoringMember, MonitoringVisit, Task<List<CaseProblem>>> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Guid id, string form, Func<MonitoringMember, MonitoringVisit, Task<List<Problem>>> change, CancellationToken cancellationToken)
     {
         if (await work.MemberAsync(User) is not { } member || await work.FindAsync(member, id, cancellationToken) is not { } visit)
         {

@@ -13,7 +13,7 @@ public static class JsonBody
     /// The body as a JSON object, or the answer to give: 413 over the size limit (checked here as well
     /// as by the server, which not every host enforces), 400 when it is not a JSON object.
     /// </summary>
-    public static async Task<(JsonElement? Body, IResult? Refusal)> ReadObjectAsync(HttpRequest request, IStringLocalizer localizer, CancellationToken cancellationToken)
+    public static async Task<(JsonElement? Body, ProblemHttpResult? Refusal)> ReadObjectAsync(HttpRequest request, IStringLocalizer localizer, CancellationToken cancellationToken)
     {
         var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<IntakeOptions>>().Value.MaxJsonBytes;
         if (request.ContentLength > limit)
