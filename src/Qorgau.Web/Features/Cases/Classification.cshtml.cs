@@ -1,18 +1,18 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
+using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Cases;
 
 /// <summary>Corrects a case's classification after intake (<see cref="CaseCorrections"/>): the form shows the values as they stand, and what was typed stays on a refusal.</summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class ClassificationModel(CaseApiAccess access, CaseCorrections corrections, QorgauDbContext db, Qorgau.Domain.Profiles.JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ClassificationModel(CaseApiAccess access, CaseCorrections corrections, FacilityRegistry facilities, Qorgau.Domain.Profiles.JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public ClassificationForm Correction { get; set; } = new();
@@ -71,7 +71,7 @@ public sealed class ClassificationModel(CaseApiAccess access, CaseCorrections co
     {
         Case = record;
         MayCorrect = await corrections.MayCorrectAsync(record, user, User.IsInRole, cancellationToken);
-        Facilities = await db.Facilities.AsNoTracking().Where(f => f.IsActive || f.Id == record.FacilityId).OrderBy(f => f.RegionCode).ThenBy(f => f.Code).ToListAsync(cancellationToken);
+        Facilities = await facilities.ChoicesAsync(activeOnly: true, cancellationToken, current: record.FacilityId);
         return Page();
     }
 }
