@@ -33,7 +33,9 @@ public sealed class OfflineKeyRaceTests(CaseApiFactory app) : IClassFixture<Case
 
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var member = await SignedInMemberAsync(services);
+        var http = new DefaultHttpContext { RequestServices = services };
+        services.GetRequiredService<IHttpContextAccessor>().HttpContext = http; // here: an async helper's change to it would not flow back
+        var member = await SignedInMemberAsync(services, http);
         var db = services.GetRequiredService<QorgauDbContext>();
         var visit = await db.MonitoringVisits.SingleAsync(v => v.Id == visitId, Cancel);
         var staged = new RegisterCheck { VisitId = visitId, Register = FacilityRegister.InjuryLog, State = RegisterState.Irregularities, RecordedAtUtc = DateTime.UtcNow };
@@ -55,10 +57,8 @@ public sealed class OfflineKeyRaceTests(CaseApiFactory app) : IClassFixture<Case
     }
 
     /// <summary>The monitor signed in on this scope's (made-up) request, so that the visit key opens as on a real one.</summary>
-    private static async Task<MonitoringMember> SignedInMemberAsync(IServiceProvider services)
+    private static async Task<MonitoringMember> SignedInMemberAsync(IServiceProvider services, DefaultHttpContext http)
     {
-        var http = new DefaultHttpContext { RequestServices = services };
-        services.GetRequiredService<IHttpContextAccessor>().HttpContext = http;
         var user = (await services.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(MonitorEmail))!;
         await services.GetRequiredService<StaffKeySession>().StartAsync(user, DemoVerb.DemoPassword, Cancel);
         var cookie = http.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]).Single(c => c.StartsWith(StaffKeySession.CookieName + "=", StringComparison.Ordinal));
