@@ -4,9 +4,9 @@ using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
+using Qorgau.Domain.Streams;
 using Qorgau.Web.Infrastructure.Blobs;
 using Qorgau.Web.Infrastructure.Forms;
-using Qorgau.Domain.Streams;
 
 namespace Qorgau.Web.Features.Cases;
 
