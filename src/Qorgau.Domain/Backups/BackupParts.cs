@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Qorgau.Domain.Streams;
 
 namespace Qorgau.Domain.Backups;
 
@@ -42,25 +43,17 @@ public sealed class BackupPartWriter(Stream output)
 
     public async Task EndAsync(CancellationToken cancellationToken = default) => await output.WriteAsync("E"u8.ToArray(), cancellationToken);
 
-    private sealed class FrameStream(Stream output, IncrementalHash hash) : Stream
+    private sealed class FrameStream(Stream output, IncrementalHash hash) : ForwardWriteStream
     {
         private const int MaxFrame = 1 << 20;
 
         public long Written { get; private set; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
 
         public override long Length => Written;
 
         public override long Position { get => Written; set => throw new NotSupportedException(); }
 
         public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -80,12 +73,6 @@ public sealed class BackupPartWriter(Stream output)
         public override void Flush()
         {
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
 
@@ -141,7 +128,7 @@ public sealed class BackupPartReader(Stream input) : IDisposable
         }
     }
 
-    private sealed class PartStream(Stream input, string name) : Stream
+    private sealed class PartStream(Stream input, string name) : ForwardReadStream
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private int _leftInFrame;
@@ -153,19 +140,9 @@ public sealed class BackupPartReader(Stream input) : IDisposable
 
         public string Sha256 { get; private set; } = string.Empty;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
         public override long Position { get => _position; set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -207,16 +184,6 @@ public sealed class BackupPartReader(Stream input) : IDisposable
             _position += read;
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -74,23 +74,15 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
 
     public async Task<IReadOnlyList<Problem>> ChangeSupportAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
     {
-        var referral = await db.SupportReferrals.FirstOrDefaultAsync(r => r.Id == form.Id && r.CaseId == record.Id, cancellationToken);
-        var problems = new List<Problem>();
-        var to = FieldParser.Code<SupportStatus>(problems, "status", form.Status);
-        var on = CareRules.Date(problems, "on", form.On, Today, required: true);
-        if (referral is null || problems.Count > 0)
-        {
-            return referral is null ? [new Problem("status", CareProblemCode.Unknown)] : problems;
-        }
-
-        problems.AddRange(CareRules.CheckChange(referral, to!.Value, on!.Value, Today));
-        if (problems.Count > 0)
+        var (referral, to, on, problems) = await StatusChangeAsync<SupportReferral, SupportStatus>(
+            db.SupportReferrals.Where(r => r.Id == form.Id && r.CaseId == record.Id), form, CareRules.CheckChange, cancellationToken);
+        if (referral is null)
         {
             return problems;
         }
 
-        CareRules.Apply(referral, to.Value, on.Value);
-        db.CaseEvents.Add(CaseEvents.SupportStatusChanged(record.Id, Now, actorId, referral.Id, to.Value, on.Value));
+        CareRules.Apply(referral, to, on);
+        db.CaseEvents.Add(CaseEvents.SupportStatusChanged(record.Id, Now, actorId, referral.Id, to, on));
         await SaveAsync(record, "support.status", actorId, referral.Id, cancellationToken);
         return problems;
     }
@@ -131,24 +123,16 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
 
     public async Task<IReadOnlyList<Problem>> ChangeMeasureAsync(Case record, ChangeForm form, Guid actorId, CancellationToken cancellationToken)
     {
-        var measure = await db.ProtectiveMeasures.FirstOrDefaultAsync(m => m.Id == form.Id && m.CaseId == record.Id, cancellationToken);
-        var problems = new List<Problem>();
-        var to = FieldParser.Code<MeasureStatus>(problems, "status", form.Status);
-        var on = CareRules.Date(problems, "on", form.On, Today, required: true);
-        if (measure is null || problems.Count > 0)
-        {
-            return measure is null ? [new Problem("status", CareProblemCode.Unknown)] : problems;
-        }
-
-        problems.AddRange(CareRules.CheckChange(measure, to!.Value, on!.Value, Today));
-        if (problems.Count > 0)
+        var (measure, to, on, problems) = await StatusChangeAsync<ProtectiveMeasure, MeasureStatus>(
+            db.ProtectiveMeasures.Where(m => m.Id == form.Id && m.CaseId == record.Id), form, CareRules.CheckChange, cancellationToken);
+        if (measure is null)
         {
             return problems;
         }
 
-        CareRules.Apply(measure, to.Value, on.Value);
-        db.CaseEvents.Add(CaseEvents.MeasureStatusChanged(record.Id, Now, actorId, measure.Id, to.Value, on.Value));
-        if (measure.Kind == MeasureKind.FollowUpVisit && to.Value == MeasureStatus.Applied)
+        CareRules.Apply(measure, to, on);
+        db.CaseEvents.Add(CaseEvents.MeasureStatusChanged(record.Id, Now, actorId, measure.Id, to, on));
+        if (measure.Kind == MeasureKind.FollowUpVisit && to == MeasureStatus.Applied)
         {
             await deadlines.MeetAsync(record, [CaseDeadlines.VisitWhileHeld], cancellationToken: cancellationToken);
         }
@@ -236,6 +220,33 @@ public sealed class CareWork(QorgauDbContext db, CaseDeadlineTracker deadlines, 
     public static string Money(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// The steps a status change of a referral or a measure shares: the case's record (the problem "unknown"
+    /// when it is not this case's), the status and day asked for, then the rule's check of the move.
+    /// The record is null when there is any problem.
+    /// </summary>
+    private async Task<(T? Row, TStatus To, DateOnly On, List<Problem> Problems)> StatusChangeAsync<T, TStatus>(
+        IQueryable<T> ofCase, ChangeForm form, Func<T, TStatus, DateOnly, DateOnly, IReadOnlyList<Problem>> check, CancellationToken cancellationToken)
+        where T : class
+        where TStatus : struct, Enum
+    {
+        var row = await ofCase.FirstOrDefaultAsync(cancellationToken);
+        var problems = new List<Problem>();
+        var to = FieldParser.Code<TStatus>(problems, "status", form.Status);
+        var on = CareRules.Date(problems, "on", form.On, Today, required: true);
+        if (row is null)
+        {
+            return (null, default, default, [new Problem("status", CareProblemCode.Unknown)]);
+        }
+
+        if (problems.Count == 0)
+        {
+            problems.AddRange(check(row, to!.Value, on!.Value, Today));
+        }
+
+        return problems.Count == 0 ? (row, to!.Value, on!.Value, problems) : (null, default, default, problems);
+    }
 
     private static byte[]? Encrypt(byte[] caseKey, string? text, string context) =>
         text is null ? null : Crypto.EncryptText(caseKey, text, context);

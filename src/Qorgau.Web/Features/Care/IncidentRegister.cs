@@ -9,6 +9,7 @@ using Qorgau.Domain.Intake;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -28,6 +29,7 @@ public sealed class IncidentRegister(
     CaseDeadlineTracker deadlines,
     AuditLog audit,
     VisibleCases visible,
+    FacilityRegistry facilities,
     TimeProvider clock)
 {
     public DateOnly Today => deadlines.Today;
@@ -66,14 +68,7 @@ public sealed class IncidentRegister(
         var persons = CareRules.Persons(problems, "persons", form.Persons);
         var inquiry = string.IsNullOrWhiteSpace(form.Inquiry) ? InquiryState.NotStarted : FieldParser.Code<InquiryState>(problems, "inquiry", form.Inquiry);
         var narrative = CareRules.Text(problems, "narrative", form.Narrative, required: true);
-        var facility = string.IsNullOrWhiteSpace(form.Facility)
-            ? null
-            : await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Code == form.Facility.Trim(), cancellationToken);
-        if (facility is null)
-        {
-            problems.Add(new Problem("facility", string.IsNullOrWhiteSpace(form.Facility) ? CareProblemCode.Required : CareProblemCode.Unknown));
-        }
-
+        var facility = await facilities.FindAsync(problems, form.Facility, cancellationToken);
         var cases = await CasesAsync(member, form.CaseNumbers, problems, cancellationToken);
         var organisation = await db.Organisations.FirstAsync(o => o.Id == member.OrganisationId, cancellationToken);
         if (problems.Count > 0 || organisation.PublicKey is null || member.PublicKey is null)

@@ -6,6 +6,7 @@ using Qorgau.Domain.Cases;
 using Qorgau.Domain.Intake;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
+using Qorgau.Domain.Streams;
 using Qorgau.Web.Infrastructure.Blobs;
 using Qorgau.Web.Infrastructure.Forms;
 
@@ -89,22 +90,12 @@ public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, AttachmentLi
     }
 
     /// <summary>Passes the upload through, then zeros up to its size band (<see cref="MetadataGrain.SizeBand"/>).</summary>
-    private sealed class BandPaddedStream(LengthLimitedStream inner) : Stream
+    private sealed class BandPaddedStream(LengthLimitedStream inner) : ForwardReadStream
     {
         private long _padding = -1;
 
         /// <summary>Known once the upload has ended.</summary>
         public long Band { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
@@ -127,32 +118,12 @@ public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, AttachmentLi
             _padding -= zeros;
             return zeros;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Writes the first <paramref name="length"/> bytes and drops the rest (the band's padding, authenticated with the rest).</summary>
-    private sealed class TruncatingStream(Stream inner, long length) : Stream
+    private sealed class TruncatingStream(Stream inner, long length) : ForwardWriteStream
     {
         private long _left = length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
@@ -166,31 +137,15 @@ public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, AttachmentLi
             }
         }
 
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
         public override void Flush() => inner.Flush();
 
         public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>Counts what passes through and stops at the limit, so an oversized upload is refused while it streams.</summary>
-    private sealed class LengthLimitedStream(Stream inner, long limit) : Stream
+    private sealed class LengthLimitedStream(Stream inner, long limit) : ForwardReadStream
     {
         public long BytesRead { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
 
         public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
 
@@ -198,16 +153,6 @@ public sealed class CaseFiles(QorgauDbContext db, IBlobStore blobs, AttachmentLi
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             Count(await inner.ReadAsync(buffer, cancellationToken));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         private int Count(int read)
         {

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
 using Qorgau.Domain.Facilities;
+using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -13,7 +13,7 @@ namespace Qorgau.Web.Features.Cases;
 
 /// <summary>Corrects a case's classification after intake (<see cref="CaseCorrections"/>): the form shows the values as they stand, and what was typed stays on a refusal.</summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class ClassificationModel(StaffCaseAccess access, CaseCorrections corrections, QorgauDbContext db, Qorgau.Domain.Profiles.JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : CasePageModel(access)
+public sealed class ClassificationModel(StaffCaseAccess access, CaseCorrections corrections, FacilityRegistry facilities, Qorgau.Domain.Profiles.JurisdictionProfile profile, IStringLocalizer<SharedResource> localizer) : CasePageModel(access)
 {
     [BindProperty]
     public ClassificationForm Correction { get; set; } = new();
@@ -70,7 +70,7 @@ public sealed class ClassificationModel(StaffCaseAccess access, CaseCorrections 
     {
         var record = Case;
         MayCorrect = await corrections.MayCorrectAsync(record, Member, User.IsInRole, cancellationToken);
-        Facilities = await db.Facilities.AsNoTracking().Where(f => f.IsActive || f.Id == record.FacilityId).OrderBy(f => f.RegionCode).ThenBy(f => f.Code).ToListAsync(cancellationToken);
+        Facilities = await facilities.ChoicesAsync(activeOnly: true, cancellationToken, current: record.FacilityId);
         return Page();
     }
 }

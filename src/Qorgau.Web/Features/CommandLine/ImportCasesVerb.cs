@@ -31,13 +31,7 @@ internal sealed class ImportCasesVerb : IVerb
     public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
     {
         var path = arguments.GetValue(_file)!;
-        if (!File.Exists(path))
-        {
-            context.Error.WriteLine($"import cases: {path} does not exist");
-            return CommandLineApp.Failure;
-        }
-
-        if (await context.OpenDatabaseAsync() is null)
+        if (!await ImportSteps.ReadyAsync(context, "import cases", path))
         {
             return CommandLineApp.Failure;
         }
@@ -56,13 +50,7 @@ internal sealed class ImportCasesVerb : IVerb
         var result = await ImportFileAsync(context, import, path, organisation);
         if (!result.Succeeded)
         {
-            foreach (var problem in result.Problems)
-            {
-                context.Error.WriteLine(problem);
-            }
-
-            context.Error.WriteLine($"{result.Problems.Count} problem(s) found; no case was imported.");
-            return CommandLineApp.Failure;
+            return ImportSteps.Refuse(context, result.Problems, "no case was imported.");
         }
 
         foreach (var flagged in result.Flagged)

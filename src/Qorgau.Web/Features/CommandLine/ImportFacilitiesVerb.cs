@@ -32,13 +32,7 @@ internal sealed class ImportFacilitiesVerb : IVerb
     public async Task<int> RunAsync(VerbContext context, ParseResult arguments)
     {
         var path = arguments.GetValue(_file)!;
-        if (!File.Exists(path))
-        {
-            context.Error.WriteLine($"import facilities: {path} does not exist");
-            return CommandLineApp.Failure;
-        }
-
-        if (await context.OpenDatabaseAsync() is null)
+        if (!await ImportSteps.ReadyAsync(context, "import facilities", path))
         {
             return CommandLineApp.Failure;
         }
@@ -46,13 +40,7 @@ internal sealed class ImportFacilitiesVerb : IVerb
         var (facilities, problems) = ReadFile(context, path);
         if (problems.Count > 0)
         {
-            foreach (var problem in problems)
-            {
-                context.Error.WriteLine(problem);
-            }
-
-            context.Error.WriteLine($"{problems.Count} problem(s) found; no facility was imported.");
-            return CommandLineApp.Failure;
+            return ImportSteps.Refuse(context, problems, "no facility was imported.");
         }
 
         var (added, updated) = await context.Get<FacilityRegistry>().SaveAllAsync(facilities);

@@ -1,21 +1,14 @@
 using System.Security.Cryptography;
+using Qorgau.Domain.Streams;
 
 namespace Qorgau.Web.Features.Evidence;
 
 /// <summary>Reads through to <paramref name="inner"/>, hashing (SHA-256) and counting what passes, and stops past <paramref name="limit"/> bytes.</summary>
-internal sealed class HashingReadStream(Stream inner, long limit) : Stream
+internal sealed class HashingReadStream(Stream inner, long limit) : ForwardReadStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
 
@@ -28,19 +21,6 @@ internal sealed class HashingReadStream(Stream inner, long limit) : Stream
         var read = await inner.ReadAsync(buffer, cancellationToken);
         return Count(buffer.Span[..read]);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -62,17 +42,11 @@ internal sealed class HashingReadStream(Stream inner, long limit) : Stream
 }
 
 /// <summary>Writes through to <paramref name="inner"/> (or nowhere), hashing (SHA-256) what passes.</summary>
-internal sealed class HashingWriteStream(Stream? inner) : Stream
+internal sealed class HashingWriteStream(Stream? inner) : ForwardWriteStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     public long BytesWritten { get; private set; }
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
 
     public override long Length => BytesWritten;
 
@@ -95,18 +69,9 @@ internal sealed class HashingWriteStream(Stream? inner) : Stream
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override void Flush() => inner?.Flush();
 
     public override Task FlushAsync(CancellationToken cancellationToken) => inner?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -127,19 +92,9 @@ public sealed class EvidenceTooLargeException() : Exception("The evidence file i
 /// In front of a response body that refuses synchronous writes: the zip writer's few small synchronous
 /// writes (a compressed entry's last bytes) are held here and sent with the next asynchronous write or flush.
 /// </summary>
-internal sealed class AsyncOnlyStream(Stream inner) : Stream
+internal sealed class AsyncOnlyStream(Stream inner) : ForwardWriteStream
 {
     private readonly MemoryStream _pending = new();
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
 
@@ -148,9 +103,6 @@ internal sealed class AsyncOnlyStream(Stream inner) : Stream
         await SendPendingAsync(cancellationToken);
         await inner.WriteAsync(buffer, cancellationToken);
     }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Flush()
     {
@@ -161,12 +113,6 @@ internal sealed class AsyncOnlyStream(Stream inner) : Stream
         await SendPendingAsync(cancellationToken);
         await inner.FlushAsync(cancellationToken);
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     private async Task SendPendingAsync(CancellationToken cancellationToken)
     {

@@ -1,20 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Qorgau.Data;
 using Qorgau.Domain;
 using Qorgau.Domain.Care;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Intake;
 using Qorgau.Web.Features.Care;
+using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Incidents;
 
 /// <summary>The organisation's incident register, filtered by facility, kind and state of the inquiry. No narrative here.</summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class IndexModel(IncidentRegister register, QorgauDbContext db) : PageModel
+public sealed class IndexModel(IncidentRegister register, FacilityRegistry facilities) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Facility { get; set; }
@@ -38,7 +37,7 @@ public sealed class IndexModel(IncidentRegister register, QorgauDbContext db) : 
             return Forbid();
         }
 
-        Facilities = await db.Facilities.AsNoTracking().OrderBy(f => f.RegionCode).ThenBy(f => f.Code).ToListAsync(cancellationToken);
+        Facilities = await facilities.ChoicesAsync(activeOnly: false, cancellationToken);
         FacilityById = Facilities.ToDictionary(f => f.Id);
         var facilityId = Facilities.FirstOrDefault(f => f.Code == Facility)?.Id;
         var unknownFacility = !string.IsNullOrEmpty(Facility) && facilityId is null;

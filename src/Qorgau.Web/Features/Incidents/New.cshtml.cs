@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Qorgau.Data;
 using Qorgau.Domain.Facilities;
 using Qorgau.Web.Features.Care;
+using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Localisation;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -13,7 +12,7 @@ namespace Qorgau.Web.Features.Incidents;
 
 /// <summary>Records an incident: kind, date, facility, linked cases, the inquiry's state and the narrative under the incident's own key.</summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class NewModel(IncidentRegister register, QorgauDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class NewModel(IncidentRegister register, FacilityRegistry facilities, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public IncidentForm Incident { get; set; } = new();
@@ -57,5 +56,5 @@ public sealed class NewModel(IncidentRegister register, QorgauDbContext db, IStr
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Facilities = await db.Facilities.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.RegionCode).ThenBy(f => f.Code).ToListAsync(cancellationToken);
+        Facilities = await facilities.ChoicesAsync(activeOnly: true, cancellationToken);
 }

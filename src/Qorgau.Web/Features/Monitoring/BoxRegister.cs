@@ -9,6 +9,7 @@ using Qorgau.Domain.Monitoring;
 using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
+using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
 using static Qorgau.Web.Features.Monitoring.MonitoringWork;
@@ -25,6 +26,7 @@ public sealed class BoxRegister(
     QorgauDbContext db,
     UserManager<StaffUser> users,
     MonitoringWork work,
+    FacilityRegistry facilities,
     CaseKeyring keyring,
     AuditLog audit,
     JurisdictionProfile profile,
@@ -89,7 +91,7 @@ public sealed class BoxRegister(
             return (null, [new Problem("team", MonitoringProblemCode.NotAllowed)]);
         }
 
-        var facility = await work.FacilityAsync(problems, form.Facility, cancellationToken);
+        var facility = await facilities.FindAsync(problems, form.Facility, cancellationToken);
         var reference = FieldParser.Text(problems, "reference", form.Reference, ComplaintBoxRules.MaxSeal, required: true);
         var location = FieldParser.Text(problems, "location", form.Location, MonitoringRules.MaxShortText, required: true);
         var registeredOn = string.IsNullOrWhiteSpace(form.RegisteredOn) ? Today : FieldParser.Day(problems, "registeredOn", form.RegisteredOn);

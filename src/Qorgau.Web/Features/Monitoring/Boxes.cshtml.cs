@@ -1,18 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Qorgau.Data;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Monitoring;
+using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Monitoring;
 
 /// <summary>The organisation's complaint boxes, overdue ones first, and a form to put a box on the register.</summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class BoxesModel(BoxRegister register, MonitoringWork work, QorgauDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class BoxesModel(BoxRegister register, MonitoringWork work, FacilityRegistry facilities, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public BoxForm Box { get; set; } = new();
@@ -53,7 +52,7 @@ public sealed class BoxesModel(BoxRegister register, MonitoringWork work, Qorgau
     private async Task<IActionResult> ShowAsync(MonitoringMember member, CancellationToken cancellationToken)
     {
         Boxes = await register.ListAsync(member, null, cancellationToken);
-        Facilities = await db.Facilities.AsNoTracking().OrderBy(f => f.RegionCode).ThenBy(f => f.Code).ToListAsync(cancellationToken);
+        Facilities = await facilities.ChoicesAsync(activeOnly: false, cancellationToken);
         MayKeep = await register.MayKeepAsync(member);
         return Page();
     }

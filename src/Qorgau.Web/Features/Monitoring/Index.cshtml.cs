@@ -1,17 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Facilities;
+using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Monitoring;
 
 /// <summary>The organisation's visits the member may see: plans only for their team and supervisors; a list showing plans is audited.</summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class IndexModel(MonitoringWork work, QorgauDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(MonitoringWork work, FacilityRegistry facilities, QorgauDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Facility { get; set; }
@@ -32,7 +32,7 @@ public sealed class IndexModel(MonitoringWork work, QorgauDbContext db, IStringL
             return Forbid();
         }
 
-        Facilities = await db.Facilities.AsNoTracking().OrderBy(f => f.RegionCode).ThenBy(f => f.Code).ToListAsync(cancellationToken);
+        Facilities = await facilities.ChoicesAsync(activeOnly: false, cancellationToken);
         var (filter, problems) = await VisitFilter.ParseAsync(Request.Query, db, cancellationToken);
         if (problems.Count > 0)
         {

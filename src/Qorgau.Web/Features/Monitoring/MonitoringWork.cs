@@ -15,6 +15,7 @@ using Qorgau.Domain.Organisations;
 using Qorgau.Domain.Profiles;
 using Qorgau.Domain.Security;
 using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Audit;
 using Qorgau.Web.Infrastructure.Security;
 
@@ -38,6 +39,7 @@ public sealed class MonitoringWork(
     StaffCaseAccess caseAccess,
     CaseDeadlineTracker deadlines,
     AuditLog audit,
+    FacilityRegistry facilities,
     JurisdictionProfile profile,
     TimeProvider clock)
 {
@@ -116,11 +118,11 @@ public sealed class MonitoringWork(
             problems.AddRange(MonitoringRules.CheckFromCase(fromCase.IsUrgent, type));
             if (string.IsNullOrWhiteSpace(form.Facility) && fromCase.FacilityId is { } caseFacility)
             {
-                form.Facility = await db.Facilities.Where(f => f.Id == caseFacility).Select(f => f.Code).FirstOrDefaultAsync(cancellationToken);
+                form.Facility = await facilities.CodeOfAsync(caseFacility, cancellationToken);
             }
         }
 
-        var facility = await FacilityAsync(problems, form.Facility, cancellationToken);
+        var facility = await facilities.FindAsync(problems, form.Facility, cancellationToken);
         var organisation = await db.Organisations.FirstAsync(o => o.Id == member.User.OrganisationId, cancellationToken);
         var monitors = await MonitorsAsync(organisation.Id, cancellationToken);
         var ids = form.Team.Distinct().ToList();
@@ -499,15 +501,4 @@ public sealed class MonitoringWork(
 
     private static byte[]? Seal(byte[] key, Guid visitId, string field, Guid rowId, string? text) =>
         text is null ? null : Crypto.EncryptText(key, text, VisitField.Context(visitId, field, rowId));
-
-    internal async Task<Facility?> FacilityAsync(List<Problem> problems, string? code, CancellationToken cancellationToken)
-    {
-        var facility = string.IsNullOrWhiteSpace(code) ? null : await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Code == code.Trim(), cancellationToken);
-        if (facility is null)
-        {
-            problems.Add(new Problem("facility", string.IsNullOrWhiteSpace(code) ? MonitoringProblemCode.Required : MonitoringProblemCode.Unknown));
-        }
-
-        return facility;
-    }
 }

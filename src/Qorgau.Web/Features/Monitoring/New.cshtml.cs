@@ -1,19 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain;
 using Qorgau.Domain.Facilities;
 using Qorgau.Domain.Monitoring;
+using Qorgau.Web.Features.Facilities;
 using Qorgau.Web.Infrastructure.Security;
 
 namespace Qorgau.Web.Features.Monitoring;
 
 /// <summary>Plans a visit: facility, type, window and a team of monitors the independence guard accepts.</summary>
 [Authorize(Policy = StaffAuthentication.CaseWorkPolicy)]
-public sealed class NewModel(MonitoringWork work, QorgauDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class NewModel(MonitoringWork work, FacilityRegistry facilities, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public PlanForm Plan { get; set; } = new();
@@ -71,7 +71,7 @@ public sealed class NewModel(MonitoringWork work, QorgauDbContext db, IStringLoc
             problems.AddRange(MonitoringRules.CheckFromCase(record.IsUrgent, VisitType.Urgent));
             Plan.Case = record.PublicId;
             Plan.Type = MonitoringText.Code(VisitType.Urgent);
-            Plan.Facility = record.FacilityId is { } id ? await db.Facilities.Where(f => f.Id == id).Select(f => f.Code).FirstOrDefaultAsync(cancellationToken) : null;
+            Plan.Facility = await facilities.CodeOfAsync(record.FacilityId, cancellationToken);
             Plan.PlannedFrom = Plan.PlannedTo = work.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -80,7 +80,7 @@ public sealed class NewModel(MonitoringWork work, QorgauDbContext db, IStringLoc
 
     private async Task LoadAsync(MonitoringMember member, CancellationToken cancellationToken)
     {
-        Facilities = await db.Facilities.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.RegionCode).ThenBy(f => f.Code).ToListAsync(cancellationToken);
+        Facilities = await facilities.ChoicesAsync(activeOnly: true, cancellationToken);
         Monitors = await work.MonitorsAsync(member.User.OrganisationId!.Value, cancellationToken);
     }
 }

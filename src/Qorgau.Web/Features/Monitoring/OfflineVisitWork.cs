@@ -50,7 +50,7 @@ public sealed class OfflineVisitWork(QorgauDbContext db, MonitoringWork work, Vi
         }
 
         var (privateKey, publicKey) = OfflineEntrySeal.NewKeyPair();
-        db.VisitOfflineKeys.Add(new VisitOfflineKey
+        var made = db.VisitOfflineKeys.Add(new VisitOfflineKey
         {
             VisitId = visit.Id,
             PublicKey = publicKey,
@@ -66,8 +66,9 @@ public sealed class OfflineVisitWork(QorgauDbContext db, MonitoringWork work, Vi
         }
         catch (DbUpdateException)
         {
-            // Another member made it at the same moment: theirs is the visit's key.
-            db.ChangeTracker.Clear();
+            // Another member made it at the same moment: theirs is the visit's key. Only this key is let go;
+            // whatever else the request has staged stays staged.
+            made.State = EntityState.Detached;
             return (await StoredAsync(visit.Id, cancellationToken))?.PublicKey;
         }
     }

@@ -3,6 +3,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain;
@@ -104,34 +105,16 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
         rows.Where(s => (s.MergedAtUtc == null || s.MergedAtUtc > asOfUtc)
             && !db.CaseLinks.Any(l => l.LaterCaseId == s.CaseId && l.Status == CaseLinkStatus.Confirmed && l.DecidedAtUtc <= asOfUtc));
 
-    /// <summary>A row as the keys read it; the facility's code only when a key needs it.</summary>
-    private IQueryable<StageHit> Hits(IQueryable<CaseFunnelStage> rows, FunnelQuery query) =>
-        query.By == FunnelBreakdown.Facility || query.Cross == FunnelBreakdown.Facility
-            ? rows.Select(s => new StageHit
-            {
-                Kind = s.Stage,
-                At = s.ReachedAtUtc,
-                Region = s.RegionCode,
-                FacilityType = s.FacilityTypeCode,
-                Agency = s.AccusedAgencyCode,
-                Sex = s.VictimSex,
-                AgeBand = s.VictimAgeBand,
-                InvestigatingBody = s.InvestigatingBody,
-                Facility = db.Facilities.Where(f => f.Id == s.FacilityId).Select(f => f.Code).FirstOrDefault(),
-                Article = s.ArticleAtRegistration,
-            })
-            : rows.Select(s => new StageHit
-            {
-                Kind = s.Stage,
-                At = s.ReachedAtUtc,
-                Region = s.RegionCode,
-                FacilityType = s.FacilityTypeCode,
-                Agency = s.AccusedAgencyCode,
-                Sex = s.VictimSex,
-                AgeBand = s.VictimAgeBand,
-                InvestigatingBody = s.InvestigatingBody,
-                Article = s.ArticleAtRegistration,
-            });
+    /// <summary>A row as the keys read it; the facility's code only when a key needs it (otherwise nothing looks it up).</summary>
+    private IQueryable<StageHit> Hits(IQueryable<CaseFunnelStage> rows, FunnelQuery query)
+    {
+        Expression<Func<CaseFunnelStage, string?>> facility = query.By == FunnelBreakdown.Facility || query.Cross == FunnelBreakdown.Facility
+            ? s => db.Facilities.Where(f => f.Id == s.FacilityId).Select(f => f.Code).FirstOrDefault()
+            : s => null;
+        var stage = Hit.Parameters[0];
+        var facilityOfStage = ReplacingExpressionVisitor.Replace(facility.Parameters[0], stage, facility.Body);
+        return rows.Select(Expression.Lambda<Func<CaseFunnelStage, StageHit>>(ReplacingExpressionVisitor.Replace(Hit.Parameters[1], facilityOfStage, Hit.Body), stage));
+    }
 
     /// <summary>The calendar year of a hit (as conditions on the instant: the year starts in the profile's time zone) and its key, for the database to group by.</summary>
     private Expression<Func<StageHit, KeyedHit>> Keyed(FunnelQuery query)
@@ -327,6 +310,21 @@ public sealed class FunnelStatistics(QorgauDbContext db, JurisdictionProfile pro
     }
 
     /// <summary>A case's first day of a stage (<see cref="Kind"/> is the stage's code) with the case's classification.</summary>
+    /// <summary>The one projection of a stage row to a hit; the facility's code is filled in by <see cref="Hits"/>.</summary>
+    private static readonly Expression<Func<CaseFunnelStage, string?, StageHit>> Hit = (s, facility) => new StageHit
+    {
+        Kind = s.Stage,
+        At = s.ReachedAtUtc,
+        Region = s.RegionCode,
+        FacilityType = s.FacilityTypeCode,
+        Agency = s.AccusedAgencyCode,
+        Sex = s.VictimSex,
+        AgeBand = s.VictimAgeBand,
+        InvestigatingBody = s.InvestigatingBody,
+        Facility = facility,
+        Article = s.ArticleAtRegistration,
+    };
+
     private sealed class StageHit
     {
         public required string Kind { get; init; }

@@ -39,8 +39,18 @@ public sealed class AuditLog(QorgauDbContext db, TimeProvider clock, AuditCheckp
                 .Select(a => new { a.Id, a.Hash })
                 .FirstOrDefaultAsync(cancellationToken);
             var entry = AuditChain.Next(last?.Id ?? 0, last?.Hash ?? AuditChain.Genesis, happened, clock.GetUtcNow());
-            db.AuditEntries.Add(entry);
-            await db.SaveChangesAsync(cancellationToken);
+            var staged = db.AuditEntries.Add(entry);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                // Not written: a caller that recovers and saves again must not save this entry, chained to a moment gone.
+                staged.State = EntityState.Detached;
+                throw;
+            }
+
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);

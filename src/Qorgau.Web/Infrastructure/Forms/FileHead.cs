@@ -1,3 +1,5 @@
+using Qorgau.Domain.Streams;
+
 namespace Qorgau.Web.Infrastructure.Forms;
 
 /// <summary>Reads the first bytes of an upload (for <see cref="Domain.Intake.FileSignatures"/>) and gives back a stream that still starts at the beginning.</summary>
@@ -17,19 +19,9 @@ public static class FileHead
         return (head, new Prefixed(head, content));
     }
 
-    private sealed class Prefixed(byte[] head, Stream rest) : Stream
+    private sealed class Prefixed(byte[] head, Stream rest) : ForwardReadStream
     {
         private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -58,18 +50,5 @@ public static class FileHead
 
             return await rest.ReadAsync(buffer, cancellationToken);
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
