@@ -53,8 +53,7 @@ public sealed class ExpiredSessionKeyTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var run = await _app.RunVerbAsync("demo", "--cases", "0");
-        run.ExitCode.ShouldBe(0, run.Error);
+        await _app.LoadDemoAsync();
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

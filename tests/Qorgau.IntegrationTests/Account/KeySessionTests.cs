@@ -103,7 +103,7 @@ public sealed partial class KeySessionTests : IAsyncLifetime
         return client;
     }
 
-    public async ValueTask InitializeAsync() => (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
+    public async ValueTask InitializeAsync() => await _app.LoadDemoAsync();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 

@@ -6,7 +6,7 @@ using Qorgau.Web.Infrastructure.CommandLine;
 namespace Qorgau.IntegrationTests.Account;
 
 /// <summary>Staff sign-in on a demo installation; each test uses its own demo account so lockouts do not interfere.</summary>
-public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<SignInTests.DemoFactory>
+public sealed class SignInTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string Password = DemoVerb.DemoPassword;
 
@@ -128,7 +128,7 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
     public async Task The_second_factor_outlives_the_session_check_that_runs_every_minute()
     {
         // Its own installation: moving the clock would put the other tests' authenticator codes out of step.
-        await using var own = new DemoFactory();
+        await using var own = new DemoAppFactory();
         await own.InitializeAsync();
         var browser = new StaffBrowser(own.CreateClient(acceptLanguage: "en"));
         await browser.SignInAndEnrolAsync("deputy@prosecutor.demo", Password);
@@ -161,13 +161,4 @@ public sealed class SignInTests(SignInTests.DemoFactory app) : IClassFixture<Sig
     private StaffBrowser Browser(string culture) => new(app.CreateClient(acceptLanguage: culture));
 
     private Task<List<string>> AuditActionsAsync() => app.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync());
-
-    public sealed class DemoFactory : QorgauAppFactory
-    {
-        public override async ValueTask InitializeAsync()
-        {
-            await base.InitializeAsync();
-            (await RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
-        }
-    }
 }

@@ -11,7 +11,7 @@ namespace Qorgau.IntegrationTests.Admin;
 /// What an organisation's administrator does all year: create accounts of their organisation, find an
 /// account, reset a password only once they have read what it does, and deactivate a person who left.
 /// </summary>
-public sealed partial class AccountAdministrationTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed partial class AccountAdministrationTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -109,7 +109,7 @@ public sealed partial class StaffAccountsTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
+        await _app.LoadDemoAsync();
         _admin = new StaffBrowser(_app.CreateClient(acceptLanguage: "en"));
         await _admin.SignInAndEnrolAsync("admin@demo", Password);
     }

@@ -101,7 +101,7 @@ public sealed class AuditAtomicityTests(AuditAtomicityTests.CrashingFactory app)
         }
     }
 
-    public sealed class CrashingFactory : DemoIntakeFactory
+    public sealed class CrashingFactory : DemoAppFactory
     {
         public CrashAtAuditWrite Crash { get; } = new();
 

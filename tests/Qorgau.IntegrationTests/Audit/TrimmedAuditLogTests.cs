@@ -200,8 +200,7 @@ public sealed class TrimmedAuditLogTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var run = await _app.RunVerbAsync("demo", "--cases", "0");
-        run.ExitCode.ShouldBe(0, run.Error);
+        await _app.LoadDemoAsync();
         _anchored = await _app.WithDbAsync(db => db.AuditEntries.LongCountAsync(Cancel));
     }
 

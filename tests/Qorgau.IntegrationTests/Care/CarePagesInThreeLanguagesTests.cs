@@ -4,7 +4,7 @@ using Qorgau.IntegrationTests.Intake;
 namespace Qorgau.IntegrationTests.Care;
 
 /// <summary>The pages of this part in Kazakh and Russian, as chosen in the query.</summary>
-public sealed class CarePagesInThreeLanguagesTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class CarePagesInThreeLanguagesTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Theory]
     [InlineData("kk", "Сот-медициналық куәландырулар", "Қолдау және өтемақы", "Оқиғалар тізілімі")]

@@ -7,7 +7,7 @@ using Qorgau.IntegrationTests.Intake;
 namespace Qorgau.IntegrationTests.Care;
 
 /// <summary>Forensic examinations on their own page: content under the case key, the level and dates in clear, each reading audited.</summary>
-public sealed class ExaminationPageTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class ExaminationPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static Dictionary<string, string> Examination(string history, string? examinedOn = "2026-01-05", string examiner = "Dr Aigerim Sadykova") => new()
     {

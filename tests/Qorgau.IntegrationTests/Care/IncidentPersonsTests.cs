@@ -7,7 +7,7 @@ using Qorgau.IntegrationTests.Intake;
 namespace Qorgau.IntegrationTests.Care;
 
 /// <summary>A group incident counts the persons it concerns: on the form, the incident page, the register and the staff API.</summary>
-public sealed class IncidentPersonsTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class IncidentPersonsTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private Task<string> FacilityCodeAsync() => app.WithDbAsync(db => db.Facilities.OrderBy(f => f.Code).Select(f => f.Code).FirstAsync());
 

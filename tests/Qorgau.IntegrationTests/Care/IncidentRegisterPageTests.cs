@@ -7,7 +7,7 @@ using Qorgau.IntegrationTests.Intake;
 namespace Qorgau.IntegrationTests.Care;
 
 /// <summary>The incident register: the narrative under the incident's own key, linked cases of the same organisation, staff only.</summary>
-public sealed class IncidentRegisterPageTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class IncidentRegisterPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private Task<string> FacilityCodeAsync() => app.WithDbAsync(db => db.Facilities.OrderBy(f => f.Code).Select(f => f.Code).FirstAsync());
 

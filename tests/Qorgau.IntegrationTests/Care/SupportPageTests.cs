@@ -7,7 +7,7 @@ using Qorgau.IntegrationTests.Intake;
 namespace Qorgau.IntegrationTests.Care;
 
 /// <summary>Support referrals, protective measures and Compensation Fund claims on a case's support page.</summary>
-public sealed class SupportPageTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class SupportPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private async Task<(string Page, Guid CaseId, StaffBrowser Supervisor)> CaseAsync()
     {

@@ -6,7 +6,7 @@ using static Qorgau.IntegrationTests.Intake.IntakeApi;
 namespace Qorgau.IntegrationTests.Cases;
 
 /// <summary>Accused officials are records of their own: agency, position and rank in clear, the name only under the case key.</summary>
-public sealed class AccusedOfficialPageTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class AccusedOfficialPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task An_official_recorded_on_a_registered_case_keeps_the_name_encrypted_and_shows_it_to_the_team()

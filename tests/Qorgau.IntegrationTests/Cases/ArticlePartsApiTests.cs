@@ -17,7 +17,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// prosecutors a requalification away from torture waits until a second supervisor confirms it, while
 /// the NPM records it at once, flagged; existing data under a bare 146 moves to its part, once.
 /// </summary>
-public sealed class ArticlePartsApiTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class ArticlePartsApiTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string NpmSupervisor = "supervisor@npm.demo";
     private const string DeputyEmail = "deputy@prosecutor.demo";

@@ -11,7 +11,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// organisation's active members who hold a role one is assigned in, and sets apart those the
 /// independence guard refuses.
 /// </summary>
-public sealed partial class AssignmentPickerTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed partial class AssignmentPickerTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

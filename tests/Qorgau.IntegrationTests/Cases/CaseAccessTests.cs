@@ -15,7 +15,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// Who reads a complaint's content on the staff side: members of the receiving organisation who hold
 /// its key. Another organisation's staff, administrators and analysts get no plaintext from any page.
 /// </summary>
-public sealed class CaseAccessTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class CaseAccessTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string Password = DemoVerb.DemoPassword;
 

@@ -6,26 +6,6 @@ using Qorgau.IntegrationTests.Intake;
 
 namespace Qorgau.IntegrationTests.Cases;
 
-/// <summary>The demo installation with personal access tokens made through the <c>tokens create</c> verb, one per account, made once.</summary>
-public class CaseApiFactory : DemoIntakeFactory
-{
-    private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
-
-    /// <summary>A live token of this account (the same one for every call).</summary>
-    public Task<string> TokenAsync(string email) => _tokens.GetOrAdd(email, CreateTokenAsync);
-
-    /// <summary>A new token, as an integrator gets it: <c>tokens create</c> prints it as the only line of its output.</summary>
-    public async Task<string> CreateTokenAsync(string email)
-    {
-        var run = await RunVerbAsync("tokens", "create", "--user", email, "--name", "test");
-        run.ExitCode.ShouldBe(0, run.Error);
-        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        lines.Length.ShouldBe(1, run.Output);
-        lines[0].ShouldStartWith("qgt_");
-        return lines[0];
-    }
-}
-
 /// <summary>Calls to the staff case API (<c>/api/v1/cases</c>) with a bearer token, as an integrator makes them.</summary>
 internal static class CaseApi
 {

@@ -12,7 +12,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// assigns an investigator under the independence guard, and is told which actions the state allows.
 /// The list's filters and pages, and the OpenAPI document.
 /// </summary>
-public sealed class CaseApiTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class CaseApiTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     /// <summary>Closing on a withdrawal is offered only once a withdrawal was found voluntary.</summary>
     private static readonly string[] TriageActions = ["accept", "merge", "refer", "reject"];

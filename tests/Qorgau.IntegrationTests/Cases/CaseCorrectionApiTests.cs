@@ -12,7 +12,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// team and the organisation's supervisors only, the independence guard on the agency tree, an event
 /// with old and new values, the bars judged again on a new date of the act, the preservation deadline moved.
 /// </summary>
-public sealed class CaseCorrectionApiTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class CaseCorrectionApiTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string NpmSupervisor = "supervisor@npm.demo";
     private const string FacilityWithVideo = "demo-kz10-ivs-1";

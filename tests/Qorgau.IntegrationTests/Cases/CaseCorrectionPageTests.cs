@@ -6,7 +6,7 @@ using Qorgau.IntegrationTests.Intake;
 namespace Qorgau.IntegrationTests.Cases;
 
 /// <summary>The correction form on the case's pages: prefilled, errors by their fields with everything typed kept, and the timeline in the reader's language.</summary>
-public sealed class CaseCorrectionPageTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class CaseCorrectionPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string NpmSupervisor = "supervisor@npm.demo";
 

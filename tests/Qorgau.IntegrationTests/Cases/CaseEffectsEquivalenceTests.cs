@@ -12,7 +12,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// sentences, deadlines and action events; only what legitimately differs is left out of the
 /// comparison (ids, instants, the actor, the import's <c>"source"</c> mark).
 /// </summary>
-public sealed class CaseEffectsEquivalenceTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>, IDisposable
+public sealed class CaseEffectsEquivalenceTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>, IDisposable
 {
     private const string Court = "Aktobe city court No. 2";
     private readonly List<string> _files = [];

@@ -17,7 +17,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// once. Insiders (a member who is not a supervisor, the proposing side, a third organisation, an administrator)
 /// can neither propose, confirm nor see it, and nobody sees the other case's number or content.
 /// </summary>
-public sealed class CaseLinkTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class CaseLinkTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string Facility = "demo-kz10-ivs-1";
     private const string ProsecutorsSupervisor = "supervisor@prosecutor.demo";

@@ -66,7 +66,7 @@ public sealed class CaseListCountTests(CaseListCountTests.LookAheadOfThreeFactor
         WebUtility.HtmlDecode(Regex.Match(page, "<p id=\"case-count\">([^<]*)</p>").Groups[1].Value);
 
     /// <summary>The demo installation with a look-ahead of three cases.</summary>
-    public sealed class LookAheadOfThreeFactory : CaseApiFactory
+    public sealed class LookAheadOfThreeFactory : DemoAppFactory
     {
         protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
         {

@@ -4,7 +4,7 @@ using Qorgau.IntegrationTests.Intake;
 namespace Qorgau.IntegrationTests.Cases;
 
 /// <summary>The case list leads with its search box; the other filters fold away unless one is applied, and then say which.</summary>
-public sealed partial class CaseListFiltersTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed partial class CaseListFiltersTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task With_no_filter_set_the_filters_are_folded_and_the_search_box_is_not()

@@ -9,7 +9,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// "Opened by staff" counts openings: reloads and the page shown again after an action are one opening,
 /// while every reading is still an audit entry and an <c>accessed</c> event.
 /// </summary>
-public sealed class CaseOpeningCountTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class CaseOpeningCountTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

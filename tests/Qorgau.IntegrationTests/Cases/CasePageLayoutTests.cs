@@ -10,7 +10,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// The case page in the order people work: what is due and the complainant's account first, then the
 /// actions, then the timeline; and a print view for the paper file, opened and audited like the page.
 /// </summary>
-public sealed class CasePageLayoutTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class CasePageLayoutTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -9,7 +9,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// Finding a case by what a caller reads out over the phone: its case number, or the number the state gave
 /// it in the pre-trial register; and filtering by a facility picked from a list of names.
 /// </summary>
-public sealed class CaseSearchTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class CaseSearchTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -16,7 +16,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// the cases of their organisation only. No token or a dead one is 401; analysts and administrators
 /// 403; another organisation's case 404. No answer carries the complaint's encrypted content.
 /// </summary>
-public sealed class CaseTokensTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class CaseTokensTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

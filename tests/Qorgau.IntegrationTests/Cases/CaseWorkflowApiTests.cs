@@ -15,7 +15,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// timeline and its replay, and the rules (2023 torture bars, consent, independence, withdrawal
 /// safeguard) as an API client meets them: 400 per field, 409 for the state, never a 500.
 /// </summary>
-public sealed class CaseWorkflowApiTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class CaseWorkflowApiTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -15,7 +15,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// forensic examination bind the bodies that investigate; the NPM, an NGO or legal aid refer, answer
 /// and visit. Deadlines that do not bind the organisation close as not applicable, never as met.
 /// </summary>
-public sealed class DeadlinesByOrganisationTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class DeadlinesByOrganisationTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -38,7 +38,7 @@ public sealed class DemoCasesAndDeadlinesTests : IAsyncLifetime
     [Fact]
     public async Task A_missed_deadline_is_marked_once_puts_the_case_in_the_overdue_queue_and_reminds_the_supervisors()
     {
-        (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
+        await _app.LoadDemoAsync();
         var record = await AddCaseAsync("prosecutor", receivedDaysAgo: 3);
         var clock = _app.Clock;
 

@@ -7,7 +7,7 @@ using static Qorgau.IntegrationTests.Intake.IntakeApi;
 namespace Qorgau.IntegrationTests.Cases;
 
 /// <summary>The independence guard on the case page, and its override by a second supervisor only.</summary>
-public sealed class IndependenceOverridePageTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class IndependenceOverridePageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task A_seconded_officer_is_refused_and_only_a_different_supervisor_can_override_with_a_reason()

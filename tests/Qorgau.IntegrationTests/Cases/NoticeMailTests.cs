@@ -15,7 +15,7 @@ using static Qorgau.IntegrationTests.Cases.CaseApi;
 namespace Qorgau.IntegrationTests.Cases;
 
 /// <summary>The demo installation sending its notices to a real SMTP server listening on loopback.</summary>
-public sealed class NoticeMailFactory : CaseApiFactory
+public sealed class NoticeMailFactory : DemoAppFactory
 {
     public const string Address = "https://qorgau.test.example";
 

@@ -11,7 +11,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// agency), never to the head of the facility; it carries the request's own reference, never the case
 /// number; and it warns before printing when the complainant did not agree to sharing and is still held.
 /// </summary>
-public sealed partial class PreservationLetterTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed partial class PreservationLetterTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string PoliceIsolator = "demo-kz10-ivs-1";
     private const string PenalColony = "demo-kz10-colony-medium-1";

@@ -17,7 +17,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// next UTC date. Each test sets the host's clock to an instant of that window on the run's UTC day D,
 /// starting from 23:30 UTC, and checks what is dated, shown and refused.
 /// </summary>
-public sealed class ProfileDayBoundaryTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class ProfileDayBoundaryTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     /// <summary>The run's UTC day: every instant below is on it, so its Almaty date is <see cref="AlmatyDay"/>.</summary>
     private static readonly DateTime UtcDay = TestClock.RunStart.UtcDateTime.Date;

@@ -11,7 +11,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// The verdict's sentence on the staff API: every main penalty of the Code, the fine in МРП and in
 /// tenge, suspended or not, as <c>POST .../actions</c> takes it and <c>GET /api/v1/cases/{publicId}</c> shows it.
 /// </summary>
-public sealed class SentenceApiTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class SentenceApiTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -5,7 +5,7 @@ using static Qorgau.IntegrationTests.Intake.IntakeApi;
 namespace Qorgau.IntegrationTests.Cases;
 
 /// <summary>The verdict form on the case page: every main penalty, inline errors, nothing typed lost, the sentence on the timeline.</summary>
-public sealed class SentencePageTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class SentencePageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

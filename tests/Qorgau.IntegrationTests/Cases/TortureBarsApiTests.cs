@@ -9,7 +9,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// organisation that decides (the special prosecutors) is refused; the NPM records the state's
 /// decision, and its event carries the flag on the API, the case page and the supervisor's report.
 /// </summary>
-public sealed class TortureBarsApiTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class TortureBarsApiTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string NpmSupervisor = "supervisor@npm.demo";
 

@@ -15,7 +15,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// A complaint naming a facility with video-recorded interview rooms and a date raises a request to
 /// keep the footage at once, with the profile's deadline, a letter that names no one, and its steps.
 /// </summary>
-public sealed class VideoPreservationTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class VideoPreservationTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string FacilityWithVideo = "demo-kz10-ivs-1";
     private const string FacilityWithoutVideo = "demo-kz11-psychiatric-1";

@@ -12,7 +12,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// The withdrawal safeguard on the case page: a withdrawal staff record closes nothing, the case
 /// cannot end until a monitor's follow-up interview is recorded, and only a voluntary one closes it.
 /// </summary>
-public sealed class WithdrawalSafeguardPageTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class WithdrawalSafeguardPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task A_recorded_withdrawal_waits_for_the_interview_and_only_a_voluntary_one_closes_the_case()

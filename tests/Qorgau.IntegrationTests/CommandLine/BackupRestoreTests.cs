@@ -20,7 +20,7 @@ namespace Qorgau.IntegrationTests.CommandLine;
 /// An installation with cases, attachments and evidence, its backup key and one backup of it, shared by
 /// <see cref="BackupRestoreTests"/>; each test restores into a target of its own.
 /// </summary>
-public sealed class BackupSourceFactory : DemoIntakeFactory
+public sealed class BackupSourceFactory : DemoAppFactory
 {
     public string Folder { get; } = Directory.CreateTempSubdirectory("qorgau-backup-").FullName;
 
@@ -231,7 +231,7 @@ public sealed class BackupRestoreTests(BackupSourceFactory source) : IClassFixtu
     public async Task A_backup_to_an_existing_file_or_without_a_backup_key_is_refused()
     {
         await using var app = new QorgauAppFactory();
-        (await app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
+        await app.LoadDemoAsync();
         var file = Path.Combine(app.Database.DataDirectory, "x.backup");
 
         var noKey = await app.RunVerbAsync("backup", file);

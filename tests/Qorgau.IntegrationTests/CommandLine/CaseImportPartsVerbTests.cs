@@ -9,7 +9,7 @@ namespace Qorgau.IntegrationTests.CommandLine;
 /// becomes the part of the row's kind, flagged as inferred; a body the profile does not allow for the
 /// article imports flagged; an unknown body refuses the whole file with its line.
 /// </summary>
-public sealed class CaseImportPartsVerbTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>, IDisposable
+public sealed class CaseImportPartsVerbTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>, IDisposable
 {
     private const string Header = "external_id,received_on,channel,region,facility_type,accused_agency,ill_treatment,victim_sex,victim_age_band,registered_on,article_at_registration,article_final,decision,decision_on,termination_reason,verdict,verdict_on,officials_convicted,custodial_months,suspended,compensation_paid,investigating_body";
 

@@ -13,7 +13,7 @@ namespace Qorgau.IntegrationTests.CommandLine;
 /// proceedings, seen by the staff API and the case page; a file with a bad row stores nothing and
 /// names every bad row; the same file twice is refused. Each test uses its own identifiers.
 /// </summary>
-public sealed class CaseImportVerbTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>, IDisposable
+public sealed class CaseImportVerbTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>, IDisposable
 {
     private const string Header = "external_id,received_on,channel,region,facility_type,accused_agency,ill_treatment,victim_sex,victim_age_band,registered_on,article_at_registration,article_final,decision,decision_on,termination_reason,verdict,verdict_on,officials_convicted,custodial_months,suspended,compensation_paid";
 

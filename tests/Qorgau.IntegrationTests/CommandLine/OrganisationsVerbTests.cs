@@ -141,7 +141,7 @@ public sealed partial class OrganisationsVerbTests : IAsyncLifetime
     [Fact]
     public async Task The_list_shows_kind_affiliation_flags_key_holders_and_members()
     {
-        (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
+        await _app.LoadDemoAsync();
         var created = await CreateAsync("extra-ngo", "--kind", "ngo", "--public", "--default-intake");
 
         var run = await _app.RunVerbAsync("organisations", "list");

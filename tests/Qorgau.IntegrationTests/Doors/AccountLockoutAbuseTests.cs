@@ -99,7 +99,7 @@ public sealed partial class AccountLockoutAbuseTests(AccountLockoutAbuseTests.Fa
     [GeneratedRegex("""<div class="form-errors[^"]*"[^>]*><ul><li>([^<]+)</li>""")]
     private static partial Regex FormError();
 
-    public sealed class Factory : CaseApiFactory
+    public sealed class Factory : DemoAppFactory
     {
         protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
         {
@@ -127,7 +127,7 @@ public sealed class PasswordSprayTests(PasswordSprayTests.Factory app) : IClassF
         (await next.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("too many attempts");
     }
 
-    public sealed class Factory : Intake.DemoIntakeFactory
+    public sealed class Factory : DemoAppFactory
     {
         protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
         {

@@ -11,7 +11,7 @@ namespace Qorgau.IntegrationTests.Doors;
 /// proxy log, was accepted again within its window. A code is now accepted once: neither it nor a code
 /// of an earlier time step signs in again, on this node or another.
 /// </summary>
-public sealed class AuthenticatorReplayTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class AuthenticatorReplayTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string Password = DemoVerb.DemoPassword;
 

@@ -14,7 +14,7 @@ namespace Qorgau.IntegrationTests.Doors;
 /// the name and the declared type; a mismatch is refused in the visitor's language, nothing is stored,
 /// and what was typed is kept.
 /// </summary>
-public sealed class DisguisedAttachmentTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class DisguisedAttachmentTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static readonly byte[] Program = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00];
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

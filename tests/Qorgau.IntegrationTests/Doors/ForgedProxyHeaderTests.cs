@@ -118,7 +118,7 @@ public sealed class ForgedProxyHeaderTests(ForgedProxyHeaderTests.Factory app) :
     private async Task<HttpResponseMessage> ReceiptAttemptAsync(string peer, string forwardedFor) =>
         await IntakeApi.PostAsync(Client(peer, forwardedFor: forwardedFor), IntakeApi.SessionUrl, new { receipt = "1234 5678 9012 3456" });
 
-    public sealed class Factory : DemoIntakeFactory
+    public sealed class Factory : DemoAppFactory
     {
         protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
         {

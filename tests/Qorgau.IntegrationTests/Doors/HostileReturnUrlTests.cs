@@ -10,7 +10,7 @@ namespace Qorgau.IntegrationTests.Doors;
 /// the tab and read <c>//…</c>, another host). Whatever the return URL, signing in ends on this site: on
 /// the path asked for when it is a plain local one, otherwise on the staff home; never an error.
 /// </summary>
-public sealed class HostileReturnUrlTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class HostileReturnUrlTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     public static TheoryData<string, string> Hostile() => new()
     {

@@ -19,7 +19,7 @@ namespace Qorgau.IntegrationTests.Doors;
 /// documented types for its status. The
 /// generator is seeded: a failure names the seed and the request, and repeats.
 /// </summary>
-public sealed class RouteFuzzTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class RouteFuzzTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const int Seed = 20261203;
     private const int RequestsPerClient = 900;

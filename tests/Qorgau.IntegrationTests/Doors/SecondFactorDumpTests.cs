@@ -12,7 +12,7 @@ namespace Qorgau.IntegrationTests.Doors;
 /// the key encrypted under a key outside the database and the codes as keyed hashes; values written in
 /// clear before still work, and are rewritten protected at the next start (or their first use, if sooner).
 /// </summary>
-public sealed class SecondFactorDumpTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class SecondFactorDumpTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string Password = DemoVerb.DemoPassword;
 

@@ -12,7 +12,7 @@ namespace Qorgau.IntegrationTests.Doors;
 /// held full, as a crowd of guesses would hold it, a staff sign-in still completes, while a receipt
 /// attempt waits. No timing is asserted; the timeouts only keep a broken build from hanging.
 /// </summary>
-public sealed class SignInStarvationTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class SignInStarvationTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static readonly TimeSpan DeadlockGuard = TimeSpan.FromMinutes(2);
 

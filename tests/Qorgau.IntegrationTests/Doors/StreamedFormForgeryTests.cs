@@ -14,7 +14,7 @@ namespace Qorgau.IntegrationTests.Doors;
 /// browser post to them. The token now comes first in each form and is checked before any file streams
 /// in: without it nothing is stored, and the person sees why, with what they typed.
 /// </summary>
-public sealed class StreamedFormForgeryTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class StreamedFormForgeryTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

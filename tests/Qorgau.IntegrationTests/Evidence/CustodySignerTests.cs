@@ -63,7 +63,7 @@ public sealed class CustodySignerTests : IAsyncLifetime
         return CustodySigning.OpenForMember(grant.SealedKey, privateKey, grant.OrganisationId, user.Id);
     }
 
-    public async ValueTask InitializeAsync() => (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
+    public async ValueTask InitializeAsync() => await _app.LoadDemoAsync();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

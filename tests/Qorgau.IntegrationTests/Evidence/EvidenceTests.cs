@@ -10,7 +10,7 @@ using static Qorgau.IntegrationTests.Intake.IntakeApi;
 namespace Qorgau.IntegrationTests.Evidence;
 
 /// <summary>Evidence items on a case, their signed custody logs, verification and the package for a court, through the pages and verbs.</summary>
-public sealed class EvidenceTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class EvidenceTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task An_item_added_on_the_page_downloads_with_the_same_bytes_and_its_custody_is_logged()

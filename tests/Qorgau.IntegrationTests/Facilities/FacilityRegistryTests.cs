@@ -7,7 +7,7 @@ using Qorgau.IntegrationTests.Infrastructure;
 namespace Qorgau.IntegrationTests.Facilities;
 
 /// <summary>The demo registry is loaded once, by the demo verb, for the whole class.</summary>
-public sealed class FacilityRegistryTests(FacilityRegistryTests.DemoFactory app) : IClassFixture<FacilityRegistryTests.DemoFactory>
+public sealed class FacilityRegistryTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task The_API_lists_the_demo_facilities_covering_every_region()
@@ -76,14 +76,4 @@ public sealed class FacilityRegistryTests(FacilityRegistryTests.DemoFactory app)
 
     private async Task<List<JsonElement>> GetAsync(string path) =>
         (await app.CreateClient().GetFromJsonAsync<List<JsonElement>>(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken))!;
-
-    public sealed class DemoFactory : QorgauAppFactory
-    {
-        public override async ValueTask InitializeAsync()
-        {
-            await base.InitializeAsync();
-            var run = await RunVerbAsync("demo", "--cases", "0");
-            run.ExitCode.ShouldBe(0, run.Error);
-        }
-    }
 }

@@ -15,22 +15,20 @@ public sealed class HealthTests(QorgauAppFactory app) : IClassFixture<QorgauAppF
     [Fact]
     public async Task Healthz_answers_503_without_details_when_the_database_is_unreachable()
     {
-        await using var unreachable = new UnreachableDatabaseFactory();
+        // PostgreSQL on a port where nothing listens, and no migration on start.
+        await using var unreachable = new QorgauAppFactory
+        {
+            Settings = new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["Database:MigrateOnStart"] = "false",
+                ["ConnectionStrings:Qorgau"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=secret-password;Timeout=2",
+            },
+        };
         var response = await unreachable.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         body.ShouldBe("Unhealthy");
-    }
-
-    /// <summary>PostgreSQL on a port where nothing listens, and no migration on start.</summary>
-    private sealed class UnreachableDatabaseFactory : QorgauAppFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["Database:MigrateOnStart"] = "false",
-            ["ConnectionStrings:Qorgau"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=secret-password;Timeout=2",
-        };
     }
 }

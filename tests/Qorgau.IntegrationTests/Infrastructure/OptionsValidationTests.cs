@@ -23,7 +23,7 @@ public sealed class OptionsValidationTests
     [InlineData("Network:TrustedProxies:0", "not-an-address")]
     public async Task A_bad_setting_stops_the_app_at_start_with_a_message_naming_its_key(string key, string value)
     {
-        await using var app = new SettingsFactory(key, value);
+        await using var app = new QorgauAppFactory { Settings = new Dictionary<string, string?> { [key] = value } };
 
         var thrown = Should.Throw<Exception>(() => app.CreateClient());
 
@@ -77,7 +77,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public async Task Valid_settings_start_the_app()
     {
-        await using var app = new SettingsFactory("Logging:LogLevel:Default", "Warning");
+        await using var app = new QorgauAppFactory { Settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" } };
 
         (await app.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode.ShouldBeTrue();
     }
@@ -85,7 +85,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public async Task Every_options_class_is_validated_with_keyed_messages_and_accepts_its_defaults()
     {
-        await using var app = new SettingsFactory("Logging:LogLevel:Default", "Warning");
+        await using var app = new QorgauAppFactory { Settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" } };
         var optionsClasses = new[] { typeof(Program).Assembly, typeof(DatabaseOptions).Assembly }
             .SelectMany(a => a.GetTypes())
             .Where(t => t.Name.EndsWith("Options", StringComparison.Ordinal) && t.GetField("SectionName") is { IsLiteral: true })
@@ -115,10 +115,5 @@ public sealed class OptionsValidationTests
         }
 
         return string.Join(" | ", messages);
-    }
-
-    private sealed class SettingsFactory(string key, string value) : QorgauAppFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { [key] = value };
     }
 }

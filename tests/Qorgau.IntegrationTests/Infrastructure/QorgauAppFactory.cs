@@ -14,7 +14,7 @@ namespace Qorgau.IntegrationTests.Infrastructure;
 public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly bool _ownsDatabase;
-    private IReadOnlyDictionary<string, string?>? _firstNodeSettings;
+    private IReadOnlyDictionary<string, string?>? _settings;
 
     static QorgauAppFactory() => AuthenticatorCode.Clock = TestClock.Run;
 
@@ -27,7 +27,7 @@ public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// A second app host on this factory's database, clock and settings, as a second node behind a proxy
     /// would be: its own services and memory, nothing shared but what the database shares.
     /// </summary>
-    public QorgauAppFactory SecondNode() => new(Database, Clock, ownsDatabase: false) { _firstNodeSettings = ExtraSettings };
+    public QorgauAppFactory SecondNode() => new(Database, Clock, ownsDatabase: false) { _settings = ExtraSettings };
 
     private QorgauAppFactory(TestDatabase database, TestClock clock, bool ownsDatabase)
     {
@@ -37,6 +37,13 @@ public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>Settings layered over the test database's for this app: a limit lowered, a feature switched on.</summary>
+    public IReadOnlyDictionary<string, string?> Settings
+    {
+        get => ExtraSettings;
+        init => _settings = value;
+    }
 
     /// <summary>The app's and its verbs' clock: pinned at 23:30 UTC (see <see cref="TestClock"/>); a test may set or advance it.</summary>
     public TestClock Clock { get; }
@@ -50,8 +57,8 @@ public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>What pages show for an instant: the profile's local time with its offset.</summary>
     public string Shown(DateTime utc, string format = "yyyy-MM-dd HH:mm") => ProfileCalendar.Show(Services.GetRequiredService<JurisdictionProfile>(), utc, format);
 
-    /// <summary>Extra settings a derived factory layers over the test database's.</summary>
-    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => _firstNodeSettings ?? new Dictionary<string, string?>();
+    /// <summary>Extra settings layered over the test database's: given to the constructor, or a derived factory's.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => _settings ?? new Dictionary<string, string?>();
 
     protected virtual void ConfigureTestServices(IServiceCollection services)
     {
@@ -65,6 +72,12 @@ public class QorgauAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var exitCode = await CommandLineApp.RunAsync(args, output, error, Database.Settings, Clock);
         return new VerbRun(exitCode, output.ToString(), error.ToString());
     }
+
+    /// <summary>
+    /// Makes this installation the demo one, as <c>demo --cases 0</c> leaves it (organisations with their keys,
+    /// staff, facilities): a copy of the run's demo template. Before the app or a verb opens the database.
+    /// </summary>
+    public Task LoadDemoAsync() => Database.CopyFromAsync(DatabaseTemplate.Demo);
 
     public async Task<T> WithDbAsync<T>(Func<QorgauDbContext, Task<T>> action)
     {

@@ -58,6 +58,42 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
     };
 
+    /// <summary>
+    /// Makes this database, still untouched, a copy of the template's (made first if it is the run's first
+    /// use of it), data directory included.
+    /// </summary>
+    public async Task CopyFromAsync(DatabaseTemplate template)
+    {
+        var source = await template.DatabaseAsync();
+        if (File.Exists(Path.Combine(DataDirectory, "qorgau.db")))
+        {
+            throw new InvalidOperationException("A database is copied from a template before the app or a verb opens it.");
+        }
+
+        CopyDirectory(source.DataDirectory, DataDirectory);
+        if (_postgresServer is not null)
+        {
+            await CreateFromAsync(source._databaseName);
+        }
+    }
+
+    /// <summary>Closes what is still connected to this database, so that it can be copied.</summary>
+    internal async Task CloseConnectionsAsync()
+    {
+        if (_postgresServer is null)
+        {
+            ClearSqlitePool();
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_postgresServer);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", connection);
+        command.Parameters.AddWithValue("name", _databaseName);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_postgresServer is not null)
@@ -68,8 +104,65 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();
         }
+        else
+        {
+            ClearSqlitePool();
+        }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    // This database's pool only: clearing every pool closed other tests' idle connections, and SQLite removes
+    // the WAL file when the last connection to a database closes (DataFilePermissionsTests looks for it).
+    private void ClearSqlitePool()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+    }
+
+    private async Task CreateFromAsync(string template)
+    {
+        await using var connection = new NpgsqlConnection(_postgresServer);
+        await connection.OpenAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_databaseName}\" TEMPLATE \"{template}\"", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                // A connection of the template's own making was still closing.
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+            }
+        }
+    }
+
+    /// <summary>Copies files and folders with their modes (the app keeps them private); not SQLite's shared-memory index, which is rebuilt.</summary>
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(to, Path.GetRelativePath(from, folder));
+            Directory.CreateDirectory(copy);
+            KeepMode(folder, copy);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("-shm", StringComparison.Ordinal)))
+        {
+            var copy = Path.Combine(to, Path.GetRelativePath(from, file));
+            File.Copy(file, copy);
+            KeepMode(file, copy);
+        }
+    }
+
+    private static void KeepMode(string original, string copy)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(copy, File.GetUnixFileMode(original));
+        }
     }
 }

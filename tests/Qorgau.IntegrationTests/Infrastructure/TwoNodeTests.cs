@@ -17,7 +17,7 @@ namespace Qorgau.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class TwoNodeTests : IAsyncLifetime
 {
-    private readonly SharedLimitsFactory _first = new();
+    private readonly DemoAppFactory _first = new() { Settings = new Dictionary<string, string?> { ["Intake:ReceiptAttemptsPerClient"] = "2", ["Intake:FilingsPerClient"] = "100", ["Security:LockoutAttempts"] = "2" } };
     private QorgauAppFactory _second = null!;
 
     [Fact]
@@ -118,15 +118,5 @@ public sealed class TwoNodeTests : IAsyncLifetime
     {
         await _second.DisposeAsync();
         await _first.DisposeAsync();
-    }
-
-    private sealed class SharedLimitsFactory : DemoIntakeFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-        {
-            ["Intake:ReceiptAttemptsPerClient"] = "2",
-            ["Intake:FilingsPerClient"] = "100",
-            ["Security:LockoutAttempts"] = "2",
-        };
     }
 }

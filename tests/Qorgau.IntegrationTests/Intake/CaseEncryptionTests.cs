@@ -18,7 +18,7 @@ namespace Qorgau.IntegrationTests.Intake;
 /// What a complaint filed through the API leaves at rest: ciphertext only, under a case key sealed to
 /// the organisation, its first readers and the complainant's receipt, and to nobody else.
 /// </summary>
-public sealed class CaseEncryptionTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class CaseEncryptionTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static readonly Argon2Cost TestCost = new(8192, 1);
 

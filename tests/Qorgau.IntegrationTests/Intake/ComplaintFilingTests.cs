@@ -8,7 +8,7 @@ using static Qorgau.IntegrationTests.Intake.IntakeApi;
 namespace Qorgau.IntegrationTests.Intake;
 
 /// <summary><c>POST /api/v1/complaints</c>: what a valid complaint stores, and how each kind of bad input is refused.</summary>
-public sealed class ComplaintFilingTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class ComplaintFilingTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static readonly string[] TwoMethods = ["beating", "positional"];
     private static readonly string[] TwoVulnerabilities = ["disability", "foreign-national"];

@@ -11,7 +11,7 @@ namespace Qorgau.IntegrationTests.Intake;
 /// </summary>
 public sealed class ComplaintRoutingTests : IAsyncLifetime
 {
-    private readonly DemoIntakeFactory _app = new();
+    private readonly DemoAppFactory _app = new();
 
     [Fact]
     public async Task Choosing_an_organisation_affiliated_with_the_accused_agency_is_a_400_naming_organisation()

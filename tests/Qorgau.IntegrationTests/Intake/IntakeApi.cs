@@ -12,37 +12,6 @@ using Qorgau.IntegrationTests.Infrastructure;
 
 namespace Qorgau.IntegrationTests.Intake;
 
-/// <summary>The app on its own database with the demo installation: organisations with keys, staff, facilities.</summary>
-public class DemoIntakeFactory : QorgauAppFactory
-{
-    /// <summary>Staff accounts enrolled so far on this installation, with their authenticator keys.</summary>
-    public System.Collections.Concurrent.ConcurrentDictionary<string, string> AuthenticatorKeys { get; } = new();
-
-    /// <summary>A browser signed in as a demo account (an email, or "supervisor", "monitor"... for the first such), enrolling its authenticator the first time.</summary>
-    public async Task<StaffBrowser> SignInAsync(string account)
-    {
-        var browser = new StaffBrowser(CreateClient(acceptLanguage: "en"));
-        var email = account.Contains('@', StringComparison.Ordinal) ? account : DemoAccounts.Email(account);
-        if (AuthenticatorKeys.TryGetValue(email, out var key))
-        {
-            await browser.SignInAsync(email, Qorgau.Web.Infrastructure.CommandLine.DemoVerb.DemoPassword, key);
-        }
-        else
-        {
-            AuthenticatorKeys[email] = (await browser.SignInAndEnrolAsync(email, Qorgau.Web.Infrastructure.CommandLine.DemoVerb.DemoPassword)).Key;
-        }
-
-        return browser;
-    }
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        var run = await RunVerbAsync("demo", "--cases", "0");
-        run.ExitCode.ShouldBe(0, run.Error);
-    }
-}
-
 /// <summary>What <c>POST /api/v1/complaints</c> answers on success.</summary>
 public sealed record FiledComplaint(string PublicId, string Receipt);
 

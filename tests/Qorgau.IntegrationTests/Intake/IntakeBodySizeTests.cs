@@ -77,7 +77,7 @@ public sealed class IntakeBodySizeTests(IntakeBodySizeTests.KestrelFactory app) 
     }
 
     /// <summary>The demo installation served by Kestrel on a free loopback port.</summary>
-    public sealed class KestrelFactory : DemoIntakeFactory
+    public sealed class KestrelFactory : DemoAppFactory
     {
         public KestrelFactory() => UseKestrel(0);
 

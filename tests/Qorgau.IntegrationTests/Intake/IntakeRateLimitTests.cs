@@ -10,7 +10,7 @@ namespace Qorgau.IntegrationTests.Intake;
 /// </summary>
 public sealed class IntakeRateLimitTests : IAsyncLifetime
 {
-    private readonly StrictLimitsFactory _app = new();
+    private readonly DemoAppFactory _app = new() { Settings = new Dictionary<string, string?> { ["Intake:ReceiptAttemptsPerClient"] = "2", ["Intake:FilingsPerClient"] = "2" } };
 
     [Fact]
     public async Task A_third_receipt_attempt_is_429_with_Retry_After_even_with_the_right_receipt()
@@ -156,13 +156,4 @@ public sealed class IntakeRateLimitTests : IAsyncLifetime
     public async ValueTask InitializeAsync() => await _app.InitializeAsync();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-
-    private sealed class StrictLimitsFactory : DemoIntakeFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-        {
-            ["Intake:ReceiptAttemptsPerClient"] = "2",
-            ["Intake:FilingsPerClient"] = "2",
-        };
-    }
 }

@@ -16,7 +16,7 @@ public sealed partial class LimiterBypassTests : IAsyncLifetime
 {
     private static readonly string[] Doors = ["/api/v1/receipt/session", "/receipt", "/api/v1/complaints", "/complaint"];
 
-    private readonly StrictLimitsFactory _app = new();
+    private readonly DemoAppFactory _app = new() { Settings = new Dictionary<string, string?> { ["Intake:ReceiptAttemptsPerClient"] = "2", ["Intake:FilingsPerClient"] = "2" } };
 
     public static TheoryData<string> LimitedDoors() => [.. Doors];
 
@@ -143,13 +143,4 @@ public sealed partial class LimiterBypassTests : IAsyncLifetime
 
     [GeneratedRegex("<option value=\"[^\"]+\"")]
     private static partial Regex FacilityOption();
-
-    private sealed class StrictLimitsFactory : DemoIntakeFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-        {
-            ["Intake:ReceiptAttemptsPerClient"] = "2",
-            ["Intake:FilingsPerClient"] = "2",
-        };
-    }
 }

@@ -110,7 +110,7 @@ public sealed partial class ProofOfWorkTests(ProofOfWorkTests.SwitchedOnFactory 
     [GeneratedRegex("name=\"challenge\" id=\"challenge\" value=\"([^\"]+)\"")]
     private static partial Regex ChallengeField();
 
-    public sealed class SwitchedOnFactory : DemoIntakeFactory
+    public sealed class SwitchedOnFactory : DemoAppFactory
     {
         protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
         {

@@ -13,7 +13,7 @@ using static Qorgau.IntegrationTests.Intake.IntakeApi;
 namespace Qorgau.IntegrationTests.Intake;
 
 /// <summary>The complainant's side of the API: a receipt opens a session; the bearer token reads and writes that one case.</summary>
-public sealed class ReceiptApiTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class ReceiptApiTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

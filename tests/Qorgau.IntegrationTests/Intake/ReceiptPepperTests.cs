@@ -16,7 +16,7 @@ namespace Qorgau.IntegrationTests.Intake;
 /// installation secret tries receipts offline: each guess needs the pepper, which is not in the dump.
 /// And a node started with another secret refuses to start instead of making a new one.
 /// </summary>
-public sealed class ReceiptPepperTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class ReceiptPepperTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

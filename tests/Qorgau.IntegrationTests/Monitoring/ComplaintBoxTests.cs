@@ -14,7 +14,7 @@ namespace Qorgau.IntegrationTests.Monitoring;
 /// Complaint boxes: a register per facility, openings with their seals, items recorded as complaints with
 /// channel box and a receipt, boxes not opened in time flagged, and nothing of it seen by another organisation.
 /// </summary>
-public sealed class ComplaintBoxTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class ComplaintBoxTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -9,7 +9,7 @@ using static Qorgau.IntegrationTests.Monitoring.MonitoringSteps;
 namespace Qorgau.IntegrationTests.Monitoring;
 
 /// <summary>The conditions checklist of a visit: per area entered, each item of the profile's list, notes under the visit's key; in the API by classification only.</summary>
-public sealed class ConditionsChecklistTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class ConditionsChecklistTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -17,7 +17,7 @@ namespace Qorgau.IntegrationTests.Monitoring;
 /// with its own times, an urgent visit started from a case whose person is still held (nothing on the case
 /// says so), and a preservation request that shows what the visits found in the facility's video rooms.
 /// </summary>
-public sealed class MonitoringFieldTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class MonitoringFieldTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string ColleagueEmail = "intake@npm.demo";
     private const string FacilityWithVideo = "demo-kz10-ivs-1";

@@ -12,14 +12,14 @@ internal static class MonitoringSteps
     public const string VisitsUrl = "/api/v1/visits";
     public const string RecommendationsUrl = "/api/v1/recommendations";
 
-    public static Task<(string Code, string Agency)> FacilityAsync(CaseApiFactory app, int skip = 0) =>
+    public static Task<(string Code, string Agency)> FacilityAsync(DemoAppFactory app, int skip = 0) =>
         app.WithDbAsync(async db => await db.Facilities.OrderBy(f => f.Code).Skip(skip).Select(f => new ValueTuple<string, string>(f.Code, f.AgencyCode)).FirstAsync());
 
-    public static Task<Guid> UserIdAsync(CaseApiFactory app, string email) =>
+    public static Task<Guid> UserIdAsync(DemoAppFactory app, string email) =>
         app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     /// <summary>The monitor plans a visit to the facility for today with themself as the team; the visit's id.</summary>
-    public static async Task<Guid> PlanAsync(CaseApiFactory app, StaffBrowser planner, string facility, string type = "regular")
+    public static async Task<Guid> PlanAsync(DemoAppFactory app, StaffBrowser planner, string facility, string type = "regular")
     {
         var response = await planner.SubmitAsync("/visits/new", new Dictionary<string, string>
         {

@@ -14,7 +14,7 @@ namespace Qorgau.IntegrationTests.Monitoring;
 /// sealing key, are opened and applied on upload as the online forms apply them; an altered one is refused,
 /// a member outside the team finds nothing, and an entry the visit no longer accepts comes back opened, not applied.
 /// </summary>
-public sealed partial class OfflineVisitTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed partial class OfflineVisitTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

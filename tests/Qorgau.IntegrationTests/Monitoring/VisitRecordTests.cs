@@ -9,7 +9,7 @@ using static Qorgau.IntegrationTests.Monitoring.MonitoringSteps;
 namespace Qorgau.IntegrationTests.Monitoring;
 
 /// <summary>The record of a visit: notice, access refused, interviews and findings under the visit's key, the end; and its recommendations followed to the end.</summary>
-public sealed class VisitRecordTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class VisitRecordTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -12,7 +12,7 @@ namespace Qorgau.IntegrationTests.Monitoring;
 /// supervisors find it, by page, list, count or API; a colleague outside the team, another
 /// organisation's supervisor, an analyst and the administrator find nothing.
 /// </summary>
-public sealed class VisitVisibilityTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class VisitVisibilityTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -9,7 +9,7 @@ namespace Qorgau.IntegrationTests.Public;
 /// 1402 is the Interior Ministry's line: staff record it as a channel, but no public page sends a
 /// complainant there. Where a page points elsewhere, it names the independent bodies of the profile.
 /// </summary>
-public sealed class IndependentContactsTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class IndependentContactsTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

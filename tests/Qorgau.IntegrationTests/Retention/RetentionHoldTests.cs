@@ -15,7 +15,7 @@ namespace Qorgau.IntegrationTests.Retention;
 /// supervisor of the case's own organisation lifts it, with a reason (an administrator and another
 /// organisation's supervisor cannot); receipts of closed cases nobody came back for are retired.
 /// </summary>
-public sealed class RetentionHoldTests(RetentionFactory app) : IClassFixture<RetentionFactory>
+public sealed class RetentionHoldTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -17,7 +17,7 @@ namespace Qorgau.IntegrationTests.Retention;
 /// the statistics count stays, so figures already published do not change; each removal is in the audit log,
 /// whose chain still verifies, as does every remaining evidence item's custody.
 /// </summary>
-public sealed class RetentionRemovalTests(RetentionFactory app) : IClassFixture<RetentionFactory>
+public sealed class RetentionRemovalTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

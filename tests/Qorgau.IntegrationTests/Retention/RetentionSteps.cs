@@ -6,9 +6,6 @@ using Qorgau.IntegrationTests.Intake;
 
 namespace Qorgau.IntegrationTests.Retention;
 
-/// <summary>A demo installation of its own for each retention test class: the due list is the whole organisation's.</summary>
-public sealed class RetentionFactory : CaseApiFactory;
-
 /// <summary>What the retention tests do: put old closed cases on the installation, close and age filed ones, use the page.</summary>
 internal static class RetentionSteps
 {
@@ -36,7 +33,7 @@ internal static class RetentionSteps
     }
 
     /// <summary>Rejects a filed case as out of scope through the staff API, then moves its closing back <paramref name="daysAgo"/> days (as if closed then).</summary>
-    public static async Task<Guid> CloseAsync(RetentionFactory app, string publicId, string supervisorEmail, int daysAgo)
+    public static async Task<Guid> CloseAsync(DemoAppFactory app, string publicId, string supervisorEmail, int daysAgo)
     {
         var token = await app.TokenAsync(supervisorEmail);
         await CaseApi.ActAsync(app.CreateClient(acceptLanguage: "en"), token, publicId, new { action = "reject", reason = "other" }, "out-of-scope");

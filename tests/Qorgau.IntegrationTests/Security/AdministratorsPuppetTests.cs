@@ -24,7 +24,7 @@ public sealed partial class AdministratorsPuppetTests : IAsyncLifetime
     private const string PuppetEmail = "puppet@example.org";
     private const string PuppetPassword = "steppe wind over the river";
     private const string Canary = "PUPPET-CANARY beaten in cell four";
-    private readonly CaseApiFactory _app = new();
+    private readonly DemoAppFactory _app = new();
 
     [Fact]
     public async Task The_administrators_puppet_reads_nothing_and_gets_no_grant()

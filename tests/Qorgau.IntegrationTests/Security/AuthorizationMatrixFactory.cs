@@ -19,7 +19,7 @@ namespace Qorgau.IntegrationTests.Security;
 /// box and an incident in the national preventive mechanism's; the administrator's own and another
 /// organisation's accounts.
 /// </summary>
-public sealed class AuthorizationMatrixFactory : CaseApiFactory
+public sealed class AuthorizationMatrixFactory : DemoAppFactory
 {
     private const string FacilityWithVideo = "demo-kz10-ivs-1";
 

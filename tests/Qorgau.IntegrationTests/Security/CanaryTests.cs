@@ -57,7 +57,7 @@ public sealed class CanaryTests : IAsyncLifetime
         }
     }
 
-    public async ValueTask InitializeAsync() => (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
+    public async ValueTask InitializeAsync() => await _app.LoadDemoAsync();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 

@@ -22,7 +22,7 @@ public sealed class DataFilePermissionsTests : IAsyncLifetime
 
     private const UnixFileMode WorldReadable = Folder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
-    private readonly DemoIntakeFactory _app = new();
+    private readonly DemoAppFactory _app = new();
 
     private string Data => _app.Database.DataDirectory;
 

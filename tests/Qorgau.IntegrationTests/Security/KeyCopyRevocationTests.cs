@@ -10,7 +10,7 @@ namespace Qorgau.IntegrationTests.Security;
 /// <summary>A person taken off a case, and an organisation that referred it away, keep no copy of its key.</summary>
 public sealed class KeyCopyRevocationTests : IAsyncLifetime
 {
-    private readonly CaseApiFactory _app = new();
+    private readonly DemoAppFactory _app = new();
 
     [Fact]
     public async Task Unassigning_a_person_through_the_api_revokes_their_copy_of_the_case_key()

@@ -74,7 +74,7 @@ public sealed class KeyHolderTests : IAsyncLifetime
     private static Task<StaffUser> UserAsync(IServiceProvider services, string who) =>
         services.GetRequiredService<QorgauDbContext>().Users.SingleAsync(u => u.Email == DemoAccounts.Email(who));
 
-    public async ValueTask InitializeAsync() => (await _app.RunVerbAsync("demo", "--cases", "0")).ExitCode.ShouldBe(0);
+    public async ValueTask InitializeAsync() => await _app.LoadDemoAsync();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

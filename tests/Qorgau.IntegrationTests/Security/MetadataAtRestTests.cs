@@ -16,7 +16,7 @@ namespace Qorgau.IntegrationTests.Security;
 /// wrote, whether the victim is still held or whether contact is allowed. Staff with the key still see
 /// every one of those on the case page.
 /// </summary>
-public sealed partial class MetadataAtRestTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed partial class MetadataAtRestTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const int FileBytes = 150_000;
 

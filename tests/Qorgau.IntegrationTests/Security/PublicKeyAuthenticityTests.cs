@@ -14,7 +14,7 @@ namespace Qorgau.IntegrationTests.Security;
 /// </summary>
 public sealed class PublicKeyAuthenticityTests : IAsyncLifetime
 {
-    private readonly DemoIntakeFactory _app = new();
+    private readonly DemoAppFactory _app = new();
 
     [Fact]
     public async Task A_users_public_key_swapped_in_the_database_receives_no_case_key()

@@ -14,7 +14,7 @@ namespace Qorgau.IntegrationTests.Security;
 /// </summary>
 public sealed class RecordedAffiliationTests : IAsyncLifetime
 {
-    private readonly CaseApiFactory _app = new();
+    private readonly DemoAppFactory _app = new();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

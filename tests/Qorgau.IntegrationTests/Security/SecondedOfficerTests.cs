@@ -20,7 +20,7 @@ namespace Qorgau.IntegrationTests.Security;
 /// them: not in a list or a count, not on a page, not in the API, not in a reminder or a report; only a
 /// supervisor's approved override lets them into that one case.
 /// </summary>
-public sealed class SecondedOfficerTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class SecondedOfficerTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     /// <summary>A police isolator with video rooms: a complaint about it raises a preservation request.</summary>
     private const string Facility = "demo-kz10-ivs-1";

@@ -12,7 +12,7 @@ namespace Qorgau.IntegrationTests.Security;
 /// are treated alike on the page and in the API: neither the workspace nor <c>GET /api/v1/cases</c>
 /// writes an entry (they show the classification in clear, no case is opened).
 /// </summary>
-public sealed class StaffApiReadAuditTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class StaffApiReadAuditTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -8,7 +8,7 @@ using static Qorgau.IntegrationTests.Intake.IntakeApi;
 namespace Qorgau.IntegrationTests.Staff;
 
 /// <summary>Overdue reminders on the home page: one row per kind of deadline, each with one dismissal, not a button per case.</summary>
-public sealed partial class StaffHomeRemindersTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed partial class StaffHomeRemindersTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

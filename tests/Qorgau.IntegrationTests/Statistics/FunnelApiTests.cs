@@ -14,7 +14,7 @@ namespace Qorgau.IntegrationTests.Statistics;
 /// (their events carry past dates; each test uses its own years, so the demo's cases and the other
 /// tests' stay out of its figures).
 /// </summary>
-public sealed class FunnelApiTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>, IDisposable
+public sealed class FunnelApiTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>, IDisposable
 {
     private const string Header = "external_id,received_on,channel,region,facility_type,accused_agency,ill_treatment,victim_sex,victim_age_band,registered_on,article_at_registration,article_final,decision,decision_on,termination_reason,verdict,verdict_on,officials_convicted,custodial_months,suspended,compensation_paid";
 

@@ -6,7 +6,7 @@ using Qorgau.Web.Features.Statistics;
 namespace Qorgau.IntegrationTests.Statistics;
 
 /// <summary>The funnel tables in the open data package: what the public API publishes, through disclosure control, and nothing else.</summary>
-public sealed class FunnelOpenDataTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>, IDisposable
+public sealed class FunnelOpenDataTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>, IDisposable
 {
     private const string Header = "external_id,received_on,channel,region,facility_type,accused_agency,ill_treatment,victim_sex,victim_age_band,registered_on,article_at_registration,article_final,decision,decision_on,termination_reason,verdict,verdict_on,officials_convicted,custodial_months,suspended,compensation_paid";
 

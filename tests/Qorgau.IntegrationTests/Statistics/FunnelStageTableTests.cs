@@ -15,7 +15,7 @@ namespace Qorgau.IntegrationTests.Statistics;
 /// <see cref="FunnelStageDays"/> gives over the stored timeline, and the funnel counted from it equals
 /// <see cref="CaseStages"/> applied to every event as of the end of each year.
 /// </summary>
-public sealed class FunnelStageTableTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>, IDisposable
+public sealed class FunnelStageTableTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>, IDisposable
 {
     private const string Header = "external_id,received_on,channel,region,facility_type,accused_agency,ill_treatment,victim_sex,victim_age_band,registered_on,article_at_registration,article_final,decision,decision_on,termination_reason,verdict,verdict_on,officials_convicted,custodial_months,suspended,compensation_paid";
 

@@ -7,7 +7,7 @@ using Qorgau.Web.Features.Statistics;
 namespace Qorgau.IntegrationTests.Statistics;
 
 /// <summary>The policy appraisal shows the live indicator of the criterion tied to one, from the same published funnel as the public API.</summary>
-public sealed class PolicyLiveIndicatorTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>, IDisposable
+public sealed class PolicyLiveIndicatorTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>, IDisposable
 {
     private const string Header = "external_id,received_on,channel,region,facility_type,accused_agency,ill_treatment,victim_sex,victim_age_band,registered_on,article_at_registration,article_final,decision,decision_on,termination_reason,verdict,verdict_on,officials_convicted,custodial_months,suspended,compensation_paid";
 

@@ -11,7 +11,7 @@ namespace Qorgau.IntegrationTests.Statistics;
 /// </summary>
 public sealed class PublicStatisticsRateLimitTests : IAsyncLifetime
 {
-    private readonly StrictStatisticsFactory _app = new();
+    private readonly DemoAppFactory _app = new() { Settings = new Dictionary<string, string?> { ["Intake:StatisticsRequestsPerClient"] = "2" } };
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -60,12 +60,4 @@ public sealed class PublicStatisticsRateLimitTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private static Task<HttpResponseMessage> GetAsync(HttpClient client, string url) => client.GetAsync(new Uri(url, UriKind.Relative), Cancel);
-
-    private sealed class StrictStatisticsFactory : DemoIntakeFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-        {
-            ["Intake:StatisticsRequestsPerClient"] = "2",
-        };
-    }
 }

@@ -20,7 +20,7 @@ public sealed class PublishedFunnelCacheTests : IAsyncLifetime
 {
     private const string Header = "external_id,received_on,channel,region,facility_type,accused_agency,ill_treatment,victim_sex,victim_age_band,registered_on,article_at_registration,article_final,decision,decision_on,termination_reason,verdict,verdict_on,officials_convicted,custodial_months,suspended,compensation_paid";
 
-    private readonly CaseApiFactory _app = new();
+    private readonly DemoAppFactory _app = new();
     private readonly List<string> _files = [];
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -11,7 +11,7 @@ namespace Qorgau.IntegrationTests.Statistics;
 /// <c>/statistics/treaty</c> without signing in, on imported cases of years no other test uses (2011–2013):
 /// the tables are the public funnel's, cell for cell, in HTML and CSV.
 /// </summary>
-public sealed partial class TreatyTablesTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>, IDisposable
+public sealed partial class TreatyTablesTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>, IDisposable
 {
     private const string Url = "/statistics/treaty";
 

@@ -12,7 +12,7 @@ namespace Qorgau.IntegrationTests.Statistics;
 /// <c>/statistics/workspace</c>: analysts and supervisors only, over their own organisation's cases
 /// (imported into the demo's NPM and prosecutors' office, in 2014, a year no other test uses).
 /// </summary>
-public sealed partial class WorkspaceTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>, IDisposable
+public sealed partial class WorkspaceTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>, IDisposable
 {
     private const string Analyst = "analyst@npm.demo";
 
