@@ -10,7 +10,7 @@ namespace Qorgau.IntegrationTests.Cases;
 /// The case page's use cases as a member meets them when a form is refused: the page comes back with the
 /// problem next to the form, everything typed is still there, and nothing was recorded.
 /// </summary>
-public sealed class CasePageUseCaseTests(DemoIntakeFactory app) : IClassFixture<DemoIntakeFactory>
+public sealed class CasePageUseCaseTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task A_reply_too_long_comes_back_with_its_problem_and_every_character_typed()

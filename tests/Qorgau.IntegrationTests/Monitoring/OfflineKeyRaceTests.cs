@@ -19,7 +19,7 @@ namespace Qorgau.IntegrationTests.Monitoring;
 /// Two members open the offline form of a visit at the same moment: both try to make its sealing key and one
 /// loses. The loser takes the winner's key and lets go of its own attempt only, not of what else its request staged.
 /// </summary>
-public sealed class OfflineKeyRaceTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class OfflineKeyRaceTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

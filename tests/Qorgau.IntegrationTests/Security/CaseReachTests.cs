@@ -20,7 +20,7 @@ namespace Qorgau.IntegrationTests.Security;
 /// key, the API every reading. Now both go through <c>StaffCaseAccess</c> (the incident register asks it who
 /// works on cases too), and each gap is attacked here on both paths as an insider would.
 /// </summary>
-public sealed class CaseReachTests(CaseApiFactory app) : IClassFixture<CaseApiFactory>
+public sealed class CaseReachTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
