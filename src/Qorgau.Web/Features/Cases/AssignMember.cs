@@ -1,12 +1,13 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Qorgau.Web.Infrastructure.Forms;
 
 namespace Qorgau.Web.Features.Cases;
 
 /// <summary>A supervisor puts a member of the organisation on the case (<see cref="CaseTeam.AssignAsync"/>); the guard's refusal offers an override request.</summary>
 public static class AssignMember
 {
-    public sealed record Command
+    public sealed record Command : UseCaseInput
     {
         public string? AssignEmail { get; set; }
 

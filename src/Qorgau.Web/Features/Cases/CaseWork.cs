@@ -126,7 +126,8 @@ public sealed class CaseWork(
 
         if (command.Action == CaseAction.Register && facts.Proceeding is not null)
         {
-            throw new DbUpdateConcurrencyException("The case was registered by another request meanwhile.");
+            // Another request registered the proceeding after this one read the case's status.
+            return new CaseDecision(CaseDecisionKind.NotAllowedNow, record.Status, null, CaseProblemCode.ChangedMeanwhile, []);
         }
 
         var context = new CaseActionContext(command.On ?? Today, at, actorId)

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Cases;
+using Qorgau.Web.Infrastructure.Forms;
 
 namespace Qorgau.Web.Features.Cases;
 
 /// <summary>A supervisor chooses the monitor who interviews the complainant after a withdrawal (<see cref="CaseTeam.SetInterviewerAsync"/>); the guard's refusal offers an override request.</summary>
 public static class ChooseInterviewer
 {
-    public sealed record Command
+    public sealed record Command : UseCaseInput
     {
         public Guid? InterviewerId { get; set; }
     }

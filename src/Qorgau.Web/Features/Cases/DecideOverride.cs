@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
+using Qorgau.Web.Infrastructure.Forms;
 
 namespace Qorgau.Web.Features.Cases;
 
 /// <summary>A supervisor other than the requester approves or declines a request to set the independence guard aside (<see cref="CaseTeam.DecideOverrideAsync"/>).</summary>
 public static class DecideOverride
 {
-    public sealed record Command
+    public sealed record Command : UseCaseInput
     {
         public Guid? OverrideId { get; set; }
 

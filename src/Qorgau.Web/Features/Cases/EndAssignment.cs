@@ -1,9 +1,11 @@
+using Qorgau.Web.Infrastructure.Forms;
+
 namespace Qorgau.Web.Features.Cases;
 
 /// <summary>A supervisor ends an assignment; the person's copy of the key goes with it (<see cref="CaseTeam.UnassignAsync"/>).</summary>
 public static class EndAssignment
 {
-    public sealed record Command
+    public sealed record Command : UseCaseInput
     {
         public Guid AssignmentId { get; set; }
     }

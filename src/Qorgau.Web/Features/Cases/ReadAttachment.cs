@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Qorgau.Data;
 using Qorgau.Domain.Audit;
 using Qorgau.Web.Infrastructure.Audit;
+using Qorgau.Web.Infrastructure.Forms;
 
 namespace Qorgau.Web.Features.Cases;
 
 /// <summary>A member downloads one of the complainant's files: the reading is audited, then the file is decrypted as it streams.</summary>
 public static class ReadAttachment
 {
-    public sealed record Command
+    public sealed record Command : UseCaseInput
     {
         public Guid Id { get; set; }
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain;
 using Qorgau.Domain.Cases;
+using Qorgau.Web.Infrastructure.Forms;
 using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Cases;
@@ -11,7 +12,7 @@ namespace Qorgau.Web.Features.Cases;
 /// </summary>
 public static class RecordFollowUp
 {
-    public sealed record Command
+    public sealed record Command : UseCaseInput
     {
         public string? FollowUpOutcome { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
+using Qorgau.Web.Infrastructure.Forms;
 using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Cases;
@@ -8,7 +9,7 @@ namespace Qorgau.Web.Features.Cases;
 /// <summary>A withdrawal the complainant asked for another way (phone, letter, visit): recorded like one from the receipt page (<see cref="CaseConversation.RequestWithdrawal"/>).</summary>
 public static class RecordWithdrawal
 {
-    public sealed record Command
+    public sealed record Command : UseCaseInput
     {
         public string? WithdrawalReason { get; set; }
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Qorgau.Data;
 using Qorgau.Domain.Cases;
+using Qorgau.Web.Infrastructure.Forms;
 using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Cases;
@@ -8,7 +9,7 @@ namespace Qorgau.Web.Features.Cases;
 /// <summary>A message from the organisation to the complainant (<see cref="CaseConversation.WriteAsync"/>); it meets the deadline to answer.</summary>
 public static class ReplyToComplainant
 {
-    public sealed record Command
+    public sealed record Command : UseCaseInput
     {
         public string? Reply { get; set; }
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Qorgau.Domain.Cases;
+using Qorgau.Web.Infrastructure.Forms;
 using Qorgau.Web.Infrastructure.Localisation;
 
 namespace Qorgau.Web.Features.Cases;
@@ -7,7 +8,7 @@ namespace Qorgau.Web.Features.Cases;
 /// <summary>Asks a second supervisor to set the independence guard aside for the person or organisation it refused, with a written reason (<see cref="CaseTeam.RequestOverrideAsync"/>).</summary>
 public static class RequestOverride
 {
-    public sealed record Command
+    public sealed record Command : UseCaseInput
     {
         public Guid? TargetId { get; set; }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Qorgau.Data;
 using Qorgau.Domain.Audit;
 using Qorgau.Domain.Csv;
 using Qorgau.Domain.Facilities;
@@ -43,8 +44,11 @@ internal sealed class ImportFacilitiesVerb : IVerb
             return ImportSteps.Refuse(context, problems, "no facility was imported.");
         }
 
+        // The register and its audit entry commit together or not at all.
+        await using var transaction = await context.Get<QorgauDbContext>().Database.BeginTransactionAsync();
         var (added, updated) = await context.Get<FacilityRegistry>().SaveAllAsync(facilities);
         await context.Get<AuditLog>().WriteAsync(new AuditEvent("facilities.imported", Details: $"added={added};updated={updated}"));
+        await transaction.CommitAsync();
         context.Out.WriteLine($"Imported {facilities.Count} facilities from {Path.GetFileName(path)}: {added} added, {updated} updated.");
         return CommandLineApp.Success;
     }

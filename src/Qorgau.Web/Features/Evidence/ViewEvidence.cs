@@ -1,12 +1,13 @@
 using Qorgau.Domain.Evidence;
 using Qorgau.Web.Features.Cases;
+using Qorgau.Web.Infrastructure.Forms;
 
 namespace Qorgau.Web.Features.Evidence;
 
 /// <summary>A member opens an item: a signed <c>viewed</c> custody entry first, then the file, decrypted as it streams.</summary>
 public static class ViewEvidence
 {
-    public sealed record Command
+    public sealed record Command : UseCaseInput
     {
         public Guid Id { get; set; }
     }
